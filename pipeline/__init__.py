@@ -1,0 +1,1 @@
+"""Keep a Qdrant index in sync with text in Postgres, and match a staffing inbox."""

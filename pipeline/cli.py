@@ -1,0 +1,148 @@
+"""`pipeline ...`: the command line. Errors of this project end here as one line, exit 2."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pipeline.errors import PipelineError
+from pipeline.settings import REPO_ROOT, Settings, get_settings
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+db_app = typer.Typer(no_args_is_help=True, help="The application database.")
+demo_app = typer.Typer(no_args_is_help=True, help="Demo data and the demo run.")
+app.add_typer(db_app, name="db")
+app.add_typer(demo_app, name="demo")
+
+DEMO_RUN_CONFIG = REPO_ROOT / "config" / "vectorize_demo.yaml"
+
+
+def fails_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a PipelineError into one line on stderr and exit code 2, not a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except PipelineError as e:
+            typer.echo(f"error: {e}", err=True)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _app_engine(settings: Settings):
+    from pipeline.store.database import create_database_engine, resolve_database_urls
+
+    urls = resolve_database_urls(settings)
+    setting = "DATABASE_URL" if urls.source == "DATABASE_URL" else "embedded Postgres"
+    return create_database_engine(urls.app, setting=setting)
+
+
+@db_app.command("migrate")
+@fails_cleanly
+def db_migrate() -> None:
+    """Apply the SQL migrations in sql/ (a no-op when up to date)."""
+    from pipeline.store.migrations import apply_migrations
+
+    engine = _app_engine(get_settings())
+    applied = apply_migrations(engine.url.render_as_string(hide_password=False))
+    names = f": {', '.join(applied)}" if applied else ""
+    typer.echo(f"applied {len(applied)} migration(s){names}")
+
+
+@db_app.command("stop")
+@fails_cleanly
+def db_stop() -> None:
+    """Stop the embedded Postgres (it is started on demand and otherwise left running)."""
+    from pipeline.store.embedded import stop_embedded_postgres
+
+    stopped = stop_embedded_postgres(get_settings().embedded_postgres_dir)
+    typer.echo("embedded Postgres stopped" if stopped else "embedded Postgres was not running")
+
+
+@app.command("env")
+@fails_cleanly
+def env() -> None:
+    """Print the exports that point Dagster at this project's storage: eval "$(pipeline env)"."""
+    from pipeline.environment import dagster_environment
+
+    for name, value in dagster_environment(get_settings()).items():
+        typer.echo(f"export {name}='{value}'")
+
+
+@demo_app.command("load")
+@fails_cleanly
+def demo_load(
+    seed: Annotated[int, typer.Option(help="Random seed: same seed, same data.")] = 7,
+    chunks: Annotated[int, typer.Option(help="Report chunks (100000+ for benchmarks).")] = 400,
+) -> None:
+    """Generate demo documents with chunks (idempotent for the same seed and size)."""
+    from pipeline.demo.documents import generate_documents
+    from pipeline.store.chunks import count_chunks
+    from pipeline.store.documents import upsert_documents
+    from pipeline.store.tables import reflect_tables
+    from pipeline.utils import batched
+
+    engine = _app_engine(get_settings())
+    tables = reflect_tables(engine)
+    for documents in batched(generate_documents(seed=seed, chunks=chunks), 500):
+        with engine.begin() as connection:
+            upsert_documents(connection, tables, documents)
+    with engine.connect() as connection:
+        counts = count_chunks(connection)
+    typer.echo(f"demo documents loaded: {counts.total} chunks, {counts.pending} pending")
+
+
+@demo_app.command("run")
+@fails_cleanly
+def demo_run(
+    chunks: Annotated[int, typer.Option(help="Report chunks to generate.")] = 400,
+    config: Annotated[Path, typer.Option(help="Run config for the job.")] = DEMO_RUN_CONFIG,
+) -> None:
+    """Migrate, load demo data, run vectorize_documents_job (`dagster job execute`), summarise."""
+    from pipeline.environment import with_dagster_environment
+    from pipeline.store.chunks import count_chunks
+
+    db_migrate.__wrapped__()
+    demo_load.__wrapped__(seed=7, chunks=chunks)
+    settings = get_settings()
+    command = [
+        str(Path(sys.executable).with_name("dagster")), "job", "execute",
+        "-m", "pipeline.definitions", "-j", "vectorize_documents_job", "-c", str(config),
+    ]  # fmt: skip
+    typer.echo("$ " + " ".join(command[1:]))
+    completed = subprocess.run(command, env=with_dagster_environment(settings), cwd=REPO_ROOT)
+    with _app_engine(settings).connect() as connection:
+        counts = count_chunks(connection)
+    typer.echo(
+        f"summary: {counts.vectorized}/{counts.total} chunks vectorized, "
+        f"{counts.pending} pending, {counts.dead_lettered} dead-lettered"
+    )
+    if completed.returncode != 0:
+        raise PipelineError(f"vectorize_documents_job failed (exit {completed.returncode})")
+
+
+@app.command("dev")
+@fails_cleanly
+def dev(port: Annotated[int, typer.Option(help="Web UI port.")] = 3000) -> None:
+    """Start the Dagster UI and daemon (`dagster dev`) on this project's instance."""
+    from pipeline.environment import with_dagster_environment
+
+    command = [str(Path(sys.executable).with_name("dagster")), "dev", "-p", str(port)]
+    subprocess.run(command, env=with_dagster_environment(get_settings()), cwd=REPO_ROOT)

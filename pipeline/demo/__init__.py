@@ -1,0 +1,1 @@
+"""Deterministic demo data: listed-company reports cut into chunks, and a staffing inbox."""

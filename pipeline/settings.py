@@ -1,0 +1,103 @@
+"""Every setting in one place, read from the environment, each with a documented default.
+
+The README's configuration table is written from the field descriptions below.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+EmbedderName = Literal["use", "openai", "hashing", "sentence-transformers"]
+
+
+class Settings(BaseSettings):
+    """Runtime configuration. Environment variable names are the upper-cased field names."""
+
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True)
+
+    data_dir: Path = Field(
+        default=REPO_ROOT / ".data",
+        validation_alias=AliasChoices("PIPELINE_DATA_DIR"),
+        description="Folder for the embedded Postgres, the local Qdrant and Dagster's files.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the application database "
+        "(postgresql+psycopg2://...). Unset: the embedded Postgres in the data folder.",
+    )
+    dagster_postgres_url: str | None = Field(
+        default=None,
+        description="URL of Dagster's run/event storage. Unset: a `dagster` database on "
+        "the same server as DATABASE_URL (or the embedded one).",
+    )
+    qdrant_url: str | None = Field(
+        default=None,
+        description="Qdrant server URL. Unset: Qdrant's local mode in QDRANT_PATH.",
+    )
+    qdrant_path: Path | None = Field(
+        default=None,
+        description="Folder for Qdrant's local mode. Unset: <data folder>/qdrant.",
+    )
+    qdrant_api_key: SecretStr | None = Field(
+        default=None, description="API key for a Qdrant server (never logged)."
+    )
+    embedder: EmbedderName = Field(
+        default="use",
+        description="Embedding provider: use (embedded multilingual USE v3, 512-d), "
+        "openai, hashing (deterministic, for tests), sentence-transformers (GPU extra).",
+    )
+    embedding_model: str | None = Field(
+        default=None,
+        description="Model name for the embedder. Unset: the provider's default "
+        "(text-embedding-3-small for openai, all-MiniLM-L6-v2 for sentence-transformers).",
+    )
+    embedding_dimensions: int | None = Field(
+        default=None, description="Requested vector size for models that accept `dimensions`."
+    )
+    embedding_batch_size: int = Field(
+        default=32, ge=1, le=2048, description="Chunks per embedding batch (seed default 32)."
+    )
+    embedding_concurrency: int = Field(
+        default=4, ge=1, le=64, description="Embedding requests in flight for remote embedders."
+    )
+    openai_api_key: SecretStr | None = Field(
+        default=None, description="Key for OpenAI or a compatible server (never logged)."
+    )
+    openai_base_url: str | None = Field(
+        default=None, description="Base URL of an OpenAI-compatible server. Unset: OpenAI."
+    )
+    llm_model: str | None = Field(
+        default=None,
+        description="Chat model for classification, extraction and the AI match score. "
+        "Unset: offline rules, and the AI score is marked unavailable.",
+    )
+    email_batch_size: int = Field(
+        default=10, ge=1, le=100, description="Emails per LLM classification request."
+    )
+    max_retries: int = Field(
+        default=3, ge=0, le=10, description="Retries of a failed LLM or embedding request."
+    )
+    max_chunk_attempts: int = Field(
+        default=3, ge=1, description="Failed attempts after which a chunk is dead-lettered."
+    )
+
+    @property
+    def resolved_qdrant_path(self) -> Path:
+        return self.qdrant_path or self.data_dir / "qdrant"
+
+    @property
+    def embedded_postgres_dir(self) -> Path:
+        return self.data_dir / "postgres"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()
