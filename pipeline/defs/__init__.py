@@ -1,0 +1,1 @@
+"""Orchestration layer: the only package that imports dagster. One folder per domain."""
