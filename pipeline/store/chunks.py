@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -31,3 +31,289 @@ def count_chunks(connection: Connection) -> ChunkCounts:
         )
     ).one()
     return ChunkCounts(row.total, row.vectorized, row.pending, row.dead_lettered)
+
+
+# --- the vectorizer's queue: scope, scan, claims, marks, failures --------------------------
+
+
+@dataclass(frozen=True)
+class PendingFilter:
+    """Which chunks a vectorize run considers. Empty tuples mean "no restriction".
+
+    `limit` caps the chunks one run takes; `force_revectorize` takes chunks whose vector is
+    current too; `retry_dead_letters` puts dead-lettered chunks back in the queue first.
+    `chunk_ids` restricts to exact chunks (what `Vectorizer.vectorize_chunks` uses).
+    """
+
+    markets: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    stock_codes: tuple[str, ...] = ()
+    document_ids: tuple[int, ...] = ()
+    limit: int | None = None
+    force_revectorize: bool = False
+    retry_dead_letters: bool = False
+    chunk_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimedChunk:
+    """A chunk leased to one worker, with what its vector payload and progress events need."""
+
+    id: int
+    document_id: int
+    chunk_index: int
+    content: str
+    content_hash: str
+    token_estimate: int
+    attempts: int
+    market: str | None
+    doc_type: str | None
+    stock_code: str | None
+    company_name: str | None
+    language: str | None
+    source: str
+
+
+def _scope_sql(scope: PendingFilter, params: dict) -> tuple[str, bool]:
+    """WHERE fragments for `scope` (values bound in `params`) and whether documents is needed.
+
+    Only the set filters appear in the SQL, so the planner sees a plain predicate on the
+    pending partial index instead of `cardinality(:x) = 0 OR ...` guards.
+    """
+    clauses = ["NOT c.dead_letter"]
+    if not scope.force_revectorize:
+        # Matches document_chunks_pending_idx exactly, so Postgres scans the partial index.
+        clauses.append("c.vectorized_hash IS DISTINCT FROM c.content_hash")
+    needs_documents = False
+    for column, values, cast in (
+        ("d.market", scope.markets, "text[]"),
+        ("d.doc_type", scope.doc_types, "text[]"),
+        ("d.stock_code", scope.stock_codes, "text[]"),
+        ("c.document_id", scope.document_ids, "bigint[]"),
+        ("c.id", scope.chunk_ids, "bigint[]"),
+    ):
+        if values:
+            name = f"f_{column.replace('.', '_')}"
+            params[name] = list(values)
+            clauses.append(f"{column} = ANY(CAST(:{name} AS {cast}))")
+            needs_documents = needs_documents or column.startswith("d.")
+    return " AND ".join(clauses), needs_documents
+
+
+def reset_other_models(connection: Connection, model: str, dimension: int) -> int:
+    """Make chunks vectorized under another model (or size) pending again; return how many.
+
+    The pending partial index only sees hash changes, so a model change is turned into one:
+    one set-based statement, found through document_chunks_embedding_model_idx.
+    """
+    result = connection.execute(
+        sa.text(
+            """
+            UPDATE document_chunks
+            SET vectorized_at = NULL, embedding_model = NULL, embedding_dim = NULL,
+                vectorized_hash = NULL, updated_at = now()
+            WHERE embedding_model IS NOT NULL
+              AND (embedding_model <> :model OR embedding_dim IS DISTINCT FROM :dim)
+            """
+        ),
+        {"model": model, "dim": dimension},
+    )
+    return result.rowcount
+
+
+def reset_dead_letters(connection: Connection, scope: PendingFilter) -> int:
+    """Put dead-lettered chunks in `scope` back in the queue with a fresh attempt count."""
+    params: dict = {}
+    # Same scope, any hash, and dead letters instead of live chunks.
+    where, needs_documents = _scope_sql(replace(scope, force_revectorize=True), params)
+    where = where.replace("NOT c.dead_letter", "c.dead_letter", 1)
+    join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
+    result = connection.execute(
+        sa.text(
+            f"""
+            UPDATE document_chunks SET dead_letter = false, attempts = 0, updated_at = now()
+            WHERE id IN (SELECT c.id FROM document_chunks c {join} WHERE {where})
+            """
+        ),
+        params,
+    )
+    return result.rowcount
+
+
+def count_pending(connection: Connection, scope: PendingFilter) -> int:
+    """Chunks in `scope` waiting for a vector (capped at scope.limit), claimed or not."""
+    params: dict = {}
+    where, needs_documents = _scope_sql(scope, params)
+    join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
+    count = connection.execute(
+        sa.text(f"SELECT count(*) FROM document_chunks c {join} WHERE {where}"), params
+    ).scalar_one()
+    return min(count, scope.limit) if scope.limit is not None else count
+
+
+def scan_pending(
+    connection: Connection, scope: PendingFilter, *, after_id: int = 0, limit: int = 5000
+) -> list[int]:
+    """Ids of the next `limit` pending chunks after `after_id`, by key (no claim taken)."""
+    params: dict = {"after_id": after_id, "limit": limit}
+    where, needs_documents = _scope_sql(scope, params)
+    join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
+    rows = connection.execute(
+        sa.text(
+            f"SELECT c.id FROM document_chunks c {join} "
+            f"WHERE {where} AND c.id > :after_id ORDER BY c.id LIMIT :limit"
+        ),
+        params,
+    )
+    return [row.id for row in rows]
+
+
+def claim_chunks(
+    connection: Connection,
+    scope: PendingFilter,
+    *,
+    worker: str,
+    lease_s: float,
+    after_id: int,
+    limit: int,
+) -> list[ClaimedChunk]:
+    """Lease the next `limit` free pending chunks after `after_id` to `worker`, in id order.
+
+    `FOR UPDATE SKIP LOCKED` keeps two workers claiming at the same instant apart; the lease
+    (`claim_expires_at`) keeps them apart afterwards and frees the chunks of a crashed run by
+    itself when it expires.
+    """
+    params: dict = {"after_id": after_id, "limit": limit, "worker": worker, "lease_s": lease_s}
+    where, needs_documents = _scope_sql(scope, params)
+    join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
+    rows = connection.execute(
+        sa.text(
+            f"""
+            WITH picked AS (
+                SELECT c.id FROM document_chunks c {join}
+                WHERE {where} AND c.id > :after_id
+                  AND (c.claim_expires_at IS NULL OR c.claim_expires_at < now())
+                ORDER BY c.id
+                LIMIT :limit
+                FOR UPDATE OF c SKIP LOCKED
+            )
+            UPDATE document_chunks c
+            SET claimed_by = :worker,
+                claim_expires_at = now() + make_interval(secs => :lease_s)
+            FROM picked, documents d
+            WHERE c.id = picked.id AND d.id = c.document_id
+            RETURNING c.id, c.document_id, c.chunk_index, c.content, c.content_hash,
+                      c.token_estimate, c.attempts, d.market, d.doc_type, d.stock_code,
+                      d.company_name, d.language, d.source
+            """
+        ),
+        params,
+    )
+    claimed = [ClaimedChunk(**row._mapping) for row in rows]
+    claimed.sort(key=lambda chunk: chunk.id)
+    return claimed
+
+
+def mark_vectorized(
+    connection: Connection,
+    *,
+    worker: str,
+    model: str,
+    dimension: int,
+    ids: list[int],
+    hashes: list[str],
+    notes: list[str | None] | None = None,
+) -> int:
+    """Record that these chunks' vectors are in the store. Call only after the upsert returned.
+
+    `hashes` are the content hashes that were embedded: if the text changed meanwhile, the
+    chunk stays pending. `notes` (e.g. "clipped ...") land in last_error for the record.
+    """
+    if not ids:
+        return 0
+    result = connection.execute(
+        sa.text(
+            """
+            UPDATE document_chunks AS c
+            SET vectorized_at = now(), embedding_model = :model, embedding_dim = :dim,
+                vectorized_hash = t.hash, attempts = 0, dead_letter = false,
+                last_error = t.note, last_error_at = CASE WHEN t.note IS NULL THEN NULL
+                                                          ELSE now() END,
+                claimed_by = CASE WHEN c.claimed_by = :worker THEN NULL ELSE c.claimed_by END,
+                claim_expires_at = CASE WHEN c.claimed_by = :worker THEN NULL
+                                        ELSE c.claim_expires_at END,
+                updated_at = now()
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:hashes AS text[]), CAST(:notes AS text[]))
+                 AS t(id, hash, note)
+            WHERE c.id = t.id
+            """
+        ),
+        {
+            "worker": worker,
+            "model": model,
+            "dim": dimension,
+            "ids": ids,
+            "hashes": hashes,
+            "notes": notes if notes is not None else [None] * len(ids),
+        },
+    )
+    return result.rowcount
+
+
+def record_failures(
+    connection: Connection,
+    *,
+    worker: str,
+    ids: list[int],
+    errors: list[str],
+    permanent: list[bool],
+    max_attempts: int,
+) -> list[int]:
+    """Count a failed attempt on each chunk, keep its error, release its claim.
+
+    A chunk reaching `max_attempts`, or failing for a reason no retry can fix (`permanent`,
+    e.g. empty text), is dead-lettered. Returns the ids dead-lettered now.
+    """
+    if not ids:
+        return []
+    rows = connection.execute(
+        sa.text(
+            """
+            UPDATE document_chunks AS c
+            SET attempts = c.attempts + 1, last_error = t.error, last_error_at = now(),
+                dead_letter = t.permanent OR c.attempts + 1 >= :max_attempts,
+                claimed_by = CASE WHEN c.claimed_by = :worker THEN NULL ELSE c.claimed_by END,
+                claim_expires_at = CASE WHEN c.claimed_by = :worker THEN NULL
+                                        ELSE c.claim_expires_at END,
+                updated_at = now()
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:errors AS text[]),
+                        CAST(:permanent AS boolean[])) AS t(id, error, permanent)
+            WHERE c.id = t.id
+            RETURNING c.id, c.dead_letter
+            """
+        ),
+        {
+            "worker": worker,
+            "ids": ids,
+            "errors": errors,
+            "permanent": permanent,
+            "max_attempts": max_attempts,
+        },
+    )
+    return sorted(row.id for row in rows if row.dead_letter)
+
+
+def release_claims(connection: Connection, *, worker: str, ids: list[int]) -> int:
+    """Give back claims not yet finished (a run that stops early), so others need not wait."""
+    if not ids:
+        return 0
+    result = connection.execute(
+        sa.text(
+            """
+            UPDATE document_chunks SET claimed_by = NULL, claim_expires_at = NULL
+            WHERE claimed_by = :worker AND id = ANY(CAST(:ids AS bigint[]))
+            """
+        ),
+        {"worker": worker, "ids": ids},
+    )
+    return result.rowcount

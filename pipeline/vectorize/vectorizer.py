@@ -1,0 +1,508 @@
+"""The vectorize loop: claim pending chunks, embed, check, write to the vector store, mark.
+
+It knows nothing about providers (only `Embedder` and the named errors) and nothing about
+Dagster. Work is shaped as a pipeline on the calling thread:
+
+    claim a page (lease) ─► plan batches ─► embed in worker threads (`concurrency` in flight)
+        ─► in submission order: quality gate ─► upsert ─► mark vectorized ─► progress
+
+so the next batches embed while the current one is written, writes stay in order, and the
+progress callback and logging run on the caller's thread (what Dagster's context expects).
+Nothing is marked vectorized before the store acknowledged the upsert.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import random
+import socket
+import time
+import uuid
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sqlalchemy.engine import Engine
+
+from pipeline.progress import BatchChunk, BatchProgress, ProgressCallback, format_progress
+from pipeline.store import chunks as chunk_queries
+from pipeline.store.chunks import ClaimedChunk, PendingFilter
+from pipeline.store.vectors import VectorStore, collection_name, point_id
+from pipeline.vectorize.batching import PreparedInput, plan_batches, prepare_input
+from pipeline.vectorize.embedders.base import Embedder
+from pipeline.vectorize.errors import (
+    EmbeddingUnavailableError,
+    InputRejectedError,
+    RateLimitedError,
+    TransientEmbeddingError,
+)
+from pipeline.vectorize.limiter import RateLimiter
+from pipeline.vectorize.quality import vector_problems
+
+DEFAULT_LOGGER = logging.getLogger("pipeline.vectorize")
+
+
+@dataclass
+class _Batch:
+    """One embedding request's worth of claimed chunks, and what to send for each."""
+
+    chunks: list[ClaimedChunk]
+    inputs: list[PreparedInput]
+    tokens: int
+
+
+@dataclass
+class _Outcome:
+    """What the embedding step produced: vectors by position, or an error by position."""
+
+    vectors: dict[int, np.ndarray] = field(default_factory=dict)
+    errors: dict[int, tuple[str, bool]] = field(default_factory=dict)  # (reason, permanent)
+    retries: int = 0
+    requests: int = 0
+
+
+@dataclass
+class _Totals:
+    total: int
+    vectorized: int = 0
+    failed: int = 0
+    dead_lettered: int = 0
+    clipped: int = 0
+    batches: int = 0
+    retries: int = 0
+    tokens: int = 0
+    requests: int = 0
+    embed_s: float = 0.0
+    write_s: float = 0.0
+    claim_s: float = 0.0
+
+    @property
+    def processed(self) -> int:
+        return self.vectorized + self.failed
+
+
+class Vectorizer:
+    """Keeps the vector store in sync with document_chunks for one embedder.
+
+    `batch_size` bounds inputs per request (also capped by the embedder's own limits and
+    token bounds); `concurrency` requests run at once (useful for remote embedders);
+    `max_attempts` failed attempts dead-letter a chunk. `requests_per_minute` and
+    `tokens_per_minute` bound all in-flight requests together.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        embedder: Embedder,
+        vector_store: VectorStore,
+        batch_size: int = 32,
+        max_attempts: int = 3,
+        concurrency: int = 1,
+        logger: Any = None,
+        *,
+        max_retries: int | None = None,
+        requests_per_minute: float | None = None,
+        tokens_per_minute: float | None = None,
+        lease_s: float = 600.0,
+        page_size: int | None = None,
+        overlong: str = "clip",
+        backoff_base_s: float = 0.5,
+        backoff_max_s: float = 30.0,
+        worker_id: str | None = None,
+    ) -> None:
+        if batch_size < 1 or concurrency < 1 or max_attempts < 1:
+            raise ValueError("batch_size, concurrency and max_attempts must be at least 1")
+        if overlong not in ("clip", "refuse"):
+            raise ValueError("overlong must be 'clip' or 'refuse'")
+        self.engine = engine
+        self.embedder = embedder
+        self.vector_store = vector_store
+        self.batch_size = min(batch_size, embedder.max_inputs_per_request or batch_size)
+        self.max_attempts = max_attempts
+        self.concurrency = concurrency
+        self.log = logger or DEFAULT_LOGGER
+        self.max_retries = (
+            max_retries if max_retries is not None else getattr(embedder, "max_retries", 3)
+        )
+        self.limiter = RateLimiter(requests_per_minute, tokens_per_minute)
+        self.lease_s = lease_s
+        # Claim several batches at a time: fewer round trips, and the next batches are ready
+        # to embed while the current one is written.
+        self.page_size = page_size or max(self.batch_size * 4 * concurrency, 256)
+        self.overlong = overlong
+        self.backoff_base_s = backoff_base_s
+        self.backoff_max_s = backoff_max_s
+        self.worker_id = worker_id or (
+            f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        )
+
+    # --- public API ---------------------------------------------------------------------
+
+    @property
+    def model(self) -> str:
+        return self.embedder.name
+
+    @property
+    def collection(self) -> str:
+        return collection_name(self.embedder.name, self.embedder.dimension)
+
+    def count_pending(self, filter: PendingFilter | None = None) -> int:
+        """Chunks in `filter` waiting for a vector under this embedder's model.
+
+        Chunks vectorized under another model are made pending first (one set-based
+        statement), so the count is honest after a model change.
+        """
+        scope = filter or PendingFilter()
+        with self.engine.begin() as connection:
+            chunk_queries.reset_other_models(connection, self.model, self.embedder.dimension)
+            return chunk_queries.count_pending(connection, scope)
+
+    def vectorize_pending(
+        self, filter: PendingFilter | None = None, progress_callback: ProgressCallback | None = None
+    ) -> dict[str, Any]:
+        """Vectorize every pending chunk in `filter`, paging through the backlog by key."""
+        return self._run(filter or PendingFilter(), progress_callback)
+
+    def vectorize_chunks(
+        self,
+        chunk_ids: Sequence[int],
+        force_revectorize: bool = False,
+        progress_callback: ProgressCallback | None = None,
+    ) -> dict[str, Any]:
+        """Seed 003's contract: vectorize these chunks (only pending ones unless forced)."""
+        ids = tuple(sorted({int(i) for i in chunk_ids}))
+        if not ids:
+            return self._summary(_Totals(total=0), time.monotonic())
+        scope = PendingFilter(chunk_ids=ids, force_revectorize=force_revectorize)
+        return self._run(scope, progress_callback)
+
+    # --- the loop -----------------------------------------------------------------------
+
+    def _run(self, scope: PendingFilter, callback: ProgressCallback | None) -> dict[str, Any]:
+        started = time.monotonic()
+        dimension = self.embedder.dimension
+        with self.engine.begin() as connection:
+            chunk_queries.reset_other_models(connection, self.model, dimension)
+            if scope.retry_dead_letters:
+                chunk_queries.reset_dead_letters(connection, scope)
+            total = chunk_queries.count_pending(connection, scope)
+        totals = _Totals(total=total)
+        collection = self.collection
+        self.vector_store.ensure_collection(collection, dimension)
+        open_claims: set[int] = set()
+        in_flight: deque[tuple[_Batch, Future[_Outcome]]] = deque()
+        self.log.info(
+            f"vectorize: {total} pending chunk(s), model {self.model} ({dimension}-d), "
+            f"collection {collection}, batch size {self.batch_size}, "
+            f"concurrency {self.concurrency}, worker {self.worker_id}"
+        )
+        pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="embed")
+        try:
+            for batch in self._batches(scope, totals, open_claims):
+                in_flight.append((batch, pool.submit(self._embed_batch, batch)))
+                # One more than `concurrency` queued keeps every worker busy while we write.
+                while len(in_flight) > self.concurrency:
+                    self._finish(*in_flight.popleft(), totals, open_claims, started, callback)
+            while in_flight:
+                self._finish(*in_flight.popleft(), totals, open_claims, started, callback)
+        except BaseException:
+            for _, future in in_flight:
+                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+            self._release(open_claims)
+            raise
+        pool.shutdown(wait=True)
+        summary = self._summary(totals, started)
+        self.log.info(
+            f"vectorize done: {summary['vectorized']} vectorized, {summary['failed']} failed "
+            f"({summary['dead_lettered']} dead-lettered), {summary['skipped']} skipped, "
+            f"{summary['rate_per_s']:.1f} chunks/s"
+        )
+        return summary
+
+    def _batches(
+        self, scope: PendingFilter, totals: _Totals, open_claims: set[int]
+    ) -> Iterator[_Batch]:
+        """Claim page after page (by key, so memory stays flat) and cut them into batches."""
+        after_id = 0
+        remaining = scope.limit
+        while remaining is None or remaining > 0:
+            size = self.page_size if remaining is None else min(self.page_size, remaining)
+            t0 = time.monotonic()
+            with self.engine.begin() as connection:
+                page = chunk_queries.claim_chunks(
+                    connection,
+                    scope,
+                    worker=self.worker_id,
+                    lease_s=self.lease_s,
+                    after_id=after_id,
+                    limit=size,
+                )
+            totals.claim_s += time.monotonic() - t0
+            if not page:
+                return
+            open_claims.update(chunk.id for chunk in page)
+            after_id = page[-1].id
+            if remaining is not None:
+                remaining -= len(page)
+            yield from self._plan(page)
+
+    def _plan(self, page: list[ClaimedChunk]) -> Iterable[_Batch]:
+        limit = self.embedder.max_tokens_per_input
+        inputs = [prepare_input(chunk.content, limit, self.overlong) for chunk in page]
+        groups = plan_batches(
+            [item.tokens for item in inputs], self.batch_size, self.embedder.max_tokens_per_request
+        )
+        for group in groups:
+            batch_inputs = [inputs[i] for i in group]
+            yield _Batch(
+                chunks=[page[i] for i in group],
+                inputs=batch_inputs,
+                tokens=sum(item.tokens for item in batch_inputs if item.refused is None),
+            )
+
+    # --- embedding (worker threads) -----------------------------------------------------
+
+    def _embed_batch(self, batch: _Batch) -> _Outcome:
+        outcome = _Outcome()
+        positions = []
+        for position, item in enumerate(batch.inputs):
+            if item.refused is not None:
+                outcome.errors[position] = (item.refused, True)
+            else:
+                positions.append(position)
+        if positions:
+            self._embed_isolating(batch, positions, outcome)
+        return outcome
+
+    def _embed_isolating(self, batch: _Batch, positions: list[int], outcome: _Outcome) -> None:
+        """Embed; on an input error split in halves until the bad item stands alone."""
+        texts = [batch.inputs[p].text or "" for p in positions]
+        tokens = sum(batch.inputs[p].tokens for p in positions)
+        try:
+            vectors = self._embed_with_retries(texts, tokens, outcome)
+        except InputRejectedError as e:
+            if len(positions) == 1:
+                outcome.errors[positions[0]] = (f"input rejected: {e}", False)
+                return
+            middle = len(positions) // 2
+            self._embed_isolating(batch, positions[:middle], outcome)
+            self._embed_isolating(batch, positions[middle:], outcome)
+            return
+        problems = vector_problems(np.asarray(vectors), len(positions), self.embedder.dimension)
+        for index, (position, problem) in enumerate(zip(positions, problems, strict=True)):
+            if problem is None:
+                outcome.vectors[position] = vectors[index]
+            else:
+                outcome.errors[position] = (problem, False)
+
+    def _embed_with_retries(self, texts: list[str], tokens: int, outcome: _Outcome) -> np.ndarray:
+        """Retry 429s and transient errors with backoff, honouring Retry-After.
+
+        These never count against a chunk; when they outlast `max_retries` the run stops
+        with EmbeddingUnavailableError and the chunks stay pending.
+        """
+        attempt = 0
+        while True:
+            self.limiter.acquire(tokens)
+            outcome.requests += 1
+            try:
+                return self.embedder.embed(texts)
+            except (RateLimitedError, TransientEmbeddingError) as e:
+                if attempt >= self.max_retries:
+                    raise EmbeddingUnavailableError(
+                        f"embedding failed after {attempt + 1} tries: {e}"
+                    ) from e
+                delay = e.retry_after_s
+                if delay is None:
+                    delay = min(self.backoff_max_s, self.backoff_base_s * 2**attempt)
+                    delay *= 0.5 + random.random() / 2  # jitter: concurrent callers spread out
+                if isinstance(e, RateLimitedError):
+                    self.limiter.hold_until(delay)  # every in-flight request backs off
+                attempt += 1
+                outcome.retries += 1
+                self.log.info(f"embedding retry {attempt}/{self.max_retries} in {delay:.2f}s: {e}")
+                time.sleep(delay)
+
+    # --- writing (calling thread, in batch order) ---------------------------------------
+
+    def _finish(
+        self,
+        batch: _Batch,
+        future: Future[_Outcome],
+        totals: _Totals,
+        open_claims: set[int],
+        started: float,
+        callback: ProgressCallback | None,
+    ) -> None:
+        t0 = time.monotonic()
+        outcome = future.result()  # fatal and unavailable errors surface here
+        t1 = time.monotonic()
+        totals.embed_s += t1 - t0
+        ok = sorted(outcome.vectors)
+        dead: set[int] = set()
+        notes = [batch.inputs[p].note for p in ok]
+        if ok:
+            self.vector_store.upsert(
+                self.collection,
+                [point_id(batch.chunks[p].id, self.model) for p in ok],
+                np.stack([outcome.vectors[p] for p in ok]).astype(np.float32, copy=False),
+                [_payload(batch.chunks[p]) for p in ok],
+            )
+        failed = sorted(outcome.errors)
+        with self.engine.begin() as connection:
+            if ok:
+                # Only now, with the store holding the vectors, is the chunk marked done.
+                chunk_queries.mark_vectorized(
+                    connection,
+                    worker=self.worker_id,
+                    model=self.model,
+                    dimension=self.embedder.dimension,
+                    ids=[batch.chunks[p].id for p in ok],
+                    hashes=[batch.chunks[p].content_hash for p in ok],
+                    notes=notes,
+                )
+            if failed:
+                dead = set(
+                    chunk_queries.record_failures(
+                        connection,
+                        worker=self.worker_id,
+                        ids=[batch.chunks[p].id for p in failed],
+                        errors=[outcome.errors[p][0] for p in failed],
+                        permanent=[outcome.errors[p][1] for p in failed],
+                        max_attempts=self.max_attempts,
+                    )
+                )
+        totals.write_s += time.monotonic() - t1
+        open_claims.difference_update(chunk.id for chunk in batch.chunks)
+        totals.batches += 1
+        totals.vectorized += len(ok)
+        totals.failed += len(failed)
+        totals.dead_lettered += len(dead)
+        totals.clipped += sum(1 for n in notes if n)
+        totals.retries += outcome.retries
+        totals.requests += outcome.requests
+        totals.tokens += batch.tokens
+        totals.total = max(totals.total, totals.processed)
+        self._report(batch, outcome, totals, started, callback)
+
+    def _report(
+        self,
+        batch: _Batch,
+        outcome: _Outcome,
+        totals: _Totals,
+        started: float,
+        callback: ProgressCallback | None,
+    ) -> None:
+        elapsed = time.monotonic() - started
+        rate = totals.processed / elapsed if elapsed > 0 else 0.0
+        left = max(0, totals.total - totals.processed)
+        total_batches = totals.batches + math.ceil(left / self.batch_size)
+        n_failed = len(outcome.errors)
+        n_ok = len(batch.chunks) - n_failed
+        self.log.info(
+            f"Batch {totals.batches}/{total_batches} | size {len(batch.chunks)} | "
+            f"total {format_progress(totals.processed, totals.total)}"
+        )
+        self.log.info(f"Batch {totals.batches}: {n_ok} succeeded, {n_failed} failed")
+        if callback is None:
+            return
+        info = BatchProgress(
+            batch_num=totals.batches,
+            total_batches=total_batches,
+            batch_size=len(batch.chunks),
+            processed=totals.processed,
+            total=totals.total,
+            vectorized_count=n_ok,
+            failed_count=n_failed,
+            batch_chunks=[
+                _batch_chunk(chunk, outcome.errors.get(position))
+                for position, chunk in enumerate(batch.chunks)
+            ],
+            elapsed_s=elapsed,
+            rate_per_s=rate,
+            eta_s=left / rate if rate > 0 else None,
+            tokens=batch.tokens,
+            retries=outcome.retries,
+            total_vectorized=totals.vectorized,
+            total_failed=totals.failed,
+        )
+        try:
+            callback(info)
+        except Exception as e:  # a watcher's bug must not stop the work it watches
+            self.log.warning(f"progress callback raised {type(e).__name__}: {e}; continuing")
+
+    def _release(self, open_claims: set[int]) -> None:
+        """Best effort on the way out: give back claims so another run need not wait."""
+        if not open_claims:
+            return
+        try:
+            with self.engine.begin() as connection:
+                chunk_queries.release_claims(
+                    connection, worker=self.worker_id, ids=sorted(open_claims)
+                )
+        except Exception as e:  # the leases expire by themselves anyway
+            self.log.warning(f"could not release {len(open_claims)} claim(s): {e}")
+
+    def _summary(self, totals: _Totals, started: float) -> dict[str, Any]:
+        elapsed = time.monotonic() - started
+        return {
+            "total": totals.total,
+            "vectorized": totals.vectorized,
+            "failed": totals.failed,
+            "dead_lettered": totals.dead_lettered,
+            "skipped": max(0, totals.total - totals.processed),
+            "clipped": totals.clipped,
+            "elapsed_s": elapsed,
+            "rate_per_s": totals.processed / elapsed if elapsed > 0 else 0.0,
+            "batches": totals.batches,
+            "requests": totals.requests,
+            "retries": totals.retries,
+            "tokens": totals.tokens,
+            "model": self.model,
+            "dimension": self.embedder.dimension,
+            "collection": self.collection,
+            "worker": self.worker_id,
+            "timings_s": {
+                "claim": totals.claim_s,
+                "wait_for_embed": totals.embed_s,
+                "write": totals.write_s,
+            },
+        }
+
+
+def _payload(chunk: ClaimedChunk) -> dict[str, Any]:
+    return {
+        "chunk_id": chunk.id,
+        "document_id": chunk.document_id,
+        "chunk_index": chunk.chunk_index,
+        "market": chunk.market,
+        "doc_type": chunk.doc_type,
+        "stock_code": chunk.stock_code,
+        "company_name": chunk.company_name,
+        "language": chunk.language,
+        "source": chunk.source,
+    }
+
+
+def _batch_chunk(chunk: ClaimedChunk, error: tuple[str, bool] | None) -> BatchChunk:
+    return BatchChunk(
+        chunk_id=chunk.id,
+        document_id=chunk.document_id,
+        chunk_index=chunk.chunk_index,
+        market=chunk.market,
+        doc_type=chunk.doc_type,
+        stock_code=chunk.stock_code,
+        company_name=chunk.company_name,
+        source=chunk.source,
+        vectorized=error is None,
+        error=error[0] if error else None,
+    )
+
+
+__all__ = ["PendingFilter", "Vectorizer"]
