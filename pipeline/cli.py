@@ -138,6 +138,54 @@ def demo_run(
         raise PipelineError(f"vectorize_documents_job failed (exit {completed.returncode})")
 
 
+@app.command("vectorize")
+@fails_cleanly
+def vectorize(
+    limit: Annotated[int | None, typer.Option(help="At most this many chunks.")] = None,
+    market: Annotated[list[str] | None, typer.Option(help="Only this market (repeatable).")] = None,
+    doc_type: Annotated[list[str] | None, typer.Option(help="Only this doc type.")] = None,
+    stock_code: Annotated[list[str] | None, typer.Option(help="Only this stock code.")] = None,
+    force: Annotated[bool, typer.Option(help="Re-embed chunks already current.")] = False,
+    retry_dead_letters: Annotated[bool, typer.Option(help="Retry dead-lettered chunks.")] = False,
+) -> None:
+    """Embed pending chunks into Qdrant with a progress bar, then print a summary."""
+    from tqdm import tqdm
+
+    from pipeline.vectorize import PendingFilter, Vectorizer, embedder_from_settings
+    from pipeline.vectorize import open_vector_store as open_store
+
+    settings = get_settings()
+    embedder = embedder_from_settings(settings)
+    store = open_store(settings)
+    vectorizer = Vectorizer(
+        _app_engine(settings), embedder, store,
+        batch_size=settings.embedding_batch_size, max_attempts=settings.max_chunk_attempts,
+        concurrency=settings.embedding_concurrency if embedder.is_remote else 1,
+    )  # fmt: skip
+    scope = PendingFilter(
+        markets=tuple(market or ()), doc_types=tuple(doc_type or ()),
+        stock_codes=tuple(stock_code or ()), limit=limit, force_revectorize=force,
+        retry_dead_letters=retry_dead_letters,
+    )  # fmt: skip
+    with tqdm(total=vectorizer.count_pending(scope), unit="chunk", desc="vectorize") as bar:
+
+        def show(info):
+            bar.total = info["total"]
+            bar.update(info["processed"] - bar.n)
+            bar.set_postfix(failed=info["total_failed"], retries=info["retries"])
+
+        try:
+            summary = vectorizer.vectorize_pending(scope, progress_callback=show)
+        finally:
+            store.close()
+    typer.echo(
+        f"summary: {summary['vectorized']} vectorized, {summary['failed']} failed "
+        f"({summary['dead_lettered']} dead-lettered), {summary['skipped']} skipped of "
+        f"{summary['total']} in {summary['elapsed_s']:.1f}s ({summary['rate_per_s']:.0f}/s), "
+        f"model {summary['model']}, collection {summary['collection']}"
+    )
+
+
 @app.command("dev")
 @fails_cleanly
 def dev(port: Annotated[int, typer.Option(help="Web UI port.")] = 3000) -> None:
