@@ -1,10 +1,54 @@
-"""The code location: assembles each domain's definitions and picks resources in one place."""
+"""The code location: assembles each domain's definitions and picks resources in one place.
+
+Environment-specific choices live here and nowhere else: a Qdrant server when QDRANT_URL is
+set, else the embedded store in the data folder; the embedder and its limits from Settings;
+secrets (DATABASE_URL, QDRANT_API_KEY, OPENAI_API_KEY) only as EnvVar, resolved at run time.
+Reading Settings starts nothing; `pipeline env` / `pipeline dev` export DATABASE_URL.
+"""
 
 from __future__ import annotations
 
-from dagster import Definitions
+import os
+
+from dagster import Definitions, EnvVar
 
 from pipeline.defs.emails import defs as email_defs
+from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
 from pipeline.defs.vectorize import defs as vectorize_defs
+from pipeline.settings import Settings, get_settings
 
-defs = Definitions.merge(vectorize_defs, email_defs)
+
+def _env_or_none(name: str) -> EnvVar | None:
+    """An EnvVar when the variable is set, so an optional secret never fails at load."""
+    return EnvVar(name) if os.environ.get(name) else None
+
+
+def build_resources(settings: Settings) -> dict[str, object]:
+    """The resources for this environment, from the settings and the process environment."""
+    if settings.qdrant_url:
+        qdrant = QdrantResource(url=EnvVar("QDRANT_URL"), api_key=_env_or_none("QDRANT_API_KEY"))
+    else:
+        qdrant = QdrantResource(path=str(settings.resolved_qdrant_path))
+    embedder = EmbedderResource(
+        provider=settings.embedder,
+        model=settings.embedding_model,
+        dimensions=settings.embedding_dimensions,
+        batch_size=settings.embedding_batch_size,
+        concurrency=settings.embedding_concurrency,
+        max_retries=settings.max_retries,
+        max_attempts=settings.max_chunk_attempts,
+        openai_api_key=_env_or_none("OPENAI_API_KEY"),
+        openai_base_url=_env_or_none("OPENAI_BASE_URL"),
+    )
+    return {
+        "postgres": PostgresResource(database_url=EnvVar("DATABASE_URL")),
+        "qdrant": qdrant,
+        "embedder": embedder,
+    }
+
+
+defs = Definitions.merge(
+    vectorize_defs,
+    email_defs,
+    Definitions(resources=build_resources(get_settings())),
+)

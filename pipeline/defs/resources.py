@@ -1,12 +1,11 @@
 """Dagster resources: thin, typed wrappers that hand the domain its clients.
 
 Secrets arrive through `EnvVar` where `pipeline/definitions.py` wires these; nothing here
-reads the environment itself.
+reads the environment itself. Clients are built lazily and cached per resource instance
+(a `PrivateAttr`, since a ConfigurableResource is frozen), so a step pays for one engine.
 """
 
 from __future__ import annotations
-
-from functools import cached_property
 
 from dagster import ConfigurableResource
 from pydantic import Field, PrivateAttr
@@ -14,6 +13,9 @@ from sqlalchemy.engine import Engine
 
 from pipeline.store.database import create_database_engine, normalise_url
 from pipeline.store.tables import Tables, reflect_tables
+from pipeline.store.vectors import VectorStore, create_vector_store
+from pipeline.vectorize.embedders import create_embedder
+from pipeline.vectorize.embedders.base import Embedder
 
 
 class PostgresResource(ConfigurableResource):
@@ -22,6 +24,7 @@ class PostgresResource(ConfigurableResource):
     database_url: str = Field(description="SQLAlchemy URL, postgresql+psycopg2://...")
 
     _engine: Engine | None = PrivateAttr(default=None)
+    _tables: Tables | None = PrivateAttr(default=None)
 
     @property
     def engine(self) -> Engine:
@@ -30,6 +33,61 @@ class PostgresResource(ConfigurableResource):
             self._engine = create_database_engine(url)
         return self._engine
 
-    @cached_property
+    @property
     def tables(self) -> Tables:
-        return reflect_tables(self.engine)
+        if self._tables is None:
+            self._tables = reflect_tables(self.engine)
+        return self._tables
+
+    def teardown_after_execution(self, context) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+class QdrantResource(ConfigurableResource):
+    """Where vectors go: a Qdrant server (`url`) or an embedded store in a folder (`path`).
+
+    The embedded engines lock their folder to one process, so `open()` is called only inside
+    the step that writes vectors, and the store is closed when that step ends.
+    """
+
+    url: str | None = Field(default=None, description="Qdrant server URL; unset: embedded.")
+    path: str | None = Field(default=None, description="Folder of the embedded store.")
+    api_key: str | None = Field(default=None, description="Qdrant API key (from an EnvVar).")
+    engine: str = Field(
+        default="edge", description="Embedded engine: 'edge' (Qdrant Edge) or 'local'."
+    )
+
+    def open(self) -> VectorStore:
+        """A new store client; the caller closes it."""
+        return create_vector_store(
+            url=self.url, path=self.path, api_key=self.api_key or None, engine=self.engine
+        )
+
+
+class EmbedderResource(ConfigurableResource):
+    """Which embedding model, and how hard to drive it."""
+
+    provider: str = Field(
+        default="use", description="use | openai | hashing | sentence-transformers"
+    )
+    model: str | None = Field(default=None, description="Model name; unset: provider default.")
+    dimensions: int | None = Field(default=None, description="Vector size, where supported.")
+    batch_size: int = Field(default=32, ge=1, le=2048, description="Chunks per request.")
+    concurrency: int = Field(default=4, ge=1, le=64, description="Requests in flight (remote).")
+    max_retries: int = Field(default=3, ge=0, le=10, description="Retries of a failed request.")
+    max_attempts: int = Field(default=3, ge=1, description="Failures before a dead letter.")
+    openai_api_key: str | None = Field(default=None, description="OpenAI key (from an EnvVar).")
+    openai_base_url: str | None = Field(default=None, description="OpenAI-compatible base URL.")
+
+    def create(self, provider: str | None = None, model: str | None = None) -> Embedder:
+        """A new embedder (heavy models load on first use, not here)."""
+        return create_embedder(
+            provider or self.provider,
+            model=model or self.model,
+            dimensions=self.dimensions,
+            api_key=self.openai_api_key or None,
+            base_url=self.openai_base_url or None,
+            max_retries=self.max_retries,
+        )

@@ -1,0 +1,182 @@
+"""Turn the Vectorizer's per-batch progress into Dagster asset events, cheaply.
+
+Each event written to Postgres storage costs a round trip (DESIGN measured ~25 ms), so the
+default is one AssetMaterialization per asset key per batch (a batch of 32 chunks in id order
+spans one to three documents), built from what `BatchProgress` already carries: no query per
+chunk. "chunk" reproduces seed 003's one event per chunk for those who want it; "none" turns
+events off. Metadata stays small: counts, progress, and at most `max_ids` chunk ids.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from dagster import AssetKey, AssetMaterialization, MetadataValue
+
+from pipeline.progress import BatchChunk, BatchProgress, format_progress
+
+Granularity = Literal["batch", "chunk", "none"]
+
+ASSET_PREFIX = ("silver", "vectorized_chunks")
+PLACEHOLDER = "unknown"
+EMAIL_SOURCE = "email"
+EMAIL_DEFAULT_CATEGORY = "inbox"
+DEFAULT_MAX_IDS = 50
+_UNSAFE = re.compile(r"[^A-Za-z0-9_\-]+")
+
+
+def _part(value: str | None, placeholder: str = PLACEHOLDER) -> str:
+    """One asset-key part: a stable placeholder when missing, URL-safe characters only."""
+    cleaned = _UNSAFE.sub("_", (value or "").strip()).strip("_")
+    return cleaned or placeholder
+
+
+def asset_key_for(chunk: BatchChunk) -> AssetKey:
+    """silver/vectorized_chunks/<market>/<doc_type>/<stock_code>; emails by category.
+
+    Emails have no market or stock code; they group as silver/vectorized_chunks/email/
+    <doc_type or "inbox"> (the email domain stores its category as the doc_type).
+    """
+    if chunk.get("source") == EMAIL_SOURCE:
+        return AssetKey([*ASSET_PREFIX, EMAIL_SOURCE, _part(chunk["doc_type"], "inbox")])
+    return AssetKey(
+        [
+            *ASSET_PREFIX,
+            _part(chunk["market"]),
+            _part(chunk["doc_type"]),
+            _part(chunk["stock_code"]),
+        ]
+    )
+
+
+def format_eta(seconds: float | None) -> str:
+    if seconds is None:
+        return "unknown"
+    seconds = max(0, round(seconds))
+    minutes, secs = divmod(seconds, 60)
+    return f"{minutes}m {secs:02d}s" if minutes else f"{secs}s"
+
+
+def bounded_ids(ids: list[int], max_ids: int = DEFAULT_MAX_IDS) -> str:
+    """'1,2,3' or '1,2,3 (+97 more)': per-chunk detail that cannot grow an event unboundedly."""
+    shown = ",".join(str(i) for i in ids[:max_ids])
+    return f"{shown} (+{len(ids) - max_ids} more)" if len(ids) > max_ids else shown
+
+
+def _progress_metadata(info: BatchProgress) -> dict[str, Any]:
+    total = info["total"]
+    return {
+        "batch": f"{info['batch_num']}/{info['total_batches']}",
+        "progress": format_progress(info["processed"], total),
+        "progress_fraction": MetadataValue.float(
+            round(info["processed"] / total, 4) if total else 1.0
+        ),
+        "rate_per_s": MetadataValue.float(round(info["rate_per_s"], 1)),
+        "eta": format_eta(info["eta_s"]),
+        "run_vectorized": info["total_vectorized"],
+        "run_failed": info["total_failed"],
+    }
+
+
+def _describe(company: str, indexes: list[int], documents: int, batch: str) -> str:
+    low, high = min(indexes), max(indexes)
+    span = f"chunk {low}" if low == high else f"chunks {low}-{high}"
+    where = f" of {documents} documents" if documents > 1 else ""
+    return f"{company} - {span}{where} (batch {batch})"
+
+
+def batch_materializations(
+    info: BatchProgress, max_ids: int = DEFAULT_MAX_IDS
+) -> list[AssetMaterialization]:
+    """One materialization per asset key in this batch that gained vectors."""
+    groups: dict[AssetKey, list[BatchChunk]] = {}
+    for chunk in info["batch_chunks"]:
+        groups.setdefault(asset_key_for(chunk), []).append(chunk)
+    shared = _progress_metadata(info)
+    events = []
+    for key, chunks in groups.items():
+        done = [c for c in chunks if c["vectorized"]]
+        if not done:
+            continue  # nothing materialized under this key; failures are counted in the run
+        company = done[0]["company_name"] or PLACEHOLDER
+        documents = len({c["document_id"] for c in done})
+        metadata = {
+            **shared,
+            "vectorized": len(done),
+            "failed": len(chunks) - len(done),
+            "chunk_count": len(done),
+            "chunk_ids": bounded_ids([c["chunk_id"] for c in done], max_ids),
+            "document_ids": bounded_ids(sorted({c["document_id"] for c in done}), max_ids),
+        }
+        description = _describe(
+            company, [c["chunk_index"] for c in done], documents, shared["batch"]
+        )
+        events.append(AssetMaterialization(key, description=description, metadata=metadata))
+    return events
+
+
+def chunk_materializations(info: BatchProgress) -> list[AssetMaterialization]:
+    """Seed 003's mode: one materialization per vectorized chunk (costly on Postgres storage)."""
+    shared = _progress_metadata(info)
+    return [
+        AssetMaterialization(
+            asset_key_for(chunk),
+            description=_describe(
+                chunk["company_name"] or PLACEHOLDER, [chunk["chunk_index"]], 1, shared["batch"]
+            ),
+            metadata={
+                **shared,
+                "chunk_id": chunk["chunk_id"],
+                "document_id": chunk["document_id"],
+            },
+        )
+        for chunk in info["batch_chunks"]
+        if chunk["vectorized"]
+    ]
+
+
+@dataclass
+class ProgressEvents:
+    """The `progress_callback` handed to the Vectorizer: builds and emits one batch's events.
+
+    A failure to emit (storage hiccup, a bad value) is counted and reported through `warn`,
+    never raised: a watcher must not stop the work it watches.
+    """
+
+    emit: Callable[[AssetMaterialization], None]
+    granularity: Granularity = "batch"
+    max_ids: int = DEFAULT_MAX_IDS
+    warn: Callable[[str], None] | None = None
+    emitted: int = 0
+    errors: int = 0
+    emit_s: float = 0.0
+    batches: int = 0
+    asset_keys: set[AssetKey] = field(default_factory=set)
+
+    def __call__(self, info: BatchProgress) -> None:
+        self.batches += 1
+        if self.granularity == "none":
+            return
+        started = time.perf_counter()
+        try:
+            if self.granularity == "chunk":
+                events = chunk_materializations(info)
+            else:
+                events = batch_materializations(info, self.max_ids)
+            for event in events:
+                self.emit(event)
+                self.emitted += 1
+                self.asset_keys.add(event.asset_key)
+        except Exception as e:
+            self.errors += 1
+            if self.warn is not None and self.errors <= 3:
+                self.warn(
+                    f"progress event for batch {info['batch_num']} not recorded "
+                    f"({type(e).__name__}: {e}); vectorizing goes on"
+                )
+        finally:
+            self.emit_s += time.perf_counter() - started

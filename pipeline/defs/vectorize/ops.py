@@ -1,0 +1,221 @@
+"""Ops of vectorize_documents_job: scan the backlog, then vectorize it with live progress.
+
+Ops pass ids and counts (the default IO manager pickles outputs), never vectors. Vector-store
+access happens only inside `vectorize_chunks_op`: the embedded Qdrant engines lock their folder
+to one process, and the multiprocess executor runs each step in its own process.
+"""
+
+# No `from __future__ import annotations`: Dagster reads these annotations at definition.
+import logging
+import sys
+from typing import Any, Literal
+
+from dagster import (
+    Backoff,
+    Config,
+    Failure,
+    Jitter,
+    MetadataValue,
+    OpExecutionContext,
+    Output,
+    RetryPolicy,
+    op,
+)
+from pydantic import Field
+
+from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
+from pipeline.defs.vectorize.events import ProgressEvents
+from pipeline.defs.vectorize.quality import quality_check, vectorized_rows
+from pipeline.errors import ConfigurationError
+from pipeline.store import chunks as chunk_queries
+from pipeline.vectorize import FatalEmbeddingError, PendingFilter, Vectorizer
+
+# Transient failures (embedding service unavailable after its own retries, a dropped database
+# connection) get two more tries; fatal ones raise Failure(allow_retries=False) below.
+TRANSIENT_RETRY = RetryPolicy(
+    max_retries=2, delay=15, backoff=Backoff.EXPONENTIAL, jitter=Jitter.PLUS_MINUS
+)
+
+
+class ScanUnvectorizedChunksConfig(Config):
+    """Which chunks this run takes. Empty lists mean no restriction."""
+
+    limit: int | None = Field(default=None, ge=1, description="At most this many chunks.")
+    markets: list[str] = Field(default=[], description="Only these markets, e.g. a_share.")
+    doc_types: list[str] = Field(default=[], description="Only these doc types.")
+    stock_codes: list[str] = Field(default=[], description="Only these stock codes.")
+    document_ids: list[int] = Field(default=[], description="Only these document ids.")
+    force_revectorize: bool = Field(
+        default=False, description="Re-embed chunks whose vector is already current."
+    )
+    retry_dead_letters: bool = Field(
+        default=False, description="Put dead-lettered chunks back in the queue first."
+    )
+
+    def to_filter(self) -> PendingFilter:
+        return PendingFilter(
+            markets=tuple(self.markets),
+            doc_types=tuple(self.doc_types),
+            stock_codes=tuple(self.stock_codes),
+            document_ids=tuple(self.document_ids),
+            limit=self.limit,
+            force_revectorize=self.force_revectorize,
+            retry_dead_letters=self.retry_dead_letters,
+        )
+
+
+class VectorizeChunksConfig(Config):
+    """How to embed, and how much progress to write to the event log."""
+
+    batch_size: int | None = Field(
+        default=None, ge=1, le=2048, description="Chunks per batch; unset: the embedder's (32)."
+    )
+    concurrency: int | None = Field(
+        default=None, ge=1, le=64, description="Requests in flight (remote embedders only)."
+    )
+    provider: str | None = Field(
+        default=None, description="Override the embedder provider (use, openai, hashing, ...)."
+    )
+    model: str | None = Field(default=None, description="Override the embedding model.")
+    events: Literal["batch", "chunk", "none"] = Field(
+        default="batch",
+        description="batch: one materialization per asset key per batch (cheap, live); "
+        "chunk: one per chunk (seed 003's mode, ~one storage write each); none: summary only.",
+    )
+    max_chunk_ids_per_event: int = Field(
+        default=50, ge=0, le=1000, description="Chunk ids listed in an event's metadata."
+    )
+    max_failed_ratio: float = Field(
+        default=0.05, ge=0, le=1, description="Quality check fails above this failed share."
+    )
+
+
+@op(description="Count the pending chunks in scope; pass the scope on (no vectors, no claims).")
+def scan_unvectorized_chunks_op(
+    context: OpExecutionContext,
+    config: ScanUnvectorizedChunksConfig,
+    postgres: PostgresResource,
+    embedder: EmbedderResource,
+) -> dict[str, Any]:
+    scope = config.to_filter()
+    model = embedder.create()  # heavy models load on first embed, so this is cheap
+    with postgres.engine.begin() as connection:
+        # A model change makes old vectors stale: reset them so the count is honest.
+        reset = chunk_queries.reset_other_models(connection, model.name, model.dimension)
+        pending = chunk_queries.count_pending(connection, scope)
+    context.log.info(f"{pending} pending chunk(s) in scope for {model.name}; {reset} reset")
+    return {"pending": pending, "model": model.name, "scope": config.model_dump()}
+
+
+@op(
+    description="Embed the pending chunks into Qdrant, one asset event per key per batch.",
+    retry_policy=TRANSIENT_RETRY,
+)
+def vectorize_chunks_op(
+    context: OpExecutionContext,
+    config: VectorizeChunksConfig,
+    scan: dict[str, Any],
+    postgres: PostgresResource,
+    qdrant: QdrantResource,
+    embedder: EmbedderResource,
+) -> Output[dict[str, Any]]:
+    scope = ScanUnvectorizedChunksConfig(**scan["scope"]).to_filter()
+    model = embedder.create(config.provider, config.model)
+    events = ProgressEvents(
+        context.log_event, config.events, config.max_chunk_ids_per_event, context.log.warning
+    )
+    store = qdrant.open()
+    try:
+        vectorizer = Vectorizer(
+            postgres.engine, model, store,
+            batch_size=config.batch_size or embedder.batch_size,
+            max_attempts=embedder.max_attempts,
+            concurrency=(config.concurrency or embedder.concurrency) if model.is_remote else 1,
+            logger=StepLogger(context),
+        )  # fmt: skip
+        try:
+            summary = vectorizer.vectorize_pending(scope, progress_callback=events)
+        except (FatalEmbeddingError, ConfigurationError) as e:
+            # Retrying a bad key, a missing model or a wrong setting cannot help.
+            raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
+        points = store.count(summary["collection"])
+    finally:
+        store.close()
+    rows = vectorized_rows(postgres.engine, summary["model"], summary["dimension"])
+    context.log_event(quality_check(summary, points, rows, config.max_failed_ratio))
+    context.log.info(summary_line(summary, events))
+    return Output(small_summary(summary), metadata=summary_metadata(summary, events, points))
+
+
+class StepLogger:
+    """The Vectorizer's logger inside a step: per-batch lines go to the compute log (stderr,
+    free), warnings and errors also to the Dagster event log (one storage write each)."""
+
+    def __init__(self, context: OpExecutionContext) -> None:
+        self._context = context
+        self._stream = logging.getLogger("pipeline.vectorize.step")
+        if not self._stream.handlers:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+            self._stream.addHandler(handler)
+            self._stream.setLevel(logging.INFO)
+            self._stream.propagate = False
+
+    def info(self, message: str) -> None:
+        self._stream.info(message)
+
+    def debug(self, message: str) -> None:
+        self._stream.debug(message)
+
+    def warning(self, message: str) -> None:
+        self._stream.warning(message)
+        self._context.log.warning(message)
+
+    def error(self, message: str) -> None:
+        self._stream.error(message)
+        self._context.log.error(message)
+
+
+SUMMARY_KEYS = ("total", "vectorized", "failed", "dead_lettered", "skipped", "batches")
+
+
+def small_summary(summary: dict[str, Any]) -> dict[str, Any]:
+    """What the op outputs: counts and names, never vectors or chunk lists."""
+    keep = (*SUMMARY_KEYS, "elapsed_s", "rate_per_s", "retries", "model", "collection")
+    return {key: summary[key] for key in keep}
+
+
+def summary_line(summary: dict[str, Any], events: ProgressEvents) -> str:
+    return (
+        f"vectorized {summary['vectorized']}/{summary['total']} chunk(s), "
+        f"{summary['failed']} failed ({summary['dead_lettered']} dead-lettered), "
+        f"{summary['skipped']} skipped in {summary['elapsed_s']:.1f}s "
+        f"({summary['rate_per_s']:.0f}/s); {events.emitted} progress event(s) "
+        f"in {events.emit_s:.2f}s"
+    )
+
+
+def summary_metadata(
+    summary: dict[str, Any], events: ProgressEvents, points: int
+) -> dict[str, Any]:
+    return {
+        **{key: summary[key] for key in SUMMARY_KEYS},
+        "elapsed_s": MetadataValue.float(round(summary["elapsed_s"], 2)),
+        "rate_per_s": MetadataValue.float(round(summary["rate_per_s"], 1)),
+        "retries": summary["retries"],
+        "model": summary["model"],
+        "collection": summary["collection"],
+        "points_in_collection": points,
+        "event_granularity": events.granularity,
+        "progress_events": events.emitted,
+        "progress_event_errors": events.errors,
+        "progress_event_s": MetadataValue.float(round(events.emit_s, 3)),
+    }
+
+
+__all__ = [
+    "ScanUnvectorizedChunksConfig",
+    "VectorizeChunksConfig",
+    "scan_unvectorized_chunks_op",
+    "vectorize_chunks_op",
+]

@@ -1,0 +1,67 @@
+"""The end-of-run vector-quality check, reported as an asset check evaluation.
+
+Postgres is the system of record and Qdrant is derived from it: every chunk marked vectorized
+under a model must have its point in that model's collection (marking before the upsert is
+the silent-gap bug DESIGN warns about), and a run should not fail more than a small share
+of its chunks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from dagster import AssetCheckEvaluation, AssetCheckSeverity, AssetKey
+from sqlalchemy.engine import Engine
+
+from pipeline.defs.vectorize.events import ASSET_PREFIX
+
+CHECK_NAME = "vectors_match_postgres"
+CHECK_ASSET_KEY = AssetKey(list(ASSET_PREFIX))
+
+
+def vectorized_rows(engine: Engine, model: str, dimension: int) -> int:
+    """Chunks Postgres records as vectorized under this model and size (one aggregate)."""
+    with engine.connect() as connection:
+        return connection.execute(
+            sa.text(
+                "SELECT count(*) FROM document_chunks "
+                "WHERE embedding_model = :model AND embedding_dim = :dim"
+            ),
+            {"model": model, "dim": dimension},
+        ).scalar_one()
+
+
+def quality_check(
+    summary: dict[str, Any], points: int, rows: int, max_failed_ratio: float
+) -> AssetCheckEvaluation:
+    """Passed when no vectorized row lacks its point and failures stay under the threshold.
+
+    Points may exceed rows (a chunk whose text changed keeps its old point until re-embedded),
+    so the store is checked to hold at least what Postgres marked done.
+    """
+    processed = summary["vectorized"] + summary["failed"]
+    failed_ratio = summary["failed"] / processed if processed else 0.0
+    missing = max(0, rows - points)
+    passed = missing == 0 and failed_ratio <= max_failed_ratio
+    problems = []
+    if missing:
+        problems.append(f"{missing} vectorized row(s) have no point in {summary['collection']}")
+    if failed_ratio > max_failed_ratio:
+        problems.append(f"{failed_ratio:.1%} of chunks failed (threshold {max_failed_ratio:.1%})")
+    return AssetCheckEvaluation(
+        asset_key=CHECK_ASSET_KEY,
+        check_name=CHECK_NAME,
+        passed=passed,
+        severity=AssetCheckSeverity.ERROR if missing else AssetCheckSeverity.WARN,
+        description="; ".join(problems) or "every vectorized row has its point; failures in bounds",
+        metadata={
+            "collection": summary["collection"],
+            "points_in_collection": points,
+            "vectorized_rows": rows,
+            "missing_points": missing,
+            "failed": summary["failed"],
+            "failed_ratio": round(failed_ratio, 4),
+            "max_failed_ratio": max_failed_ratio,
+        },
+    )

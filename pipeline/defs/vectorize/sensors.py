@@ -1,0 +1,115 @@
+"""Automation for vectorize_documents_job: launch on new pending chunks, report failures.
+
+The pending sensor keeps a watermark, the highest pending chunk id it launched a run for.
+New chunks get new ids, so a backlog is launched once (the run_key is the watermark, and
+Dagster drops a run request whose key it has seen). Chunks that become pending again with
+an old id (edited text, retried failures) are left to the nightly schedule.
+"""
+
+# No `from __future__ import annotations`: Dagster reads these annotations at definition.
+import logging
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from dagster import (
+    DagsterRunStatus,
+    DefaultSensorStatus,
+    RunFailureSensorContext,
+    RunRequest,
+    RunsFilter,
+    SensorEvaluationContext,
+    SkipReason,
+    run_failure_sensor,
+    sensor,
+)
+
+from pipeline.defs.resources import PostgresResource
+from pipeline.defs.vectorize.jobs import vectorize_documents_job
+
+logger = logging.getLogger(__name__)
+
+IN_FLIGHT = [
+    DagsterRunStatus.NOT_STARTED,
+    DagsterRunStatus.QUEUED,
+    DagsterRunStatus.STARTING,
+    DagsterRunStatus.STARTED,
+]
+
+
+@dataclass(frozen=True)
+class PendingBacklog:
+    count: int
+    max_id: int | None
+
+
+def pending_backlog(postgres: PostgresResource) -> PendingBacklog:
+    """Pending chunks and the highest pending id: one aggregate on the pending partial index."""
+    with postgres.engine.connect() as connection:
+        row = connection.execute(
+            sa.text(
+                "SELECT count(*) AS n, max(id) AS max_id FROM document_chunks "
+                "WHERE vectorized_hash IS DISTINCT FROM content_hash AND NOT dead_letter"
+            )
+        ).one()
+    return PendingBacklog(row.n, row.max_id)
+
+
+def next_cursor(previous: str | None, items: PendingBacklog) -> tuple[list[str], str]:
+    """(run keys to request, new cursor): one run when pending ids pass the watermark."""
+    watermark = int(previous) if previous else 0
+    if items.count == 0 or items.max_id is None or items.max_id <= watermark:
+        return [], str(watermark)
+    return [f"pending-through-{items.max_id}"], str(items.max_id)
+
+
+@sensor(
+    job=vectorize_documents_job,
+    minimum_interval_seconds=60,
+    default_status=DefaultSensorStatus.STOPPED,
+    description="Launch vectorize_documents_job when chunks newer than the last launch wait.",
+)
+def pending_chunks_sensor(context: SensorEvaluationContext, postgres: PostgresResource):
+    runs = context.instance.get_runs_count(
+        RunsFilter(job_name=vectorize_documents_job.name, statuses=IN_FLIGHT)
+    )
+    if runs:
+        return SkipReason(f"{runs} vectorize run(s) in flight; their claims cover the backlog")
+    backlog = pending_backlog(postgres)
+    run_keys, cursor = next_cursor(context.cursor, backlog)
+    context.update_cursor(cursor)
+    if not run_keys:
+        return SkipReason(f"{backlog.count} pending, none newer than chunk id {cursor}")
+    return [
+        RunRequest(run_key=key, tags={"pending_chunks": str(backlog.count)}) for key in run_keys
+    ]
+
+
+def failure_report(job_name: str, run_id: str, steps: list[tuple[str, str]], message: str) -> str:
+    """One readable line: which job, which run, which step, what went wrong."""
+    if steps:
+        where = "; ".join(f"step {step}: {error}" for step, error in steps)
+    else:
+        where = message or "no step failed (the run itself failed)"
+    return f"{job_name} run {run_id} failed - {where}"
+
+
+@run_failure_sensor(
+    name="vectorize_failure_sensor",
+    monitored_jobs=[vectorize_documents_job],
+    default_status=DefaultSensorStatus.RUNNING,
+    description="Log one clear line for each failed vectorize run.",
+)
+def vectorize_failure_sensor(context: RunFailureSensorContext) -> None:
+    steps = []
+    for event in context.get_step_failure_events():
+        error = event.step_failure_data.error
+        text = error.message.strip().splitlines()[0] if error else "unknown error"
+        steps.append((event.step_key or "?", text))
+    line = failure_report(
+        context.dagster_run.job_name,
+        context.dagster_run.run_id,
+        steps,
+        context.failure_event.message or "",
+    )
+    logger.error(line)
+    context.log.error(line)
