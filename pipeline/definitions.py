@@ -12,9 +12,8 @@ import os
 
 from dagster import Definitions, EnvVar
 
-from pipeline.defs.emails import defs as email_defs
+from pipeline.defs import emails, vectorize
 from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
-from pipeline.defs.vectorize import defs as vectorize_defs
 from pipeline.settings import Settings, get_settings
 
 
@@ -47,8 +46,10 @@ def build_resources(settings: Settings) -> dict[str, object]:
     }
 
 
+# Domain modules, not their `defs`, are imported: Dagster refuses a module holding several
+# Definitions objects at top level.
 defs = Definitions.merge(
-    vectorize_defs,
-    email_defs,
+    vectorize.defs,
+    emails.defs,
     Definitions(resources=build_resources(get_settings())),
 )
