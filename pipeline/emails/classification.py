@@ -1,0 +1,282 @@
+"""Candidate / project / other: offline rules per language, or an LLM with structured outputs.
+
+The rules weigh phrases that staffing mail uses for each class (DESIGN's domain notes) and
+handle the known traps: 要員募集 ("recruiting personnel") announces a *project* although
+要員 alone means a candidate, and 【案件名】 headings are projects whatever else the mail says.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from pipeline.emails.extraction import split_project_blocks
+from pipeline.errors import PipelineError
+
+log = logging.getLogger(__name__)
+
+Category = Literal["candidate", "project", "other"]
+CATEGORIES: tuple[Category, ...] = ("candidate", "project", "other")
+
+# Prior given to "other": a mail needs at least this much staffing signal to leave it.
+_OTHER_PRIOR = 1.5
+_SUBJECT_WEIGHT = 2.0
+
+
+@dataclass(frozen=True)
+class Classification:
+    category: Category
+    confidence: float
+    classified_by: str
+
+
+@dataclass(frozen=True)
+class EmailForClassification:
+    subject: str
+    text: str
+    language: str | None
+
+
+Rule = tuple[re.Pattern[str], float]
+
+
+def _rules(*pairs: tuple[str, float]) -> list[Rule]:
+    return [(re.compile(pattern, re.IGNORECASE), weight) for pattern, weight in pairs]
+
+
+RULES: dict[str, dict[Category, list[Rule]]] = {
+    "ja": {
+        "project": _rules(
+            (r"【\s*案件(?:名|概要|情報)?\s*】|■\s*案件(?:名|概要)?", 4.0),
+            (r"要員募集|人員募集|募集人数|募集要項|募集ポジション", 4.0),
+            (r"案件", 1.5),
+            (r"必須(?:スキル|要件|経験)|尚可(?:スキル)?|歓迎(?:スキル|要件)", 2.0),
+            (r"精算(?:幅)?|面談回数|面談\s*[：:]\s*\d", 1.5),
+            (r"作業内容|業務内容|作業場所|就業場所", 1.5),
+            (r"商流|外国籍\s*[：:]?\s*(?:可|不可|NG)", 1.0),
+            (r"急募|増員|参画者|募集", 1.5),
+        ),
+        "candidate": _rules(
+            (r"要員(?!募集)|人材(?:情報|紹介|のご紹介|のご提案)?", 2.5),
+            (r"技術者(?:情報|紹介|のご紹介)", 2.5),
+            (r"弊社(?:社員|所属|プロパー|正社員)|BP(?:社員|要員)|個人事業主", 2.0),
+            (r"スキルシート|経歴書|職務経歴", 1.5),
+            (r"希望単価|稼働(?:可能)?(?:日|時期)|即日稼働|最寄(?:り)?駅|稼働可", 2.0),
+            (r"年齢\s*[：:]|\d{2}\s*歳|性別|氏名|イニシャル", 1.5),
+            (r"ご提案(?:可能|させて)|エンジニア(?:のご紹介|情報)", 1.5),
+        ),
+        "other": _rules(
+            (r"請求書|見積|お支払|入金|勤怠|経費", 2.0),
+            (r"会議|打ち合わせ|打合せ|日程調整|セミナー|勉強会|懇親会|忘年会|新年会", 2.0),
+            (r"配信停止|メルマガ|ニュースレター|お知らせ|ご挨拶|休業|年末年始|移転", 1.5),
+            (r"パスワード|アカウント|システムメンテナンス", 1.5),
+        ),
+    },
+    "zh": {
+        "project": _rules(
+            (r"项目(?:名称|需求|介绍|描述)|岗位(?:职责|要求|名称|需求)|职位(?:描述|要求)", 3.0),
+            (r"招聘|急招|招人|需求|任职要求|岗位", 2.0),
+            (r"驻场|预算|人月|到岗时间|工作地点|外包|HC\s*[：:]?\s*\d", 1.0),
+            (r"项目", 1.0),
+        ),
+        "candidate": _rules(
+            (r"简历|人才推荐|推荐(?:一位|一名|人选|候选人)|候选人|人选", 3.0),
+            (r"期望(?:薪资|薪酬|单价|工作地)|可(?:立即)?到岗|到岗日期|目前状态|离职", 2.0),
+            (r"本科|硕士|毕业|年龄|性别|个人(?:简介|优势)|自我评价|工作经历", 1.5),
+        ),
+        "other": _rules(
+            (r"发票|报销|账单|付款|工资条|对账", 2.0),
+            (r"会议|放假|团建|年会|培训|活动|通知|邀请", 1.5),
+            (r"密码|邮箱|系统|订阅|退订", 1.5),
+        ),
+    },
+    "en": {
+        "project": _rules(
+            (r"\brequirements?\b|\bJD\b|job description|\bjob order\b", 3.0),
+            (r"\bpositions?\b|\bopenings?\b|\broles?\b|\bhiring\b|\bvacanc", 1.5),
+            (r"must[- ]haves?|nice[- ]to[- ]haves?|required skills|\bduration\b", 2.0),
+            (r"\bend client\b|\bclient\b|bill rate", 1.5),
+            (r"submit (?:your )?(?:best )?(?:candidates|profiles|resumes|consultants)", 1.5),
+            (r"looking for|need (?:a|an)\b|seeking", 1.0),
+        ),
+        "candidate": _rules(
+            (r"hot ?list|\bbench\b|available consultants?", 3.5),
+            (r"consultants? (?:is |are )?available", 3.5),
+            (r"\bresumes? attached|attached (?:is )?(?:the |my )?resume|\bprofile of\b", 2.0),
+            (r"available (?:from|immediately|now|to start)", 2.0),
+            (r"currently available|immediate joiner", 2.0),
+            (r"\bcandidate\b|\bmy consultant\b|our consultant|years? of experience", 1.0),
+            (r"\brelocat|\bvisa\b|H-?1B|\bGC\b|\bOPT\b", 0.5),
+        ),
+        "other": _rules(
+            (r"invoice|payment|timesheet|expense|receipt", 2.0),
+            (r"meeting|webinar|newsletter|unsubscribe|happy hour|holiday|party|lunch", 2.0),
+            (r"password|out of office|reminder|maintenance|account", 1.5),
+        ),
+    },
+}
+
+
+def classify_by_rules(item: EmailForClassification) -> Classification:
+    """The offline classifier: weighted phrases of the email's language, subject counted twice."""
+    language = item.language if item.language in RULES else "en"
+    scores = {category: 0.0 for category in CATEGORIES}
+    subject = _normalise(item.subject)
+    body = _normalise(item.text[:6000])
+    for category, rules in RULES[language].items():
+        for pattern, weight in rules:
+            scores[category] += weight * min(len(pattern.findall(body)), 3)
+            scores[category] += weight * _SUBJECT_WEIGHT * bool(pattern.search(subject))
+    if project_block_count(body) > 1:
+        scores["project"] += 6.0
+    scores["other"] += _OTHER_PRIOR
+    best = max(CATEGORIES, key=lambda c: scores[c])
+    ordered = sorted(scores.values(), reverse=True)
+    margin = (ordered[0] - ordered[1]) / (ordered[0] + 1.0)
+    confidence = round(min(0.99, 0.5 + 0.5 * margin), 3)
+    return Classification(best, confidence, "rules")
+
+
+def project_block_count(text: str) -> int:
+    """How many 【案件名】-style project blocks a mail holds (each is its own project)."""
+    blocks = split_project_blocks(text)
+    return len(blocks) if len(blocks) > 1 else 0
+
+
+def _normalise(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text)
+
+
+# --- LLM path ------------------------------------------------------------------------
+
+
+class LLMClassificationError(PipelineError):
+    """The model's answer was missing, malformed or did not cover the batch."""
+
+
+class EmailLabel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    index: int
+    category: Category
+    confidence: float
+
+
+class EmailLabels(BaseModel):
+    """The structured output we ask for: one label per email, by index."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    labels: list[EmailLabel]
+
+
+SYSTEM_PROMPT = (
+    "You sort a staffing firm's inbox (Japanese, Chinese, English). For each email decide: "
+    "'candidate' (an engineer or consultant offered: 人材/要員/简历/hotlist/bench), 'project' "
+    "(a job or project looking for people: 案件/要員募集/岗位/requirement/JD), or 'other'. "
+    "要員募集 means the sender is recruiting, so it is a project. Return one label per email "
+    "index with a confidence between 0 and 1."
+)
+_MAX_PROMPT_CHARS = 3000
+
+
+class LLMClassifier:
+    """Classifies in batches with OpenAI structured outputs; degrades batch → single → rules."""
+
+    def __init__(self, client: Any, model: str, batch_size: int = 10) -> None:
+        self.client = client
+        self.model = model
+        self.batch_size = max(1, batch_size)
+
+    @property
+    def name(self) -> str:
+        return f"llm:{self.model}"
+
+    def classify(self, items: Sequence[EmailForClassification]) -> list[Classification]:
+        results: list[Classification] = []
+        for start in range(0, len(items), self.batch_size):
+            results.extend(self._classify_batch(items[start : start + self.batch_size]))
+        return results
+
+    def _classify_batch(self, batch: Sequence[EmailForClassification]) -> list[Classification]:
+        try:
+            return self.ask(batch)
+        except LLMClassificationError as e:
+            log.warning("LLM batch of %d failed (%s); retrying one email at a time", len(batch), e)
+        results = []
+        for item in batch:
+            try:
+                results.extend(self.ask([item]))
+            except LLMClassificationError as e:
+                log.warning("LLM failed on one email (%s); falling back to rules", e)
+                fallback = classify_by_rules(item)
+                results.append(Classification(fallback.category, fallback.confidence, "rules"))
+        return results
+
+    def ask(self, batch: Sequence[EmailForClassification]) -> list[Classification]:
+        """One chat-completions request; raises LLMClassificationError on any failure."""
+        import openai
+
+        payload = [
+            {"index": i, "subject": item.subject[:300], "text": item.text[:_MAX_PROMPT_CHARS]}
+            for i, item in enumerate(batch)
+        ]
+        try:
+            response = self.client.chat.completions.create(
+                model=self.model,
+                temperature=0,
+                messages=[
+                    {"role": "system", "content": SYSTEM_PROMPT},
+                    {"role": "user", "content": json.dumps(payload, ensure_ascii=False)},
+                ],
+                response_format=response_format(),
+            )
+            content = response.choices[0].message.content or ""
+            labels = EmailLabels.model_validate_json(content).labels
+        except (openai.OpenAIError, ValidationError, IndexError, AttributeError) as e:
+            raise LLMClassificationError(f"{type(e).__name__}: {str(e)[:200]}") from e
+        by_index = {label.index: label for label in labels}
+        if sorted(by_index) != list(range(len(batch))):
+            raise LLMClassificationError(f"labels for {sorted(by_index)}, expected {len(batch)}")
+        return [
+            Classification(
+                by_index[i].category, min(1.0, max(0.0, by_index[i].confidence)), self.name
+            )
+            for i in range(len(batch))
+        ]
+
+
+def response_format() -> dict[str, Any]:
+    """The json_schema response format built from the pydantic model (strict mode)."""
+    return {
+        "type": "json_schema",
+        "json_schema": {
+            "name": "email_labels",
+            "strict": True,
+            "schema": EmailLabels.model_json_schema(),
+        },
+    }
+
+
+def llm_classifier_from_settings(settings: Any) -> LLMClassifier | None:
+    """An LLMClassifier when LLM_MODEL is set, else None (offline rules)."""
+    if not settings.llm_model:
+        return None
+    import openai
+
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "unset"
+    client = openai.OpenAI(
+        api_key=key,
+        base_url=settings.openai_base_url,
+        max_retries=settings.max_retries,
+        timeout=60,
+    )
+    return LLMClassifier(client, settings.llm_model, batch_size=settings.email_batch_size)

@@ -1,0 +1,294 @@
+"""The email intake service: raw mail in, rows out.
+
+Two steps per batch, each its own transaction, so nothing is lost between them:
+
+1. *store*: parse, then insert the raw bytes with the decoded fields; the Message-ID (or the
+   sha256 of the raw bytes when it is missing) makes a second ingest of the same mail a no-op;
+2. *process*: cut the text into a document with chunks for the vectorizer, classify, extract
+   candidates and projects.
+
+A mail stored whose processing failed stays with `category IS NULL`; `process_unclassified`
+picks it up again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from pipeline.emails.chunking import email_chunks
+from pipeline.emails.classification import (
+    Classification,
+    EmailForClassification,
+    LLMClassifier,
+    classify_by_rules,
+)
+from pipeline.emails.decoding import clean_text
+from pipeline.emails.extraction import extract_candidate, extract_projects
+from pipeline.emails.parsing import ParsedEmail, parse_email
+from pipeline.emails.sources import RawMessage, iter_messages
+from pipeline.store import emails as email_store
+from pipeline.store.documents import NewDocument, upsert_documents
+from pipeline.store.tables import Tables
+
+log = logging.getLogger(__name__)
+
+EMAIL_SOURCE = "email"
+
+
+@dataclass
+class IngestReport:
+    """Counts of one ingest; `failed` holds (source, reason) and never an email body."""
+
+    new: int = 0
+    duplicate: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    by_category: Counter[str] = field(default_factory=Counter)
+    candidates: int = 0
+    projects: int = 0
+    with_decode_notes: int = 0
+    new_email_ids: list[int] = field(default_factory=list)
+
+    def summary(self) -> str:
+        categories = ", ".join(f"{k} {v}" for k, v in sorted(self.by_category.items()))
+        return (
+            f"{self.new} new, {self.duplicate} duplicate, {len(self.failed)} failed; "
+            f"by category: {categories or 'none'}; "
+            f"{self.candidates} candidates, {self.projects} projects extracted; "
+            f"{self.with_decode_notes} with decode notes"
+        )
+
+    def as_metadata(self) -> dict[str, int]:
+        return {
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "failed": len(self.failed),
+            "candidates": self.candidates,
+            "projects": self.projects,
+            "with_decode_notes": self.with_decode_notes,
+            **{f"category_{k}": v for k, v in self.by_category.items()},
+        }
+
+
+@dataclass
+class _Stored:
+    email_id: int
+    source: str
+    parsed: ParsedEmail
+
+
+class EmailIntake:
+    """Ingests mail into Postgres. `classifier` None means the offline rules."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        tables: Tables,
+        classifier: LLMClassifier | None = None,
+        batch_size: int = 200,
+        today: date | None = None,
+    ) -> None:
+        self.engine = engine
+        self.tables = tables
+        self.classifier = classifier
+        self.batch_size = batch_size
+        self.today = today
+
+    def ingest_path(self, path: Path) -> IngestReport:
+        """Ingest a folder of .eml files, an mbox file or a maildir."""
+        return self.ingest(iter_messages(Path(path)))
+
+    def ingest(self, messages: Iterable[RawMessage]) -> IngestReport:
+        report = IngestReport()
+        batch: list[RawMessage] = []
+        for message in messages:
+            batch.append(message)
+            if len(batch) >= self.batch_size:
+                self._ingest_batch(batch, report)
+                batch = []
+        if batch:
+            self._ingest_batch(batch, report)
+        return report
+
+    def process_unclassified(self, limit: int = 1000) -> IngestReport:
+        """Re-run step 2 for emails stored earlier but never classified."""
+        report = IngestReport()
+        with self.engine.connect() as connection:
+            ids = email_store.unclassified_email_ids(connection, limit)
+            rows = email_store.raw_emails(connection, ids)
+        stored = [_Stored(i, source, parse_email(raw)) for i, source, raw in rows]
+        for start in range(0, len(stored), self.batch_size):
+            self._process(stored[start : start + self.batch_size], report)
+        return report
+
+    # --- step 1 ----------------------------------------------------------------------
+
+    def _ingest_batch(self, batch: Sequence[RawMessage], report: IngestReport) -> None:
+        unique: dict[str, tuple[RawMessage, ParsedEmail]] = {}
+        for message in batch:
+            if message.error:
+                report.failed.append((message.source, message.error))
+                continue
+            parsed = parse_email(message.raw)
+            if parsed.key in unique:
+                report.duplicate += 1
+                continue
+            unique[parsed.key] = (message, parsed)
+        failed_before = len(report.failed)
+        stored = self._store(list(unique.values()), report)
+        not_stored = len(report.failed) - failed_before
+        report.duplicate += len(unique) - len(stored) - not_stored
+        report.new += len(stored)
+        report.new_email_ids.extend(s.email_id for s in stored)
+        report.with_decode_notes += sum(1 for s in stored if s.parsed.decode_notes)
+        self._process(stored, report)
+
+    def _store(
+        self, items: list[tuple[RawMessage, ParsedEmail]], report: IngestReport
+    ) -> list[_Stored]:
+        rows = [_email_row(message, parsed) for message, parsed in items]
+        try:
+            with self.engine.begin() as connection:
+                ids = email_store.insert_emails(connection, self.tables, rows)
+        except SQLAlchemyError as e:
+            log.warning("storing a batch of %d emails failed (%s); one by one", len(rows), _why(e))
+            ids = self._store_one_by_one(items, rows, report)
+        return [
+            _Stored(ids[parsed.key], message.source, parsed)
+            for message, parsed in items
+            if parsed.key in ids
+        ]
+
+    def _store_one_by_one(
+        self,
+        items: list[tuple[RawMessage, ParsedEmail]],
+        rows: list[dict[str, Any]],
+        report: IngestReport,
+    ) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for (message, _), row in zip(items, rows, strict=True):
+            try:
+                with self.engine.begin() as connection:
+                    ids.update(email_store.insert_emails(connection, self.tables, [row]))
+            except SQLAlchemyError as e:
+                report.failed.append((message.source, f"not stored: {_why(e)}"))
+        return ids
+
+    # --- step 2 ----------------------------------------------------------------------
+
+    def _process(self, stored: list[_Stored], report: IngestReport) -> None:
+        if not stored:
+            return
+        try:
+            self._process_batch(stored, report)
+        except Exception as e:  # the emails are stored; a retry can process them later
+            log.warning("processing %d stored emails failed (%s)", len(stored), _why(e))
+            if len(stored) == 1:
+                report.failed.append((stored[0].source, f"stored, not processed: {_why(e)}"))
+                return
+            for item in stored:
+                self._process([item], report)
+
+    def _process_batch(self, stored: list[_Stored], report: IngestReport) -> None:
+        classifications = self._classify([s.parsed for s in stored])
+        candidates: list[dict[str, Any]] = []
+        projects: list[dict[str, Any]] = []
+        for item, result in zip(stored, classifications, strict=True):
+            c, p = self._extract(item, result)
+            candidates.extend(c)
+            projects.extend(p)
+        documents = [_document(item) for item in stored]
+        with self.engine.begin() as connection:
+            doc_ids = upsert_documents(connection, self.tables, documents)
+            email_store.link_documents(
+                connection,
+                [(s.email_id, doc_ids[(EMAIL_SOURCE, s.parsed.key)]) for s in stored],
+            )
+            email_store.set_classifications(
+                connection,
+                [
+                    (s.email_id, r.category, r.confidence, r.classified_by)
+                    for s, r in zip(stored, classifications, strict=True)
+                ],
+            )
+            email_store.replace_profiles(
+                connection, self.tables, [s.email_id for s in stored], candidates, projects
+            )
+        report.by_category.update(r.category for r in classifications)
+        report.candidates += len(candidates)
+        report.projects += len(projects)
+
+    def _classify(self, parsed: list[ParsedEmail]) -> list[Classification]:
+        items = [EmailForClassification(p.subject, p.full_text, p.language) for p in parsed]
+        if self.classifier is not None:
+            return self.classifier.classify(items)
+        return [classify_by_rules(item) for item in items]
+
+    def _extract(
+        self, item: _Stored, result: Classification
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        parsed = item.parsed
+        reference = parsed.sent_at.date() if parsed.sent_at else (self.today or _today())
+        args = (parsed.subject, parsed.full_text, parsed.language, reference)
+        if result.category == "candidate":
+            profile = extract_candidate(*args)
+            return [_with_email(profile.as_row(), item.email_id)], []
+        if result.category == "project":
+            profiles = extract_projects(*args)
+            return [], [_with_email(p.as_row(), item.email_id) for p in profiles]
+        return [], []
+
+
+def _email_row(message: RawMessage, parsed: ParsedEmail) -> dict[str, Any]:
+    return {
+        "message_id": parsed.key,
+        "raw": message.raw,
+        "raw_sha256": parsed.raw_sha256,
+        "source": clean_text(message.source)[:1000],
+        "subject": parsed.subject,
+        "from_address": parsed.from_address,
+        "to_addresses": parsed.to_addresses,
+        "sent_at": parsed.sent_at,
+        "headers": parsed.headers,
+        "body_text": parsed.body_text,
+        "language": parsed.language,
+        "attachments": [a.as_json() for a in parsed.attachments],
+        "decode_notes": parsed.decode_notes,
+    }
+
+
+def _document(item: _Stored) -> NewDocument:
+    parsed = item.parsed
+    text = parsed.full_text
+    return NewDocument(
+        source=EMAIL_SOURCE,
+        external_id=parsed.key,
+        body=text,
+        chunks=email_chunks(parsed.subject, text),
+        title=parsed.subject or None,
+        language=parsed.language,
+        doc_type="email",
+        metadata={"email_id": item.email_id},
+    )
+
+
+def _with_email(row: dict[str, Any], email_id: int) -> dict[str, Any]:
+    row["email_id"] = email_id
+    return row
+
+
+def _why(error: Exception) -> str:
+    text = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0][:200] if text else ''}"
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()

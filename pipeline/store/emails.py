@@ -1,0 +1,122 @@
+"""Emails, candidates and projects: set-based SQL Core statements for the email intake."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.engine import Connection
+
+from pipeline.store.tables import Tables
+
+
+def insert_emails(
+    connection: Connection, tables: Tables, rows: Sequence[dict[str, Any]]
+) -> dict[str, int]:
+    """Insert new emails; return {message_id: id} for the rows actually inserted.
+
+    A Message-ID already stored is skipped (ON CONFLICT DO NOTHING): re-ingesting is a no-op.
+    """
+    if not rows:
+        return {}
+    table = tables.emails
+    statement = (
+        insert(table)
+        .on_conflict_do_nothing(constraint="emails_message_id_key")
+        .returning(table.c.id, table.c.message_id)
+    )
+    result = connection.execute(statement, list(rows))
+    return {row.message_id: row.id for row in result}
+
+
+def link_documents(connection: Connection, pairs: Sequence[tuple[int, int]]) -> None:
+    """Set emails.document_id for every (email_id, document_id) pair in one statement."""
+    if not pairs:
+        return
+    connection.execute(
+        sa.text(
+            """
+            UPDATE emails AS e SET document_id = t.document_id
+            FROM unnest(CAST(:email_ids AS bigint[]), CAST(:document_ids AS bigint[]))
+                 AS t(email_id, document_id)
+            WHERE e.id = t.email_id
+            """
+        ),
+        {"email_ids": [p[0] for p in pairs], "document_ids": [p[1] for p in pairs]},
+    )
+
+
+def set_classifications(
+    connection: Connection, rows: Sequence[tuple[int, str, float, str]]
+) -> None:
+    """Store (email_id, category, confidence, classified_by) for many emails at once."""
+    if not rows:
+        return
+    connection.execute(
+        sa.text(
+            """
+            UPDATE emails AS e
+            SET category = t.category, confidence = t.confidence,
+                classified_by = t.classified_by, classified_at = now()
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:categories AS text[]),
+                        CAST(:confidences AS real[]), CAST(:classified_by AS text[]))
+                 AS t(id, category, confidence, classified_by)
+            WHERE e.id = t.id
+            """
+        ),
+        {
+            "ids": [r[0] for r in rows],
+            "categories": [r[1] for r in rows],
+            "confidences": [r[2] for r in rows],
+            "classified_by": [r[3] for r in rows],
+        },
+    )
+
+
+def replace_profiles(
+    connection: Connection,
+    tables: Tables,
+    email_ids: Sequence[int],
+    candidates: Sequence[dict[str, Any]],
+    projects: Sequence[dict[str, Any]],
+) -> None:
+    """Replace the candidates and projects extracted from `email_ids` with the given rows."""
+    if not email_ids:
+        return
+    ids = list(email_ids)
+    for table in (tables.candidates, tables.projects):
+        connection.execute(sa.delete(table).where(table.c.email_id == sa.any_(sa.literal(ids))))
+    if candidates:
+        connection.execute(insert(tables.candidates), list(candidates))
+    if projects:
+        connection.execute(insert(tables.projects), list(projects))
+
+
+def count_by_category(connection: Connection) -> dict[str, int]:
+    """Emails per category ('unclassified' for those not yet classified)."""
+    rows = connection.execute(
+        sa.text(
+            "SELECT coalesce(category, 'unclassified') AS c, count(*) AS n FROM emails GROUP BY 1"
+        )
+    )
+    return {row.c: row.n for row in rows}
+
+
+def unclassified_email_ids(connection: Connection, limit: int = 1000) -> list[int]:
+    """Emails stored but not yet classified (a run that stopped between the two steps)."""
+    rows = connection.execute(
+        sa.text("SELECT id FROM emails WHERE category IS NULL ORDER BY id LIMIT :limit"),
+        {"limit": limit},
+    )
+    return [row.id for row in rows]
+
+
+def raw_emails(connection: Connection, ids: Sequence[int]) -> list[tuple[int, str, bytes]]:
+    """(id, source, raw bytes) for the given emails."""
+    rows = connection.execute(
+        sa.text("SELECT id, coalesce(source, '') AS source, raw FROM emails WHERE id = ANY(:ids)"),
+        {"ids": list(ids)},
+    )
+    return [(row.id, row.source, bytes(row.raw)) for row in rows]
