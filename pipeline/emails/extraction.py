@@ -73,6 +73,11 @@ SKILL_SYNONYMS: dict[str, tuple[str, ...]] = {
     "Git": ("git", "github", "gitlab"),
     "Jenkins": ("jenkins",),
     "Go": ("golang", "go言語", "go语言"),
+    "Airflow": ("airflow", "apache airflow"),
+    "dbt": ("dbt",),
+    "gRPC": ("grpc",),
+    "Selenium": ("selenium",),
+    "Microservices": ("microservices", "マイクロサービス", "微服务"),
     "C": ("c言語", "c语言"),
     "R": ("r言語", "r语言"),
     "要件定義": ("要件定義", "需求分析"),
@@ -110,6 +115,21 @@ _CANONICAL = {syn.lower(): name for name, syns in SKILL_SYNONYMS.items() for syn
 def normalise(text: str) -> str:
     """NFKC (full-width to ASCII), with wave dashes unified to '~' for ranges."""
     return unicodedata.normalize("NFKC", text).replace("〜", "~").replace("～", "~")
+
+
+_BRACKET_LABEL = re.compile(
+    r"^(\s*)(?:【\s*([^】\n]{1,12}?)\s*】|[■◆●・]\s*([^:：\n]{1,12}?)\s*[:：])"
+)
+
+
+def fields_form(text: str) -> str:
+    """Normalised text with SES-style labels (【単価】, ■勤務地：) rewritten as 'label: '."""
+    lines = []
+    for line in normalise(text).splitlines():
+        lines.append(
+            _BRACKET_LABEL.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}: ", line)
+        )
+    return "\n".join(lines)
 
 
 def extract_skills(text: str) -> list[str]:
@@ -184,7 +204,7 @@ def _monthly(amount: float | None, period: str) -> float | None:
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
 _RANGE = r"\s*(?:~|-|–|—|から|到|至|to)\s*"
 _JPY = re.compile(
-    rf"{_NUM}\s*(万)?\s*(?:円)?(?:{_RANGE}{_NUM}\s*(万)?)?\s*(円|万円)?\s*(?:/\s*(月|h|時間|日))?"
+    rf"{_NUM}\s*(万円|万|円)?(?:{_RANGE}{_NUM}\s*(万円|万|円)?)?\s*(?:/\s*(月|h|時間|日))?"
 )
 _CNY = re.compile(
     rf"{_NUM}\s*(万|k|K|千)?(?:{_RANGE}{_NUM}\s*(万|k|K|千)?)?\s*(元|RMB|人民币)?"
@@ -196,11 +216,15 @@ _USD = re.compile(
     re.I,
 )
 _RATE_LABEL = re.compile(
-    r"単価|予算|報酬|金額|月額|時給|精算|单价|预算|薪资|薪酬|月薪|费用|报价|rate|budget|salary|pay|"
+    r"単価|予算|報酬|金額|月額|時給|精算|单价|预算|薪资|薪酬|月薪|年薪|期望|费用|报价|"
+    r"rate|budget|salary|pay|"
     r"compensation|\$",
     re.I,
 )
 _NEGOTIABLE = re.compile(r"スキル見合い|応相談|面議|面议|negotiable|DOE", re.I)
+
+
+_MONEY_LABEL_PREFIX = r"^.*?(?:単価|予算|预算|单价|薪资|月薪|报价|rate|budget)\s*[:：]?"
 
 
 def _to_float(text: str | None) -> float | None:
@@ -212,7 +236,7 @@ def parse_money(text: str, language: str | None) -> Money | None:
     text = normalise(text)
     lines = [line for line in text.splitlines() if _RATE_LABEL.search(line)]
     for line in lines:
-        line = re.sub(r"^.*?(?:単価|予算|rate|budget)\s*[:：]?", "", line, count=1, flags=re.I)
+        line = re.sub(_MONEY_LABEL_PREFIX, "", line, count=1, flags=re.I)
         money = _parse_money_line(line, language)
         if money is not None:
             return money
@@ -229,10 +253,11 @@ def _parse_money_line(line: str, language: str | None) -> Money | None:
 
 def _jpy(line: str) -> Money | None:
     for m in _JPY.finditer(line):
-        low, man_low, high, man_high, unit, per = m.groups()
-        if not (man_low or man_high or unit):
+        low, unit_low, high, unit_high, per = m.groups()
+        units = [u for u in (unit_low, unit_high) if u]
+        if not units:
             continue
-        multiplier = 10_000 if (man_low or man_high or unit == "万円") else 1
+        multiplier = 10_000 if any(u.startswith("万") for u in units) else 1
         period = {"h": "hour", "時間": "hour", "日": "day"}.get(per or "", "month")
         if "時給" in line:
             period = "hour"
@@ -251,7 +276,7 @@ def _cny(line: str) -> Money | None:
     factors = {"万": 10_000, "k": 1_000, "K": 1_000, "千": 1_000}
     for m in _CNY.finditer(line):
         low, unit_low, high, unit_high, currency, per = m.groups()
-        if not (unit_low or unit_high or currency or per):
+        if not (unit_low or unit_high or currency):  # "10年" is experience, not money
             continue
         unit = unit_high or unit_low
         lo = _to_float(low) * factors.get(unit_low or unit or "", 1)
@@ -284,7 +309,7 @@ def _ordered(lo: float, hi: float | None, currency: str, period: str) -> Money:
 
 
 def _labelled(text: str, labels: str) -> str | None:
-    match = re.search(rf"(?:{labels})\s*[:：]\s*([^\n]+)", text, re.I)
+    match = re.search(rf"(?:{labels})[ \t]*[:：][ \t]*([^\n]+)", text, re.I)
     if match is None:
         return None
     value = match.group(1).strip(" \t・-")
@@ -293,7 +318,7 @@ def _labelled(text: str, labels: str) -> str | None:
 
 def experience_years(text: str) -> float | None:
     """Years of experience: a labelled figure first, else the largest 'N years' mention."""
-    text = normalise(text)
+    text = fields_form(text)
     labelled = re.search(
         r"(?:経験年数|実務経験|開発経験|工作年限|工作经验|从业年限|experience)\s*[:：]?\s*"
         r"(\d+(?:\.\d+)?)\s*\+?\s*(?:年|years?|yrs?)",
@@ -319,12 +344,12 @@ _LOCATION_LABELS = (
 
 
 def location(text: str) -> str | None:
-    value = _labelled(normalise(text), _LOCATION_LABELS)
+    value = _labelled(fields_form(text), _LOCATION_LABELS)
     return re.split(r"\s*[（(]|\s{2,}", value)[0] if value else None
 
 
 def nearest_station(text: str) -> str | None:
-    return _labelled(normalise(text), r"最寄(?:り)?駅|最寄")
+    return _labelled(fields_form(text), r"最寄(?:り)?駅|最寄")
 
 
 _REMOTE_FULL = re.compile(
@@ -360,8 +385,13 @@ def remote(text: str) -> str | None:
 
 
 _START_LABELS = (
-    r"開始時期|開始日|開始|稼働(?:可能)?(?:日|時期)|稼働開始|参画(?:可能)?(?:日|時期)|入場|期間|"
+    r"開始時期|開始日|開始|稼働(?:可能)?(?:日|時期)?|稼働開始|参画(?:可能)?(?:日|時期)|入場|期間|"
     r"到岗(?:时间|日期)?|入职(?:时间)?|开始时间|start(?:\s*date)?|availability|available(?:\s*from)?"
+)
+_START_IN_SENTENCE = re.compile(
+    r"(?:available|start(?:ing)?)\s+(?:from|on|in)\s+([^.\n]{2,30})|"
+    r"([^\s、,。]{1,12})(?:から|より)稼働|可于?([^\s,，。]{1,10})到岗",
+    re.I,
 )
 _IMMEDIATE = re.compile(r"即日|即時|即稼働|asap|immediate|immediately|随时|立即|即可", re.I)
 _NEXT_MONTH = re.compile(r"来月|翌月|下个?月|next month", re.I)
@@ -371,11 +401,12 @@ _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if
 
 def start_date(text: str, reference: date) -> date | None:
     """Start or availability date; relative phrases resolved against `reference`."""
-    text = normalise(text)
+    text = fields_form(text)
     value = _labelled(text, _START_LABELS)
-    if value is None:
-        return None
-    return parse_date(value, reference)
+    if value is None:  # "available from December 1", "2月から稼働", "可于2月到岗"
+        match = _START_IN_SENTENCE.search(text)
+        value = next((g for g in match.groups() if g), None) if match else None
+    return parse_date(value, reference) if value else None
 
 
 def parse_date(value: str, reference: date) -> date | None:
@@ -436,7 +467,7 @@ def languages(text: str) -> list[str]:
 
 def japanese_level(text: str) -> str | None:
     text = normalise(text)
-    jlpt = re.search(r"(?:JLPT\s*)?\bN([1-5])\b", text)
+    jlpt = re.search(r"(?:JLPT\s*)?(?<![A-Za-z0-9])N([1-5])(?![0-9])", text)
     if jlpt:
         return f"N{jlpt.group(1)}"
     for level, pattern in (
@@ -456,7 +487,7 @@ _NATIONALITIES = (
 
 
 def nationality(text: str) -> str | None:
-    text = normalise(text)
+    text = fields_form(text)
     value = _labelled(text, r"国籍|nationality|citizenship")
     if value:
         return re.split(r"[\s、,/(（]", value)[0]
@@ -471,7 +502,7 @@ def visa(text: str) -> str | None:
 
 def foreign_nationals_ok(text: str) -> bool | None:
     """False for 外国籍不可 / citizens only, True for 外国籍可, None when not stated."""
-    text = normalise(text)
+    text = fields_form(text)
     if re.search(
         r"外国籍\s*[:：]?\s*(?:不可|NG|×|お断り)|外国籍(?:の方)?は?不可|日本国籍(?:のみ|限定)|"
         r"不接受外籍|仅限中国籍|citizens?\s*only|USC\s*(?:/\s*GC\s*)?only|no\s*(?:visa\s*)?sponsorship",
@@ -496,7 +527,7 @@ _OWN_STAFF_ONLY = (
 
 def max_commercial_depth(text: str) -> int | None:
     """商流制限 as the number of companies allowed below the sender (貴社社員まで = 1)."""
-    text = normalise(text)
+    text = fields_form(text)
     if re.search(r"商流\s*[:：]?\s*(?:制限)?\s*(?:なし|無し|不問)", text):
         return None
     hops = re.search(r"(\d|一|二|三)\s*社先\s*(?:まで|迄)", text)
@@ -511,7 +542,7 @@ def max_commercial_depth(text: str) -> int | None:
 
 
 def interview_count(text: str) -> int | None:
-    text = normalise(text)
+    text = fields_form(text)
     match = re.search(
         r"面談\s*(?:回数)?\s*[:：]?\s*(\d)\s*回|(\d)\s*回面談|面试\s*[:：]?\s*(\d)\s*轮|(\d)\s*轮面试|"
         r"(\d)\s*rounds?\s*(?:of\s*)?interviews?|interviews?\s*[:：]\s*(\d)",
@@ -524,7 +555,7 @@ def interview_count(text: str) -> int | None:
 
 
 def age(text: str) -> int | None:
-    text = normalise(text)
+    text = fields_form(text)
     match = re.search(
         r"年齢\s*[:：]\s*(\d{2})|(\d{2})\s*歳|年龄\s*[:：]?\s*(\d{2})|(\d{2})\s*岁|\bage\s*[:：]?\s*(\d{2})\b",
         text,
@@ -538,7 +569,7 @@ def age(text: str) -> int | None:
 
 def person_name(text: str) -> str | None:
     value = _labelled(
-        normalise(text), r"氏名|名前|イニシャル|姓名|候选人|name|consultant(?: name)?|candidate"
+        fields_form(text), r"氏名|名前|イニシャル|姓名|候选人|name|consultant(?: name)?|candidate"
     )
     return re.split(r"\s*[（(/、,]", value)[0] if value else None
 
@@ -566,7 +597,7 @@ def employment_type(text: str) -> str | None:
 def settlement_range(text: str) -> str | None:
     match = re.search(
         r"精算(?:幅)?\s*[:：]?\s*(\d{2,3})\s*(?:h|H|時間)?\s*[~-]\s*(\d{2,3})\s*(?:h|H|時間)?",
-        normalise(text),
+        fields_form(text),
     )
     return f"{match.group(1)}-{match.group(2)}h" if match else None
 
@@ -579,7 +610,7 @@ def title(text: str, fallback: str) -> str:
     heading = re.search(r"^\s*【\s*案件名?\s*[\d①-⑳]*\s*】\s*(.+)$", text, re.M)
     if heading and heading.group(1).strip():
         return heading.group(1).strip()[:200]
-    value = _labelled(text, _TITLE_LABELS)
+    value = _labelled(fields_form(text), _TITLE_LABELS)
     return (value or fallback.strip() or "untitled")[:200]
 
 
@@ -668,10 +699,13 @@ def extract_projects(
     subject: str, text: str, language: str | None, reference: date
 ) -> list[ProjectProfile]:
     """One profile per project block of the mail."""
-    return [
-        _project(block, index, subject, language, reference)
-        for index, block in enumerate(split_project_blocks(text))
-    ]
+    blocks = split_project_blocks(text)
+    profiles = [_project(block, i, subject, language, reference) for i, block in enumerate(blocks)]
+    if len(blocks) > 1:  # each block's own heading line names it better than the subject
+        for profile, block in zip(profiles, blocks, strict=True):
+            if profile.title == subject.strip():
+                profile.title = _BLOCK_HEADING.sub("", block.splitlines()[0]).strip()[:200]
+    return profiles
 
 
 def _project(
