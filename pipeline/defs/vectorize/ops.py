@@ -120,11 +120,14 @@ def vectorize_chunks_op(
     embedder: EmbedderResource,
 ) -> Output[dict[str, Any]]:
     scope = ScanUnvectorizedChunksConfig(**scan["scope"]).to_filter()
-    model = embedder.create(config.provider, config.model)
     events = ProgressEvents(
         context.log_event, config.events, config.max_chunk_ids_per_event, context.log.warning
     )
-    store = qdrant.open()
+    try:
+        model = embedder.create(config.provider, config.model)
+        store = qdrant.open()
+    except ConfigurationError as e:
+        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
     try:
         vectorizer = Vectorizer(
             postgres.engine, model, store,
@@ -133,12 +136,11 @@ def vectorize_chunks_op(
             concurrency=(config.concurrency or embedder.concurrency) if model.is_remote else 1,
             logger=StepLogger(context),
         )  # fmt: skip
-        try:
-            summary = vectorizer.vectorize_pending(scope, progress_callback=events)
-        except (FatalEmbeddingError, ConfigurationError) as e:
-            # Retrying a bad key, a missing model or a wrong setting cannot help.
-            raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
+        summary = vectorizer.vectorize_pending(scope, progress_callback=events)
         points = store.count(summary["collection"])
+    except (FatalEmbeddingError, ConfigurationError) as e:
+        # Retrying a bad key, a missing model or a wrong setting cannot help.
+        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
     finally:
         store.close()
     rows = vectorized_rows(postgres.engine, summary["model"], summary["dimension"])

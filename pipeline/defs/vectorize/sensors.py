@@ -22,6 +22,7 @@ from dagster import (
     run_failure_sensor,
     sensor,
 )
+from dagster._utils.error import SerializableErrorInfo
 
 from pipeline.defs.resources import PostgresResource
 from pipeline.defs.vectorize.jobs import vectorize_documents_job
@@ -84,6 +85,19 @@ def pending_chunks_sensor(context: SensorEvaluationContext, postgres: PostgresRe
     ]
 
 
+def error_text(error: SerializableErrorInfo | None) -> str:
+    """First line of the error, and of its root cause when wrapped (retries, Failure)."""
+    if error is None:
+        return "unknown error"
+    text = error.message.strip().splitlines()[0] if error.message.strip() else error.cls_name
+    root = error
+    while root.cause is not None:
+        root = root.cause
+    if root is not error and root.message.strip():
+        text += f" (cause: {root.message.strip().splitlines()[0]})"
+    return text
+
+
 def failure_report(job_name: str, run_id: str, steps: list[tuple[str, str]], message: str) -> str:
     """One readable line: which job, which run, which step, what went wrong."""
     if steps:
@@ -102,9 +116,7 @@ def failure_report(job_name: str, run_id: str, steps: list[tuple[str, str]], mes
 def vectorize_failure_sensor(context: RunFailureSensorContext) -> None:
     steps = []
     for event in context.get_step_failure_events():
-        error = event.step_failure_data.error
-        text = error.message.strip().splitlines()[0] if error else "unknown error"
-        steps.append((event.step_key or "?", text))
+        steps.append((event.step_key or "?", error_text(event.step_failure_data.error)))
     line = failure_report(
         context.dagster_run.job_name,
         context.dagster_run.run_id,
