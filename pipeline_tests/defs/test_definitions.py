@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+
 from pipeline.defs.vectorize.ops import scan_unvectorized_chunks_op, vectorize_chunks_op
 from pipeline.settings import REPO_ROOT
 
@@ -23,7 +24,7 @@ def test_definitions_list_the_job_sensors_and_schedule():
     assert {s.name for s in repository.schedule_defs} >= {"vectorize_nightly_schedule"}
     job = repository.get_job("vectorize_documents_job")
     assert set(job.resource_defs) >= {"postgres", "qdrant", "embedder"}
-    assert job.get_op("vectorize_chunks_op").retry_policy.max_retries >= 1
+    assert vectorize_chunks_op.retry_policy.max_retries >= 1
 
 
 def test_launchpad_form_documents_every_config_field():
