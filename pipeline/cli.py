@@ -91,8 +91,9 @@ def env() -> None:
 def demo_load(
     seed: Annotated[int, typer.Option(help="Random seed: same seed, same data.")] = 7,
     chunks: Annotated[int, typer.Option(help="Report chunks (100000+ for benchmarks).")] = 400,
+    emails: Annotated[int, typer.Option(help="Demo inbox size (staffing mail, ja/zh/en).")] = 30,
 ) -> None:
-    """Generate demo documents with chunks (idempotent for the same seed and size)."""
+    """Generate demo documents with chunks and a demo inbox (idempotent for the same seed)."""
     from pipeline.demo.documents import generate_documents
     from pipeline.store.chunks import count_chunks
     from pipeline.store.documents import upsert_documents
@@ -107,6 +108,8 @@ def demo_load(
     with engine.connect() as connection:
         counts = count_chunks(connection)
     typer.echo(f"demo documents loaded: {counts.total} chunks, {counts.pending} pending")
+    if emails:
+        _load_demo_inbox(engine, tables, seed=seed, size=emails)
 
 
 @demo_app.command("run")
@@ -194,3 +197,36 @@ def dev(port: Annotated[int, typer.Option(help="Web UI port.")] = 3000) -> None:
 
     command = [str(Path(sys.executable).with_name("dagster")), "dev", "-p", str(port)]
     subprocess.run(command, env=with_dagster_environment(get_settings()), cwd=REPO_ROOT)
+
+
+def _load_demo_inbox(engine, tables, *, seed: int, size: int) -> None:
+    from pipeline.demo.inbox import generate_inbox
+    from pipeline.emails.sources import RawMessage
+
+    intake = _email_intake(engine, tables)
+    inbox = (RawMessage(f"demo:{e.name}", e.raw) for e in generate_inbox(seed=seed, size=size))
+    typer.echo(f"demo inbox loaded: {intake.ingest(inbox).summary()}")
+
+
+def _email_intake(engine, tables):
+    from pipeline.emails.classification import llm_classifier_from_settings
+    from pipeline.emails.intake import EmailIntake
+
+    return EmailIntake(engine, tables, classifier=llm_classifier_from_settings(get_settings()))
+
+
+@app.command("ingest")
+@fails_cleanly
+def ingest(
+    path: Annotated[
+        Path, typer.Argument(help="A folder of .eml files, an mbox file or a maildir.")
+    ],
+) -> None:
+    """Ingest mail: store raw bytes (deduplicated), chunk, classify, extract profiles."""
+    from pipeline.store.tables import reflect_tables
+
+    engine = _app_engine(get_settings())
+    report = _email_intake(engine, reflect_tables(engine)).ingest_path(path)
+    typer.echo(f"ingested {path}: {report.summary()}")
+    for source, reason in report.failed:
+        typer.echo(f"failed: {source}: {reason}")

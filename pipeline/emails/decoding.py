@@ -202,5 +202,6 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
         return True
-    controls = sum(1 for b in sample if b < 0x09 or 0x0E <= b < 0x20)
+    # ESC is excluded: ISO-2022-JP text switches modes with it several times per line.
+    controls = sum(1 for b in sample if b < 0x09 or (0x0E <= b < 0x20 and b != 0x1B))
     return controls / len(sample) > 0.1
