@@ -11,6 +11,7 @@ from dagster import ConfigurableResource
 from pydantic import Field, PrivateAttr
 from sqlalchemy.engine import Engine
 
+from pipeline.emails.classification import LLMClassifier
 from pipeline.store.database import create_database_engine, normalise_url
 from pipeline.store.tables import Tables, reflect_tables
 from pipeline.store.vectors import VectorStore, create_vector_store
@@ -91,3 +92,27 @@ class EmbedderResource(ConfigurableResource):
             base_url=self.openai_base_url or None,
             max_retries=self.max_retries,
         )
+
+
+class LLMResource(ConfigurableResource):
+    """The chat model for email classification; no model means the offline rules."""
+
+    model: str | None = Field(default=None, description="Chat model; unset: offline rules.")
+    api_key: str | None = Field(default=None, description="OpenAI key (from an EnvVar).")
+    base_url: str | None = Field(default=None, description="OpenAI-compatible base URL.")
+    batch_size: int = Field(default=10, ge=1, le=100, description="Emails per request.")
+    max_retries: int = Field(default=3, ge=0, le=10, description="Retries of a failed request.")
+
+    def classifier(self) -> LLMClassifier | None:
+        """An LLMClassifier for the configured model, or None to use the rules."""
+        if not self.model:
+            return None
+        import openai
+
+        client = openai.OpenAI(
+            api_key=self.api_key or "unset",
+            base_url=self.base_url or None,
+            max_retries=self.max_retries,
+            timeout=60,
+        )
+        return LLMClassifier(client, self.model, batch_size=self.batch_size)
