@@ -1,0 +1,55 @@
+"""From outside: launch the job through the webserver's GraphQL API and watch it live."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline_tests.defs.conftest import load_demo_chunks
+from pipeline_tests.defs.webserver import dagster_webserver, instance_home
+
+CHUNKS = 600
+BATCH = 4  # 150 batches: the run lasts long enough to be watched while STARTED
+
+
+@pytest.mark.slow
+def test_first_batches_are_visible_through_graphql_while_the_run_is_started(
+    db, tables, database_url: str, dagster_postgres_url: str, tmp_path: Path
+):
+    load_demo_chunks(db, tables, chunks=CHUNKS)
+    home = instance_home(tmp_path / "dagster_home")
+    env = {
+        "DAGSTER_HOME": str(home),
+        "DAGSTER_POSTGRES_URL": dagster_postgres_url,
+        "DAGSTER_ARTIFACTS_DIR": str(home / "artifacts"),
+        "DATABASE_URL": database_url,
+        "PIPELINE_DATA_DIR": str(tmp_path / "data"),
+        "QDRANT_PATH": str(tmp_path / "qdrant"),
+        "EMBEDDER": "hashing",
+        "EMBEDDING_DIMENSIONS": "64",
+    }
+    run_config = {"ops": {"vectorize_chunks_op": {"config": {"batch_size": BATCH}}}}
+    with dagster_webserver(env) as graphql:
+        run_id = graphql.launch("vectorize_documents_job", run_config)
+        seen_while_started: list[dict] = []
+        deadline = time.monotonic() + 90
+        status = graphql.status(run_id)
+        while status not in ("SUCCESS", "FAILURE", "CANCELED") and time.monotonic() < deadline:
+            materializations = graphql.materializations(run_id)
+            status = graphql.status(run_id)  # asked after the logs: they were there while STARTED
+            if status == "STARTED" and len(materializations) >= 2 and not seen_while_started:
+                seen_while_started = materializations
+            time.sleep(0.3)
+        while status not in ("SUCCESS", "FAILURE") and time.monotonic() < deadline:
+            time.sleep(0.5)
+            status = graphql.status(run_id)
+        final = graphql.materializations(run_id)
+
+    assert seen_while_started, f"no materialization seen while STARTED (final status {status})"
+    first = seen_while_started[0]
+    assert first["assetKey"]["path"][:2] == ["silver", "vectorized_chunks"]
+    assert "(batch 1/" in first["description"]
+    assert status == "SUCCESS"
+    assert len(final) > len(seen_while_started)  # later batches kept arriving

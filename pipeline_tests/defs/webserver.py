@@ -1,0 +1,150 @@
+"""A Dagster webserver started from Python on a private instance, and a tiny GraphQL client.
+
+Shared by the end-to-end test and `bench/progress_events.py`. The server is stopped with
+SIGINT (DESIGN: a `dagster dev` started from bash ignores SIGTERM; Dagster's servers shut
+down cleanly on SIGINT). The instance is the repo's dagster.yaml (Postgres storage from
+DAGSTER_POSTGRES_URL) with the DefaultRunCoordinator, so the webserver launches runs itself
+and no daemon is needed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pipeline.settings import REPO_ROOT
+
+LAUNCH = """
+mutation Launch($params: ExecutionParams!) {
+  launchPipelineExecution(executionParams: $params) {
+    __typename
+    ... on LaunchRunSuccess { run { runId } }
+    ... on PythonError { message }
+    ... on RunConfigValidationInvalid { errors { message } }
+  }
+}"""
+
+LOGS = """
+query Logs($runId: ID!, $after: String) {
+  logsForRun(runId: $runId, afterCursor: $after) {
+    __typename
+    ... on EventConnection {
+      cursor
+      events {
+        __typename
+        ... on MaterializationEvent { assetKey { path } description timestamp }
+      }
+    }
+  }
+}"""
+
+STATUS = """
+query Status($runId: ID!) { runOrError(runId: $runId) { ... on Run { status } } }"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def instance_home(home: Path) -> Path:
+    """DAGSTER_HOME with the repo's dagster.yaml minus the queued run coordinator."""
+    home.mkdir(parents=True, exist_ok=True)
+    text = (REPO_ROOT / "dagster.yaml").read_text()
+    # Dagster queues runs by default (the daemon dequeues them); launch directly instead.
+    text = re.sub(
+        r"\nrun_coordinator:\n(?:  .*\n)+",
+        "\nrun_coordinator:\n  module: dagster._core.run_coordinator\n"
+        "  class: DefaultRunCoordinator\n",
+        text,
+    )
+    (home / "dagster.yaml").write_text(text)
+    return home
+
+
+class GraphQL:
+    def __init__(self, port: int) -> None:
+        self.url = f"http://127.0.0.1:{port}/graphql"
+
+    def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
+        body = json.dumps({"query": query, "variables": variables}).encode()
+        request = urllib.request.Request(
+            self.url, data=body, headers={"Content-Type": "application/json"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                payload = json.loads(response.read())
+        except urllib.error.HTTPError as e:
+            raise RuntimeError(f"GraphQL HTTP {e.code}: {e.read()[:2000]!r}") from e
+        if payload.get("errors"):
+            raise RuntimeError(f"GraphQL errors: {payload['errors']}")
+        return payload["data"]
+
+    def launch(self, job: str, run_config: dict[str, Any], location: str = "pipeline") -> str:
+        params = {
+            "selector": {
+                "repositoryLocationName": location,
+                "repositoryName": "__repository__",
+                "pipelineName": job,
+            },
+            "runConfigData": run_config,
+        }
+        result = self(LAUNCH, params=params)["launchPipelineExecution"]
+        if result["__typename"] != "LaunchRunSuccess":
+            raise RuntimeError(f"launch failed: {result}")
+        return result["run"]["runId"]
+
+    def status(self, run_id: str) -> str:
+        return self(STATUS, runId=run_id)["runOrError"]["status"]
+
+    def materializations(self, run_id: str) -> list[dict[str, Any]]:
+        logs = self(LOGS, runId=run_id, after=None)["logsForRun"]
+        return [e for e in logs.get("events", []) if e["__typename"] == "MaterializationEvent"]
+
+
+@contextmanager
+def dagster_webserver(env: dict[str, str], timeout_s: float = 90) -> Iterator[GraphQL]:
+    """Start `dagster-webserver -w workspace.yaml` from the repo root; stop it with SIGINT."""
+    port = free_port()
+    command = [
+        str(Path(sys.executable).with_name("dagster-webserver")),
+        "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port),
+    ]  # fmt: skip
+    log = open(Path(env["DAGSTER_HOME"]) / "webserver.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        command, cwd=REPO_ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
+    )
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"webserver exited: {Path(log.name).read_text()[-3000:]}")
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError("webserver did not answer in time") from None
+                time.sleep(0.5)
+        yield GraphQL(port)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
