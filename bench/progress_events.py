@@ -1,0 +1,167 @@
+"""What live progress costs: vectorize_documents_job with per-batch events vs events off vs
+seed 003's per-chunk events, on Dagster's Postgres storage, at the seed's scale (4,194 chunks,
+batch 32), all in one run. Then the time from a GraphQL launch to the first materialization
+visible through `logsForRun`.
+
+Embedder: the embedded USE model by default (the project's default, ~250 texts/s here), so
+the overhead is measured against real work, as a user sees it; `--embedder hashing` measures
+against the pipeline's machinery alone (embedding nearly free), a harsher ratio.
+
+Postgres: the embedded server in a temporary folder, or PIPELINE_BENCH_DATABASE_URL; the app
+tables go in a fresh schema and Dagster's storage in a fresh database, both dropped at the end.
+Last line: the per-batch overhead in percent (goal <= 3%).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import sqlalchemy as sa
+from _common import bench_database, load_demo_chunks, reset_vectors
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the e2e harness
+
+from dagster import instance_for_test
+
+from pipeline.defs.resources import (
+    EmbedderResource,
+    PostgresResource,
+    QdrantResource,
+)
+from pipeline.defs.vectorize.jobs import vectorize_documents_job
+from pipeline_tests.defs.webserver import dagster_webserver, instance_home
+
+OP = "vectorize_chunks_op"
+
+
+def dagster_database(engine: sa.Engine) -> tuple[str, sa.Engine]:
+    """A fresh database for Dagster's storage on the bench server; (url, admin engine)."""
+    name = f"dagster_bench_{uuid.uuid4().hex[:8]}"
+    server = engine.url.set(query={k: v for k, v in engine.url.query.items() if k != "options"})
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    return server.set(database=name).render_as_string(hide_password=False), admin
+
+
+def run_mode(instance, resources, events: str, batch: int) -> dict[str, float]:
+    started = time.perf_counter()
+    result = vectorize_documents_job.execute_in_process(
+        run_config={"ops": {OP: {"config": {"events": events, "batch_size": batch}}}},
+        instance=instance,
+        resources=resources,
+    )
+    wall = time.perf_counter() - started
+    output = next(e for e in result.events_for_node(OP) if e.is_successful_output)
+    meta = {k: v.value for k, v in output.step_output_data.metadata.items()}
+    assert meta["vectorized"] == meta["total"], meta
+    return {
+        "wall_s": wall,
+        "loop_s": meta["elapsed_s"],
+        "events": meta["progress_events"],
+        "emit_s": meta["progress_event_s"],
+        "chunks": meta["vectorized"],
+    }
+
+
+def first_visible(engine, dagster_url: str, scratch: Path, embedder: str, batch: int) -> float:
+    """Seconds from the GraphQL launch to the first materialization in logsForRun."""
+    reset_vectors(engine)
+    home = instance_home(scratch / "dagster_home")
+    env = {
+        "DAGSTER_HOME": str(home),
+        "DAGSTER_POSTGRES_URL": dagster_url,
+        "DAGSTER_ARTIFACTS_DIR": str(home / "artifacts"),
+        "DATABASE_URL": engine.url.render_as_string(hide_password=False),
+        "PIPELINE_DATA_DIR": str(scratch / "data"),
+        "QDRANT_PATH": str(scratch / "qdrant-e2e"),
+        "EMBEDDER": embedder,
+    }
+    config = {
+        "ops": {
+            "scan_unvectorized_chunks_op": {"config": {"limit": 20 * batch}},
+            OP: {"config": {"batch_size": batch}},
+        }
+    }
+    with dagster_webserver(env) as graphql:
+        launched = time.perf_counter()
+        run_id = graphql.launch("vectorize_documents_job", config)
+        seen = None
+        while time.perf_counter() - launched < 180:
+            if graphql.materializations(run_id):
+                seen = time.perf_counter() - launched
+                break
+            time.sleep(0.1)
+        while graphql.status(run_id) not in ("SUCCESS", "FAILURE", "CANCELED"):
+            time.sleep(0.5)
+    if seen is None:
+        raise RuntimeError("no materialization became visible")
+    return seen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chunks", type=int, default=4194)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--embedder", default="use", choices=["use", "hashing"])
+    parser.add_argument("--repeats", type=int, default=2, help="runs of 'none' and 'batch'")
+    args = parser.parse_args()
+
+    with bench_database() as (engine, scratch), tempfile.TemporaryDirectory() as qdrant_root:
+        dagster_url, admin = dagster_database(engine)
+        try:
+            total = load_demo_chunks(engine, args.chunks)
+            print(f"{total} chunks, batch {args.batch}, embedder {args.embedder}, "
+                  f"Dagster storage: Postgres ({engine.url.host or 'socket'})")  # fmt: skip
+            overrides = {"storage": {"postgres": {"postgres_url": dagster_url}}}
+            with instance_for_test(overrides=overrides) as instance:
+                results: dict[str, list[dict[str, float]]] = {"none": [], "batch": [], "chunk": []}
+                # Interleaved, so drift in machine load hits every mode alike.
+                plan = ["none", "batch"] * args.repeats + ["chunk"]
+                for i, mode in enumerate(plan):
+                    reset_vectors(engine)
+                    resources = {
+                        "postgres": PostgresResource(
+                            database_url=engine.url.render_as_string(hide_password=False)
+                        ),
+                        "qdrant": QdrantResource(path=f"{qdrant_root}/{i}"),
+                        "embedder": EmbedderResource(provider=args.embedder),
+                    }
+                    r = run_mode(instance, resources, mode, args.batch)
+                    results[mode].append(r)
+                    print(f"  events={mode:<5} wall {r['wall_s']:7.2f}s  loop {r['loop_s']:7.2f}s"
+                          f"  {r['events']:5d} events, {r['emit_s']:6.2f}s emitting"
+                          f"  ({r['chunks'] / r['loop_s']:.0f} chunks/s)")  # fmt: skip
+            seconds = time.perf_counter()
+            visible = first_visible(engine, dagster_url, scratch, args.embedder, args.batch)
+            seconds = time.perf_counter() - seconds
+        finally:
+            with admin.connect() as connection:
+                name = dagster_url.rsplit("/", 1)[1].split("?")[0]
+                connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+
+    none = min(r["wall_s"] for r in results["none"])
+    batch = min(r["wall_s"] for r in results["batch"])
+    chunk = results["chunk"][0]
+    batch_events = statistics.median(r["events"] for r in results["batch"])
+    batch_emit = statistics.median(r["emit_s"] for r in results["batch"])
+    per_event_ms = 1000 * chunk["emit_s"] / max(1, chunk["events"])
+    print(f"events off: {none:.2f}s; per batch: {batch:.2f}s ({batch_events:.0f} events, "
+          f"{batch_emit:.2f}s emitting); per chunk: {chunk['wall_s']:.2f}s "
+          f"({chunk['events']} events, {per_event_ms:.1f} ms/event)")  # fmt: skip
+    print(f"per-chunk mode costs {chunk['wall_s'] - none:+.1f}s "
+          f"({100 * (chunk['wall_s'] - none) / none:+.0f}%) over events off")  # fmt: skip
+    print(f"launch -> first materialization visible through GraphQL: {visible:.2f}s "
+          f"(webserver session {seconds:.0f}s)")  # fmt: skip
+    print(f"per-batch event overhead: {100 * (batch - none) / none:+.1f}% (goal <= 3%)")
+
+
+if __name__ == "__main__":
+    main()
