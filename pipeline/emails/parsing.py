@@ -17,6 +17,7 @@ from email.parser import BytesParser
 from email.policy import compat32
 from typing import Any
 
+from pipeline.emails.attachments import office_kind, office_text
 from pipeline.emails.decoding import (
     clean_text,
     decode_bytes,
@@ -234,6 +235,14 @@ def _read_attachment(
     parsed.attachments.append(attachment)
     name = (filename or "").lower()
     textual = content_type.startswith("text/") or name.endswith(_TEXT_ATTACHMENT_SUFFIXES)
+    kind = office_kind(filename, content_type)
+    if kind is not None:
+        text = office_text(payload, kind)
+        if text is None:
+            parsed.note(f"attachment {filename or content_type!r}: unreadable {kind}")
+        else:
+            attachment.text = clean_text(text)[:MAX_ATTACHMENT_TEXT_CHARS]
+        return
     if not textual:
         return
     label = filename or content_type
