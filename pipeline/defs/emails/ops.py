@@ -8,7 +8,7 @@ from pydantic import Field
 
 from pipeline.defs.resources import LLMResource, PostgresResource
 from pipeline.emails.intake import EmailIntake, IngestReport
-from pipeline.emails.sources import RawMessage, iter_messages
+from pipeline.emails.sources import iter_messages
 from pipeline.settings import get_settings
 
 MAX_FAILURES_IN_METADATA = 20
@@ -72,6 +72,3 @@ def _metadata(report: IngestReport) -> dict:
         lines = [f"{source}: {reason}" for source, reason in report.failed]
         metadata["failures"] = MetadataValue.text("\n".join(lines[:MAX_FAILURES_IN_METADATA]))
     return metadata
-
-
-__all__ = ["IngestInboxConfig", "RawMessage", "ingest_inbox_op"]
