@@ -102,6 +102,8 @@ def parse_email(raw: bytes) -> ParsedEmail:
         _read_parts(message, parsed)
     except Exception as e:
         parsed.note(f"parse error ({type(e).__name__}: {str(e)[:200]}); partial result kept")
+    if parsed.message_id is None:
+        parsed.note("no Message-ID; deduplicated by the sha256 of the raw bytes")
     for defect in _defects(message):
         parsed.note(f"MIME defect: {defect}")
     if not parsed.body_text.strip() and not parsed.attachments:
