@@ -163,3 +163,13 @@ def test_cli_ingest_prints_counts_by_category(db, database_url: str, tmp_path: P
     assert "12 new, 0 duplicate, 0 failed" in first.stdout
     assert "by category:" in first.stdout and "project" in first.stdout
     assert "0 new, 12 duplicate, 0 failed" in second.stdout
+
+
+def test_demo_load_ingests_the_demo_inbox_once(db, database_url: str, tmp_path: Path) -> None:
+    env = {**os.environ, "DATABASE_URL": database_url, "PIPELINE_DATA_DIR": str(tmp_path)}
+    command = [PIPELINE, "demo", "load", "--chunks", "10", "--emails", "8"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "demo inbox loaded: 8 new, 0 duplicate, 0 failed" in first.stdout
+    assert "demo inbox loaded: 0 new, 8 duplicate, 0 failed" in second.stdout
