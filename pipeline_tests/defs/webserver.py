@@ -9,6 +9,7 @@ and no daemon is needed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -125,7 +126,12 @@ def dagster_webserver(env: dict[str, str], timeout_s: float = 90) -> Iterator[Gr
     ]  # fmt: skip
     log = open(Path(env["DAGSTER_HOME"]) / "webserver.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
-        command, cwd=REPO_ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
+        command,
+        cwd=REPO_ROOT,
+        env={**os.environ, **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own group: the code server it spawns is stopped with it
     )
     try:
         deadline = time.monotonic() + timeout_s
@@ -141,10 +147,12 @@ def dagster_webserver(env: dict[str, str], timeout_s: float = 90) -> Iterator[Gr
                 time.sleep(0.5)
         yield GraphQL(port)
     finally:
-        process.send_signal(signal.SIGINT)
+        os.killpg(process.pid, signal.SIGINT)
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # a code server that outlived the SIGINT
         log.close()
