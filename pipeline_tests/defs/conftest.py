@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from dagster import DagsterInstance, instance_for_test
 from sqlalchemy.engine import Engine, make_url
 
-from dagster import DagsterInstance, instance_for_test
 from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
 from pipeline.demo.documents import generate_documents
 from pipeline.store.documents import upsert_documents

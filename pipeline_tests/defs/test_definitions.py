@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from pipeline.defs.vectorize.ops import scan_unvectorized_chunks_op, vectorize_chunks_op
 from pipeline.settings import REPO_ROOT
 

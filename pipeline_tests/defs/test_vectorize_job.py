@@ -8,8 +8,8 @@ from collections import Counter
 
 import pytest
 import sqlalchemy as sa
-
 from dagster import DagsterInstance, DagsterInvalidConfigError
+
 from pipeline.defs.vectorize.events import ProgressEvents, asset_key_for
 from pipeline.defs.vectorize.jobs import vectorize_documents_job
 from pipeline.defs.vectorize.quality import CHECK_NAME
@@ -96,9 +96,7 @@ def test_chunk_granularity_emits_one_event_per_chunk_and_none_emits_none(
     assert len({m.metadata["chunk_id"].value for m in events}) == 40
     with db.begin() as connection:
         connection.execute(sa.text("UPDATE document_chunks SET content = content || ' v2'"))
-        connection.execute(
-            sa.text("UPDATE document_chunks SET content_hash = md5(content) || 'x'")
-        )
+        connection.execute(sa.text("UPDATE document_chunks SET content_hash = md5(content) || 'x'"))
     silent = vectorize_documents_job.execute_in_process(
         run_config=run_config(events="none"), instance=dagster_instance, resources=resources
     )
