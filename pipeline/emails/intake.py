@@ -205,7 +205,10 @@ class EmailIntake:
             c, p = self._extract(item, result)
             candidates.extend(c)
             projects.extend(p)
-        documents = [_document(item) for item in stored]
+        documents = [
+            _document(item, result.category)
+            for item, result in zip(stored, classifications, strict=True)
+        ]
         with self.engine.begin() as connection:
             doc_ids = upsert_documents(connection, self.tables, documents)
             email_store.link_documents(
@@ -265,7 +268,8 @@ def _email_row(message: RawMessage, parsed: ParsedEmail) -> dict[str, Any]:
     }
 
 
-def _document(item: _Stored) -> NewDocument:
+def _document(item: _Stored, category: str) -> NewDocument:
+    """The email as a document; its category is the doc_type, so vectors group by it."""
     parsed = item.parsed
     text = parsed.full_text
     return NewDocument(
@@ -275,7 +279,7 @@ def _document(item: _Stored) -> NewDocument:
         chunks=email_chunks(parsed.subject, text),
         title=parsed.subject or None,
         language=parsed.language,
-        doc_type="email",
+        doc_type=category,
         metadata={"email_id": item.email_id},
     )
 

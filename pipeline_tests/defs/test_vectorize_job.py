@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 from dagster import DagsterInstance, DagsterInvalidConfigError
 
-from pipeline.defs.vectorize.events import ProgressEvents, asset_key_for
+from pipeline.defs.vectorize.events import ProgressEvents, asset_key_for, batch_materializations
 from pipeline.defs.vectorize.jobs import vectorize_documents_job
 from pipeline.defs.vectorize.quality import CHECK_NAME
 from pipeline.progress import BatchChunk
@@ -194,3 +194,23 @@ def test_asset_keys_use_placeholders_and_give_emails_their_own_key():
     assert asset_key_for(email).path == ["silver", "vectorized_chunks", "email", "candidate"]
     inbox = {**chunk, "source": "email", "doc_type": None}
     assert asset_key_for(inbox).path == ["silver", "vectorized_chunks", "email", "inbox"]
+
+
+def test_email_batches_are_described_by_category_not_a_placeholder():
+    info = {
+        "batch_num": 3, "total_batches": 9, "batch_size": 2, "processed": 6, "total": 18,
+        "vectorized_count": 2, "failed_count": 0, "elapsed_s": 1.0, "rate_per_s": 6.0,
+        "eta_s": 2.0, "tokens": 100, "retries": 0, "total_vectorized": 6, "total_failed": 0,
+        "batch_chunks": [
+            BatchChunk(
+                chunk_id=i, document_id=7, chunk_index=i, market=None, doc_type="project",
+                stock_code=None, company_name=None, source="email", vectorized=True, error=None,
+            )
+            for i in (0, 1)
+        ],
+    }  # fmt: skip
+
+    (event,) = batch_materializations(info)
+
+    assert event.asset_key.path == ["silver", "vectorized_chunks", "email", "project"]
+    assert event.description == "email (project) - chunks 0-1 (batch 3/9)"

@@ -127,6 +127,22 @@ def test_candidates_and_projects_rows_come_from_classified_mail(db, tables) -> N
     assert linked == 0
 
 
+def test_email_documents_carry_their_category_as_doc_type(db, tables) -> None:
+    inbox = list(generate_inbox(seed=4, size=12))
+    EmailIntake(db, tables).ingest(RawMessage(e.name, e.raw) for e in inbox)
+    mismatched = _rows(
+        db,
+        "SELECT e.id FROM emails e JOIN documents d ON d.id = e.document_id "
+        "WHERE d.source <> 'email' OR d.doc_type IS DISTINCT FROM e.category",
+    )
+    assert mismatched == []
+    assert {row[0] for row in _rows(db, "SELECT doc_type FROM documents")} <= {
+        "candidate",
+        "project",
+        "other",
+    }
+
+
 def test_stored_but_unprocessed_mail_is_picked_up_again(db, tables) -> None:
     intake = EmailIntake(db, tables)
     intake.ingest([RawMessage("a.eml", _mail(b"hello", "<again@x>"))])

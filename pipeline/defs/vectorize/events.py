@@ -39,10 +39,11 @@ def asset_key_for(chunk: BatchChunk) -> AssetKey:
     """silver/vectorized_chunks/<market>/<doc_type>/<stock_code>; emails by category.
 
     Emails have no market or stock code; they group as silver/vectorized_chunks/email/
-    <doc_type or "inbox"> (the email domain stores its category as the doc_type).
+    <category> (the intake stores candidate | project | other as the doc_type).
     """
     if chunk.get("source") == EMAIL_SOURCE:
-        return AssetKey([*ASSET_PREFIX, EMAIL_SOURCE, _part(chunk["doc_type"], "inbox")])
+        category = _part(chunk["doc_type"], EMAIL_DEFAULT_CATEGORY)
+        return AssetKey([*ASSET_PREFIX, EMAIL_SOURCE, category])
     return AssetKey(
         [
             *ASSET_PREFIX,
@@ -82,6 +83,13 @@ def _progress_metadata(info: BatchProgress) -> dict[str, Any]:
     }
 
 
+def _subject_label(chunk: BatchChunk) -> str:
+    """Who the chunk is about: the company, or for an email its category."""
+    if chunk.get("source") == EMAIL_SOURCE:
+        return f"{EMAIL_SOURCE} ({chunk['doc_type'] or EMAIL_DEFAULT_CATEGORY})"
+    return chunk["company_name"] or PLACEHOLDER
+
+
 def _describe(company: str, indexes: list[int], documents: int, batch: str) -> str:
     low, high = min(indexes), max(indexes)
     span = f"chunk {low}" if low == high else f"chunks {low}-{high}"
@@ -102,7 +110,7 @@ def batch_materializations(
         done = [c for c in chunks if c["vectorized"]]
         if not done:
             continue  # nothing materialized under this key; failures are counted in the run
-        company = done[0]["company_name"] or PLACEHOLDER
+        company = _subject_label(done[0])
         documents = len({c["document_id"] for c in done})
         metadata = {
             **shared,
@@ -126,7 +134,7 @@ def chunk_materializations(info: BatchProgress) -> list[AssetMaterialization]:
         AssetMaterialization(
             asset_key_for(chunk),
             description=_describe(
-                chunk["company_name"] or PLACEHOLDER, [chunk["chunk_index"]], 1, shared["batch"]
+                _subject_label(chunk), [chunk["chunk_index"]], 1, shared["batch"]
             ),
             metadata={
                 **shared,
