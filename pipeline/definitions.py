@@ -2,7 +2,8 @@
 
 Environment-specific choices live here and nowhere else: a Qdrant server when QDRANT_URL is
 set, else the embedded store in the data folder; the embedder and its limits from Settings;
-secrets (DATABASE_URL, QDRANT_API_KEY, OPENAI_API_KEY) only as EnvVar, resolved at run time.
+secrets (DATABASE_URL, QDRANT_API_KEY, OPENAI_API_KEY) only as EnvVar; the LLM from
+LLM_MODEL (unset: offline rules), resolved at run time.
 Reading Settings starts nothing; `pipeline env` / `pipeline dev` export DATABASE_URL.
 """
 
@@ -13,7 +14,12 @@ import os
 from dagster import Definitions, EnvVar
 
 from pipeline.defs import emails, vectorize
-from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
+from pipeline.defs.resources import (
+    EmbedderResource,
+    LLMResource,
+    PostgresResource,
+    QdrantResource,
+)
 from pipeline.settings import Settings, get_settings
 
 
@@ -39,8 +45,16 @@ def build_resources(settings: Settings) -> dict[str, object]:
         openai_api_key=_env_or_none("OPENAI_API_KEY"),
         openai_base_url=_env_or_none("OPENAI_BASE_URL"),
     )
+    llm = LLMResource(  # no LLM_MODEL: offline rules classify the mail
+        model=settings.llm_model,
+        api_key=_env_or_none("OPENAI_API_KEY"),
+        base_url=_env_or_none("OPENAI_BASE_URL"),
+        batch_size=settings.email_batch_size,
+        max_retries=settings.max_retries,
+    )
     return {
         "postgres": PostgresResource(database_url=EnvVar("DATABASE_URL")),
+        "llm": llm,
         "qdrant": qdrant,
         "embedder": embedder,
     }
