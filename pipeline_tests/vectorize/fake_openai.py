@@ -7,24 +7,24 @@ Normal answers are hashing vectors, so the same text always gets the same vector
 from __future__ import annotations
 
 import base64
-import json
 import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import numpy as np
 
 from pipeline.vectorize.embedders.hashing import HashingEmbedder
+from pipeline_tests.fake_server import Answer, JsonPostServer
 
-Script = Callable[[list[str], int], "tuple[int, dict[str, str], dict[str, Any]] | None"]
+Script = Callable[[list[str], int], "Answer | None"]
 
 
-class FakeEmbeddingServer:
+class FakeEmbeddingServer(JsonPostServer):
     def __init__(
         self, dimension: int = 32, script: Script | None = None, delay_s: float = 0.0
     ) -> None:
+        super().__init__()
         self.dimension = dimension
         self.script = script
         self.delay_s = delay_s
@@ -34,41 +34,6 @@ class FakeEmbeddingServer:
         self.max_in_flight = 0
         self._lock = threading.Lock()
         self._hashing = HashingEmbedder(dimension)
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: Any) -> None:  # keep test output quiet
-                pass
-
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                status, headers, payload = server._answer(body)
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(data)
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
-
-    def __enter__(self) -> FakeEmbeddingServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self._server.shutdown()
-        self._server.server_close()
 
     def _answer(self, body: dict[str, Any]) -> tuple[int, dict[str, str], dict[str, Any]]:
         inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
