@@ -47,6 +47,8 @@ def dagster_database(engine: sa.Engine) -> tuple[str, sa.Engine]:
     admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        # As the embedded default configures its `dagster` database (pipeline/store/embedded.py).
+        connection.execute(sa.text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
     return server.set(database=name).render_as_string(hide_password=False), admin
 
 

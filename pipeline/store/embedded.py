@@ -30,8 +30,16 @@ def start_embedded_postgres(pgdata: Path) -> str:
         exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
         if "(1 row)" not in exists:
             server.psql(f'CREATE DATABASE "{database}";')
+            if database == DAGSTER_DATABASE:
+                server.psql(_FAST_EVENT_LOG)
             logger.info("created database %s in the embedded Postgres", database)
     return str(socket_dir)
+
+
+# Dagster's event log is not the system of record: a crash may lose its last few hundred
+# milliseconds of events, never application rows. Not waiting for the WAL flush on every
+# commit makes a progress event several times cheaper on this disk.
+_FAST_EVENT_LOG = f'ALTER DATABASE "{DAGSTER_DATABASE}" SET synchronous_commit = off;'
 
 
 def stop_embedded_postgres(pgdata: Path) -> bool:

@@ -24,7 +24,7 @@ from dagster import (
 from pydantic import Field
 
 from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
-from pipeline.defs.vectorize.events import ProgressEvents
+from pipeline.defs.vectorize.events import ProgressEvents, hold_event_log_connection
 from pipeline.defs.vectorize.quality import quality_check, vectorized_rows
 from pipeline.errors import ConfigurationError
 from pipeline.store import chunks as chunk_queries
@@ -120,6 +120,8 @@ def vectorize_chunks_op(
     embedder: EmbedderResource,
 ) -> Output[dict[str, Any]]:
     scope = ScanUnvectorizedChunksConfig(**scan["scope"]).to_filter()
+    if config.events != "none":
+        hold_event_log_connection(context.instance)
     events = ProgressEvents(
         context.log_event, config.events, config.max_chunk_ids_per_event, context.log.warning
     )
