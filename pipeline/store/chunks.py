@@ -154,18 +154,26 @@ def count_pending(connection: Connection, scope: PendingFilter) -> int:
 def scan_pending(
     connection: Connection, scope: PendingFilter, *, after_id: int = 0, limit: int = 5000
 ) -> list[int]:
-    """Ids of the next `limit` pending chunks after `after_id`, by key (no claim taken)."""
+    """Ids of the next `limit` pending chunks after `after_id`, by key (no claim taken).
+
+    The ids come back as one int8[] value: on the partial index the query itself costs about
+    half a millisecond for 5,000 ids, and turning 5,000 result rows into Python objects one
+    by one (SQLAlchemy rows) cost several times that; one array is parsed in C.
+    """
     params: dict = {"after_id": after_id, "limit": limit}
     where, needs_documents = _scope_sql(scope, params)
     join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
-    rows = connection.execute(
+    ids = connection.execute(
         sa.text(
-            f"SELECT c.id FROM document_chunks c {join} "
-            f"WHERE {where} AND c.id > :after_id ORDER BY c.id LIMIT :limit"
+            f"SELECT array_agg(p.id) FROM (SELECT c.id FROM document_chunks c {join} "
+            f"WHERE {where} AND c.id > :after_id ORDER BY c.id LIMIT :limit) AS p"
         ),
         params,
-    )
-    return [row.id for row in rows]
+    ).scalar_one()
+    if not ids:
+        return []
+    ids.sort()  # array_agg keeps the subquery's order in practice; sorting sorted ids is O(n)
+    return ids
 
 
 def claim_chunks(

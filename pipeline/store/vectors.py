@@ -10,6 +10,15 @@
 One collection per model and dimension (`chunks__<model-slug>__<dim>`), created on first
 use; point ids are uuid5(chunk id, model), so writing the same chunk twice is idempotent.
 Both embedded engines lock their folder: keep one store object per process and share it.
+
+Memory of the edge store (bench/vectorize_memory.py): the shard runs no background flush of
+its own, and its unflushed changes stay in anonymous memory. Measured on 200k 256-d points
+written by the shard alone: peak anonymous memory 77 MiB without flushes, 38 MiB flushing
+every 4,096 points (17 MiB at start). So the store flushes a shard every `flush_every`
+points (a few ms each). What still grows, ~75 bytes a point, fits the appendable segment's
+in-RAM id tracker. Vectors and payloads live in memory-mapped files: file-backed pages the
+kernel can reclaim once flushed, not anonymous memory (Memory.Cold and Cached measured
+alike while writing).
 """
 
 from __future__ import annotations
@@ -71,12 +80,18 @@ class VectorStore(Protocol):
 
 
 class EdgeVectorStore:
-    """Qdrant Edge shards in a folder, one per collection; thread-safe within the process."""
+    """Qdrant Edge shards in a folder, one per collection; thread-safe within the process.
 
-    def __init__(self, path: Path | str) -> None:
+    `flush_every`: flush a shard after this many upserted points (0 = only on flush/close),
+    so its unflushed state, held in anonymous memory, does not grow with the run.
+    """
+
+    def __init__(self, path: Path | str, *, flush_every: int = 4096) -> None:
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
+        self.flush_every = flush_every
         self._shards: dict[str, Any] = {}
+        self._unflushed: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def _shard(self, name: str, dimension: int | None = None) -> Any:
@@ -114,6 +129,11 @@ class EdgeVectorStore:
         ]
         with self._lock:  # one writer at a time per shard set; updates are WAL-logged
             shard.update(q.UpdateOperation.upsert_points(points))
+            unflushed = self._unflushed.get(collection, 0) + len(points)
+            if self.flush_every and unflushed >= self.flush_every:
+                shard.flush()
+                unflushed = 0
+            self._unflushed[collection] = unflushed
 
     def count(self, collection: str) -> int:
         import qdrant_edge as q
@@ -156,6 +176,7 @@ class EdgeVectorStore:
         with self._lock:
             for shard in self._shards.values():
                 shard.flush()
+            self._unflushed.clear()
 
     def close(self) -> None:
         with self._lock:
@@ -163,6 +184,7 @@ class EdgeVectorStore:
                 shard.flush()
                 shard.close()
             self._shards.clear()
+            self._unflushed.clear()
 
 
 class QdrantClientStore:

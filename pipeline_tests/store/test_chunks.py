@@ -116,3 +116,10 @@ def test_reset_other_models_makes_their_chunks_pending(db, tables):
         assert q.reset_other_models(connection, "old", 8) == 0
         assert q.reset_other_models(connection, "new", 8) == 2
         assert q.count_pending(connection, PendingFilter()) == 2
+
+
+def test_scan_past_the_end_is_empty(db, tables):
+    load_demo(db, tables, chunks=20)
+    with db.connect() as connection:
+        last = connection.execute(sa.text("SELECT max(id) FROM document_chunks")).scalar_one()
+        assert q.scan_pending(connection, PendingFilter(), after_id=last) == []
