@@ -33,6 +33,34 @@ def count_chunks(connection: Connection) -> ChunkCounts:
     return ChunkCounts(row.total, row.vectorized, row.pending, row.dead_lettered)
 
 
+@dataclass(frozen=True)
+class PendingBacklog:
+    count: int
+    max_id: int | None
+
+
+def pending_backlog(connection: Connection) -> PendingBacklog:
+    """Pending chunks and the highest pending id: one aggregate on the pending partial index."""
+    row = connection.execute(
+        sa.text(
+            "SELECT count(*) AS n, max(id) AS max_id FROM document_chunks "
+            "WHERE vectorized_hash IS DISTINCT FROM content_hash AND NOT dead_letter"
+        )
+    ).one()
+    return PendingBacklog(row.n, row.max_id)
+
+
+def count_vectorized(connection: Connection, model: str, dimension: int) -> int:
+    """Chunks recorded as vectorized under this model and size: what the store must hold."""
+    return connection.execute(
+        sa.text(
+            "SELECT count(*) FROM document_chunks "
+            "WHERE embedding_model = :model AND embedding_dim = :dim"
+        ),
+        {"model": model, "dim": dimension},
+    ).scalar_one()
+
+
 # --- the vectorizer's queue: scope, scan, claims, marks, failures --------------------------
 
 

@@ -16,12 +16,12 @@ from dagster import (
 from pipeline.defs.resources import PostgresResource
 from pipeline.defs.vectorize.jobs import vectorize_documents_job
 from pipeline.defs.vectorize.sensors import (
-    PendingBacklog,
     failure_report,
     next_cursor,
     pending_chunks_sensor,
     vectorize_failure_sensor,
 )
+from pipeline.store.chunks import PendingBacklog
 from pipeline_tests.defs.conftest import load_demo_chunks
 
 

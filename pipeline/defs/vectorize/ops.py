@@ -25,7 +25,7 @@ from pydantic import Field
 
 from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
 from pipeline.defs.vectorize.events import ProgressEvents, hold_event_log_connection
-from pipeline.defs.vectorize.quality import quality_check, vectorized_rows
+from pipeline.defs.vectorize.quality import quality_check
 from pipeline.errors import ConfigurationError
 from pipeline.store import chunks as chunk_queries
 from pipeline.vectorize import FatalEmbeddingError, PendingFilter, Vectorizer
@@ -145,7 +145,8 @@ def vectorize_chunks_op(
         raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
     finally:
         store.close()
-    rows = vectorized_rows(postgres.engine, summary["model"], summary["dimension"])
+    with postgres.engine.connect() as connection:
+        rows = chunk_queries.count_vectorized(connection, summary["model"], summary["dimension"])
     context.log_event(quality_check(summary, points, rows, config.max_failed_ratio))
     context.log.info(summary_line(summary, events))
     return Output(small_summary(summary), metadata=summary_metadata(summary, events, points))

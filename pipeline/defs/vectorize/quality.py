@@ -10,26 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlalchemy as sa
 from dagster import AssetCheckEvaluation, AssetCheckSeverity, AssetKey
-from sqlalchemy.engine import Engine
 
 from pipeline.defs.vectorize.events import ASSET_PREFIX
 
 CHECK_NAME = "vectors_match_postgres"
 CHECK_ASSET_KEY = AssetKey(list(ASSET_PREFIX))
-
-
-def vectorized_rows(engine: Engine, model: str, dimension: int) -> int:
-    """Chunks Postgres records as vectorized under this model and size (one aggregate)."""
-    with engine.connect() as connection:
-        return connection.execute(
-            sa.text(
-                "SELECT count(*) FROM document_chunks "
-                "WHERE embedding_model = :model AND embedding_dim = :dim"
-            ),
-            {"model": model, "dim": dimension},
-        ).scalar_one()
 
 
 def quality_check(

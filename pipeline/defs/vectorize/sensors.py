@@ -8,9 +8,7 @@ an old id (edited text, retried failures) are left to the nightly schedule.
 
 # No `from __future__ import annotations`: Dagster reads these annotations at definition.
 import logging
-from dataclasses import dataclass
 
-import sqlalchemy as sa
 from dagster import (
     DagsterRunStatus,
     DefaultSensorStatus,
@@ -26,6 +24,7 @@ from dagster._utils.error import SerializableErrorInfo
 
 from pipeline.defs.resources import PostgresResource
 from pipeline.defs.vectorize.jobs import vectorize_documents_job
+from pipeline.store.chunks import PendingBacklog, pending_backlog
 
 logger = logging.getLogger(__name__)
 
@@ -35,24 +34,6 @@ IN_FLIGHT = [
     DagsterRunStatus.STARTING,
     DagsterRunStatus.STARTED,
 ]
-
-
-@dataclass(frozen=True)
-class PendingBacklog:
-    count: int
-    max_id: int | None
-
-
-def pending_backlog(postgres: PostgresResource) -> PendingBacklog:
-    """Pending chunks and the highest pending id: one aggregate on the pending partial index."""
-    with postgres.engine.connect() as connection:
-        row = connection.execute(
-            sa.text(
-                "SELECT count(*) AS n, max(id) AS max_id FROM document_chunks "
-                "WHERE vectorized_hash IS DISTINCT FROM content_hash AND NOT dead_letter"
-            )
-        ).one()
-    return PendingBacklog(row.n, row.max_id)
 
 
 def next_cursor(previous: str | None, items: PendingBacklog) -> tuple[list[str], str]:
@@ -75,7 +56,8 @@ def pending_chunks_sensor(context: SensorEvaluationContext, postgres: PostgresRe
     )
     if runs:
         return SkipReason(f"{runs} vectorize run(s) in flight; their claims cover the backlog")
-    backlog = pending_backlog(postgres)
+    with postgres.engine.connect() as connection:
+        backlog = pending_backlog(connection)
     run_keys, cursor = next_cursor(context.cursor, backlog)
     context.update_cursor(cursor)
     if not run_keys:
