@@ -1,4 +1,5 @@
-"""The vectorize loop end to end: real Postgres, Qdrant Edge in a temporary folder."""
+"""The vectorize loop end to end: real Postgres, and each embedded vector store in a temporary
+folder (Qdrant Edge, the default, and qdrant-client's local mode, which speaks a server's API)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ from pipeline_tests.vectorize.helpers import (
 )
 
 
-@pytest.fixture
-def store(qdrant_path):
-    store = create_vector_store(path=qdrant_path)
+@pytest.fixture(params=["edge", "local"])
+def store(request, qdrant_path):
+    store = create_vector_store(path=qdrant_path, engine=request.param)
     yield store
     store.close()
 
