@@ -13,12 +13,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from dagster import DagsterInstance, instance_for_test
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import make_url
 
 from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
-from pipeline.demo.documents import generate_documents
-from pipeline.store.documents import upsert_documents
-from pipeline.store.tables import Tables
 
 
 @pytest.fixture(scope="session")
@@ -52,9 +49,3 @@ def resources(database_url: str, qdrant_path: Path) -> dict[str, object]:
         "qdrant": QdrantResource(path=str(qdrant_path)),
         "embedder": EmbedderResource(provider="hashing", dimensions=64),
     }
-
-
-def load_demo_chunks(engine: Engine, tables: Tables, chunks: int, seed: int = 7) -> None:
-    """Seed-003-like report documents with `chunks` chunks in all."""
-    with engine.begin() as connection:
-        upsert_documents(connection, tables, generate_documents(seed=seed, chunks=chunks))

@@ -22,7 +22,7 @@ from pipeline.defs.vectorize.sensors import (
     vectorize_failure_sensor,
 )
 from pipeline.store.chunks import PendingBacklog
-from pipeline_tests.defs.conftest import load_demo_chunks
+from pipeline_tests.vectorize.helpers import load_demo
 
 
 def test_next_cursor_launches_once_per_new_backlog():
@@ -57,7 +57,7 @@ def test_pending_sensor_moves_its_cursor_and_never_relaunches_the_same_backlog(
     result, cursor = evaluate(quiet_instance, database_url, None)
     assert isinstance(result, SkipReason) and cursor == "0"
 
-    load_demo_chunks(db, tables, chunks=30)
+    load_demo(db, tables, chunks=30)
     result, cursor = evaluate(quiet_instance, database_url, cursor)
     (request,) = result
     assert isinstance(request, RunRequest) and request.run_key == f"pending-through-{cursor}"
@@ -70,7 +70,7 @@ def test_pending_sensor_moves_its_cursor_and_never_relaunches_the_same_backlog(
     (replayed,) = evaluate(quiet_instance, database_url, None)[0]
     assert replayed.run_key == request.run_key
 
-    load_demo_chunks(db, tables, chunks=60, seed=8)
+    load_demo(db, tables, chunks=60, seed=8)
     (newer,), newer_cursor = evaluate(quiet_instance, database_url, cursor)
     assert newer.run_key != request.run_key and int(newer_cursor) > int(cursor)
 
@@ -78,7 +78,7 @@ def test_pending_sensor_moves_its_cursor_and_never_relaunches_the_same_backlog(
 def test_pending_sensor_skips_while_a_vectorize_run_is_in_flight(
     db, tables, database_url, quiet_instance
 ):
-    load_demo_chunks(db, tables, chunks=10)
+    load_demo(db, tables, chunks=10)
     run = quiet_instance.create_run_for_job(
         vectorize_documents_job, status=DagsterRunStatus.STARTED
     )
@@ -101,7 +101,7 @@ def test_failure_report_names_job_run_step_and_error():
 def test_failure_sensor_logs_one_readable_line_for_a_failed_run(
     db, tables, resources, dagster_instance, caplog
 ):
-    load_demo_chunks(db, tables, chunks=5)
+    load_demo(db, tables, chunks=5)
     config = {"ops": {"vectorize_chunks_op": {"config": {"provider": "no-such-embedder"}}}}
     result = vectorize_documents_job.execute_in_process(
         run_config=config, instance=dagster_instance, resources=resources, raise_on_error=False

@@ -16,7 +16,7 @@ from pipeline.defs.vectorize.quality import CHECK_NAME
 from pipeline.progress import BatchChunk
 from pipeline.store.vectors import create_vector_store
 from pipeline.vectorize import PendingFilter, Vectorizer, create_embedder
-from pipeline_tests.defs.conftest import load_demo_chunks
+from pipeline_tests.vectorize.helpers import load_demo
 
 OP = "vectorize_chunks_op"
 
@@ -35,7 +35,7 @@ def vectorized_count(engine) -> int:
 def test_each_batch_materializes_each_of_its_asset_keys_once_with_progress_metadata(
     db, tables, resources, dagster_instance: DagsterInstance
 ):
-    load_demo_chunks(db, tables, chunks=200)
+    load_demo(db, tables, chunks=200)
     result = vectorize_documents_job.execute_in_process(
         run_config=run_config(batch_size=16), instance=dagster_instance, resources=resources
     )
@@ -68,7 +68,7 @@ def test_each_batch_materializes_each_of_its_asset_keys_once_with_progress_metad
 def test_run_summary_is_output_metadata_and_quality_check_passes(
     db, tables, resources, dagster_instance
 ):
-    load_demo_chunks(db, tables, chunks=90)
+    load_demo(db, tables, chunks=90)
     result = vectorize_documents_job.execute_in_process(
         instance=dagster_instance, resources=resources
     )
@@ -87,7 +87,7 @@ def test_run_summary_is_output_metadata_and_quality_check_passes(
 def test_chunk_granularity_emits_one_event_per_chunk_and_none_emits_none(
     db, tables, resources, dagster_instance
 ):
-    load_demo_chunks(db, tables, chunks=40)
+    load_demo(db, tables, chunks=40)
     per_chunk = vectorize_documents_job.execute_in_process(
         run_config=run_config(events="chunk"), instance=dagster_instance, resources=resources
     )
@@ -105,7 +105,7 @@ def test_chunk_granularity_emits_one_event_per_chunk_and_none_emits_none(
 
 
 def test_chunk_ids_in_event_metadata_are_bounded(db, tables, resources, dagster_instance):
-    load_demo_chunks(db, tables, chunks=120)
+    load_demo(db, tables, chunks=120)
     result = vectorize_documents_job.execute_in_process(
         run_config=run_config(batch_size=120, max_chunk_ids_per_event=5),
         instance=dagster_instance,
@@ -120,7 +120,7 @@ def test_chunk_ids_in_event_metadata_are_bounded(db, tables, resources, dagster_
 
 
 def test_scan_filters_and_limit_reach_the_vectorizer(db, tables, resources, dagster_instance):
-    load_demo_chunks(db, tables, chunks=300)
+    load_demo(db, tables, chunks=300)
     config = {
         "ops": {
             "scan_unvectorized_chunks_op": {"config": {"markets": ["jp_stock"], "limit": 12}},
@@ -158,7 +158,7 @@ def test_a_config_typo_is_rejected_before_the_run_starts(
 
 def test_failing_progress_events_do_not_stop_vectorizing(db, tables, qdrant_path, caplog):
     """The op's callback with an event sink that fails on every other batch (storage down)."""
-    load_demo_chunks(db, tables, chunks=100)
+    load_demo(db, tables, chunks=100)
     emitted = []
 
     def flaky_emit(event):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline_tests.defs.conftest import load_demo_chunks
 from pipeline_tests.defs.webserver import dagster_webserver, instance_home
+from pipeline_tests.vectorize.helpers import load_demo
 
 CHUNKS = 600
 BATCH = 4  # 150 batches: the run lasts long enough to be watched while STARTED
@@ -18,7 +18,7 @@ BATCH = 4  # 150 batches: the run lasts long enough to be watched while STARTED
 def test_first_batches_are_visible_through_graphql_while_the_run_is_started(
     db, tables, database_url: str, dagster_postgres_url: str, tmp_path: Path
 ):
-    load_demo_chunks(db, tables, chunks=CHUNKS)
+    load_demo(db, tables, chunks=CHUNKS)
     home = instance_home(tmp_path / "dagster_home")
     env = {
         "DAGSTER_HOME": str(home),
