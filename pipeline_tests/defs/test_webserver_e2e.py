@@ -10,8 +10,8 @@ import pytest
 from pipeline_tests.defs.webserver import dagster_webserver, instance_home
 from pipeline_tests.vectorize.helpers import load_demo
 
-CHUNKS = 600
-BATCH = 4  # 150 batches: the run lasts long enough to be watched while STARTED
+CHUNKS = 1000
+BATCH = 4  # 250 batches: the run lasts long enough to be watched while STARTED
 
 
 @pytest.mark.slow
