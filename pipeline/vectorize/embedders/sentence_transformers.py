@@ -6,6 +6,7 @@ Picks CUDA when available, else MPS, else CPU; vectors are L2-normalised.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import numpy as np
 
@@ -21,7 +22,10 @@ class SentenceTransformersEmbedder:
     max_tokens_per_input: int | None = None
 
     def __init__(self, model: str | None = None, device: str | None = None) -> None:
-        self.name = model or DEFAULT_MODEL
+        self._source = model or DEFAULT_MODEL
+        # A model loaded from a local folder is named by the folder, not the whole path, so
+        # the stored model id and the collection name survive moving the install.
+        self.name = Path(self._source).name if Path(self._source).is_dir() else self._source
         self._device = device
         self._model = None
         self._lock = threading.Lock()
@@ -36,12 +40,17 @@ class SentenceTransformersEmbedder:
                         "EMBEDDER=sentence-transformers needs the gpu extra: "
                         "pip install 'pipeline[gpu]'"
                     ) from e
-                self._model = SentenceTransformer(self.name, device=self._device or _device())
+                self._model = SentenceTransformer(self._source, device=self._device or _device())
         return self._model
 
     @property
     def dimension(self) -> int:
-        return int(self._load().get_sentence_embedding_dimension())
+        model = self._load()
+        # sentence-transformers 6 renamed the method; older releases only have the old name.
+        get = getattr(model, "get_embedding_dimension", None) or (
+            model.get_sentence_embedding_dimension
+        )
+        return int(get())
 
     def embed(self, texts: list[str]) -> np.ndarray:
         vectors = self._load().encode(
