@@ -62,3 +62,12 @@ def test_malformed_database_url_names_the_setting(tmp_path: Path):
 
     assert result.returncode == 2
     assert result.stderr.strip() == "error: DATABASE_URL must be a postgresql URL, got 'mysql'"
+
+
+def test_malformed_setting_is_one_line_naming_the_variable(tmp_path: Path):
+    result = _run("db", "migrate", EMBEDDER="word2vec", PIPELINE_DATA_DIR=str(tmp_path))
+
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: invalid setting EMBEDDER: Input should be 'use'")
