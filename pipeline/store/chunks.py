@@ -339,6 +339,22 @@ def record_failures(
     return sorted(row.id for row in rows if row.dead_letter)
 
 
+def renew_claims(connection: Connection, *, worker: str, ids: list[int], lease_s: float) -> int:
+    """Push the lease of this worker's claims `lease_s` into the future; return how many."""
+    if not ids:
+        return 0
+    result = connection.execute(
+        sa.text(
+            """
+            UPDATE document_chunks SET claim_expires_at = now() + make_interval(secs => :lease_s)
+            WHERE claimed_by = :worker AND id = ANY(CAST(:ids AS bigint[]))
+            """
+        ),
+        {"worker": worker, "ids": ids, "lease_s": lease_s},
+    )
+    return result.rowcount
+
+
 def release_claims(connection: Connection, *, worker: str, ids: list[int]) -> int:
     """Give back claims not yet finished (a run that stops early), so others need not wait."""
     if not ids:

@@ -131,6 +131,7 @@ class Vectorizer:
         )
         self.limiter = RateLimiter(requests_per_minute, tokens_per_minute)
         self.lease_s = lease_s
+        self._leases_renewed_at = 0.0
         # Claim several batches at a time: fewer round trips, and the next batches are ready
         # to embed while the current one is written.
         self.page_size = page_size or max(self.batch_size * 4 * concurrency, 256)
@@ -247,6 +248,7 @@ class Vectorizer:
             if not page:
                 return
             open_claims.update(chunk.id for chunk in page)
+            self._leases_renewed_at = time.monotonic()
             after_id = page[-1].id
             if remaining is not None:
                 remaining -= len(page)
@@ -378,8 +380,9 @@ class Vectorizer:
                         max_attempts=self.max_attempts,
                     )
                 )
-        totals.write_s += time.monotonic() - t1
         open_claims.difference_update(chunk.id for chunk in batch.chunks)
+        self._renew_leases_if_due(open_claims)
+        totals.write_s += time.monotonic() - t1
         totals.batches += 1
         totals.vectorized += len(ok)
         totals.failed += len(failed)
@@ -436,6 +439,20 @@ class Vectorizer:
             callback(info)
         except Exception as e:  # a watcher's bug must not stop the work it watches
             self.log.warning(f"progress callback raised {type(e).__name__}: {e}; continuing")
+
+    def _renew_leases_if_due(self, open_claims: set[int]) -> None:
+        """Extend the claims still held once half a lease has passed.
+
+        A page can take longer than one lease (a slow or rate-limited provider); without
+        renewal another worker would take chunks this one is still embedding.
+        """
+        if not open_claims or time.monotonic() - self._leases_renewed_at < self.lease_s / 2:
+            return
+        with self.engine.begin() as connection:
+            chunk_queries.renew_claims(
+                connection, worker=self.worker_id, ids=sorted(open_claims), lease_s=self.lease_s
+            )
+        self._leases_renewed_at = time.monotonic()
 
     def _release(self, open_claims: set[int]) -> None:
         """Best effort on the way out: give back claims so another run need not wait."""

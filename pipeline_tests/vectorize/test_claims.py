@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -11,6 +12,18 @@ import sqlalchemy as sa
 from pipeline.store.vectors import create_vector_store
 from pipeline.vectorize import Vectorizer
 from pipeline_tests.vectorize.helpers import CountingEmbedder, chunk_count, load_demo
+
+
+class SlowCountingEmbedder(CountingEmbedder):
+    """A provider that takes `delay_s` a request."""
+
+    def __init__(self, delay_s: float) -> None:
+        super().__init__()
+        self.delay_s = delay_s
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        time.sleep(self.delay_s)
+        return super().embed(texts)
 
 
 @pytest.fixture
@@ -121,3 +134,23 @@ def test_concurrent_embedding_keeps_writes_in_order_and_complete(db, tables, sto
     assert seen == sorted(seen) and len(seen) == total
     hits = store.search(vectorizer.collection, np.ones(64, dtype=np.float32), limit=3)
     assert len(hits) == 3
+
+
+def test_leases_are_renewed_while_a_slow_page_is_still_being_embedded(db, tables, store):
+    total = load_demo(db, tables, chunks=80)
+    embedder = SlowCountingEmbedder(delay_s=0.2)  # shared, so it counts both workers' calls
+    lease_s = 2.0
+    # One page holds the whole backlog and takes ~4 s, two leases' worth.
+    slow = Vectorizer(db, embedder, store, batch_size=4, page_size=80, lease_s=lease_s)
+    late = Vectorizer(db, embedder, store, batch_size=4, lease_s=lease_s, worker_id="late")
+    summaries = {}
+    first = threading.Thread(target=lambda: summaries.update(slow=slow.vectorize_pending()))
+    first.start()
+    time.sleep(lease_s * 1.5)  # past the first lease: only renewal keeps the claims held
+    assert first.is_alive(), "the slow worker finished before the late one could compete"
+    summaries["late"] = late.vectorize_pending()
+    first.join()
+
+    assert max(embedder.texts.values()) == 1  # the late worker took nothing still in work
+    assert summaries["slow"]["vectorized"] == total
+    assert chunk_count(db, "vectorized_hash = content_hash") == total
