@@ -13,7 +13,7 @@ from dagster import (
     build_sensor_context,
 )
 
-from pipeline.defs.resources import PostgresResource
+from pipeline.defs.resources import PostgresResource, QdrantResource
 from pipeline.defs.vectorize.jobs import vectorize_documents_job
 from pipeline.defs.vectorize.sensors import (
     failure_report,
@@ -102,9 +102,9 @@ def test_failure_sensor_logs_one_readable_line_for_a_failed_run(
     db, tables, resources, dagster_instance, caplog
 ):
     load_demo(db, tables, chunks=5)
-    config = {"ops": {"vectorize_chunks_op": {"config": {"provider": "no-such-embedder"}}}}
+    broken = {**resources, "qdrant": QdrantResource(path="/unused", engine="no-such-engine")}
     result = vectorize_documents_job.execute_in_process(
-        run_config=config, instance=dagster_instance, resources=resources, raise_on_error=False
+        instance=dagster_instance, resources=broken, raise_on_error=False
     )
     assert not result.success
     failure = next(e for e in result.all_events if e.event_type_value == "PIPELINE_FAILURE")
@@ -119,4 +119,4 @@ def test_failure_sensor_logs_one_readable_line_for_a_failed_run(
     lines = [r.getMessage() for r in caplog.records if "failed - step" in r.getMessage()]
     assert lines
     assert lines[0].startswith(f"vectorize_documents_job run {result.run_id} failed - ")
-    assert "step vectorize_chunks_op: " in lines[0] and "unknown embedder" in lines[0]
+    assert "step vectorize_chunks_op: " in lines[0] and "no-such-engine" in lines[0]

@@ -142,6 +142,7 @@ def test_scan_filters_and_limit_reach_the_vectorizer(db, tables, resources, dags
         ({"ops": {OP: {"config": {"batch_sise": 8}}}}, "batch_sise"),
         ({"ops": {OP: {"config": {"events": "per_batch"}}}}, "per_batch"),
         ({"ops": {"scan_unvectorized_chunks_op": {"config": {"limt": 5}}}}, "limt"),
+        ({"ops": {OP: {"config": {"provider": "opnai"}}}}, "opnai"),
     ],
 )
 def test_a_config_typo_is_rejected_before_the_run_starts(

@@ -73,8 +73,8 @@ class VectorizeChunksConfig(Config):
     concurrency: int | None = Field(
         default=None, ge=1, le=64, description="Requests in flight (remote embedders only)."
     )
-    provider: str | None = Field(
-        default=None, description="Override the embedder provider (use, openai, hashing, ...)."
+    provider: Literal["default", "use", "openai", "hashing", "sentence-transformers"] = Field(
+        default="default", description="Embedding provider; default: the EMBEDDER setting."
     )
     model: str | None = Field(default=None, description="Override the embedding model.")
     events: Literal["batch", "chunk", "none"] = Field(
@@ -126,7 +126,8 @@ def vectorize_chunks_op(
         context.log_event, config.events, config.max_chunk_ids_per_event, context.log.warning
     )
     try:
-        model = embedder.create(config.provider, config.model)
+        provider = None if config.provider == "default" else config.provider
+        model = embedder.create(provider, config.model)
         store = qdrant.open()
     except ConfigurationError as e:
         raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
