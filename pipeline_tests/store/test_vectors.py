@@ -1,5 +1,6 @@
 """The vector stores behind one interface: Qdrant Edge (embedded default) and qdrant-client's
-local mode (a server's API), held to the same contract; Edge's periodic flushes."""
+local mode (a server's API), held to the same contract; Edge's periodic flushes and sealed
+segments."""
 
 from __future__ import annotations
 
@@ -22,6 +23,54 @@ def test_edge_store_flushes_every_n_points_and_keeps_them(tmp_path):
     reopened = EdgeVectorStore(tmp_path / "edge")
     assert reopened.count("c") == 6
     reopened.close()
+
+
+def _write_points(store: EdgeVectorStore, collection: str, n: int, dimension: int) -> None:
+    rng = np.random.default_rng(0)
+    for start in range(0, n, 32):
+        ids = [point_id(i, "m") for i in range(start, start + 32)]
+        vectors = rng.standard_normal((32, dimension)).astype(np.float32)
+        store.upsert(collection, ids, vectors, [{"chunk_id": i} for i in range(start, start + 32)])
+
+
+def _segments(store: EdgeVectorStore, collection: str) -> int:
+    return store._shard(collection).info().segments_count
+
+
+def test_edge_store_seals_full_segments_and_every_point_stays_findable(tmp_path):
+    # 64-d float32 = 256 bytes a vector: a 16 KB segment is full at 64 points
+    store = EdgeVectorStore(tmp_path / "edge", flush_every=64, segment_kb=16)
+    store.ensure_collection("c", 64)
+    _write_points(store, "c", 640, 64)
+    assert _segments(store, "c") >= 5
+
+    target = np.eye(64, dtype=np.float32)[7]  # rewrite point 0, now in a sealed segment
+    store.upsert("c", [point_id(0, "m")], target[None, :], [{"chunk_id": 0, "rewritten": True}])
+
+    assert store.count("c") == 640
+    (hit,) = store.search("c", target, limit=1)
+    assert hit.id == point_id(0, "m") and hit.payload["rewritten"] is True
+    store.close()
+    reopened = EdgeVectorStore(tmp_path / "edge")
+    assert reopened.count("c") == 640
+    reopened.close()
+
+
+def test_a_shard_created_by_an_older_version_is_sealed_too(tmp_path):
+    import qdrant_edge as q
+
+    folder = tmp_path / "edge" / "c"
+    folder.mkdir(parents=True)
+    vectors = q.EdgeVectorParams(size=64, distance=q.Distance.Cosine)  # the old, bare config
+    q.EdgeShard.create(str(folder), q.EdgeConfig(vectors=vectors)).close()
+
+    store = EdgeVectorStore(tmp_path / "edge", flush_every=64, segment_kb=16)
+    store.ensure_collection("c", 64)
+    _write_points(store, "c", 320, 64)
+
+    assert _segments(store, "c") >= 3
+    assert store.count("c") == 320
+    store.close()
 
 
 @pytest.fixture(params=["edge", "local"])
