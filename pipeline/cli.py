@@ -148,6 +148,7 @@ def vectorize(
     market: Annotated[list[str] | None, typer.Option(help="Only this market (repeatable).")] = None,
     doc_type: Annotated[list[str] | None, typer.Option(help="Only this doc type.")] = None,
     stock_code: Annotated[list[str] | None, typer.Option(help="Only this stock code.")] = None,
+    document_id: Annotated[list[int] | None, typer.Option(help="Only this document id.")] = None,
     force: Annotated[bool, typer.Option(help="Re-embed chunks already current.")] = False,
     retry_dead_letters: Annotated[bool, typer.Option(help="Retry dead-lettered chunks.")] = False,
 ) -> None:
@@ -167,7 +168,8 @@ def vectorize(
     )  # fmt: skip
     scope = PendingFilter(
         markets=tuple(market or ()), doc_types=tuple(doc_type or ()),
-        stock_codes=tuple(stock_code or ()), limit=limit, force_revectorize=force,
+        stock_codes=tuple(stock_code or ()), document_ids=tuple(document_id or ()),
+        limit=limit, force_revectorize=force,
         retry_dead_letters=retry_dead_letters,
     )  # fmt: skip
     with tqdm(total=vectorizer.count_pending(scope), unit="chunk", desc="vectorize") as bar:
