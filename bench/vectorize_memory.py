@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 
@@ -74,8 +75,19 @@ sampler.join()
 final = status()
 peak["RssAnon"] = max(peak["RssAnon"], final["RssAnon"])
 peak["RssFile"] = max(peak["RssFile"], final["RssFile"])
+search_ms = []  # after the peaks are read: exact search over the whole collection
+if kind != "null":
+    import numpy as np
+    store = EdgeVectorStore(folder)
+    query = np.random.default_rng(0).standard_normal(256).astype(np.float32)
+    for _ in range(6):
+        t0 = time.perf_counter()
+        store.search(summary["collection"], query, limit=10)
+        search_ms.append((time.perf_counter() - t0) * 1000)
+    store.close()
 print(json.dumps({"vectorized": summary["vectorized"], "rate": summary["rate_per_s"],
-                  "total": final["VmHWM"], "anon": peak["RssAnon"], "file": peak["RssFile"]}))
+                  "total": final["VmHWM"], "anon": peak["RssAnon"], "file": peak["RssFile"],
+                  "search_ms": search_ms}))
 """
 
 
@@ -140,6 +152,12 @@ def main() -> None:
                     f"(peak anon {r['anon']:.1f}, peak file-backed {r['file']:.1f}), "
                     f"{r['rate']:.0f} chunks/s"
                 )
+                if r["search_ms"]:
+                    first, *warm = r["search_ms"]
+                    print(
+                        f"  exact search, top 10 of {n}: first {first:.0f} ms, "
+                        f"then median {statistics.median(warm):.0f} ms"
+                    )
 
         def ratio(kind: str, key: str) -> float:
             return results[kind, large][key] / results[kind, small][key]

@@ -18,11 +18,11 @@ the segment is sealed; unflushed changes sit in anonymous memory until a flush. 
 segment whose vectors have passed `segment_kb` into an on-disk segment read on demand
 (`Memory.Cold`) and start a new one. Resident memory is then bounded by one segment, not by
 the collection: vectorizing 200k 256-d chunks peaks at 199 MiB RSS (1.16× the 20k run)
-against 384 MiB (2.81×) with one ever-growing segment. Sealed segments get no HNSW graph
+against 384 MiB (2.82×) with one ever-growing segment. Sealed segments get no HNSW graph
 (`m=0`): measured on the shard alone, building one costs ~75 s per 200k points on two cores
-inside the write path, while exact search over 200k 512-d points in 25 segments takes
-~25 ms once its pages are cached. A Qdrant server builds HNSW in the background; that is the
-production path for large collections.
+inside the write path, while exact search for the top 10 of 200k points takes 15 ms once
+their pages are cached (the bench prints it). A Qdrant server builds HNSW in the
+background; that is the production path for large collections.
 """
 
 from __future__ import annotations
