@@ -3,7 +3,7 @@
 - Embedded default: `qdrant-edge-py` (Qdrant's own engine inside this process, one shard
   folder per collection under `<qdrant path>/edge/`). DESIGN measured qdrant-client's local
   folder mode at ~600 points/s, slower than the embedding model; the edge shard upserts
-  tens of thousands of points a second, so the store is no longer the bottleneck.
+  over ten thousand points a second, so the store is no longer the bottleneck.
 - Production: a Qdrant server through `qdrant-client` (URL + API key), or qdrant-client's
   local mode (`path=`) or in-memory mode for tools that need qdrant-client's API.
 
