@@ -75,10 +75,11 @@ sampler.join()
 final = status()
 peak["RssAnon"] = max(peak["RssAnon"], final["RssAnon"])
 peak["RssFile"] = max(peak["RssFile"], final["RssFile"])
-search_ms = []  # after the peaks are read: exact search over the whole collection
+search_ms, points = [], 0  # after the peaks are read: every point kept, exact search
 if kind != "null":
     import numpy as np
     store = EdgeVectorStore(folder)
+    points = store.count(summary["collection"])
     query = np.random.default_rng(0).standard_normal(256).astype(np.float32)
     for _ in range(6):
         t0 = time.perf_counter()
@@ -87,7 +88,7 @@ if kind != "null":
     store.close()
 print(json.dumps({"vectorized": summary["vectorized"], "rate": summary["rate_per_s"],
                   "total": final["VmHWM"], "anon": peak["RssAnon"], "file": peak["RssFile"],
-                  "search_ms": search_ms}))
+                  "search_ms": search_ms, "points": points}))
 """
 
 
@@ -146,6 +147,7 @@ def main() -> None:
                 reset_vectors(engine)
                 r = run_child(url, str(scratch / f"qdrant-{kind}-{n}"), n, kind)
                 assert r["vectorized"] == n, r
+                assert kind == "null" or r["points"] == n, r  # sealing loses no point
                 results[kind, n] = r
                 print(
                     f"loop + {label:14} {n:>7} chunks: peak RSS {r['total']:.1f} MiB "
