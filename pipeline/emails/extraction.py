@@ -231,6 +231,18 @@ def _to_float(text: str | None) -> float | None:
     return None if text is None else float(text.replace(",", ""))
 
 
+def _money_fields(money: Money | None, prefix: str) -> dict[str, Any]:
+    """A profile's six money columns (`<prefix>_min` … `monthly_<prefix>_max`), None if absent."""
+    return {
+        f"{prefix}_min": money.minimum if money else None,
+        f"{prefix}_max": money.maximum if money else None,
+        f"{prefix}_currency": money.currency if money else None,
+        f"{prefix}_period": money.period if money else None,
+        f"monthly_{prefix}_min": money.monthly_min if money else None,
+        f"monthly_{prefix}_max": money.monthly_max if money else None,
+    }
+
+
 def parse_money(text: str, language: str | None) -> Money | None:
     """The first rate/budget on a rate-labelled line, normalised to currency and period."""
     text = normalise(text)
@@ -719,12 +731,7 @@ def _project(
         required_skills=required,
         preferred_skills=preferred,
         min_experience_years=experience_years(block),
-        budget_min=money.minimum if money else None,
-        budget_max=money.maximum if money else None,
-        budget_currency=money.currency if money else None,
-        budget_period=money.period if money else None,
-        monthly_budget_min=money.monthly_min if money else None,
-        monthly_budget_max=money.monthly_max if money else None,
+        **_money_fields(money, "budget"),
         settlement_range=settlement_range(block),
         location=location(block),
         remote=remote(block),
@@ -753,12 +760,7 @@ def extract_candidate(
         name=person_name(text),
         skills=extract_skills(text),
         experience_years=experience_years(text),
-        rate_min=money.minimum if money else None,
-        rate_max=money.maximum if money else None,
-        rate_currency=money.currency if money else None,
-        rate_period=money.period if money else None,
-        monthly_rate_min=money.monthly_min if money else None,
-        monthly_rate_max=money.monthly_max if money else None,
+        **_money_fields(money, "rate"),
         location=location(text),
         nearest_station=nearest_station(text),
         remote=remote(text),
