@@ -48,8 +48,9 @@ PROJECTS = {
         "location": "東京都千代田区",
         "remote": "partial",
         "start_date": date(2025, 12, 1),
+        "place": "Tokyo",
         "foreign_nationals_ok": False,
-        "max_commercial_depth": 1,
+        "max_commercial_depth": 0,  # 貴社社員まで: only the reader's own staff
         "interview_count": 1,
     },
     "ja-p-04": {
@@ -63,12 +64,12 @@ PROJECTS = {
         "foreign_nationals_ok": True,
         "interview_count": 2,
     },
-    "ja-p-05": {"settlement_range": "140-180h", "max_commercial_depth": 2},
+    "ja-p-05": {"settlement_range": "140-180h", "max_commercial_depth": 1},  # 一社先まで
     "ja-p-07": {
         "required_skills": ["Go", "Docker", "Kubernetes"],
         "remote": "full",
         "start_date": date(2025, 12, 1),  # 来月
-        "max_commercial_depth": 1,
+        "max_commercial_depth": 0,  # 貴社まで
     },
     "zh-p-01": {
         "title": "Java开发工程师",
@@ -106,7 +107,8 @@ PROJECTS = {
         "remote": "full",
     },
     "en-p-04": {
-        "required_skills": ["Kubernetes", "Terraform", "AWS", "PostgreSQL"],
+        "required_skills": ["DevOps", "Kubernetes", "Terraform", "AWS", "CI/CD", "PostgreSQL"],
+        "place": "Austin",
         "remote": "none",
         "budget_min": 80,
     },
@@ -129,7 +131,8 @@ CANDIDATES = {
         "employment_type": "正社員",
     },
     "ja-c-02": {
-        "name": "S.Y", "age": 28, "nationality": "中国", "japanese_level": "N1",
+        "name": "S.Y", "age": 28, "nationality": "CN", "japanese_level": "N1",
+        "commercial_depth": 0, "place": None,
         "skills": ["Linux", "AWS", "Terraform", "Docker"],
         "monthly_rate_min": 550_000,
         "available_from": date(2025, 12, 1),

@@ -1,0 +1,119 @@
+"""Start and availability dates (開始, 期間, 稼働, 参画可能日, 到岗, 入场, available from).
+
+Relative phrases (即日, 来月, ASAP, 随时, within two weeks) resolve against the mail's date; a
+month without a year is the next month of that name.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from pipeline.emails.extraction.text import Prepared, labelled, prepare
+
+START_LABELS = (
+    r"開始時期|開始日|開始予定|開始|稼働開始|稼働可能日|稼働可能時期|稼働可能|稼働日|稼働時期|稼働|"
+    r"参画可能日|参画可能時期|参画時期|参画日|参画開始|参画|入場日|入場時期|入場|期間|作業期間|"
+    r"到岗(?:时间|日期)?|可到岗|到职(?:时间|日期)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
+    r"开始(?:时间|日期)|项目开始|上岗(?:时间)?|可入场|"
+    r"start(?:\s*date)?|project start|availability|available(?:\s*from)?|joining|notice period"
+)
+_IN_SENTENCE = re.compile(
+    r"(?:available|start(?:ing)?|join(?:ing)?)\s+(?:from|on|in|by)\s+([^.\n]{2,30})|"
+    r"([^\s、,。]{1,12})(?:から|より|~)\s*(?:の)?(?:稼働|参画|入場|開始)|"
+    r"可于?\s*([^\s,，。]{1,10})\s*(?:到岗|入场|入职)|"
+    r"((?:即日|即時|随时|立即|ASAP|immediately)[^\n]{0,6})",
+    re.I,
+)
+_IMMEDIATE = re.compile(
+    r"即日|即時|即稼働|即可|随时|隨時|立即|马上|asap|immediate|immediately|right away|now\b", re.I
+)
+_NEXT_MONTH = re.compile(r"来月|翌月|下个?月|next month", re.I)
+_WEEKS = re.compile(r"(\d+|一|两|二|三)\s*(?:周|週間|weeks?)", re.I)
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+
+
+def start_date(text: str | Prepared, reference: date) -> date | None:
+    """Start or availability date; relative phrases resolved against `reference`."""
+    prepared = prepare(text)
+    for line in prepared.field_lines:
+        value = labelled(line, START_LABELS)
+        if value:
+            found = parse_date(value, reference)
+            if found:
+                return found
+    for match in _IN_SENTENCE.finditer(prepared.fields):
+        found = parse_date(next(g for g in match.groups() if g), reference)
+        if found:
+            return found
+    return None
+
+
+def parse_date(value: str, reference: date) -> date | None:
+    """A date from a short value: 即日, 来月, 2026年2月1日, 1月中旬, 12/15/2025, December 1."""
+    full = re.search(r"(20\d{2})\s*[年/.-]\s*(\d{1,2})(?:\s*[月/.-]\s*(\d{1,2}))?", value)
+    if full:
+        return _safe_date(int(full.group(1)), int(full.group(2)), int(full.group(3) or 1))
+    us = re.search(r"\b(\d{1,2})/(\d{1,2})/(20\d{2})\b", value)
+    if us:
+        return _safe_date(int(us.group(3)), int(us.group(1)), int(us.group(2)))
+    month_day = re.search(
+        r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(上旬|初旬|初|頭|中旬|中|下旬|末|底))?", value
+    )
+    if month_day:
+        part = {"中旬": 11, "中": 11, "下旬": 21, "末": 25, "底": 25}.get(
+            month_day.group(3) or "", 1
+        )
+        day = int(month_day.group(2) or part)
+        return _upcoming(int(month_day.group(1)), day, reference)
+    english = _english(value, reference)
+    if english:
+        return english
+    if _IMMEDIATE.search(value):
+        return reference
+    if _NEXT_MONTH.search(value):
+        return _first_of_next_month(reference)
+    weeks = _WEEKS.search(value)
+    if weeks:
+        count = {"一": 1, "两": 2, "二": 2, "三": 3}.get(weeks.group(1)) or int(weeks.group(1))
+        return reference + timedelta(days=7 * count)
+    slash = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})\s*~?.*", value)
+    if slash and 1 <= int(slash.group(1)) <= 12:
+        return _upcoming(int(slash.group(1)), int(slash.group(2)), reference)
+    return None
+
+
+def _english(value: str, reference: date) -> date | None:
+    month_first = re.search(
+        r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})?(?:st|nd|rd|th)?(?:,?\s*(20\d{2}))?", value
+    )
+    if month_first and month_first.group(1).lower() in _MONTHS:
+        month = _MONTHS[month_first.group(1).lower()]
+        day = int(month_first.group(2) or 1)
+        if month_first.group(3):
+            return _safe_date(int(month_first.group(3)), month, day)
+        return _upcoming(month, day, reference)
+    day_first = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b", value)
+    if day_first and day_first.group(2).lower() in _MONTHS:
+        return _upcoming(_MONTHS[day_first.group(2).lower()], int(day_first.group(1)), reference)
+    return None
+
+
+def _upcoming(month: int, day: int, reference: date) -> date | None:
+    # A month without a year is the next one of that name (mail talks about the near future).
+    year = reference.year if month >= reference.month else reference.year + 1
+    return _safe_date(year, month, day)
+
+
+def _first_of_next_month(reference: date) -> date:
+    return date(reference.year + reference.month // 12, reference.month % 12 + 1, 1)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

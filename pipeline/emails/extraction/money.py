@@ -1,0 +1,216 @@
+"""Rates and budgets as people write them, with the currency of the unit written.
+
+"50万円～" is a lower bound (maximum None), "～65万" an upper one (minimum None), "60-70万円" a
+range and "65万円" one figure (minimum = maximum). The currency comes from the unit on the line
+(円 / 万円 / 日元 / JPY, 元 / 人民币 / RMB, $ / USD), then from a unit elsewhere in the mail, and
+only as a last resort from the mail's language; the period from what is written (月 / 人月 /
+month, 時給 / hr / hour, 日 / 人天 / day, 年 / 年薪 / year).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.emails.extraction.text import Prepared, prepare
+
+HOURS_PER_MONTH = 160
+DAYS_PER_MONTH = 20
+_PERIOD_FACTOR = {"hour": HOURS_PER_MONTH, "day": DAYS_PER_MONTH, "month": 1, "year": 1 / 12}
+
+
+@dataclass(frozen=True)
+class Money:
+    """A rate or budget as written, and its monthly equivalent in the same currency."""
+
+    minimum: float | None
+    maximum: float | None
+    currency: str
+    period: str
+
+    @property
+    def monthly_min(self) -> float | None:
+        return _monthly(self.minimum, self.period)
+
+    @property
+    def monthly_max(self) -> float | None:
+        return _monthly(self.maximum, self.period)
+
+
+def _monthly(amount: float | None, period: str) -> float | None:
+    return None if amount is None else round(amount * _PERIOD_FACTOR[period], 2)
+
+
+def money_fields(money: Money | None, prefix: str) -> dict[str, Any]:
+    """A profile's six money columns (`<prefix>_min` … `monthly_<prefix>_max`), None if absent."""
+    return {
+        f"{prefix}_min": money.minimum if money else None,
+        f"{prefix}_max": money.maximum if money else None,
+        f"{prefix}_currency": money.currency if money else None,
+        f"{prefix}_period": money.period if money else None,
+        f"monthly_{prefix}_min": money.monthly_min if money else None,
+        f"monthly_{prefix}_max": money.monthly_max if money else None,
+    }
+
+
+_PREFIX = r"(?P<pre>US\$|\$|USD|JPY|CNY|RMB|¥|￥|人民币)"
+_AMOUNT = r"(?P<num{n}>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<mult{n}>万|千|[kK](?![a-z])|[mM](?=\b|/))?"
+_UNIT = r"(?P<unit{n}>万日元|万日円|万円|日元|日币|円|yen|JPY|元|人民币|RMB|CNY|USD|dollars?|\$)?"
+_RANGE = r"\s*(?:~|-|–|—|〜|から|到|至|to|ー)\s*"
+_PERIOD = (
+    r"(?:\s*(?:/|／|per|an|a|每|\bp\.?)?\s*"
+    r"(?P<per>人月|月額|ヶ月|か月|月|month|mo|monthly|人天|人日|天|日|day|daily|"
+    r"小时|時間|时|hr|hour|hourly|h(?![a-z])|年|year|yr|annum|annual|annually|pa)(?![a-z]))?"
+)
+_MONEY = re.compile(
+    rf"{_PREFIX}?\s*{_AMOUNT.format(n=1)}\s*{_UNIT.format(n=1)}"
+    rf"(?:{_RANGE}(?:US\$|\$|¥|￥)?\s*{_AMOUNT.format(n=2)}\s*{_UNIT.format(n=2)})?"
+    rf"{_PERIOD}",
+    re.I,
+)
+_LABEL = re.compile(
+    r"単価|希望単価|予算|報酬|金額|月額|時給|日給|精算額|想定|上限|单价|预算|薪资|薪酬|薪水|月薪|"
+    r"年薪|期望|费用|报价|价格|待遇|rate|budget|salary|pay|compensation|expected|ctc|"
+    r"billing|bill rate",
+    re.I,
+)
+# Lines whose figures are not a rate: company facts, settlement hours, headcounts, dates.
+_NOT_RATE = re.compile(r"資本金|売上|従業員|注册资本|capital|revenue|employees|設立|成立", re.I)
+_NEGOTIABLE = re.compile(r"スキル見合い|応相談|面議|面议|可议|negotiable|\bDOE\b|TBD", re.I)
+_OPEN_LOW = re.compile(r"^\s*(?:~|〜|から|以上|起|\+|or more|and up|以上可|up)")
+_OPEN_HIGH_BEFORE = re.compile(r"(?:~|〜|上限|最大|max(?:imum)?|up to|最高|以内|under)\s*$", re.I)
+_OPEN_HIGH_AFTER = re.compile(r"^\s*(?:まで|以下|以内|迄|max|上限|以内)", re.I)
+_JPY_UNITS = {"万日元", "万日円", "万円", "日元", "日币", "円", "yen", "jpy", "¥", "￥"}
+_CNY_UNITS = {"元", "人民币", "rmb", "cny"}
+_USD_UNITS = {"usd", "dollar", "dollars", "$", "us$"}
+_PERIODS = {
+    "人月": "month", "月額": "month", "ヶ月": "month", "か月": "month", "月": "month",
+    "month": "month", "mo": "month", "monthly": "month",
+    "人天": "day", "人日": "day", "天": "day", "日": "day", "day": "day", "daily": "day",
+    "小时": "hour", "時間": "hour", "时": "hour", "hr": "hour", "hour": "hour",
+    "hourly": "hour", "h": "hour",
+    "年": "year", "year": "year", "yr": "year", "annum": "year", "annual": "year",
+    "annually": "year", "pa": "year",
+}  # fmt: skip
+_LABEL_PERIODS = (
+    (re.compile(r"時給|hourly|per hour|/\s*h(?:ou)?r|时薪", re.I), "hour"),
+    (re.compile(r"日給|日額|日当|daily|per day|日薪", re.I), "day"),
+    (re.compile(r"年収|年俸|年薪|annual|per year|salary|/\s*y(?:ea)?r", re.I), "year"),
+    (re.compile(r"月額|月単価|月薪|人月|monthly|per month", re.I), "month"),
+)
+_LANGUAGE_CURRENCY = {"ja": "JPY", "zh": "CNY", "en": "USD"}
+
+
+def _currency(units: list[str]) -> str | None:
+    for unit in units:
+        unit = unit.lower()
+        if unit in _JPY_UNITS:
+            return "JPY"
+        if unit in _CNY_UNITS:
+            return "CNY"
+        if unit.rstrip("s") in _USD_UNITS or unit in _USD_UNITS:
+            return "USD"
+    return None
+
+
+def _written_currency(text: str) -> str | None:
+    """The currency of the first unit written anywhere in the text (円, 元, $ …)."""
+    match = re.search(r"万日元|日元|万円|円|JPY|人民币|RMB|CNY|\d\s*元|\$|USD", text, re.I)
+    return _currency([match.group(0).lstrip("0123456789 ")]) if match else None
+
+
+def parse_money(text: str | Prepared, language: str | None) -> Money | None:
+    """The first rate/budget: rate-labelled lines first, then any line with a money unit."""
+    prepared = prepare(text)
+    fallback = _written_currency(prepared.text) or _LANGUAGE_CURRENCY.get(language or "", "USD")
+    lines = [line for line in prepared.field_lines if not _NOT_RATE.search(line)]
+    labelled = [line for line in lines if _LABEL.search(line)]
+    for line, needs_unit in [*((li, False) for li in labelled), *((li, True) for li in lines)]:
+        money = _parse_line(line, fallback, needs_unit)
+        if money is not None:
+            return money
+    return None
+
+
+def is_negotiable(text: str | Prepared) -> bool:
+    """The rate is stated but open (スキル見合い, 面议, negotiable)."""
+    return bool(_NEGOTIABLE.search(prepare(text).text))
+
+
+def _parse_line(line: str, fallback: str, needs_unit: bool) -> Money | None:
+    label = _LABEL.search(line)
+    body = line[label.end() :] if label and not needs_unit else line
+    if re.match(r"^.{0,4}精算", body) or re.search(r"精算\s*[:：]?\s*\d{2,3}\s*[~-]", body):
+        body = re.sub(
+            r"精算[^\n]*?\d{2,3}\s*(?:h|H|時間)?\s*[~-]\s*\d{2,3}\s*(?:h|H|時間)?", "", body
+        )
+    for m in _MONEY.finditer(body):
+        money = _money(m, body, line, fallback, needs_unit)
+        if money is not None:
+            return money
+    return None
+
+
+def _money(m: re.Match[str], body: str, line: str, fallback: str, needs_unit: bool) -> Money | None:
+    units = [u for u in (m.group("pre"), m.group("unit1"), m.group("unit2")) if u]
+    mults = [u for u in (m.group("mult1"), m.group("mult2")) if u]
+    per = (m.group("per") or "").lower()
+    after = body[m.end() :]
+    if per in ("年", "ヶ月", "か月") and not units and not mults:
+        return None  # "3年" / "6ヶ月" is experience or duration
+    if re.match(r"\s*(?:歳|岁|名|人(?!月|天|日)|回|社|%|件|時|分|号|階|番|代|位)", after):
+        return None
+    if not units and not mults and (needs_unit or not per):
+        low = _number(m.group("num1"), None)
+        if needs_unit or low < 100 or re.match(r"\s*(?:h|H|時間)", after):
+            return None
+    currency = _currency(units) or fallback
+    mult1 = m.group("mult1") or (m.group("mult2") if m.group("num2") else None)
+    low = _number(m.group("num1"), mult1 or _unit_multiplier(m.group("unit1")))
+    high = None
+    if m.group("num2"):
+        mult2 = m.group("mult2") or m.group("mult1")
+        high = _number(
+            m.group("num2"), mult2 or _unit_multiplier(m.group("unit2") or m.group("unit1"))
+        )
+        if mult1 is None and m.group("mult2") and low * 1000 <= high:
+            low = _number(m.group("num1"), m.group("mult2"))
+    period = (
+        _PERIODS.get(per) or _label_period(line) or _default_period(currency, low, units, mults)
+    )
+    before = body[: m.start()]
+    if high is None:
+        if _OPEN_LOW.match(after):
+            return Money(low, None, currency, period)
+        if _OPEN_HIGH_BEFORE.search(before) or _OPEN_HIGH_AFTER.match(after):
+            return Money(None, low, currency, period)
+        return Money(low, low, currency, period)
+    if high < low:
+        low, high = high, low
+    return Money(low, high, currency, period)
+
+
+def _unit_multiplier(unit: str | None) -> str | None:
+    return "万" if unit and unit.startswith("万") else None
+
+
+def _number(text: str, multiplier: str | None) -> float:
+    value = float(text.replace(",", ""))
+    factor = {"万": 10_000, "千": 1_000, "k": 1_000, "m": 1_000_000}.get((multiplier or "").lower())
+    return round(value * (factor or 1), 2)
+
+
+def _label_period(line: str) -> str | None:
+    for pattern, period in _LABEL_PERIODS:
+        if pattern.search(line):
+            return period
+    return None
+
+
+def _default_period(currency: str, amount: float, units: list[str], mults: list[str]) -> str:
+    if currency == "USD":  # unstated: an hourly figure is small, a salary large
+        return "hour" if amount < 500 else ("month" if amount < 20_000 else "year")
+    if currency == "JPY" and amount < 10_000 and not mults:
+        return "hour"
+    return "month"

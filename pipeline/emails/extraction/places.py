@@ -1,0 +1,125 @@
+"""Where a person lives or a project runs, as one canonical place (places.yaml).
+
+Japan is kept by prefecture (品川駅 / 千代田区 / 新宿 -> Tokyo, 横浜 -> Kanagawa), elsewhere by
+city (Beijing, Dallas, Bangalore), each with its country code. A labelled value (勤務地, 住所,
+最寄駅, 现住址, 地點, location) is read first, then sentences ("based in Dallas", "大宮在住"),
+and only then the body above the signature, so a sender's office address is not taken for
+the engineer's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from pipeline.emails.extraction.text import Prepared, labelled, normalise, prepare
+
+
+@dataclass(frozen=True)
+class Places:
+    country: dict[str, str]  # canonical place -> ISO 3166 alpha-2
+    pattern: re.Pattern[str]
+    by_alias: dict[str, str]  # casefolded alias -> canonical place
+
+
+@cache
+def places() -> Places:
+    source = resources.files("pipeline.emails").joinpath("vocabulary/places.yaml")
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))["places"]
+    country: dict[str, str] = {}
+    by_alias: dict[str, str] = {}
+    for name, entry in data.items():
+        country[name] = entry["country"]
+        for alias in [name, *entry["aliases"]]:
+            by_alias.setdefault(unicodedata.normalize("NFKC", alias).casefold(), name)
+    alternatives = []
+    for alias in sorted(by_alias, key=len, reverse=True):
+        original = next(a for a in [*data] + [x for e in data.values() for x in e["aliases"]]
+                        if unicodedata.normalize("NFKC", a).casefold() == alias)  # fmt: skip
+        if original.isascii():
+            body = re.escape(original) if len(original) <= 3 else f"(?i:{re.escape(original)})"
+            alternatives.append(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])")
+        else:
+            alternatives.append(re.escape(alias))
+    return Places(country, re.compile("|".join(alternatives)), by_alias)
+
+
+def canonical_place(text: str) -> str | None:
+    """The first place named in `text` as its canonical English name, or None."""
+    if not text:
+        return None
+    vocab = places()
+    match = vocab.pattern.search(normalise(text))
+    return vocab.by_alias.get(match.group(0).casefold()) if match else None
+
+
+def place_country(place: str) -> str | None:
+    """ISO country code of a canonical place (or of any alias of one)."""
+    vocab = places()
+    if place in vocab.country:
+        return vocab.country[place]
+    canonical = canonical_place(place)
+    return vocab.country.get(canonical) if canonical else None
+
+
+WORK_LABELS = (
+    r"勤務地|作業場所|就業場所|勤務場所|稼働場所|作業地|就業先|勤務先所在地|場所|工作地点|工作地|驻场地点|"
+    r"办公地点|上班地点|地点|work location|job location|location|onsite location|city"
+)
+HOME_LABELS = (
+    r"居住地|現住所|住所|住まい|在住|最寄(?:り)?駅|最寄|现住址|现居住地|居住城市|现居|所在地|所在城市|"
+    r"current location|based in|located in|residence|location|city"
+)
+_SENTENCE = re.compile(
+    r"(?:based|located|living|residing|lives|currently)\s+(?:in|at|out of)\s+([^.\n;()]{2,40})|"
+    r"(?:onsite|on-site|hybrid|office)\s+(?:in|at)\s+([^.\n;()]{2,40})|"
+    r"([^\s、,。()]{1,10})\s*在住|现居(?:住)?(?:于|在)?\s*([^\s,，。()]{2,10})|"
+    r"(?:位于|在)\s*([^\s,，。()]{2,8})(?:工作|办公|驻场)",
+    re.I,
+)
+_SIGNATURE_RULE = re.compile(r"^\s*(?:[-=_*＊━─—]{3,}|--)\s*$")
+_SIGNATURE_FACT = re.compile(r"〒\s*\d|\bTEL\s*[:：]|\bTel\s*[:：]|電話\s*[:：]|\bFAX\b|https?://")
+
+
+def body_above_signature(prepared: Prepared) -> str:
+    """The block without its signature (from a rule or a 〒 / TEL line in the lower half)."""
+    lines = prepared.field_lines
+    half = len(lines) // 2
+    for i in range(half, len(lines)):
+        if _SIGNATURE_RULE.match(lines[i]):
+            return "\n".join(lines[:i])
+        if _SIGNATURE_FACT.search(lines[i]):
+            return "\n".join(lines[: max(half, i - 2)])
+    return prepared.fields
+
+
+def location_value(text: str | Prepared, labels: str) -> str | None:
+    """The raw labelled location (勤務地：東京都千代田区（大手町駅） -> 東京都千代田区)."""
+    value = labelled(body_above_signature(prepare(text)), labels)
+    if value is None:
+        return None
+    return re.split(r"\s*[（(]|\s{2,}", value)[0] or value
+
+
+def nearest_station(text: str | Prepared) -> str | None:
+    return labelled(body_above_signature(prepare(text)), r"最寄(?:り)?駅|最寄")
+
+
+def find_place(text: str | Prepared, labels: str) -> str | None:
+    """Canonical place: labelled values, then sentences, then the body above the signature."""
+    prepared = prepare(text)
+    body = body_above_signature(prepared)
+    for match in re.finditer(rf"(?:{labels})[ \t]*[:：][ \t]*([^\n]+)", body, re.I):
+        place = canonical_place(match.group(1))
+        if place:
+            return place
+    for match in _SENTENCE.finditer(body):
+        place = canonical_place(next(g for g in match.groups() if g))
+        if place:
+            return place
+    return canonical_place(body)

@@ -1,0 +1,507 @@
+"""Candidate and project profiles assembled from the field readers, by rules, in ja / zh / en.
+
+Each block is normalised once (`Prepared`) and every field reads that. Fields that are not
+stated stay None: a guess would mislead the matcher more than a gap does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from pipeline.emails.extraction.dates import start_date
+from pipeline.emails.extraction.money import is_negotiable, money_fields, parse_money
+from pipeline.emails.extraction.places import (
+    HOME_LABELS,
+    WORK_LABELS,
+    find_place,
+    location_value,
+    nearest_station,
+)
+from pipeline.emails.extraction.skills import extract_skills, split_skills, years_of_experience
+from pipeline.emails.extraction.text import (
+    Prepared,
+    block_heading,
+    labelled,
+    prepare,
+    split_project_blocks,
+)
+
+# --- remote ----------------------------------------------------------------------------
+
+_REMOTE_FULL = re.compile(
+    r"フルリモート|完全リモート|フル在宅|完全在宅|リモート\s*(?:100%|のみ|勤務のみ)|在宅のみ|"
+    r"(?:100%|fully|full|completely)\s*remote|remote\s*only|all\s*remote|"
+    r"全远程|完全远程|远程办公|纯远程|远程工作|仅远程|100%远程|全程远程|远端工作|完全远端|全远端",
+    re.I,
+)
+_REMOTE_PARTIAL = re.compile(
+    r"リモート併用|一部リモート|リモート可|週\s*\d\s*日\s*(?:程度)?\s*(?:リモート|出社|在宅)|"
+    r"ハイブリッド|在宅併用|出社併用|hybrid|remote\s*\d\s*days|"
+    r"\d\s*days?\s*(?:onsite|remote|in office)|"
+    r"部分远程|混合办公|可远程|远程\s*\+\s*驻场|部分远端|可远端",
+    re.I,
+)
+_REMOTE_NONE = re.compile(
+    r"リモート\s*(?:不可|なし|無し|NG|×)|フル出社|完全出社|常駐|出社のみ|基本出社|在宅不可|"
+    r"on-?site(?:\s*only)?|in[- ]office|no\s*remote|not\s*remote|驻场|现场办公|不可远程|不支持远程|"
+    r"现场工作|到现场",
+    re.I,
+)
+_REMOTE_ONLY = re.compile(
+    r"フルリモートのみ|フルリモート(?:希望|限定)|リモートのみ|在宅のみ|出社不可|常駐不可|"
+    r"remote\s*only|only\s*(?:fully\s*)?remote|fully\s*remote\s*only|no\s*onsite|cannot\s*relocate|"
+    r"仅远程|只接受远程|只能远程|仅限远程|不接受驻场|不能驻场",
+    re.I,
+)
+_ONSITE_OK = re.compile(
+    r"出社可|常駐可|出社\s*OK|出社も可|onsite\s*(?:ok|fine|possible)|open to (?:onsite|relocat)|"
+    r"可驻场|接受驻场|willing to relocate|relocation\s*(?:ok|yes)",
+    re.I,
+)
+
+
+def remote(text: str | Prepared) -> str | None:
+    """full / partial / none, or None when the mail does not say."""
+    body = prepare(text).text
+    if _REMOTE_PARTIAL.search(body):
+        return "partial"
+    if _REMOTE_FULL.search(body):
+        return "full"
+    if _REMOTE_NONE.search(body):
+        return "none"
+    if re.search(r"\bremote\b|远程|远端", body, re.I):
+        return "full"
+    if "リモート" in body:
+        return "partial"
+    return None
+
+
+def remote_only(text: str | Prepared) -> bool | None:
+    """True when the person only works fully remote; False when onsite is accepted."""
+    body = prepare(text).text
+    if _REMOTE_ONLY.search(body):
+        return True
+    if _ONSITE_OK.search(body):
+        return False
+    return None
+
+
+# --- languages and nationality -------------------------------------------------------
+
+_LANGUAGES = {
+    "ja": r"日本語|japanese|日语|日文|JLPT",
+    "en": r"英語|english|英语|英文|TOEIC|TOEFL|IELTS",
+    "zh": r"中国語|chinese|mandarin|中文|普通话|汉语",
+    "ko": r"韓国語|korean|韩语",
+}
+
+
+def languages(text: str | Prepared) -> list[str]:
+    body = prepare(text).text
+    return [code for code, pattern in _LANGUAGES.items() if re.search(pattern, body, re.I)]
+
+
+_JAPANESE_LINE = re.compile(
+    r"日本語|日语|日文|japanese|JLPT|語学|语言|language|能力試験|能力考试", re.I
+)
+_JLPT = re.compile(
+    r"(?<![A-Za-z0-9])N\s?([1-5])(?![0-9])|(?:JLPT|能力試験|能力考试)\s*(?:level\s*)?([1-5])\s*級?"
+)
+_OLD_LEVEL = re.compile(r"(?:日本語|日语)[^\n]{0,8}?([1-4一二三四])\s*[級级]")
+_DESCRIPTIVE = (
+    ("native", r"ネイティブ|母国語|母語|native|母语|first language"),
+    ("business", r"ビジネス|business|商务|商務|流暢|流利|fluent|上級|高级"),
+    (
+        "conversational",
+        r"日常会話|日常会话|conversational|会話可|簡単な会話|日常交流|basic|初級|初级|中級",
+    ),
+)
+_LEVEL_RANK = {"native": 0, "N1": 1, "business": 2, "N2": 3, "conversational": 4, "N3": 5,
+               "N4": 6, "N5": 7}  # fmt: skip
+
+
+def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
+    """N1..N5 / native / business / conversational: the best stated, or the minimum asked."""
+    prepared = prepare(text)
+    lines = [line for line in prepared.lines if _JAPANESE_LINE.search(line)]
+    levels: list[str] = []
+    for line in lines or prepared.lines:
+        levels += [f"N{a or b}" for a, b in _JLPT.findall(line)]
+        levels += [
+            f"N{'一二三四'.find(d) + 1 if d in '一二三四' else d}" for d in _OLD_LEVEL.findall(line)
+        ]
+    if not levels:
+        for line in lines:
+            levels += [lvl for lvl, pattern in _DESCRIPTIVE if re.search(pattern, line, re.I)]
+    if not levels:
+        return None
+    ranked = sorted(set(levels), key=_LEVEL_RANK.__getitem__)
+    return ranked[-1] if minimum else ranked[0]
+
+
+_COUNTRIES = {
+    "JP": r"日本|japan|japanese|日籍",
+    "CN": r"中国|中國|china|chinese|中华|华人|prc",
+    "KR": r"韓国|韩国|korea|korean",
+    "TW": r"台湾|taiwan|taiwanese",
+    "VN": r"ベトナム|越南|vietnam|vietnamese|viet nam",
+    "IN": r"インド(?!ネシア)|印度(?!尼)|india|indian",
+    "PH": r"フィリピン|菲律宾|philippines|filipino|philippine",
+    "MM": r"ミャンマー|缅甸|myanmar|burmese",
+    "NP": r"ネパール|尼泊尔|nepal|nepali|nepalese",
+    "US": r"アメリカ|米国|美国|usa|u\.s\.|united states|american|us citizen|\bus\b",
+    "TH": r"タイ(?!プ|ム|トル|ミング)|泰国|thailand|thai",
+    "ID": r"インドネシア|印尼|indonesia|indonesian",
+    "BD": r"バングラデシュ|孟加拉|bangladesh|bangladeshi",
+    "LK": r"スリランカ|斯里兰卡|sri lanka|sri lankan",
+    "MY": r"マレーシア|马来西亚|malaysia|malaysian",
+    "MN": r"モンゴル|蒙古|mongolia|mongolian",
+    "RU": r"ロシア|俄罗斯|russia|russian",
+    "UA": r"ウクライナ|乌克兰|ukraine|ukrainian",
+    "BR": r"ブラジル|巴西|brazil|brazilian",
+    "GB": r"イギリス|英国|united kingdom|british|\buk\b",
+    "CA": r"カナダ|加拿大|canada|canadian",
+    "FR": r"フランス|法国|france|french",
+    "DE": r"ドイツ|德国|germany|german",
+    "SG": r"シンガポール|新加坡|singapore|singaporean",
+    "PK": r"パキスタン|巴基斯坦|pakistan|pakistani",
+    "HK": r"香港|hong kong",
+}
+_NATURALISED = re.compile(r"帰化|归化|入籍|已入籍|日本国籍取得|naturali[sz]ed|日本籍", re.I)
+
+
+def country_code(value: str) -> str | None:
+    """ISO alpha-2 for a nationality as written (中国, Chinese, ベトナム); naturalised -> JP."""
+    if _NATURALISED.search(value):
+        return "JP"
+    found = [(m.start(), code) for code, pattern in _COUNTRIES.items()
+             for m in [re.search(pattern, value, re.I)] if m]  # fmt: skip
+    return min(found)[1] if found else None
+
+
+def nationality(text: str | Prepared) -> str | None:
+    fields = prepare(text).fields
+    value = labelled(fields, r"国籍|nationality|citizenship|国家")
+    if value:
+        return country_code(value)
+    match = re.search(
+        r"([^\s:：、,/()（）]{1,8})\s*(?:国籍|籍)(?!\s*[:：])|"
+        r"\b([A-Z][a-z]+)\s+(?:national|citizen)\b|([^\s、,]{1,6})人(?:エンジニア|技術者|工程师)",
+        fields,
+    )
+    if match is None:
+        return None
+    return country_code(next(g for g in match.groups() if g))
+
+
+def visa(text: str | Prepared) -> str | None:
+    body = prepare(text).text
+    match = re.search(r"\b(US ?Citizen|USC|Green Card|GC(?:-EAD)?|H-?1B|OPT|CPT|EAD|TN)\b", body)
+    return match.group(1) if match else None
+
+
+def foreign_nationals_ok(text: str | Prepared) -> bool | None:
+    """False for 外国籍不可 / citizens only, True for 外国籍可, None when not stated."""
+    fields = prepare(text).fields
+    if re.search(
+        r"外国籍\s*[:：]?\s*(?:不可|NG|×|お断り|なし)|外国籍(?:の方)?は?(?:不可|NG)|日本国籍(?:のみ|限定)|"
+        r"日本人(?:のみ|限定)|国籍\s*[:：]\s*日本(?:のみ|限定)|不接受外籍|外籍不可|仅限中国籍|仅限日本籍|"
+        r"citizens?\s*only|USC\s*(?:/\s*GC\s*)?only|no\s*(?:visa\s*)?sponsorship|no\s*H-?1B",
+        fields,
+        re.I,
+    ):
+        return False
+    if re.search(
+        r"外国籍\s*[:：]?\s*(?:可|OK|相談可|歓迎|○)|外国籍(?:の方)?も?(?:可|歓迎|OK)|接受外籍|外籍可|"
+        r"国籍不問|国籍不限|all\s*visas?|any\s*visa|visa\s*sponsorship\s*available",
+        fields,
+        re.I,
+    ):
+        return True
+    return None
+
+
+# --- commercial chain (商流) ----------------------------------------------------------
+
+_KANJI_COUNT = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
+_NO_LIMIT = re.compile(
+    r"商流\s*[:：]?\s*(?:制限)?\s*(?:なし|無し|不問|問わず|制限なし)|商流不問|エンド直"
+)
+_OWN_ONLY = re.compile(
+    r"(?:貴社|御社|贵司|贵公司)\s*(?:社員|所属|プロパー|正社員|直接雇用|员工|正式员工)?\s*"
+    r"(?:まで|迄|のみ|限定|様まで)|自社社員のみ|再委託不可|一社先不可|1社先不可|BP(?:様)?不可|"
+    r"個人事業主(?:様)?不可|仅限贵司|no\s*(?:sub-?vendors?|layers?)|direct\s*(?:w2\s*)?only",
+    re.I,
+)
+_HOPS = re.compile(
+    r"([一二三123])\s*社先\s*(?:まで|迄|OK|可)|([一二三123])\s*次請け?\s*(?:まで|迄)"
+)
+_PARTNER_OK = re.compile(r"(?:貴社|御社)\s*BP\s*(?:様)?\s*(?:まで|迄|可|OK)|BP(?:様)?\s*(?:可|OK)")
+
+
+def max_commercial_depth(text: str | Prepared) -> int | None:
+    """商流制限: companies allowed between the reader and the engineer (貴社社員まで = 0)."""
+    fields = prepare(text).fields
+    if _NO_LIMIT.search(fields):
+        return None
+    hops = _HOPS.search(fields)
+    if hops:
+        return _KANJI_COUNT[hops.group(1) or hops.group(2)]
+    if _OWN_ONLY.search(fields):
+        return 0
+    if _PARTNER_OK.search(fields):
+        return 1
+    return None
+
+
+_DEPTH_ZERO = re.compile(
+    r"弊社\s*(?:社員|正社員|プロパー|契約社員|所属|直接雇用|個人事業主|専属)|自社社員|当社社員|"
+    r"所属\s*[:：]\s*(?:弊社|自社|当社)|我司(?:员工|正式员工|正社员)|本司员工|我公司员工|自有员工|"
+    r"our\s*(?:own\s*)?(?:w2\s*)?(?:employee|consultant|bench)|on\s*our\s*(?:payroll|w2)|in-house",
+    re.I,
+)
+_DEPTH_ONE = re.compile(
+    r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員)?|パートナー(?:企業|会社)?(?:の)?社員|"
+    r"(?:一|1)\s*社先|BP(?:社員|要員|様)|所属\s*[:：]\s*(?:BP|協力会社|パートナー)|"
+    r"合作(?:公司|伙伴|方)(?:的)?(?:员工)?|partner'?s?\s*(?:employee|consultant)|"
+    r"through\s*(?:our\s*)?partner|sub-?vendor",
+    re.I,
+)
+_DEPTH_TWO = re.compile(r"(?:二|2)\s*社先|(?:二|2)\s*次(?:受け|请)")
+
+
+def commercial_depth(text: str | Prepared) -> int | None:
+    """Companies between the sender and the engineer: 弊社社員 0, 弊社BP / 一社先 1, 二社先 2."""
+    fields = prepare(text).fields
+    for depth, pattern in ((2, _DEPTH_TWO), (1, _DEPTH_ONE), (0, _DEPTH_ZERO)):
+        if pattern.search(fields):
+            return depth
+    return None
+
+
+# --- small fields --------------------------------------------------------------------
+
+
+def interview_count(text: str | Prepared) -> int | None:
+    fields = prepare(text).fields
+    match = re.search(
+        r"面談\s*(?:回数)?\s*[:：]?\s*(\d)\s*回|(\d)\s*回面談|面试\s*[:：]?\s*(\d)\s*[轮次]|"
+        r"(\d)\s*[轮次]面试|(\d)\s*rounds?\s*(?:of\s*)?interviews?|interviews?\s*[:：]\s*(\d)",
+        fields,
+        re.I,
+    )
+    if match is None:
+        return None
+    return int(next(g for g in match.groups() if g))
+
+
+def age(text: str | Prepared) -> int | None:
+    fields = prepare(text).fields
+    match = re.search(
+        r"年齢\s*[:：]\s*(\d{2})|(\d{2})\s*歳|年龄\s*[:：]?\s*(\d{2})|(\d{2})\s*岁|"
+        r"\bage\s*[:：]?\s*(\d{2})\b|(\d{2})\s*(?:years?\s*old|y/?o\b)",
+        fields,
+        re.I,
+    )
+    if match is None:
+        return None
+    value = int(next(g for g in match.groups() if g))
+    return value if 15 <= value <= 100 else None
+
+
+def person_name(text: str | Prepared) -> str | None:
+    value = labelled(
+        prepare(text).fields,
+        r"氏名|名前|イニシャル|姓名|候选人|name|consultant(?: name)?|candidate(?: name)?",
+    )
+    return re.split(r"\s*[（(/、,]", value)[0] if value else None
+
+
+_EMPLOYMENT = {
+    "正社員": r"正社員|弊社社員|プロパー",
+    "契約社員": r"契約社員",
+    "個人事業主": r"個人事業主|フリーランス|freelance",
+    "派遣": r"派遣",
+    "C2C": r"\bC2C\b|corp[- ]to[- ]corp",
+    "W2": r"\bW-?2\b",
+    "1099": r"\b1099\b",
+    "全职": r"全职",
+}
+
+
+def employment_type(text: str | Prepared) -> str | None:
+    body = prepare(text).text
+    for name, pattern in _EMPLOYMENT.items():
+        if re.search(pattern, body, re.I):
+            return name
+    return None
+
+
+def settlement_range(text: str | Prepared) -> str | None:
+    match = re.search(
+        r"精算(?:幅)?\s*[:：]?\s*(\d{2,3})\s*(?:h|H|時間)?\s*[~-]\s*(\d{2,3})\s*(?:h|H|時間)?",
+        prepare(text).fields,
+    )
+    return f"{match.group(1)}-{match.group(2)}h" if match else None
+
+
+_TITLE_LABELS = r"案件名|件名|案件|项目名称|岗位名称|岗位|职位|position|role|title|job title"
+
+
+def title(text: str | Prepared, fallback: str) -> str:
+    prepared = prepare(text)
+    heading = re.search(r"^\s*【\s*案件名?\s*[\d\s・]*】\s*(.+)$", prepared.text, re.M)
+    if heading and heading.group(1).strip():
+        return heading.group(1).strip()[:200]
+    value = labelled(prepared.fields, _TITLE_LABELS)
+    return (value or fallback.strip() or "untitled")[:200]
+
+
+# --- profiles ------------------------------------------------------------------------
+
+
+@dataclass
+class ProjectProfile:
+    block_index: int
+    title: str
+    required_skills: list[str]
+    preferred_skills: list[str]
+    skill_years: dict[str, float]
+    min_experience_years: float | None
+    budget_min: float | None
+    budget_max: float | None
+    budget_currency: str | None
+    budget_period: str | None
+    monthly_budget_min: float | None
+    monthly_budget_max: float | None
+    settlement_range: str | None
+    location: str | None
+    place: str | None
+    remote: str | None
+    start_date: date | None
+    languages: list[str]
+    japanese_level: str | None
+    foreign_nationals_ok: bool | None
+    max_commercial_depth: int | None
+    interview_count: int | None
+    summary: str
+    extracted: dict[str, Any] = field(default_factory=dict)
+
+    def as_row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class CandidateProfile:
+    block_index: int
+    name: str | None
+    skills: list[str]
+    skill_years: dict[str, float]
+    experience_years: float | None
+    rate_min: float | None
+    rate_max: float | None
+    rate_currency: str | None
+    rate_period: str | None
+    monthly_rate_min: float | None
+    monthly_rate_max: float | None
+    location: str | None
+    nearest_station: str | None
+    place: str | None
+    remote: str | None
+    remote_only: bool | None
+    available_from: date | None
+    languages: list[str]
+    japanese_level: str | None
+    nationality: str | None
+    commercial_depth: int | None
+    employment_type: str | None
+    age: int | None
+    summary: str
+    extracted: dict[str, Any] = field(default_factory=dict)
+
+    def as_row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _summary(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return " / ".join(lines)[:400]
+
+
+def extract_projects(
+    subject: str, text: str, language: str | None, reference: date
+) -> list[ProjectProfile]:
+    """One profile per project block of the mail."""
+    blocks = split_project_blocks(text, language)
+    profiles = [
+        _project(Prepared(block), i, subject, language, reference) for i, block in enumerate(blocks)
+    ]
+    if len(blocks) > 1:  # each block's own heading line names it better than the subject
+        for profile, block in zip(profiles, blocks, strict=True):
+            if profile.title == subject.strip():
+                profile.title = block_heading(block)[:200]
+    return profiles
+
+
+def _project(
+    block: Prepared, index: int, subject: str, language: str | None, reference: date
+) -> ProjectProfile:
+    required, preferred = split_skills(block)
+    years = years_of_experience(block)
+    return ProjectProfile(
+        block_index=index,
+        title=title(block, subject),
+        required_skills=required,
+        preferred_skills=preferred,
+        skill_years=years.per_skill,
+        min_experience_years=years.total,
+        **money_fields(parse_money(block, language), "budget"),
+        settlement_range=settlement_range(block),
+        location=location_value(block, WORK_LABELS),
+        place=find_place(block, WORK_LABELS),
+        remote=remote(block),
+        start_date=start_date(block, reference),
+        languages=languages(block),
+        japanese_level=japanese_level(block, minimum=True),
+        foreign_nationals_ok=foreign_nationals_ok(block),
+        max_commercial_depth=max_commercial_depth(block),
+        interview_count=interview_count(block),
+        summary=_summary(block.text),
+        extracted={
+            "visa": visa(block),
+            "employment_type": employment_type(block),
+            "negotiable": is_negotiable(block),
+        },
+    )
+
+
+def extract_candidate(
+    subject: str, text: str, language: str | None, reference: date
+) -> CandidateProfile:
+    block = prepare(text, language)
+    years = years_of_experience(block)
+    return CandidateProfile(
+        block_index=0,
+        name=person_name(block),
+        skills=extract_skills(block),
+        skill_years=years.per_skill,
+        experience_years=years.total,
+        **money_fields(parse_money(block, language), "rate"),
+        location=location_value(block, HOME_LABELS),
+        nearest_station=nearest_station(block),
+        place=find_place(block, HOME_LABELS),
+        remote=remote(block),
+        remote_only=remote_only(block),
+        available_from=start_date(block, reference),
+        languages=languages(block),
+        japanese_level=japanese_level(block),
+        nationality=nationality(block),
+        commercial_depth=commercial_depth(f"{subject}\n{block.text}"),
+        employment_type=employment_type(block),
+        age=age(block),
+        summary=_summary(f"{subject}\n{block.text}"),
+        extracted={"visa": visa(block), "negotiable": is_negotiable(block)},
+    )

@@ -1,0 +1,309 @@
+"""Skills, their families and years, from the vocabulary in `pipeline/emails/vocabulary`.
+
+The vocabulary is data (skills.yaml): canonical names with ja / zh / en synonyms. One regex of
+every synonym, longest first, finds the skills of a line; forms that are also ordinary words
+(Go, C, R, PM) count only on a line that reads like a skill list. Years attach to the skill
+written next to them ("Java 8年", "7+ years Python", "5年 iOS 开发", "Python：6年").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from pipeline.emails.extraction.text import Prepared, prepare
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    family: dict[str, str]  # canonical name -> family
+    synonyms: dict[str, str]  # casefolded synonym -> canonical name
+    context_only: dict[str, str]  # case-sensitive form -> canonical name
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold().strip()
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The skill vocabulary, loaded once from the package's skills.yaml."""
+    source = resources.files("pipeline.emails").joinpath("vocabulary/skills.yaml")
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    context = {form: name for name, forms in data["context_only"].items() for form in forms}
+    context_names = {name for name in data["context_only"] if name in context.values()}
+    family: dict[str, str] = {}
+    synonyms: dict[str, str] = {}
+    for family_name, skills in data["families"].items():
+        for name, forms in skills.items():
+            family[name] = family_name
+            own = list(forms or [])
+            if name not in context_names or name not in context:
+                own.append(name)
+            for form in own:
+                synonyms.setdefault(_fold(form), name)
+    return Vocabulary(family, synonyms, context)
+
+
+def canonical_skill(name: str) -> str | None:
+    """The canonical name for any synonym, in any case or width; None for an unknown name."""
+    vocab = vocabulary()
+    folded = _fold(name)
+    if folded in vocab.synonyms:
+        return vocab.synonyms[folded]
+    if name.strip() in vocab.context_only:
+        return vocab.context_only[name.strip()]
+    lower_context = {form.casefold(): n for form, n in vocab.context_only.items()}
+    return lower_context.get(folded)
+
+
+def skill_family(name: str) -> str | None:
+    """The family (language, database, cloud, ...) of a skill named by any synonym."""
+    canonical = canonical_skill(name)
+    return vocabulary().family.get(canonical) if canonical else None
+
+
+_BEFORE = r"(?<![A-Za-z0-9+#.])"
+_AFTER = r"(?:\d+(?:\.\d+)*)?(?![A-Za-z+#]|\.(?:js|net)\b)"
+# Go, C and R have their own traps ("Go live", "C-level", "R&D").
+_SPECIAL_CONTEXT = {
+    "Go": r"(?<![A-Za-z0-9.])Go(?![A-Za-z0-9#+]|\s+(?:to|live|ahead|back|for|on|out)\b)",
+    "C": r"(?<![A-Za-z0-9.#+/-])C(?![A-Za-z0-9#+&]|\s*[-/]\s*[A-Za-z]{2,}|\.\s*[A-Z])",
+    "R": r"(?<![A-Za-z0-9.&])R(?![A-Za-z0-9&#+]|\s+&)",
+}
+SKILL_LINE = re.compile(
+    r"スキル|技術|言語|環境|経験|技能|技术|语言|要求|資格|ツール|熟悉|精通|掌握|使用|开发|開発|"
+    r"skills?|stack|tech|languages?|tools?|required|must|nice|preferred|experience|proficien|"
+    r"knowledge|familiar|[/、,・|]",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
+    vocab = vocabulary()
+    body = "|".join(re.escape(s) for s in sorted(vocab.synonyms, key=len, reverse=True))
+    normal = re.compile(rf"{_BEFORE}(?:{body}){_AFTER}", re.IGNORECASE)
+    context = []
+    for form, name in sorted(vocab.context_only.items(), key=lambda p: -len(p[0])):
+        pattern = _SPECIAL_CONTEXT.get(form) or (
+            rf"(?<![A-Za-z0-9.#+/-]){re.escape(form)}(?![A-Za-z0-9#+&])"
+        )
+        context.append((re.compile(pattern), name))
+    return normal, context
+
+
+_VERSION = re.compile(r"\d+(?:\.\d+)*$")
+Hit = tuple[int, int, str]
+
+
+def skill_hits(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every skill on a normalised line, in order."""
+    normal, context = _patterns()
+    synonyms = vocabulary().synonyms
+    hits: list[tuple[int, int, str]] = []
+    for m in normal.finditer(line):
+        word = m.group(0).casefold()
+        name = synonyms.get(word) or synonyms.get(_VERSION.sub("", word))
+        if name:
+            hits.append((m.start(), m.end(), name))
+    if hits or SKILL_LINE.search(line):
+        taken = [(s, e) for s, e, _ in hits]
+        for pattern, name in context:
+            for m in pattern.finditer(line):
+                if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+                    hits.append((m.start(), m.end(), name))
+                    taken.append((m.start(), m.end()))
+    return sorted(hits)
+
+
+def extract_skills(text: str | Prepared) -> list[str]:
+    """Canonical skill names in order of first mention, synonyms merged."""
+    found: list[str] = []
+    for line in prepare(text).lines:
+        for _, _, name in skill_hits(line):
+            if name not in found:
+                found.append(name)
+    return found
+
+
+_PREFERRED = re.compile(
+    r"尚可|歓迎|あれば尚|あると(?:尚|望|嬉|良)|優遇|加分|优先|プラス|"
+    r"nice[- ]to[- ]have|preferred|desired|desirable|\bplus\b|bonus|optional",
+    re.I,
+)
+_REQUIRED = re.compile(
+    r"必須|必要|要求|要件|任职|必备|must|required|mandatory|requirements?|スキル|技能|skills?",
+    re.I,
+)
+_HEADING = re.compile(r"^\s*(?:【|■|◆|●|\[|<|#)")
+_SKILLISH = re.compile(r"スキル|経験|技能|技术|技術|条件|要件|skill|experience|qualif", re.I)
+
+
+def split_skills(text: str | Prepared) -> tuple[list[str], list[str]]:
+    """(required, preferred) skills: lines under 尚可/歓迎/优先/nice to have are preferred."""
+    required: list[str] = []
+    preferred: list[str] = []
+    mode = "required"
+    for line in prepare(text).lines:
+        names = [name for _, _, name in skill_hits(line)]
+        marker = _PREFERRED.search(line)
+        if marker and (names or _SKILLISH.search(line) or len(line.strip()) <= 14):
+            mode = "preferred"
+        elif _REQUIRED.search(line) or _HEADING.match(line) or not line.strip():
+            mode = "required"
+        target = preferred if mode == "preferred" else required
+        target.extend(s for s in names if s not in target)
+    return required, [s for s in preferred if s not in required]
+
+
+# --- years ---------------------------------------------------------------------------
+
+_YEARS = re.compile(
+    r"(?<![\d.])(?P<num>\d{1,2}(?:\.\d)?|半)\s*(?P<plus>\+|＋)?\s*"
+    r"(?P<unit>年半?|years?|yrs?|ヶ月|か月|カ月|ケ月|个月|months?)"
+    r"(?:\s*(?P<months>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月|个月))?",
+    re.I,
+)
+_NOT_EXPERIENCE_AFTER = re.compile(
+    r"\s*(?:[月生卒前目後后内间間度次制]|old|ago|contract|project|extension|duration|以内|"
+    r"程度の(?:案件|期間)|の(?:案件|プロジェクト)|保証|毎)",
+    re.I,
+)
+_DURATION_LINE = re.compile(
+    r"期間|duration|contract|契約|工期|周期|项目周期|長期|长期|long[- ]term|extension|"
+    r"length|設立|创立|founded|since|年齢|年龄|\bage\b|歳|岁|卒業|毕业",
+    re.I,
+)
+_TOTAL_LABEL = re.compile(
+    r"経験年数|実務経験年数|IT経験|エンジニア(?:歴|経験)|社会人歴|工作年限|工作经验|从业(?:年限|经验)?|"
+    r"年资|工作年数|开发经验|総経験|total(?: experience)?|overall(?: experience)?|"
+    r"experience\s*[:：]|exp\s*[:：]",
+    re.I,
+)
+_YEARS_CONTEXT = re.compile(
+    r"経験|経歴|年以上|年数|实务|工作|从业|开发|年资|experience|exp\b|\+|must|minimum|at least|"
+    r"以上|years? in|years? of|years? with|years? working",
+    re.I,
+)
+_SEGMENT = re.compile(r"[,，、;；|]|\s/\s|\s{2,}|\band\b|&")
+_GAP_LEFT = re.compile(r"^[\s:：\-=()（）\[\]【】]*(?:経験|実務|開発|歴|约|約|:|：|\s)*$")
+_GAP_RIGHT = re.compile(
+    r"^[\s:：\-()（）]*(?:以上|超|程度|くらい|ほど)?\s*(?:の|的)?[\s\w.:'-]{0,28}$", re.I
+)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    years: float
+
+
+def _mentions(line: str) -> list[_Mention]:
+    if _DURATION_LINE.search(line) and not _TOTAL_LABEL.search(line):
+        return []
+    found = []
+    for m in _YEARS.finditer(line):
+        if _NOT_EXPERIENCE_AFTER.match(line, m.end()):
+            continue
+        unit = m.group("unit").lower()
+        number = 0.5 if m.group("num") == "半" else float(m.group("num"))
+        if unit.startswith(("年", "year", "yr")):
+            years = number + (0.5 if unit == "年半" else 0) + int(m.group("months") or 0) / 12
+        else:
+            years = number / 12
+        if 0 < years < 50:
+            found.append(_Mention(m.start(), m.end(), round(years, 2)))
+    return found
+
+
+def _attach(line: str, mention: _Mention, hits: list[Hit]) -> tuple[Hit, str] | None:
+    """The skill a years figure belongs to, written just before it or just after it."""
+    left = [h for h in hits if h[1] <= mention.start]
+    right = [h for h in hits if h[0] >= mention.end]
+    if left:
+        gap = line[left[-1][1] : mention.start]
+        if len(gap) <= 12 and _GAP_LEFT.match(gap):
+            return left[-1], "left"
+    if right:
+        gap = line[mention.end : right[0][0]]
+        if len(gap) <= 30 and not _SEGMENT.search(gap) and _GAP_RIGHT.match(gap):
+            return right[0], "right"
+    if left:  # "Java、Spring Boot での開発経験3年以上": the nearest skill of the same clause
+        gap = line[left[-1][1] : mention.start]
+        if len(gap) <= 16 and not _SEGMENT.search(gap) and not _TOTAL_LABEL.search(gap):
+            return left[-1], "left"
+    return None
+
+
+@dataclass(frozen=True)
+class Years:
+    per_skill: dict[str, float]
+    total: float | None
+
+
+def years_of_experience(text: str | Prepared) -> Years:
+    """Per-skill years and the total: a labelled figure, else unattached mentions, else skills."""
+    prepared = prepare(text)
+    per_skill: dict[str, float] = {}
+    labelled_total: list[float] = []
+    loose_total: list[float] = []
+    for line in prepared.field_lines:
+        mentions = _mentions(line)
+        if not mentions:
+            continue
+        hits = skill_hits(line)
+        for mention in mentions:
+            label = _total_label(line, mention, hits)
+            found = None if label else _attach(line, mention, hits)
+            if found is None:
+                if label:
+                    labelled_total.append(mention.years)
+                elif _YEARS_CONTEXT.search(line):
+                    loose_total.append(mention.years)
+                continue
+            owner, side = found
+            per_skill[owner[2]] = max(per_skill.get(owner[2], 0.0), mention.years)
+            _share(line, hits, owner, side, mention.years, per_skill)
+    total = labelled_total[0] if labelled_total else (max(loose_total) if loose_total else None)
+    if total is None and per_skill:
+        total = max(per_skill.values())
+    return Years(per_skill, total)
+
+
+def _total_label(line: str, mention: _Mention, hits: list[Hit]) -> bool:
+    """經験年数 / 工作年限 / total written just before the figure, in the same clause."""
+    window_start = max(0, mention.start - 20)
+    clause = _SEGMENT.split(line[window_start : mention.start])[-1]
+    label = _TOTAL_LABEL.search(clause)
+    if label is None:
+        return False
+    label_end = mention.start - len(clause) + label.end()
+    return not any(label_end <= h[0] < mention.start for h in hits)
+
+
+_LIST_GAP = re.compile(r"[\s,，、/・&]*(?:and|or|及び|および|や|和|与|と)?[\s,，、/・]*", re.I)
+
+
+def _share(
+    line: str, hits: list[Hit], owner: Hit, side: str, years: float, per_skill: dict[str, float]
+) -> None:
+    """'Java、Spring Boot 3年以上' / '3+ years of React and Node.js': a listed run shares."""
+    index = hits.index(owner)
+    step = -1 if side == "left" else 1
+    current = owner
+    index += step
+    while 0 <= index < len(hits):
+        other = hits[index]
+        gap = line[other[1] : current[0]] if step < 0 else line[current[1] : other[0]]
+        if other[2] in per_skill or not _LIST_GAP.fullmatch(gap):
+            break
+        per_skill[other[2]] = years
+        current = other
+        index += step

@@ -1,0 +1,139 @@
+"""One normalisation per block: width, enumerators, traditional Chinese, SES-style labels.
+
+Every field reads the same `Prepared` text, so a block is normalised once rather than once per
+field. NFKC alone would turn "①Java" into "1Java" and hide the skill behind a digit, so list
+markers are rewritten to a bullet first; traditional Chinese is folded to simplified only in
+blocks without kana (a Japanese 時給 must stay 時給).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+# Enumerators that NFKC would turn into bare digits or letters: ①..⑳, ⑴..⒇, ⒈..⒛, ❶..❿, ➀..➓,
+# ㉑..㊿, Ⓐ..ⓩ. Each becomes a bullet so the item after it starts a fresh token.
+_ENUMERATORS = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
+# "1." / "1)" / "(1)" / "1、" / "a)" at the start of a line (not "2.5万" or "3年").
+_LINE_NUMBERING = re.compile(
+    r"^(\s*)(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)、:](?!\d)|[a-zA-Z]\s*\)|[-*•]\s)\s*", re.M
+)
+
+# Traditional -> simplified. The first set never appears in Japanese text and is always folded;
+# the second is shared with Japanese (時, 間, 長) and folded only in Chinese text: a mail
+# detected as zh, or a block without kana that already shows traditional-only characters.
+_TRADITIONAL_ONLY = (
+    "們们 聯联 經经 驗验 點点 應应 歷历 單单 價价 發发 從从 實实 歲岁 齡龄 證证 總总 專专 與与 "
+    "對对 來来 內内 區区 灣湾 臺台 號号 樣样 學学 條条 擔担 當当 據据 體体 營营 獨独 轉转 產产 "
+    "將将 續续 邊边 數数 處处 歡欢 齊齐 戶户 樂乐 廣广 濱滨 莊庄 滬沪 讓让 覺觉 錄录 驅驱 萬万 "
+    "腳脚 檔档 檢检 覽览 讀读 寫写 聽听 說说 輕轻 鬆松 權权 參参 擇择 惠惠 團团 斷断 雙双 傳传 "
+    "狀状 屬属 驛驿 鐵铁 崗岗 徵征 劃划 嗎吗 麼么 國国"
+)
+_TRADITIONAL_SHARED = (
+    "時时 間间 長长 開开 業业 務务 項项 簡简 選选 語语 預预 議议 書书 計计 員员 個个 請请 謝谢 "
+    "絡络 電电 話话 郵邮 優优 勢势 進进 備备 級级 無无 為为 門门 週周 庫库 構构 測测 試试 維维 "
+    "運运 態态 負负 責责 協协 調调 換换 環环 該该 別别 紹绍 現现 階阶 約约 線线 網网 機机 習习 "
+    "雲云 額额 費费 報报 幣币 須须 練练 準准 確确 標标 題题 車车 東东 漢汉 陽阳 蘇苏 寧宁 連连 "
+    "紐纽 爾尔 蘭兰 納纳 過过 還还 紀纪 師师 術术 軟软 設设 護护 節节 組组 織织 際际 動动 幾几 "
+    "億亿 統统 視视 頁页 碼码 認认 親亲 筆笔 難难 規规 範范 隊队 頭头 離离 況况 導导 輸输 龍龙 "
+    "齒齿 鐘钟 錢钱 銀银 鋼钢 錯错 遠远 薦荐 駐驻 資资 職职 場场"
+)
+
+
+def _table(pairs: str) -> dict[int, str]:
+    return str.maketrans({p[0]: p[1] for p in pairs.split() if len(p) == 2 and p[0] != p[1]})
+
+
+_FOLD_ONLY = _table(_TRADITIONAL_ONLY)
+_FOLD_ALL = _table(_TRADITIONAL_ONLY + " " + _TRADITIONAL_SHARED)
+_KANA = re.compile("[\u3040-\u30ff]")
+_TRADITIONAL_MARK = re.compile("[" + "".join(p[0] for p in _TRADITIONAL_ONLY.split()) + "]")
+
+
+def to_simplified(text: str, language: str | None = None) -> str:
+    """Traditional Chinese folded to simplified; Japanese-shared forms only in Chinese text."""
+    chinese = language == "zh" or (
+        language is None and not _KANA.search(text) and bool(_TRADITIONAL_MARK.search(text))
+    )
+    return text.translate(_FOLD_ALL if chinese else _FOLD_ONLY)
+
+
+def normalise(text: str, language: str | None = None) -> str:
+    """NFKC with enumerators kept as bullets, '~' for every wave dash, traditional folded."""
+    text = _ENUMERATORS.sub(" ・", text)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("〜", "~").replace("～", "~").replace("〰", "~")
+    text = _LINE_NUMBERING.sub(r"\1・", text)
+    return to_simplified(text, language)
+
+
+_BRACKET_LABEL = re.compile(
+    r"^(\s*)(?:[【\[［<〈《]\s*([^】\]］>〉》\n]{1,14}?)\s*[】\]］>〉》]\s*[:：]?|"
+    r"[■◆●・□◇○▼▽▶►★☆※◎\-*]\s*([^:：\n]{1,14}?)\s*[:：])"
+)
+
+
+def fields_form(normalised: str) -> str:
+    """Normalised text with SES-style labels (【単価】, ■勤務地：) rewritten as 'label: '."""
+    return "\n".join(
+        _BRACKET_LABEL.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}: ", line)
+        for line in normalised.splitlines()
+    )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A block normalised once: `text` (NFKC etc.) and `fields` (labels as 'label: value')."""
+
+    text: str
+
+    @cached_property
+    def fields(self) -> str:
+        return fields_form(self.text)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    @cached_property
+    def field_lines(self) -> list[str]:
+        return self.fields.splitlines()
+
+
+def prepare(text: str | Prepared, language: str | None = None) -> Prepared:
+    """`text` normalised once (a `Prepared` passes through unchanged)."""
+    return text if isinstance(text, Prepared) else Prepared(normalise(text, language))
+
+
+def labelled(fields: str, labels: str) -> str | None:
+    """The value after the first 'label: ' among `labels` (a regex alternation), if any."""
+    match = re.search(rf"(?:{labels})[ \t]*[:：][ \t]*([^\n]+)", fields, re.I)
+    if match is None:
+        return None
+    value = match.group(1).strip(" \t・-")
+    return value[:120] or None
+
+
+_BLOCK_HEADING = re.compile(
+    r"^\s*(?:【\s*案件(?:名)?\s*[\d\s・]*】|■\s*案件\s*(?:\d+|・)|"
+    r"(?:Position|Requirement|Role)\s*#?\s*\d+\s*[:：]|"
+    r"(?:岗位|项目|职位)\s*[一二三四五六七八九十\d]+\s*[：:、.])",
+    re.M | re.I,
+)
+
+
+def split_project_blocks(text: str, language: str | None = None) -> list[str]:
+    """One text per project: split at 【案件名】-style headings, else the whole mail."""
+    text = normalise(text, language)
+    starts = [m.start() for m in _BLOCK_HEADING.finditer(text)]
+    if len(starts) < 2:
+        return [text]
+    ends = [*starts[1:], len(text)]
+    return [text[s:e].strip() for s, e in zip(starts, ends, strict=True)]
+
+
+def block_heading(block: str) -> str:
+    """A block's first line without its 【案件名】-style marker."""
+    return _BLOCK_HEADING.sub("", block.splitlines()[0]).strip()
