@@ -15,7 +15,7 @@ from pipeline.emails.extraction.text import Prepared, labelled, prepare
 START_LABELS = (
     r"開始時期|開始日|開始予定|開始|稼働開始|稼働可能日|稼働可能時期|稼働可能|稼働日|稼働時期|稼働|"
     r"参画可能日|参画可能時期|参画時期|参画日|参画開始|参画|入場日|入場時期|入場|期間|作業期間|"
-    r"到岗(?:时间|日期)?|可到岗|到职(?:时间|日期)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
+    r"到岗(?:时间|日期)?|可到岗|到[职職](?:[时時][间間]|日期)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
     r"开始(?:时间|日期)|项目开始|上岗(?:时间)?|可入场|"
     r"start(?:\s*date)?|project start|availability|available(?:\s*from)?|joining|notice period"
 )

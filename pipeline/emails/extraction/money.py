@@ -76,7 +76,9 @@ _LABEL = re.compile(
     re.I,
 )
 # Lines whose figures are not a rate: company facts, settlement hours, headcounts, dates.
-_NOT_RATE = re.compile(r"資本金|売上|従業員|注册资本|capital|revenue|employees|設立|成立", re.I)
+_NOT_RATE = re.compile(
+    r"資本金|资本金|売上|従業員|注册资本|capital|revenue|employees|設立|成立", re.I
+)
 _NEGOTIABLE = re.compile(r"スキル見合い|応相談|面議|面议|可议|negotiable|\bDOE\b|TBD", re.I)
 _OPEN_LOW = re.compile(r"^\s*(?:~|〜|から|以上|起|\+|or more|and up|以上可|up)")
 _OPEN_HIGH_BEFORE = re.compile(r"(?:~|〜|上限|最大|max(?:imum)?|up to|最高|以内|under)\s*$", re.I)

@@ -34,14 +34,14 @@ from pipeline.emails.extraction.text import (
 _REMOTE_FULL = re.compile(
     r"フルリモート|完全リモート|フル在宅|完全在宅|リモート\s*(?:100%|のみ|勤務のみ)|在宅のみ|"
     r"(?:100%|fully|full|completely)\s*remote|remote\s*only|all\s*remote|"
-    r"全远程|完全远程|远程办公|纯远程|远程工作|仅远程|100%远程|全程远程|远端工作|完全远端|全远端",
+    r"全[远遠][程端]|完全[远遠][程端]|[远遠][程端](?:办公|辦公|工作)|纯[远遠]程|仅[远遠]程|100%[远遠][程端]|全程[远遠]程",
     re.I,
 )
 _REMOTE_PARTIAL = re.compile(
     r"リモート併用|一部リモート|リモート可|週\s*\d\s*日\s*(?:程度)?\s*(?:リモート|出社|在宅)|"
     r"ハイブリッド|在宅併用|出社併用|hybrid|remote\s*\d\s*days|"
     r"\d\s*days?\s*(?:onsite|remote|in office)|"
-    r"部分远程|混合办公|可远程|远程\s*\+\s*驻场|部分远端|可远端",
+    r"部分[远遠][程端]|混合办公|可[远遠][程端]|[远遠]程\s*\+\s*驻场",
     re.I,
 )
 _REMOTE_NONE = re.compile(
@@ -72,7 +72,7 @@ def remote(text: str | Prepared) -> str | None:
         return "full"
     if _REMOTE_NONE.search(body):
         return "none"
-    if re.search(r"\bremote\b|远程|远端", body, re.I):
+    if re.search(r"\bremote\b|[远遠][程端]", body, re.I):
         return "full"
     if "リモート" in body:
         return "partial"

@@ -153,7 +153,9 @@ def split_skills(text: str | Prepared) -> tuple[list[str], list[str]]:
     for line in prepare(text).lines:
         names = [name for _, _, name in skill_hits(line)]
         marker = _PREFERRED.search(line)
-        if marker and (names or _SKILLISH.search(line) or len(line.strip()) <= 14):
+        indent = len(line) - len(line.lstrip())
+        # 尚可 heads a skills line or list, not "外国籍の方も歓迎します".
+        if marker and (names or _SKILLISH.search(line) or marker.start() <= indent + 2):
             mode = "preferred"
         elif _REQUIRED.search(line) or _HEADING.match(line) or not line.strip():
             mode = "required"
