@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from pipeline.emails.extraction import split_project_blocks
+from pipeline.emails.extraction import normalise, split_project_blocks
 from pipeline.errors import PipelineError
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,20 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"希望単価|稼働(?:可能)?(?:日|時期)|即日稼働|最寄(?:り)?駅|稼働可", 2.0),
             (r"年齢\s*[：:]|\d{2}\s*歳|性別|氏名|イニシャル", 1.5),
             (r"ご提案(?:可能|させて)|エンジニア(?:のご紹介|情報)", 1.5),
+            (
+                r"(?:見合う|マッチする|合う|適した)案件|案件(?:が|を)?(?:ございましたら|あれば|ありましたら)",
+                3.0,
+            ),
+            (
+                r"(?:技術者|要員|人材|エンジニア|メンバー)(?:の)?(?:ご案内|ご紹介|情報)|並行営業|"
+                r"稼働可能(?:な)?(?:要員|技術者|エンジニア)|待機(?:中|要員)",
+                2.5,
+            ),
+            (
+                r"希望(?:単価|条件|勤務地)|稼働開始可能|参画可能(?:日|時期)?|所属\s*[：:]|"
+                r"国籍\s*[：:]|性別\s*[：:]|自己PR|PR\s*[：:]|得意",
+                1.5,
+            ),
         ),
         "other": _rules(
             (r"請求書|見積|お支払|入金|勤怠|経費", 2.0),
@@ -80,15 +94,36 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
     },
     "zh": {
         "project": _rules(
-            (r"项目(?:名称|需求|介绍|描述)|岗位(?:职责|要求|名称|需求)|职位(?:描述|要求)", 3.0),
-            (r"招聘|急招|招人|需求|任职要求|岗位", 2.0),
+            (
+                r"项目(?:名称|需求|介绍|概要)|岗位(?:职责|要求|名称|需求)|职位(?:描述|要求)|职缺",
+                3.0,
+            ),
+            (
+                r"招聘|急招|招人|需求|任职要求|岗位|募集|寻找(?:合适的)?(?:人员|工程师|人选)|"
+                r"(?:请|欢迎)(?:推荐|提供)(?:合适的)?(?:人选|人员|简历|候选人)|人数\s*[：:]",
+                2.0,
+            ),
+            (r"必须(?:技能|条件|经验)|优先(?:考虑)?|加分项|工作内容|项目周期|预算|商流", 1.5),
             (r"驻场|预算|人月|到岗时间|工作地点|外包|HC\s*[：:]?\s*\d", 1.0),
             (r"项目", 1.0),
         ),
         "candidate": _rules(
             (r"简历|人才推荐|推荐(?:一位|一名|人选|候选人)|候选人|人选", 3.0),
-            (r"期望(?:薪资|薪酬|单价|工作地)|可(?:立即)?到岗|到岗日期|目前状态|离职", 2.0),
-            (r"本科|硕士|毕业|年龄|性别|个人(?:简介|优势)|自我评价|工作经历", 1.5),
+            (
+                r"(?:人才|人员|工程师|技术人员|开发人员|技术者|要员)(?:的)?(?:介绍|推荐|信息|资料)|"
+                r"(?:推荐|介绍)(?:以下|如下|一下)?(?:的)?(?:人员|工程师|技术人员|人才)|"
+                r"待(?:机|岗)人员|空闲人员|可(?:参加|参与|投入)(?:的)?项目|寻找项目|找项目|求职",
+                3.0,
+            ),
+            (
+                r"期望(?:薪资|薪酬|单价|工作地|月薪|待遇)|可(?:立即)?到岗|到岗日期|目前状态|离职",
+                2.0,
+            ),
+            (
+                r"本科|硕士|毕业|年龄|性别|个人(?:简介|优势)|自我评价|工作经历|项目经[历验]|"
+                r"学历|国籍|日语(?:水平|能力)|所属|我司(?:员工|正式员工)",
+                1.5,
+            ),
         ),
         "other": _rules(
             (r"发票|报销|账单|付款|工资条|对账", 2.0),
@@ -104,6 +139,13 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"\bend client\b|\bclient\b|bill rate", 1.5),
             (r"submit (?:your )?(?:best )?(?:candidates|profiles|resumes|consultants)", 1.5),
             (r"looking for|need (?:a|an)\b|seeking", 1.0),
+            (
+                r"(?:client|customer|team) (?:is )?(?:looking|hiring|seeking)|"
+                r"we (?:have|are hiring)|"
+                r"(?:share|send) (?:your )?(?:best )?(?:profiles|resumes|candidates)|job title|"
+                r"responsibilities|qualifications|start date|contract length",
+                2.0,
+            ),
         ),
         "candidate": _rules(
             (r"hot ?list|\bbench\b|available consultants?", 3.5),
@@ -113,6 +155,25 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"currently available|immediate joiner", 2.0),
             (r"\bcandidate\b|\bmy consultant\b|our consultant|years? of experience", 1.0),
             (r"\brelocat|\bvisa\b|H-?1B|\bGC\b|\bOPT\b", 0.5),
+            (
+                r"(?:is|are) (?:now )?"
+                r"(?:available|looking for (?:a |his |her |their )?(?:next|new))|"
+                r"looking for (?:a |his |her )?(?:new|next) (?:role|project|assignment|opportunit)|"
+                r"open to (?:new )?(?:roles|projects|opportunities)|"
+                r"available for (?:new )?(?:roles|projects)",
+                3.0,
+            ),
+            (
+                r"please find (?:the |my )?(?:attached )?(?:resume|cv|profile)|"
+                r"candidate (?:summary|profile)|"
+                r"profile summary|\bhis (?:resume|experience)\b|\bher (?:resume|experience)\b|"
+                r"(?:our|my) (?:w2 |c2c )?(?:consultant|engineer|developer|candidate)s?\b",
+                2.5,
+            ),
+            (
+                r"expected rate|current location|notice period|visa status|work authori[sz]ation",
+                1.5,
+            ),
         ),
         "other": _rules(
             (r"invoice|payment|timesheet|expense|receipt", 2.0),
@@ -127,8 +188,8 @@ def classify_by_rules(item: EmailForClassification) -> Classification:
     """The offline classifier: weighted phrases of the email's language, subject counted twice."""
     language = item.language if item.language in RULES else "en"
     scores = {category: 0.0 for category in CATEGORIES}
-    subject = _normalise(item.subject)
-    body = _normalise(item.text[:6000])
+    subject = _normalise(item.subject, item.language)
+    body = _normalise(item.text[:6000], item.language)
     for category, rules in RULES[language].items():
         for pattern, weight in rules:
             scores[category] += weight * min(len(pattern.findall(body)), 3)
@@ -149,10 +210,8 @@ def project_block_count(text: str) -> int:
     return len(blocks) if len(blocks) > 1 else 0
 
 
-def _normalise(text: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKC", text)
+def _normalise(text: str, language: str | None) -> str:
+    return normalise(text, language)
 
 
 # --- LLM path ------------------------------------------------------------------------
