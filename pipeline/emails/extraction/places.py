@@ -17,7 +17,8 @@ from importlib import resources
 
 import yaml
 
-from pipeline.emails.extraction.text import Prepared, labelled, normalise, prepare
+from pipeline.emails.extraction.skills import trie_pattern
+from pipeline.emails.extraction.text import Prepared, labelled, normalise, prepare, to_simplified
 
 
 @dataclass(frozen=True)
@@ -33,19 +34,22 @@ def places() -> Places:
     data = yaml.safe_load(source.read_text(encoding="utf-8"))["places"]
     country: dict[str, str] = {}
     by_alias: dict[str, str] = {}
+    written: set[str] = set()
     for name, entry in data.items():
         country[name] = entry["country"]
         for alias in [name, *entry["aliases"]]:
-            by_alias.setdefault(unicodedata.normalize("NFKC", alias).casefold(), name)
-    alternatives = []
-    for alias in sorted(by_alias, key=len, reverse=True):
-        original = next(a for a in [*data] + [x for e in data.values() for x in e["aliases"]]
-                        if unicodedata.normalize("NFKC", a).casefold() == alias)  # fmt: skip
-        if original.isascii():
-            body = re.escape(original) if len(original) <= 3 else f"(?i:{re.escape(original)})"
-            alternatives.append(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])")
-        else:
-            alternatives.append(re.escape(alias))
+            alias = unicodedata.normalize("NFKC", alias)
+            for form in {alias, to_simplified(alias, "zh")}:  # 大連 and 大连 alike
+                by_alias.setdefault(form.casefold(), name)
+                written.add(form)
+    short = [a for a in written if a.isascii() and len(a) <= 3]  # HK, LA, SF: exact case
+    ascii_long = [a.casefold() for a in written if a.isascii() and len(a) > 3]
+    other = [a.casefold() for a in written if not a.isascii()]
+    alternatives = [
+        trie_pattern(other),
+        rf"(?<![A-Za-z0-9])(?i:{trie_pattern(ascii_long)})(?![A-Za-z0-9])",
+        rf"(?<![A-Za-z0-9]){trie_pattern(short)}(?![A-Za-z0-9])",
+    ]
     return Places(country, re.compile("|".join(alternatives)), by_alias)
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -84,17 +86,40 @@ SKILL_LINE = re.compile(
 )
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex for many words, as a trie: Python's re tries alternatives one by one, so a
+    thousand-synonym alternation is slow; shared prefixes make it fast. Longest match first."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + emit(trie) + ")"
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     vocab = vocabulary()
-    body = "|".join(re.escape(s) for s in sorted(vocab.synonyms, key=len, reverse=True))
-    normal = re.compile(rf"{_BEFORE}(?:{body}){_AFTER}", re.IGNORECASE)
-    context = []
-    for form, name in sorted(vocab.context_only.items(), key=lambda p: -len(p[0])):
-        pattern = _SPECIAL_CONTEXT.get(form) or (
-            rf"(?<![A-Za-z0-9.#+/-]){re.escape(form)}(?![A-Za-z0-9#+&])"
+    normal = re.compile(rf"{_BEFORE}{trie_pattern(vocab.synonyms)}{_AFTER}", re.IGNORECASE)
+    plain = [form for form in vocab.context_only if form not in _SPECIAL_CONTEXT]
+    context = re.compile(
+        "|".join(
+            [
+                *_SPECIAL_CONTEXT.values(),
+                rf"(?<![A-Za-z0-9.#+/-]){trie_pattern(plain)}(?![A-Za-z0-9#+&])",
+            ]
         )
-        context.append((re.compile(pattern), name))
+    )
     return normal, context
 
 
@@ -113,12 +138,10 @@ def skill_hits(line: str) -> list[tuple[int, int, str]]:
         if name:
             hits.append((m.start(), m.end(), name))
     if hits or SKILL_LINE.search(line):
-        taken = [(s, e) for s, e, _ in hits]
-        for pattern, name in context:
-            for m in pattern.finditer(line):
-                if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
-                    hits.append((m.start(), m.end(), name))
-                    taken.append((m.start(), m.end()))
+        context_only = vocabulary().context_only
+        for m in context.finditer(line):
+            if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in hits):
+                hits.append((m.start(), m.end(), context_only[m.group(0)]))
     return sorted(hits)
 
 
