@@ -56,7 +56,8 @@ PROJECTS = {
     "ja-p-04": {
         "required_skills": ["PHP", "Laravel", "MySQL"],
         "preferred_skills": ["Vue.js"],
-        "min_experience_years": 2.0,
+        "skill_years": {"PHP": 2.0},  # PHP（Laravel）実務2年以上: years of one skill, not overall
+        "min_experience_years": None,
         "monthly_budget_max": 600_000,
         "location": "大阪市北区",
         "start_date": REFERENCE,  # 即日
@@ -74,7 +75,8 @@ PROJECTS = {
     "zh-p-01": {
         "title": "Java开发工程师",
         "required_skills": ["Java", "Spring Boot", "MySQL", "Redis"],
-        "min_experience_years": 3.0,
+        "skill_years": {"Java": 3.0},  # 3年以上Java开发经验
+        "min_experience_years": None,
         "budget_min": 25_000, "budget_currency": "CNY", "budget_period": "month",
         "remote": "none",  # 驻场
         "interview_count": 2,

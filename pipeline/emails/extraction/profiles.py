@@ -38,7 +38,8 @@ _REMOTE_FULL = re.compile(
     re.I,
 )
 _REMOTE_PARTIAL = re.compile(
-    r"リモート併用|一部リモート|リモート可|週\s*\d\s*日\s*(?:程度)?\s*(?:リモート|出社|在宅)|"
+    r"リモート併用|一部リモート|リモート可|"
+    r"週\s*\d(?:\s*[~-]\s*\d)?\s*日?\s*(?:程度)?\s*(?:の)?\s*(?:リモート|出社|在宅)|"
     r"ハイブリッド|在宅併用|出社併用|hybrid|remote\s*\d\s*days|"
     r"\d\s*days?\s*(?:onsite|remote|in office)|"
     r"部分[远遠][程端]|混合办公|可[远遠][程端]|[远遠]程\s*\+\s*驻场",

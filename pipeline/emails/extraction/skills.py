@@ -71,12 +71,16 @@ def skill_family(name: str) -> str | None:
 
 
 _BEFORE = r"(?<![A-Za-z0-9+#.])"
-_AFTER = r"(?:\d+(?:\.\d+)*)?(?![A-Za-z+#]|\.(?:js|net)\b)"
+_AFTER = (
+    r"(?:\d+(?:\.\d+)*(?!\s*(?:\+|年|ヶ月|か月|カ月|个月|years?|yrs?)))?"
+    r"(?![A-Za-z+#]|\.(?:js|net)\b)"
+)
 # Go, C and R have their own traps ("Go live", "C-level", "R&D").
 _SPECIAL_CONTEXT = {
     "Go": r"(?<![A-Za-z0-9.])Go(?![A-Za-z0-9#+]|\s+(?:to|live|ahead|back|for|on|out)\b)",
     "C": r"(?<![A-Za-z0-9.#+/-])C(?![A-Za-z0-9#+&]|\s*[-/]\s*[A-Za-z]{2,}|\.\s*[A-Z])",
     "R": r"(?<![A-Za-z0-9.&])R(?![A-Za-z0-9&#+]|\s+&)",
+    "PM": r"(?<![A-Za-z0-9.:])(?<![0-9] )PM(?![A-Za-z0-9])",  # not "6:12 PM"
 }
 SKILL_LINE = re.compile(
     r"スキル|技術|言語|環境|経験|技能|技术|语言|要求|資格|ツール|熟悉|精通|掌握|使用|开发|開発|"
@@ -145,14 +149,26 @@ def skill_hits(line: str) -> list[tuple[int, int, str]]:
     return sorted(hits)
 
 
+_ROLE = re.compile(
+    r"\s*(?:エンジニア|技術者|コンサルタント|工程师|engineers?|developers?|consultants?)", re.I
+)
+
+
 def extract_skills(text: str | Prepared) -> list[str]:
-    """Canonical skill names in order of first mention, synonyms merged."""
-    found: list[str] = []
+    """Canonical skill names in order of first mention, synonyms merged.
+
+    A skill named only as a role ("SAPエンジニア", "iOS developer") is left out: the skills
+    themselves are listed elsewhere in the mail when the sender means them.
+    """
+    order: list[str] = []
+    named: set[str] = set()  # mentioned as a skill at least once, not only as a role
     for line in prepare(text).lines:
-        for _, _, name in skill_hits(line):
-            if name not in found:
-                found.append(name)
-    return found
+        for _, end, name in skill_hits(line):
+            if name not in order:
+                order.append(name)
+            if not _ROLE.match(line, end):
+                named.add(name)
+    return [name for name in order if name in named] or order
 
 
 _PREFERRED = re.compile(
@@ -255,6 +271,8 @@ def _attach(line: str, mention: _Mention, hits: list[Hit]) -> tuple[Hit, str] | 
     if left:
         gap = line[left[-1][1] : mention.start]
         if len(gap) <= 12 and _GAP_LEFT.match(gap):
+            if len(left) > 1 and re.fullmatch(r"\s*[(（]\s*", line[left[-2][1] : left[-1][0]]):
+                return left[-2], "left"  # "PHP（Laravel）実務2年": the outer skill's years
             return left[-1], "left"
     if right:
         gap = line[mention.end : right[0][0]]
@@ -294,11 +312,11 @@ def years_of_experience(text: str | Prepared) -> Years:
                     loose_total.append(mention.years)
                 continue
             owner, side = found
+            if _shared_by_a_list(line, hits, owner, side, mention):
+                loose_total.append(mention.years)  # "React、TypeScript、Next.jsでの経験3年以上"
+                continue
             per_skill[owner[2]] = max(per_skill.get(owner[2], 0.0), mention.years)
-            _share(line, hits, owner, side, mention.years, per_skill)
     total = labelled_total[0] if labelled_total else (max(loose_total) if loose_total else None)
-    if total is None and per_skill:
-        total = max(per_skill.values())
     return Years(per_skill, total)
 
 
@@ -316,19 +334,16 @@ def _total_label(line: str, mention: _Mention, hits: list[Hit]) -> bool:
 _LIST_GAP = re.compile(r"[\s,，、/・&]*(?:and|or|及び|および|や|和|与|と)?[\s,，、/・]*", re.I)
 
 
-def _share(
-    line: str, hits: list[Hit], owner: Hit, side: str, years: float, per_skill: dict[str, float]
-) -> None:
-    """'Java、Spring Boot 3年以上' / '3+ years of React and Node.js': a listed run shares."""
+def _shared_by_a_list(line: str, hits: list[Hit], owner: Hit, side: str, mention: _Mention) -> bool:
+    """A figure after a list ('React、TypeScript での経験3年') belongs to the whole list: the
+    experience asked for overall. A figure in brackets right after one skill is that skill's."""
     index = hits.index(owner)
-    step = -1 if side == "left" else 1
-    current = owner
-    index += step
-    while 0 <= index < len(hits):
-        other = hits[index]
-        gap = line[other[1] : current[0]] if step < 0 else line[current[1] : other[0]]
-        if other[2] in per_skill or not _LIST_GAP.fullmatch(gap):
-            break
-        per_skill[other[2]] = years
-        current = other
-        index += step
+    if side == "left":
+        if _GAP_LEFT.match(line[owner[1] : mention.start]) or index == 0:
+            return False
+        neighbour = hits[index - 1]
+        return bool(_LIST_GAP.fullmatch(line[neighbour[1] : owner[0]]))
+    if index + 1 >= len(hits):
+        return False
+    neighbour = hits[index + 1]
+    return bool(_LIST_GAP.fullmatch(line[owner[1] : neighbour[0]]))

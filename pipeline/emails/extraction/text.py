@@ -75,12 +75,48 @@ _BRACKET_LABEL = re.compile(
 )
 
 
+# Labels a table cell or a line of its own may hold ("国籍" above "日本" in an HTML table).
+_KNOWN_LABEL = re.compile(
+    r"(?:氏名|名前|イニシャル|年齢|性別|国籍|最寄(?:り)?駅?|住所|居住地|現住所|(?:主要|保有)?スキル|"
+    r"技術|言語|経験|経験年数|開発経験|(?:希望)?単価|金額|予算|報酬|開始(?:時期|日)?|稼働(?:開始|可能日)?|"
+    r"参画(?:可能日|時期)?|期間|勤務地|場所|作業場所|リモート|在宅|商流|所属|面談(?:回数)?|外国籍|"
+    r"日本語(?:レベル|能力)?|資格|備考|(?:必須|尚可|歓迎)(?:スキル|要件)?|(?:業務)?内容|案件名|精算|"
+    r"(?:募集)?人数|姓名|年龄|性别|技能|技术栈|工作年限|工作经验|期望(?:薪资|单价)|单价|薪资|预算|"
+    r"到岗(?:时间)?|入场时间|工作地点|地点|现住址|现居|日语(?:水平)?|远程|面试|项目名称|岗位|要求|"
+    r"name|skills?|experience|rate|location|availability|visa|work authorization|remote|"
+    r"start(?: date)?|duration|budget|bill rate|nationality|japanese|interviews?|must have|"
+    r"nice to have|required|preferred|title|position)",
+    re.I,
+)
+_PIPE_ROW = re.compile(r"^\s*\|?\s*([^|\n]{1,16}?)\s*\|\s*([^\n]+?)\s*\|?\s*$")
+_TAB_ROW = re.compile(r"^\s*([^\t\n]{1,16}?)\t+\s*([^\n]+)$")
+
+
 def fields_form(normalised: str) -> str:
-    """Normalised text with SES-style labels (【単価】, ■勤務地：) rewritten as 'label: '."""
-    return "\n".join(
+    """Normalised text with SES-style labels (【単価】, ■勤務地：, table cells) as 'label: '."""
+    lines = [
         _BRACKET_LABEL.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}: ", line)
         for line in normalised.splitlines()
-    )
+    ]
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        row = _PIPE_ROW.match(line) or _TAB_ROW.match(line)
+        if row and _KNOWN_LABEL.fullmatch(row.group(1).strip(" :")):
+            cells = [c.strip() for c in row.group(2).split("|") if c.strip()]
+            line = f"{row.group(1).strip(' :')}: {' / '.join(cells)}"
+        elif (
+            _KNOWN_LABEL.fullmatch(line.strip(" ・:"))
+            and index + 1 < len(lines)
+            and lines[index + 1].strip()
+            and not _KNOWN_LABEL.fullmatch(lines[index + 1].strip(" ・:"))
+        ):
+            line = f"{line.strip(' ・:')}: {lines[index + 1].strip()}"
+            index += 1
+        out.append(line)
+        index += 1
+    return "\n".join(out)
 
 
 @dataclass(frozen=True)
