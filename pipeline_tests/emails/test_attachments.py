@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import zipfile
 from datetime import date
+
+import openpyxl
 
 from pipeline.emails.attachments import office_text
 from pipeline.emails.extraction import extract_candidate
@@ -29,14 +32,76 @@ DOCX = _zip(
         )
     }
 )
-XLSX = _zip(
-    {
-        "xl/sharedStrings.xml": (
-            "<sst><si><t>氏名</t></si><si><t>Skills: Python, Postgres</t></si></sst>"
-        ),
-        "xl/worksheets/sheet1.xml": "<worksheet><sheetData/></worksheet>",
-    }
+# A real workbook, written by openpyxl: strings, an integer, a float, a date, a gap in a row.
+SKILL_SHEET_ROWS = [
+    ["氏名", "山田 太郎"],
+    ["経験年数", 7],
+    ["スキル", "Java", None, "Spring Boot", "AWS"],
+    ["単価", 65.5, "万円"],
+    ["稼働開始", date(2025, 4, 1)],
+]
+SKILL_SHEET_TEXT = (
+    "氏名 | 山田 太郎\n経験年数 | 7\nスキル | Java | Spring Boot | AWS\n"
+    "単価 | 65.5 | 万円\n稼働開始 | 2025-04-01"
 )
+
+
+def _workbook(sheets: dict[str, list[list[object]]]) -> bytes:
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _shared_strings(data: bytes) -> bytes:
+    """The same workbook with its strings moved to xl/sharedStrings.xml, as Excel writes them,
+    the table in reverse order so that table order is not cell order (openpyxl writes inline
+    strings and no sharedStrings.xml)."""
+    cell = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*) t="inlineStr"([^>]*)><is>(.*?)</is></c>')
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        sheets = {
+            info.filename: source.read(info.filename).decode()
+            for info in source.infolist()
+            if info.filename.startswith("xl/worksheets/sheet")
+        }
+        strings = list(dict.fromkeys(m[4] for xml in sheets.values() for m in cell.finditer(xml)))
+        table = strings[::-1]
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as target:
+            for info in source.infolist():
+                text = sheets.get(info.filename) or source.read(info.filename).decode()
+                if info.filename in sheets:
+                    text = cell.sub(
+                        lambda m: f'<c r="{m[1]}"{m[2]} t="s"{m[3]}><v>{table.index(m[4])}</v></c>',
+                        text,
+                    )
+                elif info.filename == "[Content_Types].xml":
+                    text = text.replace("</Types>", f"{_SST_TYPE}</Types>")
+                elif info.filename == "xl/_rels/workbook.xml.rels":
+                    text = text.replace("</Relationships>", f"{_SST_REL}</Relationships>")
+                target.writestr(info, text)
+            items = "".join(f"<si>{s}</si>" for s in table)
+            target.writestr("xl/sharedStrings.xml", f'<sst xmlns="{_MAIN}">{items}</sst>')
+    return buffer.getvalue()
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_SST_TYPE = (
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+)
+_SST_REL = (
+    '<Relationship Id="rIdSst" Target="sharedStrings.xml" Type="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+)
+
+
+XLSX = _workbook({"スキルシート": SKILL_SHEET_ROWS})
 
 
 def _with_attachment(name: str, content_type: str, data: bytes) -> bytes:
@@ -62,8 +127,41 @@ def test_docx_text_is_read_paragraph_by_paragraph() -> None:
     ) == "スキルシート\nスキル:Java、k8s & AWS\n経験年数:7年".replace(":", "：")
 
 
-def test_xlsx_shared_strings_are_read() -> None:
-    assert office_text(XLSX, "xlsx") == "氏名\nSkills: Python, Postgres"
+def test_xlsx_cells_come_out_row_by_row_with_their_numbers() -> None:
+    assert office_text(XLSX, "xlsx") == SKILL_SHEET_TEXT
+
+
+def test_xlsx_without_shared_strings_is_read() -> None:
+    with zipfile.ZipFile(io.BytesIO(XLSX)) as archive:
+        assert "xl/sharedStrings.xml" not in archive.namelist()  # openpyxl writes inline
+    assert office_text(XLSX, "xlsx") == SKILL_SHEET_TEXT
+
+
+def test_xlsx_shared_strings_come_out_in_cell_order() -> None:
+    excel_like = _shared_strings(XLSX)
+    with zipfile.ZipFile(io.BytesIO(excel_like)) as archive:
+        table = archive.read("xl/sharedStrings.xml").decode()
+    assert table.index("AWS") < table.index("氏名")  # the table is not in cell order
+    assert office_text(excel_like, "xlsx") == SKILL_SHEET_TEXT
+
+
+def test_every_sheet_is_read_under_its_name() -> None:
+    data = _workbook({"基本情報": [["氏名", "李 明"]], "経歴": [["2019", "Python", 5]]})
+    assert (
+        office_text(data, "xlsx")
+        == "[sheet: 基本情報]\n氏名 | 李 明\n[sheet: 経歴]\n2019 | Python | 5"
+    )
+
+
+def test_attached_xlsx_skill_sheet_reaches_the_mail_text() -> None:
+    raw = _with_attachment(
+        "skill.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", XLSX
+    )
+    parsed = parse_email(raw)
+    assert parsed.decode_notes == []
+    assert "[attachment: skill.xlsx]\n" + SKILL_SHEET_TEXT in parsed.full_text
+    profile = extract_candidate(parsed.subject, parsed.full_text, parsed.language, date(2025, 1, 1))
+    assert profile.skills[:3] == ["Java", "Spring Boot", "AWS"]
 
 
 def test_attached_skill_sheet_feeds_the_candidate_profile() -> None:
