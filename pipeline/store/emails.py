@@ -82,16 +82,47 @@ def replace_profiles(
     candidates: Sequence[dict[str, Any]],
     projects: Sequence[dict[str, Any]],
 ) -> None:
-    """Replace the candidates and projects extracted from `email_ids` with the given rows."""
+    """Make the candidates and projects of `email_ids` exactly the given rows.
+
+    Rows are upserted by (email_id, block_index), so a profile that is extracted again keeps
+    its id (and the matches that point at it); blocks that are no longer there are deleted.
+    """
     if not email_ids:
         return
-    ids = list(email_ids)
-    for table in (tables.candidates, tables.projects):
-        connection.execute(sa.delete(table).where(table.c.email_id == sa.any_(sa.literal(ids))))
-    if candidates:
-        connection.execute(insert(tables.candidates), list(candidates))
-    if projects:
-        connection.execute(insert(tables.projects), list(projects))
+    for table, rows, key in (
+        (tables.candidates, candidates, "candidates_email_block_key"),
+        (tables.projects, projects, "projects_email_block_key"),
+    ):
+        keep = sorted({(row["email_id"], row.get("block_index", 0)) for row in rows})
+        connection.execute(
+            sa.text(
+                f"""
+                DELETE FROM {table.name} AS t
+                WHERE t.email_id = ANY(:email_ids)
+                  AND (t.email_id, t.block_index) NOT IN (
+                      SELECT * FROM unnest(CAST(:keep_emails AS bigint[]),
+                                           CAST(:keep_blocks AS integer[])))
+                """
+            ),
+            {
+                "email_ids": list(email_ids),
+                "keep_emails": [k[0] for k in keep],
+                "keep_blocks": [k[1] for k in keep],
+            },
+        )
+        if rows:
+            statement = insert(table)
+            updated = {
+                column: statement.excluded[column]
+                for column in rows[0]
+                if column not in ("id", "email_id", "block_index", "created_at")
+            }
+            connection.execute(
+                statement.on_conflict_do_update(
+                    constraint=key, set_={**updated, "updated_at": sa.func.now()}
+                ),
+                list(rows),
+            )
 
 
 def count_by_category(connection: Connection) -> dict[str, int]:
