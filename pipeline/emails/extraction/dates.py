@@ -16,13 +16,13 @@ START_LABELS = (
     r"開始時期|開始日|開始予定|開始|稼働開始|稼働可能日|稼働可能時期|稼働可能|稼働日|稼働時期|稼働|"
     r"参画可能日|参画可能時期|参画時期|参画日|参画開始|参画|入場日|入場時期|入場|期間|作業期間|"
     r"到岗(?:时间|日期)?|可到岗|到[职職](?:[时時][间間]|日期)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
-    r"开始(?:时间|日期)|项目开始|上岗(?:时间)?|可入场|"
+    r"可?开始(?:时间|日期)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
     r"start(?:\s*date)?|project start|availability|available(?:\s*from)?|joining|notice period"
 )
 _IN_SENTENCE = re.compile(
     r"(?:available|start(?:ing)?|join(?:ing)?)\s+(?:from|on|in|by)\s+([^.\n]{2,30})|"
     r"([^\s、,。]{1,12})(?:から|より|~)\s*(?:の)?(?:稼働|参画|入場|開始)|"
-    r"可于?\s*([^\s,，。]{1,10})\s*(?:到岗|入场|入职)|"
+    r"可于?\s*([^\s,，。]{1,10})\s*(?:到岗|入场|入职)|([^\s,，。、]{2,12}?)(?:入职|到岗|入场)|"
     r"((?:即日|即時|随时|立即|ASAP|immediately)[^\n]{0,6})",
     re.I,
 )
@@ -55,6 +55,9 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
 def parse_date(value: str, reference: date) -> date | None:
     """A date from a short value: 即日, 来月, 2026年2月1日, 1月中旬, 12/15/2025, December 1."""
     full = re.search(r"(20\d{2})\s*[年/.-]\s*(\d{1,2})(?:\s*[月/.-]\s*(\d{1,2}))?", value)
+    exact = re.search(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", value[full.end() :]) if full else None
+    if full and not full.group(3) and exact and int(exact.group(1)) == int(full.group(2)):
+        return _safe_date(int(full.group(1)), int(full.group(2)), int(exact.group(2)))
     if full:
         return _safe_date(int(full.group(1)), int(full.group(2)), int(full.group(3) or 1))
     us = re.search(r"\b(\d{1,2})/(\d{1,2})/(20\d{2})\b", value)

@@ -56,7 +56,10 @@ def money_fields(money: Money | None, prefix: str) -> dict[str, Any]:
 
 _PREFIX = r"(?P<pre>US\$|\$|USD|JPY|CNY|RMB|¥|￥|人民币)"
 _AMOUNT = r"(?P<num{n}>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<mult{n}>万|千|[kK](?![a-z])|[mM](?=\b|/))?"
-_UNIT = r"(?P<unit{n}>万日元|万日円|万円|日元|日币|円|yen|JPY|元|人民币|RMB|CNY|USD|dollars?|\$)?"
+_UNIT = (
+    r"(?P<unit{n}>万日元|万日円|万日圆|万円|日元|日圆|日币|円|yen|JPY|美元|美金|元|人民币|RMB|CNY|"
+    r"USD|dollars?|\$)?"
+)
 _RANGE = r"\s*(?:~|-|–|—|〜|から|到|至|to|ー)\s*"
 _PERIOD = (
     r"(?:\s*(?:/|／|per|an|a|每|\bp\.?)?\s*"
@@ -83,9 +86,22 @@ _NEGOTIABLE = re.compile(r"スキル見合い|応相談|面議|面议|可议|neg
 _OPEN_LOW = re.compile(r"^\s*(?:~|〜|から|以上|起|\+|or more|and up|以上可|up)")
 _OPEN_HIGH_BEFORE = re.compile(r"(?:~|〜|上限|最大|max(?:imum)?|up to|最高|以内|under)\s*$", re.I)
 _OPEN_HIGH_AFTER = re.compile(r"^\s*(?:まで|以下|以内|迄|max|上限|以内)", re.I)
-_JPY_UNITS = {"万日元", "万日円", "万円", "日元", "日币", "円", "yen", "jpy", "¥", "￥"}
+_JPY_UNITS = {
+    "万日元",
+    "万日円",
+    "万日圆",
+    "万円",
+    "日元",
+    "日圆",
+    "日币",
+    "円",
+    "yen",
+    "jpy",
+    "¥",
+    "￥",
+}
 _CNY_UNITS = {"元", "人民币", "rmb", "cny"}
-_USD_UNITS = {"usd", "dollar", "dollars", "$", "us$"}
+_USD_UNITS = {"usd", "dollar", "dollars", "$", "us$", "美元", "美金"}
 _PERIODS = {
     "人月": "month", "月額": "month", "ヶ月": "month", "か月": "month", "月": "month",
     "month": "month", "mo": "month", "monthly": "month",
@@ -96,7 +112,7 @@ _PERIODS = {
     "annually": "year", "pa": "year",
 }  # fmt: skip
 _LABEL_PERIODS = (
-    (re.compile(r"時給|hourly|per hour|/\s*h(?:ou)?r|时薪", re.I), "hour"),
+    (re.compile(r"時給|hourly|per hour|/\s*h(?:ou)?r|时薪|每小时", re.I), "hour"),
     (re.compile(r"日給|日額|日当|daily|per day|日薪", re.I), "day"),
     (re.compile(r"年収|年俸|年薪|annual|per year|salary|/\s*y(?:ea)?r", re.I), "year"),
     (re.compile(r"月額|月単価|月薪|人月|monthly|per month", re.I), "month"),
@@ -118,7 +134,9 @@ def _currency(units: list[str]) -> str | None:
 
 def _written_currency(text: str) -> str | None:
     """The currency of the first unit written anywhere in the text (円, 元, $ …)."""
-    match = re.search(r"万日元|日元|万円|円|JPY|人民币|RMB|CNY|\d\s*元|\$|USD", text, re.I)
+    match = re.search(
+        r"万日元|日元|日圆|万円|円|JPY|人民币|RMB|CNY|美元|美金|\d\s*元|\$|USD", text, re.I
+    )
     return _currency([match.group(0).lstrip("0123456789 ")]) if match else None
 
 

@@ -42,19 +42,21 @@ _REMOTE_PARTIAL = re.compile(
     r"週\s*\d(?:\s*[~-]\s*\d)?\s*日?\s*(?:程度)?\s*(?:の)?\s*(?:リモート|出社|在宅)|"
     r"ハイブリッド|在宅併用|出社併用|hybrid|remote\s*\d\s*days|"
     r"\d\s*days?\s*(?:onsite|remote|in office)|"
-    r"部分[远遠][程端]|混合办公|可[远遠][程端]|[远遠]程\s*\+\s*驻场",
+    r"部分[远遠][程端]|混合办公|可[远遠][程端]|[远遠]程\s*\+\s*驻场|"
+    r"每[周週]\s*(?:需)?\s*(?:[一两二三四1-4]\s*天\s*)?(?:[远遠][程端]|到(?:办公室|辦公室|公司|岗))",
     re.I,
 )
 _REMOTE_NONE = re.compile(
     r"リモート\s*(?:不可|なし|無し|NG|×)|フル出社|完全出社|常駐|出社のみ|基本出社|在宅不可|"
-    r"on-?site(?:\s*only)?|in[- ]office|no\s*remote|not\s*remote|驻场|现场办公|不可远程|不支持远程|"
+    r"on-?site(?:\s*only)?|in[- ]office|no\s*remote|not\s*remote|驻场|常驻|坐班|现场办公|"
+    r"[:：]\s*现场|不可远程|不支持远程|"
     r"现场工作|到现场",
     re.I,
 )
 _REMOTE_ONLY = re.compile(
     r"フルリモートのみ|フルリモート(?:希望|限定)|リモートのみ|在宅のみ|出社不可|常駐不可|"
     r"remote\s*only|only\s*(?:fully\s*)?remote|fully\s*remote\s*only|no\s*onsite|cannot\s*relocate|"
-    r"仅远程|只接受远程|只能远程|仅限远程|不接受驻场|不能驻场",
+    r"仅远程|(?:只|仅)接受(?:全)?[远遠][程端]|只能远程|仅限远程|不接受驻场|不能驻场",
     re.I,
 )
 _ONSITE_OK = re.compile(
@@ -70,7 +72,9 @@ def remote(text: str | Prepared) -> str | None:
     if _REMOTE_PARTIAL.search(body):
         return "partial"
     if _REMOTE_FULL.search(body):
-        return "full"
+        # "可赴日常驻，也可离岸远程": either way is partial, not fully remote
+        both = _REMOTE_NONE.search(body) and not _REMOTE_ONLY.search(body)
+        return "partial" if both else "full"
     if _REMOTE_NONE.search(body):
         return "none"
     if re.search(r"\bremote\b|[远遠][程端]", body, re.I):
@@ -228,13 +232,15 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
 # --- commercial chain (商流) ----------------------------------------------------------
 
 _KANJI_COUNT = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
+_LIMIT_HOPS = re.compile(r"限\s*([一二三123])\s*社先")
 _NO_LIMIT = re.compile(
     r"商流\s*[:：]?\s*(?:制限)?\s*(?:なし|無し|不問|問わず|制限なし)|商流不問|エンド直"
 )
 _OWN_ONLY = re.compile(
     r"(?:貴社|御社|贵司|贵公司)\s*(?:社員|所属|プロパー|正社員|直接雇用|员工|正式员工)?\s*"
     r"(?:まで|迄|のみ|限定|様まで)|自社社員のみ|再委託不可|一社先不可|1社先不可|BP(?:様)?不可|"
-    r"個人事業主(?:様)?不可|仅限贵司|no\s*(?:sub-?vendors?|layers?)|direct\s*(?:w2\s*)?only",
+    r"個人事業主(?:様)?不可|(?:仅)?限(?:于)?(?:贵司|贵公司)|no\s*(?:sub-?vendors?|layers?)|"
+    r"direct\s*(?:w2\s*)?only",
     re.I,
 )
 _HOPS = re.compile(
@@ -248,7 +254,7 @@ def max_commercial_depth(text: str | Prepared) -> int | None:
     fields = prepare(text).fields
     if _NO_LIMIT.search(fields):
         return None
-    hops = _HOPS.search(fields)
+    hops = _HOPS.search(fields) or _LIMIT_HOPS.search(fields)
     if hops:
         return _KANJI_COUNT[hops.group(1) or hops.group(2)]
     if _OWN_ONLY.search(fields):
@@ -260,7 +266,8 @@ def max_commercial_depth(text: str | Prepared) -> int | None:
 
 _DEPTH_ZERO = re.compile(
     r"弊社\s*(?:社員|正社員|プロパー|契約社員|所属|直接雇用|個人事業主|専属)|自社社員|当社社員|"
-    r"所属\s*[:：]\s*(?:弊社|自社|当社)|我司(?:员工|正式员工|正社员)|本司员工|我公司员工|自有员工|"
+    r"所属\s*[:：]\s*(?:弊社|自社|当社)|(?:我司|本司|我公司|本公司|敝司|弊司)(?:的)?(?:正式|正职)?员工|"
+    r"自有员工|"
     r"our\s*(?:own\s*)?(?:w2\s*)?(?:employee|consultant|bench)|on\s*our\s*(?:payroll|w2)|in-house",
     re.I,
 )
@@ -286,17 +293,24 @@ def commercial_depth(text: str | Prepared) -> int | None:
 # --- small fields --------------------------------------------------------------------
 
 
+_COUNT = r"(\d|[一二两兩三四五]|one|two|three|four)"
+_COUNT_VALUE = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+                "one": 1, "two": 2, "three": 3, "four": 4}  # fmt: skip
+_INTERVIEWS = re.compile(
+    rf"面談\s*(?:回数)?\s*[:：]?\s*{_COUNT}\s*回|{_COUNT}\s*回(?:の)?面談|"
+    rf"面[试試]\s*(?:[:：]|共)?\s*{_COUNT}\s*[轮次关輪關]|{_COUNT}\s*[轮次关輪關](?:的)?面[试試]|"
+    rf"\b{_COUNT}\s*(?:rounds?|stages?)\s*(?:of\s*)?interviews?|interviews?\s*[:：]\s*{_COUNT}\b|"
+    rf"\b{_COUNT}[- ](?:round|step|stage) interview",
+    re.I,
+)
+
+
 def interview_count(text: str | Prepared) -> int | None:
-    fields = prepare(text).fields
-    match = re.search(
-        r"面談\s*(?:回数)?\s*[:：]?\s*(\d)\s*回|(\d)\s*回面談|面试\s*[:：]?\s*(\d)\s*[轮次]|"
-        r"(\d)\s*[轮次]面试|(\d)\s*rounds?\s*(?:of\s*)?interviews?|interviews?\s*[:：]\s*(\d)",
-        fields,
-        re.I,
-    )
+    match = _INTERVIEWS.search(prepare(text).fields)
     if match is None:
         return None
-    return int(next(g for g in match.groups() if g))
+    value = next(g for g in match.groups() if g).lower()
+    return _COUNT_VALUE.get(value) or int(value)
 
 
 def age(text: str | Prepared) -> int | None:

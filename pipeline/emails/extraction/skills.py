@@ -150,7 +150,7 @@ def skill_hits(line: str) -> list[tuple[int, int, str]]:
 
 
 _ROLE = re.compile(
-    r"\s*(?:エンジニア|技術者|コンサルタント|工程师|engineers?|developers?|consultants?)", re.I
+    r"\s*(?:エンジニア|技術者|コンサルタント|工程师|顾问|engineers?|developers?|consultants?)", re.I
 )
 
 
@@ -185,22 +185,47 @@ _SKILLISH = re.compile(r"スキル|経験|技能|技术|技術|条件|要件|ski
 
 
 def split_skills(text: str | Prepared) -> tuple[list[str], list[str]]:
-    """(required, preferred) skills: lines under 尚可/歓迎/优先/nice to have are preferred."""
+    """(required, preferred) skills: lines under 尚可/歓迎/优先/nice to have are preferred.
+
+    A line that holds both ("要求Unity 3年以上、C#扎实，有Shader经验加分") is read clause by
+    clause, and only the clause with the marker is preferred.
+    """
     required: list[str] = []
     preferred: list[str] = []
     mode = "required"
-    for line in prepare(text).lines:
-        names = [name for _, _, name in skill_hits(line)]
-        marker = _PREFERRED.search(line)
-        indent = len(line) - len(line.lstrip())
-        # 尚可 heads a skills line or list, not "外国籍の方も歓迎します".
-        if marker and (names or _SKILLISH.search(line) or marker.start() <= indent + 2):
-            mode = "preferred"
-        elif _REQUIRED.search(line) or _HEADING.match(line) or not line.strip():
-            mode = "required"
-        target = preferred if mode == "preferred" else required
-        target.extend(s for s in names if s not in target)
+    for whole in prepare(text).lines:
+        clauses = _clauses(whole)
+        for line in clauses:
+            clause_mode = _skills_of_clause(line, mode, required, preferred)
+            if len(clauses) == 1:
+                mode = clause_mode
     return required, [s for s in preferred if s not in required]
+
+
+_CLAUSE = re.compile(r"(?<=[，。；;])|(?<=[,;])\s+")
+
+
+def _clauses(line: str) -> list[str]:
+    """A line with a 尚可 / 优先 / nice-to-have marker inside it, split into its clauses."""
+    marker = _PREFERRED.search(line)
+    if marker is None or not skill_hits(line[: marker.start()]):
+        return [line]
+    return [c for c in _CLAUSE.split(line) if c.strip()] or [line]
+
+
+def _skills_of_clause(line: str, mode: str, required: list[str], preferred: list[str]) -> str:
+    """Adds the clause's skills to the list its mode says; returns the mode for what follows."""
+    names = [name for _, _, name in skill_hits(line)]
+    marker = _PREFERRED.search(line)
+    indent = len(line) - len(line.lstrip())
+    # 尚可 heads a skills line or list, not "外国籍の方も歓迎します".
+    if marker and (names or _SKILLISH.search(line) or marker.start() <= indent + 2):
+        mode = "preferred"
+    elif _REQUIRED.search(line) or _HEADING.match(line) or not line.strip():
+        mode = "required"
+    target = preferred if mode == "preferred" else required
+    target.extend(s for s in names if s not in target)
+    return mode
 
 
 # --- years ---------------------------------------------------------------------------
@@ -223,7 +248,7 @@ _DURATION_LINE = re.compile(
 )
 _TOTAL_LABEL = re.compile(
     r"経験年数|実務経験年数|IT経験|エンジニア(?:歴|経験)|社会人歴|工作年限|工作经验|从业(?:年限|经验)?|"
-    r"年资|工作年数|开发经验|総経験|total(?: experience)?|overall(?: experience)?|"
+    r"年资|工作年数|総経験|经验\s*[:：]|経験\s*[:：]|total(?: experience)?|overall(?: experience)?|"
     r"experience\s*[:：]|exp\s*[:：]",
     re.I,
 )
@@ -233,7 +258,9 @@ _YEARS_CONTEXT = re.compile(
     re.I,
 )
 _SEGMENT = re.compile(r"[,，、;；|]|\s/\s|\s{2,}|\band\b|&")
-_GAP_LEFT = re.compile(r"^[\s:：\-=()（）\[\]【】]*(?:経験|実務|開発|歴|约|約|:|：|\s)*$")
+_GAP_LEFT = re.compile(
+    r"^[\s:：\-=()（）\[\]【】]*(?:経験|実務|開発|歴|约|約|开发|经验|工作|实务|:|：|\s)*$"
+)
 _GAP_RIGHT = re.compile(
     r"^[\s:：\-()（）]*(?:以上|超|程度|くらい|ほど)?\s*(?:の|的)?[\s\w.:'-]{0,28}$", re.I
 )
@@ -327,7 +354,10 @@ def _total_label(line: str, mention: _Mention, hits: list[Hit]) -> bool:
     label = _TOTAL_LABEL.search(clause)
     if label is None:
         return False
+    label_start = mention.start - len(clause) + label.start()
     label_end = mention.start - len(clause) + label.end()
+    if any(h[1] <= label_start and _GAP_LEFT.match(line[h[1] : label_start]) for h in hits):
+        return False  # "Python开发经验5年": the skill's own experience
     return not any(label_end <= h[0] < mention.start for h in hits)
 
 
