@@ -37,6 +37,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from pipeline.errors import ConfigurationError
+from pipeline.store import weighted_query as wq
+from pipeline.store.weighted_query import WeightedQuery
 
 if TYPE_CHECKING:
     from pipeline.settings import Settings
@@ -79,6 +81,14 @@ class VectorStore(Protocol):
         limit: int = 10,
         where: dict[str, Any] | None = None,
     ) -> list[VectorHit]: ...
+
+    def query_weighted(self, collection: str, query: WeightedQuery) -> list[VectorHit]:
+        """Prefetch by vector under the hard filter, then rank by the weighted formula."""
+        ...
+
+    def delete(self, collection: str, ids: list[str]) -> None:
+        """Remove these points (ids not present are ignored)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -195,6 +205,44 @@ class EdgeVectorStore:
             VectorHit(str(p.id), float(p.score), dict(p.payload or {})) for p in shard.query(query)
         ]
 
+    def query_weighted(self, collection: str, query: WeightedQuery) -> list[VectorHit]:
+        import qdrant_edge as q
+
+        try:
+            shard = self._shard(collection)
+        except KeyError:
+            return []
+        flt = query.filter
+        request = q.QueryRequest(
+            limit=query.limit,
+            prefetches=[
+                q.Prefetch(
+                    limit=query.prefetch_limit,
+                    query=q.Query.Nearest(np.asarray(query.vector, dtype=np.float32).tolist()),
+                    filter=_edge_condition(flt) if flt else None,
+                )
+            ],
+            query=q.Formula(_edge_formula(query)),
+            with_payload=True,
+        )
+        return [
+            VectorHit(str(p.id), float(p.score), dict(p.payload or {}))
+            for p in shard.query(request)
+        ]
+
+    def delete(self, collection: str, ids: list[str]) -> None:
+        import qdrant_edge as q
+
+        if not ids:
+            return
+        try:
+            shard = self._shard(collection)
+        except KeyError:
+            return
+        with self._lock:
+            shard.update(q.UpdateOperation.delete_points(list(ids)))
+            shard.flush()
+
     def flush(self) -> None:
         with self._lock:
             for shard in self._shards.values():
@@ -291,8 +339,114 @@ class QdrantClientStore:
         )
         return [VectorHit(str(p.id), float(p.score), dict(p.payload or {})) for p in result.points]
 
+    def query_weighted(self, collection: str, query: WeightedQuery) -> list[VectorHit]:
+        from qdrant_client import models
+
+        if not self._client.collection_exists(collection):
+            return []
+        flt = query.filter
+        result = self._client.query_points(
+            collection,
+            prefetch=models.Prefetch(
+                query=np.asarray(query.vector, dtype=np.float32).tolist(),
+                limit=query.prefetch_limit,
+                filter=_client_condition(flt) if flt else None,
+            ),
+            query=models.FormulaQuery(formula=_client_formula(query)),
+            limit=query.limit,
+            with_payload=True,
+        )
+        return [VectorHit(str(p.id), float(p.score), dict(p.payload or {})) for p in result.points]
+
+    def delete(self, collection: str, ids: list[str]) -> None:
+        from qdrant_client import models
+
+        if not ids or not self._client.collection_exists(collection):
+            return
+        self._client.delete(collection, models.PointIdsList(points=list(ids)), wait=True)
+
     def close(self) -> None:
         self._client.close()
+
+
+def _edge_condition(condition: wq.Condition) -> Any:
+    import qdrant_edge as q
+
+    if isinstance(condition, wq.Match):
+        return q.FieldCondition(key=condition.key, match=q.MatchValue(condition.value))
+    if isinstance(condition, wq.MatchAny):
+        return q.FieldCondition(key=condition.key, match=q.MatchAny(list(condition.values)))
+    if isinstance(condition, wq.Range):
+        bounds = q.RangeFloat(
+            gt=condition.gt, gte=condition.gte, lt=condition.lt, lte=condition.lte
+        )
+        return q.FieldCondition(key=condition.key, range=bounds)
+    if isinstance(condition, wq.IsEmpty):
+        return q.IsEmptyCondition(condition.key)
+    if isinstance(condition, wq.HasId):
+        return q.HasIdCondition(list(condition.ids))
+    if isinstance(condition, wq.AllOf):
+        return q.Filter(
+            must=[_edge_condition(c) for c in condition.must] or None,
+            must_not=[_edge_condition(c) for c in condition.must_not] or None,
+        )
+    if isinstance(condition, wq.AnyOf):
+        return q.Filter(should=[_edge_condition(c) for c in condition.any])
+    raise TypeError(f"unknown condition {condition!r}")
+
+
+def _edge_formula(query: WeightedQuery) -> Any:
+    from qdrant_edge import Expression as E
+
+    parts = [
+        E.Mult([E.Constant(query.vector_weight), E.Max([E.Variable("$score"), E.Constant(0.0)])])
+    ]
+    for term in query.terms:
+        if term.condition is None:
+            parts.append(E.Constant(term.weight))
+        else:
+            parts.append(
+                E.Mult([E.Constant(term.weight), E.Condition(_edge_condition(term.condition))])
+            )
+    return E.Sum(parts)
+
+
+def _client_condition(condition: wq.Condition) -> Any:
+    from qdrant_client import models as m
+
+    if isinstance(condition, wq.Match):
+        return m.FieldCondition(key=condition.key, match=m.MatchValue(value=condition.value))
+    if isinstance(condition, wq.MatchAny):
+        return m.FieldCondition(key=condition.key, match=m.MatchAny(any=list(condition.values)))
+    if isinstance(condition, wq.Range):
+        bounds = m.Range(gt=condition.gt, gte=condition.gte, lt=condition.lt, lte=condition.lte)
+        return m.FieldCondition(key=condition.key, range=bounds)
+    if isinstance(condition, wq.IsEmpty):
+        return m.IsEmptyCondition(is_empty=m.PayloadField(key=condition.key))
+    if isinstance(condition, wq.HasId):
+        return m.HasIdCondition(has_id=list(condition.ids))
+    if isinstance(condition, wq.AllOf):
+        return m.Filter(
+            must=[_client_condition(c) for c in condition.must] or None,
+            must_not=[_client_condition(c) for c in condition.must_not] or None,
+        )
+    if isinstance(condition, wq.AnyOf):
+        return m.Filter(should=[_client_condition(c) for c in condition.any])
+    raise TypeError(f"unknown condition {condition!r}")
+
+
+def _client_formula(query: WeightedQuery) -> Any:
+    from qdrant_client import models as m
+
+    parts: list[Any] = [
+        m.MultExpression(mult=[query.vector_weight, m.MaxExpression(max=["$score", 0.0])])
+    ]
+    for term in query.terms:
+        if term.condition is None:
+            parts.append(term.weight)
+        else:
+            parts.append(m.MultExpression(mult=[term.weight, _client_condition(term.condition)]))
+    return m.SumExpression(sum=parts)
 
 
 def create_vector_store(
