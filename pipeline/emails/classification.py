@@ -65,6 +65,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
         "candidate": _rules(
             (r"要員(?!募集)|人材(?:情報|紹介|のご紹介|のご提案)?", 2.5),
             (r"技術者(?:情報|紹介|のご紹介)", 2.5),
+            (r"(?:エンジニア|技術者|要員|人材)(?:の|を)?(?:ご)?(?:紹介|案内)", 2.5),
+            (
+                r"お住まい|在住|参画可能|稼働可能|面談を設定|【\s*(?:氏名|イニシャル|国籍|所属)\s*】",
+                1.5,
+            ),
             (r"弊社(?:社員|所属|プロパー|正社員)|BP(?:社員|要員)|個人事業主", 2.0),
             (r"スキルシート|経歴書|職務経歴", 1.5),
             (r"希望単価|稼働(?:可能)?(?:日|時期)|即日稼働|最寄(?:り)?駅|稼働可", 2.0),
@@ -90,6 +95,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"会議|打ち合わせ|打合せ|日程調整|セミナー|勉強会|懇親会|忘年会|新年会", 2.0),
             (r"配信停止|メルマガ|ニュースレター|お知らせ|ご挨拶|休業|年末年始|移転", 1.5),
             (r"パスワード|アカウント|システムメンテナンス", 1.5),
+            (
+                r"自動(?:返信|応答)|不在(?:の|に)?(?:ため|中|します)|休暇(?:中|を取得)|"
+                r"(?:面接|面談)(?:の)?(?:お礼|ありがとう)",
+                5.0,
+            ),
         ),
     },
     "zh": {
@@ -110,6 +120,12 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
         "candidate": _rules(
             (r"简历|人才推荐|推荐(?:一位|一名|人选|候选人)|候选人|人选", 3.0),
             (
+                r"(?:推荐|介绍)[^，。\n]{0,8}(?:一名|一位)|(?:一名|一位)[^，。\n]{0,8}"
+                r"(?:顾问|工程师|人员|开发|员工)",
+                3.0,
+            ),
+            (r"年资|可开始|工作方式", 1.0),
+            (
                 r"(?:人才|人员|工程师|技术人员|开发人员|技术者|要员)(?:的)?(?:介绍|推荐|信息|资料)|"
                 r"(?:推荐|介绍)(?:以下|如下|一下)?(?:的)?(?:人员|工程师|技术人员|人才)|"
                 r"待(?:机|岗)人员|空闲人员|可(?:参加|参与|投入)(?:的)?项目|寻找项目|找项目|求职",
@@ -129,6 +145,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"发票|报销|账单|付款|工资条|对账", 2.0),
             (r"会议|放假|团建|年会|培训|活动|通知|邀请", 1.5),
             (r"密码|邮箱|系统|订阅|退订", 1.5),
+            (r"自动回复|休假中|不在办公室|外出中|感谢(?:您)?(?:今天|昨天)?(?:的)?面试", 5.0),
         ),
     },
     "en": {
@@ -140,6 +157,13 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"submit (?:your )?(?:best )?(?:candidates|profiles|resumes|consultants)", 1.5),
             (r"looking for|need (?:a|an)\b|seeking", 1.0),
             (
+                r"new (?:req|requirement|position|role|opening)\b|"
+                r"reply with (?:your )?(?:resume|cv|profile)|"
+                r"send (?:me )?(?:your )?(?:resumes|profiles)",
+                3.0,
+            ),
+            (r"\bmust be\b|\bis a (?:bonus|plus)\b|\d\s*interviews?\b|\binterview rounds?\b", 1.5),
+            (
                 r"(?:client|customer|team) (?:is )?(?:looking|hiring|seeking)|"
                 r"we (?:have|are hiring)|"
                 r"(?:share|send) (?:your )?(?:best )?(?:profiles|resumes|candidates)|job title|"
@@ -149,6 +173,13 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
         ),
         "candidate": _rules(
             (r"hot ?list|\bbench\b|available consultants?", 3.5),
+            (
+                r"(?:candidate|consultant)\s*:|here is (?:the |my |our )?(?:\w+ )?profile|"
+                r"available (?:on|with|in) \d+\s*weeks?|\bnotice\b|"
+                r"available\s*:\s*(?:immediately|now)",
+                3.0,
+            ),
+            (r"willing to (?:work onsite|relocate)|onsite is fine|work auth|\bcertified\b", 1.5),
             (r"consultants? (?:is |are )?available", 3.5),
             (r"\bresumes? attached|attached (?:is )?(?:the |my )?resume|\bprofile of\b", 2.0),
             (r"available (?:from|immediately|now|to start)", 2.0),
@@ -179,6 +210,12 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"invoice|payment|timesheet|expense|receipt", 2.0),
             (r"meeting|webinar|newsletter|unsubscribe|happy hour|holiday|party|lunch", 2.0),
             (r"password|out of office|reminder|maintenance|account", 1.5),
+            (
+                r"out of (?:the )?office|automatic reply|auto-?reply|on (?:annual )?leave|"
+                r"thank you for (?:taking the time|the interview|today's interview|interviewing)|"
+                r"interview(?:ing)? me\b",
+                5.0,
+            ),
         ),
     },
 }
