@@ -23,7 +23,8 @@ _IN_SENTENCE = re.compile(
     r"(?:available|start(?:ing)?|join(?:ing)?)\s+(?:from|on|in|by)\s+([^.\n]{2,30})|"
     r"([^\s、,。]{1,12})(?:から|より|~)\s*(?:の)?(?:稼働|参画|入場|開始)|"
     r"可于?\s*([^\s,，。]{1,10})\s*(?:到岗|入场|入职)|([^\s,，。、]{2,12}?)(?:入职|到岗|入场)|"
-    r"((?:即日|即時|随时|立即|ASAP|immediately)[^\n]{0,6})",
+    r"((?:即日|即時|随时|立即|ASAP|immediately)[^\n]{0,6})|"
+    r"(?:開始|稼働|参画|入場)(?:時期|日)?は\s*([^\s、,。]{1,12}?)\s*(?:から|より|~|予定|を予定|です)",
     re.I,
 )
 _IMMEDIATE = re.compile(
@@ -91,7 +92,7 @@ def parse_date(value: str, reference: date) -> date | None:
 
 def _english(value: str, reference: date) -> date | None:
     month_first = re.search(
-        r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})?(?:st|nd|rd|th)?(?:,?\s*(20\d{2}))?", value
+        r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}(?!\d))?(?:st|nd|rd|th)?(?:,?\s*(20\d{2}))?", value
     )
     if month_first and month_first.group(1).lower() in _MONTHS:
         month = _MONTHS[month_first.group(1).lower()]

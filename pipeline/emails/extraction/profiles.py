@@ -212,7 +212,8 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
     """False for 外国籍不可 / citizens only, True for 外国籍可, None when not stated."""
     fields = prepare(text).fields
     if re.search(
-        r"外国籍\s*[:：]?\s*(?:不可|NG|×|お断り|なし)|外国籍(?:の方)?は?(?:不可|NG)|日本国籍(?:のみ|限定)|"
+        r"外国籍\s*[:：]?\s*(?:不可|NG|×|お断り|なし)|外国籍(?:の方)?は?(?:不可|NG|ご遠慮|お断り)|"
+        r"日本国籍(?:のみ|限定)|"
         r"日本人(?:のみ|限定)|国籍\s*[:：]\s*日本(?:のみ|限定)|不接受外籍|外籍不可|仅限中国籍|仅限日本籍|"
         r"citizens?\s*only|USC\s*(?:/\s*GC\s*)?only|no\s*(?:visa\s*)?sponsorship|no\s*H-?1B",
         fields,
@@ -221,7 +222,8 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         return False
     if re.search(
         r"外国籍\s*[:：]?\s*(?:可|OK|相談可|歓迎|○)|外国籍(?:の方)?も?(?:可|歓迎|OK)|接受外籍|外籍可|"
-        r"国籍不問|国籍不限|all\s*visas?|any\s*visa|visa\s*sponsorship\s*available",
+        r"国籍不問|国籍不限|all\s*visas?|any\s*visa|visa\s*(?:sponsorship|support)\s*(?:is\s*)?available|"
+        r"foreign\s*nationals?\s*(?:are\s*)?(?:welcome|ok|accepted)|外国籍\s*[:：][^\n]*?(?<!不)可(?!能)",
         fields,
         re.I,
     ):
@@ -238,7 +240,7 @@ _NO_LIMIT = re.compile(
 )
 _OWN_ONLY = re.compile(
     r"(?:貴社|御社|贵司|贵公司)\s*(?:社員|所属|プロパー|正社員|直接雇用|员工|正式员工)?\s*"
-    r"(?:まで|迄|のみ|限定|様まで)|自社社員のみ|再委託不可|一社先不可|1社先不可|BP(?:様)?不可|"
+    r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)|自社社員のみ|再委託不可|一社先不可|1社先不可|BP(?:様)?不可|"
     r"個人事業主(?:様)?不可|(?:仅)?限(?:于)?(?:贵司|贵公司)|no\s*(?:sub-?vendors?|layers?)|"
     r"direct\s*(?:w2\s*)?only",
     re.I,
@@ -297,7 +299,7 @@ _COUNT = r"(\d|[一二两兩三四五]|one|two|three|four)"
 _COUNT_VALUE = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
                 "one": 1, "two": 2, "three": 3, "four": 4}  # fmt: skip
 _INTERVIEWS = re.compile(
-    rf"面談\s*(?:回数)?\s*[:：]?\s*{_COUNT}\s*回|{_COUNT}\s*回(?:の)?面談|"
+    rf"面談\s*(?:回数)?\s*(?:[:：]|は)?\s*{_COUNT}\s*回|{_COUNT}\s*回(?:の)?面談|"
     rf"面[试試]\s*(?:[:：]|共)?\s*{_COUNT}\s*[轮次关輪關]|{_COUNT}\s*[轮次关輪關](?:的)?面[试試]|"
     rf"\b{_COUNT}\s*(?:rounds?|stages?)\s*(?:of\s*)?interviews?|interviews?\s*[:：]\s*{_COUNT}\b|"
     rf"\b{_COUNT}[- ](?:round|step|stage) interview",

@@ -85,7 +85,7 @@ _SPECIAL_CONTEXT = {
 SKILL_LINE = re.compile(
     r"スキル|技術|言語|環境|経験|技能|技术|语言|要求|資格|ツール|熟悉|精通|掌握|使用|开发|開発|"
     r"skills?|stack|tech|languages?|tools?|required|must|nice|preferred|experience|proficien|"
-    r"knowledge|familiar|[/、,・|]",
+    r"knowledge|familiar|[/、,・|]|\d\s*\+?\s*(?:years?|yrs?|年)",
     re.IGNORECASE,
 )
 
