@@ -221,7 +221,11 @@ def _email_intake(engine, tables):
 @fails_cleanly
 def ingest(
     path: Annotated[
-        Path, typer.Argument(help="A folder of .eml files, an mbox file or a maildir.")
+        Path,
+        typer.Argument(
+            help="A folder of mail files (.eml, or any file with mail headers), an mbox file "
+            "or a maildir."
+        ),
     ],
 ) -> None:
     """Ingest mail: store raw bytes (deduplicated), chunk, classify, extract profiles."""
@@ -232,3 +236,7 @@ def ingest(
     typer.echo(f"ingested {path}: {report.summary()}")
     for source, reason in report.failed:
         typer.echo(f"failed: {source}: {reason}")
+    for source, reason in report.skipped:
+        typer.echo(f"skipped: {source}: {reason}")
+    for source, reason in report.conflicts:
+        typer.echo(f"conflict: {source}: {reason}")

@@ -2,8 +2,10 @@
 
 Two steps per batch, each its own transaction, so nothing is lost between them:
 
-1. *store*: parse, then insert the raw bytes with the decoded fields; the Message-ID (or the
-   sha256 of the raw bytes when it is missing) makes a second ingest of the same mail a no-op;
+1. *store*: parse, then insert the raw bytes with the decoded fields; the sha256 of the raw
+   bytes makes a second ingest of the same mail a no-op, while a different mail that shares a
+   Message-ID with one already stored is kept and reported as a conflict; files that are not
+   mail are listed as skipped, formats the intake cannot read (Outlook .msg) as failed;
 2. *process*: cut the text into a document with chunks for the vectorizer, classify, extract
    candidates and projects.
 
@@ -34,7 +36,7 @@ from pipeline.emails.classification import (
 from pipeline.emails.decoding import clean_text
 from pipeline.emails.extraction import extract_candidate, extract_projects
 from pipeline.emails.parsing import ParsedEmail, parse_email
-from pipeline.emails.sources import RawMessage, iter_messages
+from pipeline.emails.sources import RawMessage, iter_messages, unsupported_format
 from pipeline.store import emails as email_store
 from pipeline.store.documents import NewDocument, upsert_documents
 from pipeline.store.tables import Tables
@@ -46,11 +48,15 @@ EMAIL_SOURCE = "email"
 
 @dataclass
 class IngestReport:
-    """Counts of one ingest; `failed` holds (source, reason) and never an email body."""
+    """Counts of one ingest. `failed`, `skipped` and `conflicts` hold (source, reason), never
+    an email body: `skipped` the files of a folder that are not mail, `conflicts` the mails
+    stored although an earlier, different mail carries the same Message-ID."""
 
     new: int = 0
     duplicate: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
     by_category: Counter[str] = field(default_factory=Counter)
     candidates: int = 0
     projects: int = 0
@@ -60,7 +66,8 @@ class IngestReport:
     def summary(self) -> str:
         categories = ", ".join(f"{k} {v}" for k, v in sorted(self.by_category.items()))
         return (
-            f"{self.new} new, {self.duplicate} duplicate, {len(self.failed)} failed; "
+            f"{self.new} new, {self.duplicate} duplicate, {len(self.failed)} failed, "
+            f"{len(self.skipped)} skipped, {len(self.conflicts)} Message-ID conflicts; "
             f"by category: {categories or 'none'}; "
             f"{self.candidates} candidates, {self.projects} projects extracted; "
             f"{self.with_decode_notes} with decode notes"
@@ -71,6 +78,8 @@ class IngestReport:
             "new": self.new,
             "duplicate": self.duplicate,
             "failed": len(self.failed),
+            "skipped": len(self.skipped),
+            "message_id_conflicts": len(self.conflicts),
             "candidates": self.candidates,
             "projects": self.projects,
             "with_decode_notes": self.with_decode_notes,
@@ -103,7 +112,8 @@ class EmailIntake:
         self.today = today
 
     def ingest_path(self, path: Path) -> IngestReport:
-        """Ingest a folder of .eml files, an mbox file or a maildir."""
+        """Ingest a folder of mail files (see `sources`: other files are sniffed or listed as
+        skipped), an mbox file or a maildir."""
         return self.ingest(iter_messages(Path(path)))
 
     def ingest(self, messages: Iterable[RawMessage]) -> IngestReport:
@@ -134,8 +144,12 @@ class EmailIntake:
     def _ingest_batch(self, batch: Sequence[RawMessage], report: IngestReport) -> None:
         unique: dict[str, tuple[RawMessage, ParsedEmail]] = {}
         for message in batch:
-            if message.error:
-                report.failed.append((message.source, message.error))
+            if message.skipped:
+                report.skipped.append((message.source, message.skipped))
+                continue
+            reason = message.error or unsupported_format(message.raw)
+            if reason:
+                report.failed.append((message.source, reason))
                 continue
             parsed = parse_email(message.raw)
             if parsed.key in unique:
@@ -148,6 +162,7 @@ class EmailIntake:
         report.duplicate += len(unique) - len(stored) - not_stored
         report.new += len(stored)
         report.new_email_ids.extend(s.email_id for s in stored)
+        self._report_conflicts(stored, report)
         report.with_decode_notes += sum(1 for s in stored if s.parsed.decode_notes)
         self._process(stored, report)
 
@@ -162,10 +177,24 @@ class EmailIntake:
             log.warning("storing a batch of %d emails failed (%s); one by one", len(rows), _why(e))
             ids = self._store_one_by_one(items, rows, report)
         return [
-            _Stored(ids[parsed.key], message.source, parsed)
+            _Stored(ids[parsed.raw_sha256], message.source, parsed)
             for message, parsed in items
-            if parsed.key in ids
+            if parsed.raw_sha256 in ids
         ]
+
+    def _report_conflicts(self, stored: list[_Stored], report: IngestReport) -> None:
+        """Report each new mail whose Message-ID an earlier, different mail already carries."""
+        if not stored:
+            return
+        with self.engine.connect() as connection:
+            earlier = email_store.earlier_with_message_id(connection, [s.email_id for s in stored])
+        for item in stored:
+            if item.email_id in earlier:
+                reason = (
+                    f"Message-ID {item.parsed.message_id} is also on {earlier[item.email_id]}, "
+                    "a different mail; both kept"
+                )
+                report.conflicts.append((item.source, reason))
 
     def _store_one_by_one(
         self,
@@ -252,7 +281,7 @@ class EmailIntake:
 
 def _email_row(message: RawMessage, parsed: ParsedEmail) -> dict[str, Any]:
     return {
-        "message_id": parsed.key,
+        "message_id": parsed.message_id,
         "raw": message.raw,
         "raw_sha256": parsed.raw_sha256,
         "source": clean_text(message.source)[:1000],

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import email.errors
 import email.header
 import email.utils
 import hashlib
@@ -16,6 +17,8 @@ from email.message import Message
 from email.parser import BytesParser
 from email.policy import compat32
 from typing import Any
+
+from bs4.builder import ParserRejectedMarkup
 
 from pipeline.emails.attachments import office_kind, office_text
 from pipeline.emails.decoding import (
@@ -32,6 +35,20 @@ MAX_TEXT_PART_BYTES = 2_000_000
 MAX_ATTACHMENT_TEXT_CHARS = 50_000
 _MAX_HEADER_CHARS = 2_000
 _TEXT_ATTACHMENT_SUFFIXES = (".txt", ".csv", ".md", ".tsv", ".log")
+# What the standard library's email package raises on malformed input (its own errors, and
+# the codec, index and attribute errors of its less travelled paths, recursion on deep
+# nesting), and BeautifulSoup on markup it rejects; `parse_email` turns these into notes.
+_MALFORMED = (
+    email.errors.MessageError,
+    ParserRejectedMarkup,
+    LookupError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    RecursionError,
+)
 
 
 @dataclass
@@ -68,8 +85,13 @@ class ParsedEmail:
 
     @property
     def key(self) -> str:
-        """The deduplication key: the Message-ID, or the hash of the raw bytes without one."""
-        return self.message_id or f"sha256:{self.raw_sha256}"
+        """The identity of the stored mail, 'sha256:<hex of the raw bytes>'.
+
+        The same bytes again are a duplicate; two different mails that share a Message-ID are
+        two mails (the Message-ID is kept as data, not as the key). Email documents are named
+        by this key, so there is one document per stored mail.
+        """
+        return f"sha256:{self.raw_sha256}"
 
     @property
     def full_text(self) -> str:
@@ -93,17 +115,17 @@ def parse_email(raw: bytes) -> ParsedEmail:
         return parsed
     try:
         message = BytesParser(policy=compat32).parsebytes(raw)
-    except Exception as e:  # the parser is lenient; this is the last line of defence
+    except _MALFORMED as e:  # the parser is lenient; this is the last line of defence
         parsed.note(f"unparseable MIME ({type(e).__name__}); raw bytes kept")
         parsed.body_text = clean_text(decode_bytes(raw).text)
         return parsed
     try:
         _read_headers(message, parsed)
         _read_parts(message, parsed)
-    except Exception as e:
+    except _MALFORMED as e:
         parsed.note(f"parse error ({type(e).__name__}: {str(e)[:200]}); partial result kept")
     if parsed.message_id is None:
-        parsed.note("no Message-ID; deduplicated by the sha256 of the raw bytes")
+        parsed.note("no Message-ID header")
     for defect in _defects(message):
         parsed.note(f"MIME defect: {defect}")
     if not parsed.body_text.strip() and not parsed.attachments:
@@ -175,7 +197,7 @@ def _decode_raw_header(data: bytes, hints: list[str], parsed: ParsedEmail | None
 def _decode_encoded_words(text: str, parsed: ParsedEmail | None) -> str:
     try:
         pieces = email.header.decode_header(text)
-    except Exception:
+    except _MALFORMED:
         if parsed is not None:
             parsed.note("malformed encoded-word in a header; kept as written")
         return text
@@ -199,7 +221,7 @@ def _read_parts(message: Message, parsed: ParsedEmail) -> None:
             continue
         try:
             _read_part(part, index, parsed, plain, html)
-        except Exception as e:
+        except _MALFORMED as e:
             parsed.note(f"part {index}: {type(e).__name__}; skipped")
     body = "\n\n".join(plain) if plain else "\n\n".join(html_to_text(h) for h in html)
     parsed.body_text = clean_text(body).strip()
@@ -263,7 +285,7 @@ def _read_attachment(
 def _filename(part: Message, parsed: ParsedEmail) -> str | None:
     try:
         name = part.get_filename()
-    except Exception:
+    except _MALFORMED:
         parsed.note("undecodable attachment name")
         return None
     if name is None:

@@ -1,30 +1,61 @@
-"""Where mail comes from: a folder of .eml files, an mbox file, a maildir (standard library).
+"""Where mail comes from: a folder of mail files, an mbox file, a maildir (standard library).
 
 Each source yields `RawMessage`s: the untouched bytes and a label saying where they came from.
-A message that cannot be read is yielded with `error` set, so the intake can count it.
+A message that cannot be read is yielded with `error` set, so the intake can count it as
+failed; a file in a folder that is not mail is yielded with `skipped` set, so the intake can
+list it with its reason. Nothing under a folder is left out without a word.
+
+In a folder, `.eml` and `.mail` files are mail by name. Every other file (`.txt`, `.raw`, no
+extension, ...) is sniffed: it is mail when it opens with an RFC 5322 header block, an mbox
+when it opens with a "From " line. An Outlook `.msg` is not RFC 822 mail but a binary OLE
+compound file (it starts with D0 CF 11 E0); it is passed on so that the intake reports it as
+an unsupported format (`unsupported_format`), never stored as an empty mail.
 """
 
 from __future__ import annotations
 
 import mailbox
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import PipelineError
 
-EML_SUFFIXES = (".eml", ".msg", ".mail")
+# Read as mail without sniffing.
+EML_SUFFIXES = (".eml", ".mail")
+# The signature of an OLE compound file: Outlook .msg, and .doc / .xls of the 97-2003 era.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Bytes read from a file to decide whether it is mail.
+SNIFF_BYTES = 16_384
+# Header fields of which a mail carries at least one; two fields at least make a header block.
+_MAIL_FIELDS = frozenset(
+    {"from", "date", "subject", "message-id", "received", "return-path", "mime-version", "to"}
+)
+_FIELD = re.compile(rb"^([!-9;-~]+)[ \t]*:")
 
 
 class MailSourceError(PipelineError):
-    """The path is not a folder of .eml files, an mbox or a maildir."""
+    """The path is not a folder of mail files, an mbox or a maildir."""
 
 
 @dataclass(frozen=True)
 class RawMessage:
+    """One message as read. `error`: it could not be read; `skipped`: a file that is not mail."""
+
     source: str
     raw: bytes
     error: str | None = None
+    skipped: str | None = None
+
+
+@dataclass
+class FolderScan:
+    """The mail files under a folder (sorted) and the files left out, each with its reason."""
+
+    mail: list[Path] = field(default_factory=list)
+    mboxes: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def is_maildir(path: Path) -> bool:
@@ -53,14 +84,46 @@ def iter_messages(path: Path) -> Iterator[RawMessage]:
         yield _read_file(path)
 
 
+def scan_folder(folder: Path) -> FolderScan:
+    """Sort the files under `folder` into mail, mbox files and skipped files (with why)."""
+    scan = FolderScan()
+    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+        if path.suffix.lower() in EML_SUFFIXES:
+            scan.mail.append(path)
+            continue
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(SNIFF_BYTES)
+        except OSError:
+            scan.mail.append(path)  # reading it again fails, and the intake reports why
+            continue
+        if head.startswith(b"From "):
+            scan.mboxes.append(path)
+        elif head.startswith(OLE_MAGIC) and path.suffix.lower() == ".msg":
+            scan.mail.append(path)  # reported by the intake as an unsupported format
+        else:
+            reason = not_mail_reason(head)
+            if reason is None:
+                scan.mail.append(path)
+            else:
+                scan.skipped.append((path, reason))
+    return scan
+
+
 def list_eml_files(folder: Path) -> list[Path]:
-    """The .eml files under `folder`, sorted, so runs are reproducible."""
-    return sorted(p for p in Path(folder).rglob("*") if p.is_file() and _is_eml(p))
+    """The mail files under `folder` (by name or by their header block), sorted."""
+    return scan_folder(folder).mail
 
 
 def iter_eml_folder(folder: Path) -> Iterator[RawMessage]:
-    for file in list_eml_files(folder):
+    """The mail in a folder, its mbox files' messages, then one `skipped` entry per other file."""
+    scan = scan_folder(folder)
+    for file in scan.mail:
         yield _read_file(file)
+    for file in scan.mboxes:
+        yield from iter_mbox(file)
+    for file, reason in scan.skipped:
+        yield RawMessage(str(file), b"", skipped=reason)
 
 
 def iter_maildir(folder: Path) -> Iterator[RawMessage]:
@@ -78,14 +141,54 @@ def iter_mbox(file: Path) -> Iterator[RawMessage]:
             label = f"{file}#{key}"
             try:
                 yield RawMessage(label, box.get_bytes(key))
-            except Exception as e:
+            except (OSError, KeyError, ValueError, mailbox.Error) as e:
                 yield RawMessage(label, b"", error=f"unreadable mbox entry: {type(e).__name__}")
     finally:
         box.close()
 
 
-def _is_eml(path: Path) -> bool:
-    return path.suffix.lower() in EML_SUFFIXES
+def not_mail_reason(head: bytes) -> str | None:
+    """None when `head` (a file's first bytes) opens with an RFC 5322 header block, else why not.
+
+    A header block is at least two header fields ("Name: value", folded lines allowed) up to
+    the first empty line, one of them a field every mail has (From, Date, Subject, ...).
+    """
+    if not head.strip():
+        return "empty file"
+    if head.startswith(OLE_MAGIC):
+        return "binary OLE compound file (.doc, .xls or Outlook .msg), not RFC 5322 mail"
+    if b"\x00" in head:
+        return "binary file, not RFC 5322 mail"
+    data = head.removeprefix(b"\xef\xbb\xbf")
+    parts = re.split(rb"\r?\n\r?\n", data, maxsplit=1)
+    lines = parts[0].splitlines()
+    if len(parts) == 1 and len(head) == SNIFF_BYTES and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut short by the sniff
+    names = []
+    for line in lines:
+        if line[:1] in (b" ", b"\t") and names:
+            continue  # a folded continuation line
+        match = _FIELD.match(line)
+        if match is None:
+            return "no RFC 5322 header block at the start"
+        names.append(match.group(1).decode("ascii").lower())
+    if len(names) < 2 or not _MAIL_FIELDS.intersection(names):
+        return "no RFC 5322 header block at the start"
+    return None
+
+
+def unsupported_format(raw: bytes) -> str | None:
+    """Why `raw` is mail in a format the intake cannot read, or None.
+
+    An Outlook .msg is a binary OLE compound file, not RFC 822 text: parsing it as MIME would
+    store an empty mail, so it is a failure that says so.
+    """
+    if raw.startswith(OLE_MAGIC):
+        return (
+            "unsupported format: Outlook .msg (binary OLE compound file), not RFC 822 mail; "
+            "save it as .eml"
+        )
+    return None
 
 
 def _read_file(path: Path) -> RawMessage:

@@ -15,20 +15,47 @@ from pipeline.store.tables import Tables
 def insert_emails(
     connection: Connection, tables: Tables, rows: Sequence[dict[str, Any]]
 ) -> dict[str, int]:
-    """Insert new emails; return {message_id: id} for the rows actually inserted.
+    """Insert new emails; return {raw_sha256: id} for the rows actually inserted.
 
-    A Message-ID already stored is skipped (ON CONFLICT DO NOTHING): re-ingesting is a no-op.
+    Mail whose bytes are already stored is skipped (ON CONFLICT DO NOTHING on raw_sha256):
+    re-ingesting is a no-op. A different mail with a Message-ID already stored is inserted;
+    `earlier_with_message_id` finds those.
     """
     if not rows:
         return {}
     table = tables.emails
     statement = (
         insert(table)
-        .on_conflict_do_nothing(constraint="emails_message_id_key")
-        .returning(table.c.id, table.c.message_id)
+        .on_conflict_do_nothing(constraint="emails_raw_sha256_key")
+        .returning(table.c.id, table.c.raw_sha256)
     )
     result = connection.execute(statement, list(rows))
-    return {row.message_id: row.id for row in result}
+    return {row.raw_sha256: row.id for row in result}
+
+
+def earlier_with_message_id(connection: Connection, email_ids: Sequence[int]) -> dict[int, str]:
+    """{email_id: source of the first email stored before it with the same Message-ID}.
+
+    Only the given emails that share their Message-ID with an earlier, different mail appear.
+    """
+    if not email_ids:
+        return {}
+    rows = connection.execute(
+        sa.text(
+            """
+            SELECT e.id, coalesce(first.source, '') AS source
+            FROM emails AS e
+            CROSS JOIN LATERAL (
+                SELECT o.source FROM emails AS o
+                WHERE o.message_id = e.message_id AND o.id < e.id
+                ORDER BY o.id LIMIT 1
+            ) AS first
+            WHERE e.id = ANY(:ids) AND e.message_id IS NOT NULL
+            """
+        ),
+        {"ids": list(email_ids)},
+    )
+    return {row.id: row.source for row in rows}
 
 
 def link_documents(connection: Connection, pairs: Sequence[tuple[int, int]]) -> None:

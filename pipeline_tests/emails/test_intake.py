@@ -49,9 +49,11 @@ def test_mail_without_message_id_is_deduplicated_by_the_hash_of_its_bytes(db, ta
     report = intake.ingest([RawMessage("a.eml", raw), RawMessage("b.eml", raw)])
     again = intake.ingest([RawMessage("a.eml", raw)])
     assert (report.new, report.duplicate, again.new, again.duplicate) == (1, 1, 0, 1)
-    message_id, notes = _rows(db, "SELECT message_id, decode_notes FROM emails")[0]
-    assert message_id.startswith("sha256:") and len(message_id) == 7 + 64
-    assert "no Message-ID; deduplicated by the sha256 of the raw bytes" in notes
+    message_id, raw_sha256, notes = _rows(
+        db, "SELECT message_id, raw_sha256, decode_notes FROM emails"
+    )[0]
+    assert message_id is None and len(raw_sha256) == 64
+    assert "no Message-ID header" in notes
 
 
 def _ingest_one(db, tables, raw: bytes):

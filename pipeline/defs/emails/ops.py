@@ -21,7 +21,7 @@ def default_inbox_path() -> str:
 class IngestInboxConfig(Config):
     inbox_path: str = Field(
         default_factory=default_inbox_path,
-        description="A folder of .eml files, an mbox file or a maildir.",
+        description="A folder of mail files, an mbox file or a maildir.",
     )
     paths: list[str] = Field(
         default_factory=list,
@@ -55,6 +55,10 @@ def ingest_inbox_op(
     context.log.info(f"inbox {config.inbox_path}: {report.summary()}")
     for source, reason in report.failed[:MAX_FAILURES_IN_METADATA]:
         context.log.warning(f"failed: {source}: {reason}")
+    for source, reason in report.skipped[:MAX_FAILURES_IN_METADATA]:
+        context.log.info(f"skipped: {source}: {reason}")
+    for source, reason in report.conflicts[:MAX_FAILURES_IN_METADATA]:
+        context.log.warning(f"conflict: {source}: {reason}")
     return Output(report.new, metadata=_metadata(report))
 
 
@@ -68,7 +72,12 @@ def _merge(report: IngestReport, retried: IngestReport) -> None:
 def _metadata(report: IngestReport) -> dict:
     # Counts and file names only: an email body never goes into event metadata.
     metadata: dict = dict(report.as_metadata())
-    if report.failed:
-        lines = [f"{source}: {reason}" for source, reason in report.failed]
-        metadata["failures"] = MetadataValue.text("\n".join(lines[:MAX_FAILURES_IN_METADATA]))
+    for key, items in (
+        ("failures", report.failed),
+        ("skipped_files", report.skipped),
+        ("conflicts", report.conflicts),
+    ):
+        if items:
+            lines = [f"{source}: {reason}" for source, reason in items[:MAX_FAILURES_IN_METADATA]]
+            metadata[key] = MetadataValue.text("\n".join(lines))
     return metadata
