@@ -21,6 +21,7 @@ START_LABELS = (
 )
 _IN_SENTENCE = re.compile(
     r"(?:available|start(?:ing)?|join(?:ing)?)\s+(?:from|on|in|by)\s+([^.\n]{2,30})|"
+    r"\bstart(?:s|ing)?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*[^.,\n]{0,12})|"
     r"([^\s、,。]{1,12})(?:から|より|~)\s*(?:の)?(?:稼働|参画|入場|開始)|"
     r"可于?\s*([^\s,，。]{1,10})\s*(?:到岗|入场|入职)|([^\s,，。、]{2,12}?)(?:入职|到岗|入场)|"
     r"((?:即日|即時|随时|立即|ASAP|immediately)[^\n]{0,6})|"

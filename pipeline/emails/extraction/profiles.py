@@ -48,7 +48,8 @@ _REMOTE_PARTIAL = re.compile(
 )
 _REMOTE_NONE = re.compile(
     r"リモート\s*(?:不可|なし|無し|NG|×)|フル出社|完全出社|常駐|出社のみ|基本出社|在宅不可|"
-    r"on-?site(?:\s*only)?|in[- ]office|no\s*remote|not\s*remote|驻场|常驻|坐班|现场办公|"
+    r"on-?site(?:\s*only)?|in[- ]office|work\s*from\s*office|\bWFO\b|no\s*remote|not\s*remote|"
+    r"驻场|常驻|坐班|现场办公|"
     r"[:：]\s*现场|不可远程|不支持远程|"
     r"现场工作|到现场",
     re.I,
@@ -67,31 +68,30 @@ _ONSITE_OK = re.compile(
 
 
 def remote(text: str | Prepared) -> str | None:
-    """full / partial / none, or None when the mail does not say."""
+    """full / partial / none, or None when the mail does not say.
+
+    Onsite and remote both offered ("常駐・リモートどちらも可", "可赴日常驻，也可离岸远程") is
+    partial; "remote only (no onsite or hybrid)" is full.
+    """
     body = prepare(text).text
+    if _REMOTE_ONLY.search(body):
+        return "full"
     if _REMOTE_PARTIAL.search(body):
         return "partial"
-    if _REMOTE_FULL.search(body):
-        # "可赴日常驻，也可离岸远程": either way is partial, not fully remote
-        both = _REMOTE_NONE.search(body) and not _REMOTE_ONLY.search(body)
-        return "partial" if both else "full"
-    if _REMOTE_NONE.search(body):
-        return "none"
-    if re.search(r"\bremote\b|[远遠][程端]", body, re.I):
-        return "full"
-    if "リモート" in body:
-        return "partial"
-    return None
+    onsite = _REMOTE_NONE.search(body)
+    rest = _REMOTE_NONE.sub(" ", body)  # "リモート不可" names remote only to refuse it
+    if _REMOTE_FULL.search(rest):
+        return "partial" if onsite else "full"
+    if re.search(r"\bremote\b|[远遠][程端]|リモート|在宅", rest, re.I):
+        return "partial" if onsite or "リモート" in rest else "full"
+    return "none" if onsite else None
 
 
 def remote_only(text: str | Prepared) -> bool | None:
-    """True when the person only works fully remote; False when onsite is accepted."""
-    body = prepare(text).text
-    if _REMOTE_ONLY.search(body):
-        return True
-    if _ONSITE_OK.search(body):
-        return False
-    return None
+    """True when the person only works fully remote (フルリモートのみ, 出社不可, 仅远程), else
+    None: accepting onsite is the usual case and is not stated as a constraint."""
+    body = prepare(_ONSITE_OK.sub(" ", prepare(text).text)).text
+    return True if _REMOTE_ONLY.search(body) else None
 
 
 # --- languages and nationality -------------------------------------------------------
@@ -277,7 +277,8 @@ _DEPTH_ONE = re.compile(
     r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員)?|パートナー(?:企業|会社)?(?:の)?社員|"
     r"(?:一|1)\s*社先|BP(?:社員|要員|様)|所属\s*[:：]\s*(?:BP|協力会社|パートナー)|"
     r"合作(?:公司|伙伴|方)(?:的)?(?:员工)?|partner'?s?\s*(?:employee|consultant)|"
-    r"through\s*(?:our\s*)?partner|sub-?vendor",
+    r"through\s*(?:our\s*)?partner|sub-?vendor|employee of (?:our|a) partner|"
+    r"partner(?:'s)?\s*(?:firm|company)'?s?\s*employee|one layer",
     re.I,
 )
 _DEPTH_TWO = re.compile(r"(?:二|2)\s*社先|(?:二|2)\s*次(?:受け|请)")
@@ -302,7 +303,8 @@ _INTERVIEWS = re.compile(
     rf"面談\s*(?:回数)?\s*(?:[:：]|は)?\s*{_COUNT}\s*回|{_COUNT}\s*回(?:の)?面談|"
     rf"面[试試]\s*(?:[:：]|共)?\s*{_COUNT}\s*[轮次关輪關]|{_COUNT}\s*[轮次关輪關](?:的)?面[试試]|"
     rf"\b{_COUNT}\s*(?:rounds?|stages?)\s*(?:of\s*)?interviews?|interviews?\s*[:：]\s*{_COUNT}\b|"
-    rf"\b{_COUNT}[- ](?:round|step|stage) interview",
+    rf"\b{_COUNT}[- ](?:round|step|stage) interview|\b{_COUNT}\s+interviews?\b|"
+    rf"interviews?\b[^\n]{{0,12}}?\b{_COUNT}\s*(?:technical\s*)?(?:rounds?|stages?)",
     re.I,
 )
 

@@ -85,7 +85,7 @@ _SPECIAL_CONTEXT = {
 SKILL_LINE = re.compile(
     r"スキル|技術|言語|環境|経験|技能|技术|语言|要求|資格|ツール|熟悉|精通|掌握|使用|开发|開発|"
     r"skills?|stack|tech|languages?|tools?|required|must|nice|preferred|experience|proficien|"
-    r"knowledge|familiar|[/、,・|]|\d\s*\+?\s*(?:years?|yrs?|年)",
+    r"knowledge|familiar|加分|优先|尚可|歓迎|必須|必须|[/、,・|]|\d\s*\+?\s*(?:years?|yrs?|年)",
     re.IGNORECASE,
 )
 
@@ -195,14 +195,15 @@ def split_skills(text: str | Prepared) -> tuple[list[str], list[str]]:
     mode = "required"
     for whole in prepare(text).lines:
         clauses = _clauses(whole)
-        for line in clauses:
-            clause_mode = _skills_of_clause(line, mode, required, preferred)
-            if len(clauses) == 1:
-                mode = clause_mode
+        clause_mode = mode
+        for line in clauses:  # within a line the marker carries on; the next line starts afresh
+            clause_mode = _skills_of_clause(line, clause_mode, required, preferred)
+        if len(clauses) == 1:
+            mode = clause_mode
     return required, [s for s in preferred if s not in required]
 
 
-_CLAUSE = re.compile(r"(?<=[，。；;])|(?<=[,;])\s+")
+_CLAUSE = re.compile(r"(?<=[，。；;,.])\s*")
 
 
 def _clauses(line: str) -> list[str]:
@@ -251,6 +252,12 @@ _TOTAL_LABEL = re.compile(
     r"年资|工作年数|総経験|经验\s*[:：]|経験\s*[:：]|total(?: experience)?|overall(?: experience)?|"
     r"experience\s*[:：]|exp\s*[:：]",
     re.I,
+)
+_BARE_TOTAL = re.compile(
+    r"(?:years of experience|total experience|experience|経験年数|工作年限|年资|工作经验)"
+    r"\s*[:：]\s*"
+    r"(\d{1,2}(?:\.\d)?)\s*\+?\s*$",
+    re.I | re.M,
 )
 _YEARS_CONTEXT = re.compile(
     r"経験|経歴|年以上|年数|实务|工作|从业|开发|年资|experience|exp\b|\+|must|minimum|at least|"
@@ -343,6 +350,9 @@ def years_of_experience(text: str | Prepared) -> Years:
                 loose_total.append(mention.years)  # "React、TypeScript、Next.jsでの経験3年以上"
                 continue
             per_skill[owner[2]] = max(per_skill.get(owner[2], 0.0), mention.years)
+    if not labelled_total:  # "Years of experience: 11" with the unit left out
+        bare = _BARE_TOTAL.search(prepared.fields)
+        labelled_total += [float(bare.group(1))] if bare else []
     total = labelled_total[0] if labelled_total else (max(loose_total) if loose_total else None)
     return Years(per_skill, total)
 
@@ -369,8 +379,9 @@ def _shared_by_a_list(line: str, hits: list[Hit], owner: Hit, side: str, mention
     experience asked for overall. A figure in brackets right after one skill is that skill's."""
     index = hits.index(owner)
     if side == "left":
-        if _GAP_LEFT.match(line[owner[1] : mention.start]) or index == 0:
-            return False
+        gap = line[owner[1] : mention.start]
+        if index == 0 or re.search(r"[(（]", gap) or (_GAP_LEFT.match(gap) and gap.strip()):
+            return False  # "Vue.js（2年）", "Python：6年": that skill's own figure
         neighbour = hits[index - 1]
         return bool(_LIST_GAP.fullmatch(line[neighbour[1] : owner[0]]))
     if index + 1 >= len(hits):
