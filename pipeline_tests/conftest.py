@@ -20,7 +20,10 @@ from pipeline.store.database import create_database_engine, normalise_url
 from pipeline.store.migrations import apply_migrations
 from pipeline.store.tables import Tables, reflect_tables
 
-APP_TABLES = ("matches", "candidates", "projects", "emails", "document_chunks", "documents")
+APP_TABLES = (
+    "matches", "candidates", "projects", "emails", "document_chunks", "documents",
+    "profile_points", "match_state",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -90,6 +90,10 @@ class VectorStore(Protocol):
         """Remove these points (ids not present are ignored)."""
         ...
 
+    def vectors(self, collection: str, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these points, by id (absent ids are left out)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -230,6 +234,14 @@ class EdgeVectorStore:
             for p in shard.query(request)
         ]
 
+    def vectors(self, collection: str, ids: list[str]) -> dict[str, np.ndarray]:
+        try:
+            shard = self._shard(collection)
+        except KeyError:
+            return {}
+        records = shard.retrieve(list(ids), with_payload=False, with_vector=True)
+        return {str(r.id): np.asarray(r.vector, dtype=np.float32) for r in records}
+
     def delete(self, collection: str, ids: list[str]) -> None:
         import qdrant_edge as q
 
@@ -357,6 +369,12 @@ class QdrantClientStore:
             with_payload=True,
         )
         return [VectorHit(str(p.id), float(p.score), dict(p.payload or {})) for p in result.points]
+
+    def vectors(self, collection: str, ids: list[str]) -> dict[str, np.ndarray]:
+        if not ids or not self._client.collection_exists(collection):
+            return {}
+        records = self._client.retrieve(collection, list(ids), with_vectors=True)
+        return {str(r.id): np.asarray(r.vector, dtype=np.float32) for r in records}
 
     def delete(self, collection: str, ids: list[str]) -> None:
         from qdrant_client import models

@@ -6,7 +6,9 @@ the engine with one code path for the embedded store, local mode and a server:
     score = vector_weight · max(cosine, 0) + Σ weight_i · condition_i(payload)
 
 `evaluate` is the same semantics in Python, for explanations and for checking the engine.
-Conditions on a missing payload key are false, as in Qdrant.
+Conditions on a missing payload key are false, as in Qdrant. Store booleans as 1 / 0 and
+match them as integers: Qdrant Edge reads a Python bool in `MatchValue` as an integer, which
+never equals a JSON `true`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ class Match:
     """payload[key] equals `value`, or (for a list field) contains it."""
 
     key: str
-    value: str | int | bool
+    value: str | int
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class MatchAny:
     """payload[key] is one of `values` (for a list field: shares one of them)."""
 
     key: str
-    values: tuple[str, ...]
+    values: tuple[str, ...] | tuple[int, ...]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,112 @@
+"""Profiles in Qdrant: one point per candidate and per project, kept in step with Postgres.
+
+Each kind has its own collection per embedding model (`candidates__<model>__<dim>`), point
+ids are uuid5 of (kind, row id, model), and `profile_points` records the content hash each
+point was built from. A sync embeds and upserts only the profiles whose hash changed (or that
+are new), records them only after the store has them, and deletes the points of profiles that
+left Postgres.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy.engine import Engine
+
+from pipeline.matching.config import MatchingConfig
+from pipeline.matching.profiles import (
+    CanonicalProfile,
+    ProfileKind,
+    candidate_profile,
+    project_profile,
+)
+from pipeline.store import profiles as profile_store
+from pipeline.store.vectors import POINT_NAMESPACE, VectorStore, collection_name
+from pipeline.vectorize.embedders.base import Embedder
+
+KINDS: tuple[ProfileKind, ...] = ("candidate", "project")
+_BUILDERS = {"candidate": candidate_profile, "project": project_profile}
+EMBED_BATCH = 256
+
+
+def profile_collection(kind: ProfileKind, embedder: Embedder) -> str:
+    return collection_name(embedder.name, embedder.dimension, prefix=f"{kind}s")
+
+
+def profile_point_id(kind: ProfileKind, profile_id: int, model: str) -> str:
+    return str(uuid.uuid5(POINT_NAMESPACE, f"{kind}:{profile_id}:{model}"))
+
+
+@dataclass
+class IndexReport:
+    indexed: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
+    unchanged: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
+    removed: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
+    changed_ids: dict[str, list[int]] = field(default_factory=lambda: {k: [] for k in KINDS})
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "candidates_indexed": self.indexed["candidate"],
+            "projects_indexed": self.indexed["project"],
+            "unchanged": sum(self.unchanged.values()),
+            "removed": sum(self.removed.values()),
+        }
+
+
+class ProfileIndexer:
+    def __init__(
+        self, engine: Engine, embedder: Embedder, store: VectorStore, config: MatchingConfig
+    ) -> None:
+        self.engine = engine
+        self.embedder = embedder
+        self.store = store
+        self.config = config
+
+    def profiles(self, kind: ProfileKind, ids: list[int] | None = None) -> list[CanonicalProfile]:
+        """Canonical profiles of one kind, read from Postgres."""
+        with self.engine.connect() as connection:
+            rows = profile_store.load_profiles(connection, kind, ids)
+        build = _BUILDERS[kind]
+        return [build(row, self.config.currency_rates) for row in rows]
+
+    def sync(self) -> IndexReport:
+        """Upsert new and changed profiles, delete the points of removed ones."""
+        report = IndexReport()
+        for kind in KINDS:
+            self._sync_kind(kind, report)
+        return report
+
+    def _sync_kind(self, kind: ProfileKind, report: IndexReport) -> None:
+        model = self.embedder.name
+        collection = profile_collection(kind, self.embedder)
+        self.store.ensure_collection(collection, self.embedder.dimension)
+        current = self.profiles(kind)
+        with self.engine.connect() as connection:
+            indexed = profile_store.indexed_points(connection, kind, model)
+        changed = [p for p in current if indexed.get(p.profile_id) != p.content_hash]
+        report.unchanged[kind] = len(current) - len(changed)
+        for start in range(0, len(changed), EMBED_BATCH):
+            batch = changed[start : start + EMBED_BATCH]
+            self._upsert(kind, collection, batch)
+            report.indexed[kind] += len(batch)
+        report.changed_ids[kind] = [p.profile_id for p in changed]
+        gone = sorted(set(indexed) - {p.profile_id for p in current})
+        if gone:
+            self.store.delete(collection, [profile_point_id(kind, i, model) for i in gone])
+            with self.engine.begin() as connection:
+                profile_store.forget_points(connection, kind, model, gone)
+                profile_store.forget_matched(connection, kind, gone)
+            report.removed[kind] = len(gone)
+
+    def _upsert(self, kind: ProfileKind, collection: str, batch: list[CanonicalProfile]) -> None:
+        model = self.embedder.name
+        vectors = np.asarray(self.embedder.embed([p.text for p in batch]), dtype=np.float32)
+        ids = [profile_point_id(kind, p.profile_id, model) for p in batch]
+        payloads = [{**p.payload, "content_hash": p.content_hash} for p in batch]
+        self.store.upsert(collection, ids, vectors, payloads)
+        with self.engine.begin() as connection:  # recorded only once the store has the points
+            profile_store.record_points(
+                connection, kind, model, collection, [(p.profile_id, p.content_hash) for p in batch]
+            )

@@ -1,0 +1,236 @@
+"""`search_candidates` and `search_projects`: seed 000's weighted search, scored inside Qdrant.
+
+Standard score = vector_weight · max(cosine, 0) + filter_weight · filters, where filters is the
+weighted share of the stated criteria a profile meets (`filters.py`). Qdrant ranks by that
+formula after a prefetch by vector; hard constraints exclude in the prefetch's filter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy.engine import Engine
+
+from pipeline.errors import ConfigurationError
+from pipeline.matching.config import MatchingConfig
+from pipeline.matching.filters import (
+    OPEN_PROJECTS,
+    candidate_exclusions,
+    candidate_terms,
+    project_exclusions,
+    project_terms,
+)
+from pipeline.matching.index import ProfileIndexer, profile_collection, profile_point_id
+from pipeline.matching.profiles import CanonicalProfile, day_number, japanese_rank
+from pipeline.store.vectors import VectorHit, VectorStore
+from pipeline.store.weighted_query import Match, MatchAny, Term, WeightedQuery, terms_score
+from pipeline.vectorize.embedders.base import Embedder
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    profile_id: int
+    total: float  # the standard score (or the cosine when unweighted)
+    vector_score: float
+    filter_score: float | None
+    payload: dict[str, Any]
+
+
+def _clamp(value: float) -> float:
+    return round(min(1.0, max(0.0, value)), 6)
+
+
+class Matcher:
+    """Weighted search over the profile collections of one embedding model."""
+
+    def __init__(
+        self, engine: Engine, embedder: Embedder, store: VectorStore, config: MatchingConfig
+    ) -> None:
+        self.engine = engine
+        self.embedder = embedder
+        self.store = store
+        self.config = config
+        self.indexer = ProfileIndexer(engine, embedder, store, config)
+
+    # --- public API -----------------------------------------------------------------------
+
+    def search_candidates(
+        self,
+        query: str | int | CanonicalProfile,
+        filters: Mapping[str, Any] | None = None,
+        use_weighted_search: bool = True,
+        limit: int = 20,
+        *,
+        vector: np.ndarray | None = None,
+        only_ids: list[int] | None = None,
+        hard_constraints: bool = True,
+    ) -> list[SearchResult]:
+        """Candidates for a project (id or profile) or a free-text query, best first.
+
+        `hard_constraints=False` shows who the constraints excluded (for explanations)."""
+        project = self._resolve(query, "project")
+        payload = apply_filters(project.payload, filters or {})
+        exclusions = candidate_exclusions(payload, self.config) if hard_constraints else []
+        must_not = tuple(c for _, c in exclusions)
+        must = tuple(_hard_filters(filters or {}))
+        terms = candidate_terms(payload, self.config) if use_weighted_search else []
+        return self._query(
+            "candidate", project, vector, terms, must, must_not, limit, use_weighted_search,
+            only_ids,
+        )  # fmt: skip
+
+    def search_projects(
+        self,
+        query: str | int | CanonicalProfile,
+        filters: Mapping[str, Any] | None = None,
+        use_weighted_search: bool = True,
+        limit: int = 20,
+        *,
+        vector: np.ndarray | None = None,
+        only_ids: list[int] | None = None,
+    ) -> list[SearchResult]:
+        """Open projects for a candidate (id or profile) or a free-text query, best first."""
+        candidate = self._resolve(query, "candidate")
+        payload = dict(candidate.payload)
+        must_not = tuple(c for _, c in project_exclusions(payload, self.config))
+        must = (OPEN_PROJECTS, *_hard_filters(filters or {}))
+        terms = project_terms(payload, self.config) if use_weighted_search else []
+        return self._query(
+            "project", candidate, vector, terms, must, must_not, limit, use_weighted_search,
+            only_ids,
+        )  # fmt: skip
+
+    def profile_vectors(self, kind: str, profile_ids: list[int]) -> dict[int, np.ndarray]:
+        """Stored vectors of profiles (as indexed), by profile id."""
+        model = self.embedder.name
+        ids = {profile_point_id(kind, i, model): i for i in profile_ids}
+        stored = self.store.vectors(profile_collection(kind, self.embedder), list(ids))
+        return {ids[point]: vector for point, vector in stored.items()}
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _resolve(self, query: str | int | CanonicalProfile, kind: str) -> CanonicalProfile:
+        if isinstance(query, CanonicalProfile):
+            return query
+        if isinstance(query, int):
+            found = self.indexer.profiles(kind, [query])  # type: ignore[arg-type]
+            if not found:
+                raise ConfigurationError(f"no {kind} with id {query}")
+            return found[0]
+        return text_profile(query, kind, self.config)
+
+    def _query(
+        self,
+        target: str,
+        source: CanonicalProfile,
+        vector: np.ndarray | None,
+        terms: list[Term],
+        must: tuple,
+        must_not: tuple,
+        limit: int,
+        weighted: bool,
+        only_ids: list[int] | None,
+    ) -> list[SearchResult]:
+        if vector is None:
+            vector = np.asarray(self.embedder.embed([source.text or "profile"])[0])
+        vector_weight = self.config.vector_weight if weighted else 1.0
+        filter_weight = self.config.filter_weight if weighted else 0.0
+        if only_ids is not None:
+            if not only_ids:
+                return []
+            must = (*must, MatchAny("profile_id", tuple(only_ids)))
+        scaled = tuple(Term(t.weight * filter_weight, t.condition, t.name) for t in terms)
+        query = WeightedQuery(
+            vector=vector,
+            vector_weight=vector_weight,
+            terms=scaled,
+            must=must,
+            must_not=must_not,
+            limit=limit,
+            prefetch_limit=max(self.config.prefetch_limit, limit),
+        )
+        hits = self.store.query_weighted(profile_collection(target, self.embedder), query)
+        return [self._result(hit, terms, vector_weight, filter_weight) for hit in hits]
+
+    @staticmethod
+    def _result(hit: VectorHit, terms: list[Term], vw: float, fw: float) -> SearchResult:
+        filters = terms_score(terms, hit.payload, hit.id) if terms else None
+        vector_part = hit.score - fw * (filters or 0.0)
+        return SearchResult(
+            profile_id=int(hit.payload["profile_id"]),
+            total=_clamp(hit.score),
+            vector_score=_clamp(vector_part / vw) if vw else 0.0,
+            filter_score=None if filters is None else _clamp(filters),
+            payload=hit.payload,
+        )
+
+
+# --- free text and explicit filters -----------------------------------------------------
+
+
+def text_profile(text: str, kind: str, config: MatchingConfig) -> CanonicalProfile:
+    """A free-text query read as a project (or candidate) mail would be, then canonicalised."""
+    from pipeline.emails.extraction import extract_candidate, extract_projects
+    from pipeline.matching.profiles import candidate_profile, project_profile
+
+    today = datetime.now(UTC).date()
+    if kind == "project":
+        extracted = extract_projects("", text, None, today)[0].as_row()
+        return project_profile({**extracted, "id": 0}, config.currency_rates)
+    extracted = extract_candidate("", text, None, today).as_row()
+    return candidate_profile({**extracted, "id": 0}, config.currency_rates)
+
+
+_YEARS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*\+?\s*$")
+
+
+def apply_filters(payload: Mapping[str, Any], filters: Mapping[str, Any]) -> dict[str, Any]:
+    """A project payload with the explicit filters of seed 000's `search_candidates` applied:
+    experience_years ("5+" or 5), skills (list), location, remote, max_rate (monthly JPY),
+    available_by (date), japanese_level (N1..N5). Unknown keys are an error naming the key."""
+    known = {"experience_years", "skills", "skills_mode", "location", "remote", "max_rate",
+             "available_by", "japanese_level", "language"}  # fmt: skip
+    unknown = set(filters) - known
+    if unknown:
+        raise ConfigurationError(f"unknown search filter(s): {', '.join(sorted(unknown))}")
+    result = dict(payload)
+    if (years := filters.get("experience_years")) is not None:
+        match = _YEARS.match(str(years))
+        if not match:
+            raise ConfigurationError(f"experience_years: {years!r} is not like '5+' or 5")
+        result["min_years"] = float(match.group(1))
+    if skills := filters.get("skills"):
+        from pipeline.emails.extraction import canonical_skill
+
+        result["required_skills"] = [canonical_skill(s) or s for s in skills]
+    if location := filters.get("location"):
+        from pipeline.emails.extraction import canonical_place
+
+        result["place"] = canonical_place(location) or location
+    if remote := filters.get("remote"):
+        result["remote"] = remote
+    if (rate := filters.get("max_rate")) is not None:
+        result["budget_max"] = float(rate)
+    if (available := filters.get("available_by")) is not None:
+        day = available if isinstance(available, date) else date.fromisoformat(str(available))
+        result["start_day"] = day_number(day)
+    if level := filters.get("japanese_level"):
+        result["japanese_rank_min"] = japanese_rank(level)
+    return result
+
+
+def _hard_filters(filters: Mapping[str, Any]) -> list:
+    """skills_mode 'all' makes every listed skill a requirement; language filters by mail."""
+    conditions: list = []
+    if filters.get("skills_mode") == "all":
+        from pipeline.emails.extraction import canonical_skill
+
+        conditions.extend(Match("skills", canonical_skill(s) or s) for s in filters["skills"])
+    if language := filters.get("language"):
+        conditions.append(Match("language", language))
+    return conditions

@@ -1,0 +1,315 @@
+"""Compute and store the top-k candidates of every open project, incrementally.
+
+A project whose profile changed (or that was never matched under this scoring version and
+mode) gets its whole top-k recomputed. A new or changed candidate is scored against every
+other open project, restricted to those candidates, and merged into each stored top-k. So a
+rerun with nothing changed does nothing, and a change touches only the pairs it concerns.
+
+Standard mode stores seed 000's 0.7 · vector + 0.3 · filters. Hybrid mode reranks the top-N
+standard results by 0.4 · vector + 0.35 · AI + 0.25 · business rules; without an AI score the
+weights are renormalised and the stored `weights` and explanation say so.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from sqlalchemy.engine import Engine
+
+from pipeline.matching.business import business_score
+from pipeline.matching.config import SCORING_VERSION, MatchingConfig
+from pipeline.matching.filters import RULE_LABELS, violated_rules
+from pipeline.matching.profiles import CanonicalProfile
+from pipeline.matching.search import Matcher, SearchResult
+from pipeline.store import profiles as profile_store
+from pipeline.store.vectors import VectorStore
+from pipeline.vectorize.embedders.base import Embedder
+
+Mode = Literal["standard", "hybrid"]
+NEAR_MISSES_SHOWN = 3
+
+
+class Judge(Protocol):
+    """What the hybrid score needs from an LLM judge (`pipeline.matching.ai.AIJudge`)."""
+
+    def judge(self, pairs: Sequence[Any]) -> list[Any]: ...
+
+
+@dataclass
+class MatchReport:
+    mode: str
+    scoring_version: str
+    projects_recomputed: int = 0
+    projects_updated_for_new_candidates: int = 0
+    candidates_changed: int = 0
+    matches_written: int = 0
+    ai_scored: int = 0
+    ai_unavailable: int = 0
+    elapsed_s: float = 0.0
+    projects: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "mode": self.mode,
+            "scoring_version": self.scoring_version,
+            "matches_generated": self.matches_written,
+            "projects_matched": self.projects_recomputed,
+            "projects_updated_for_new_candidates": self.projects_updated_for_new_candidates,
+            "candidates_changed": self.candidates_changed,
+            "ai_scored": self.ai_scored,
+            "ai_unavailable": self.ai_unavailable,
+            "elapsed_s": round(self.elapsed_s, 3),
+        }
+
+
+class MatchingService:
+    def __init__(
+        self,
+        engine: Engine,
+        embedder: Embedder,
+        store: VectorStore,
+        config: MatchingConfig,
+        *,
+        mode: Mode = "standard",
+        top_k: int = 10,
+        ai_top_n: int = 20,
+        judge: Judge | None = None,
+        run_id: str | None = None,
+        explain_near_misses: bool = True,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        self.engine = engine
+        self.config = config
+        self.matcher = Matcher(engine, embedder, store, config)
+        self.mode = mode
+        self.top_k = top_k
+        self.ai_top_n = max(ai_top_n, top_k)
+        self.judge = judge
+        self.run_id = run_id
+        self.explain_near_misses = explain_near_misses
+        self.progress = progress
+
+    @property
+    def version(self) -> str:
+        return SCORING_VERSION
+
+    def compute(self, full: bool = False) -> MatchReport:
+        """Bring the stored matches up to date; `full` recomputes every open project."""
+        started = time.monotonic()
+        report = MatchReport(self.mode, self.version)
+        indexer = self.matcher.indexer
+        projects = [p for p in indexer.profiles("project") if p.payload.get("is_open", True)]
+        candidates = {c.profile_id: c for c in indexer.profiles("candidate")}
+        with self.engine.connect() as connection:
+            done_projects = profile_store.matched_hashes(
+                connection, "project", self.version, self.mode
+            )
+            done_candidates = profile_store.matched_hashes(
+                connection, "candidate", self.version, self.mode
+            )
+        stale = [p for p in projects if full or done_projects.get(p.profile_id) != p.content_hash]
+        changed = [
+            c for c in candidates.values() if done_candidates.get(c.profile_id) != c.content_hash
+        ]
+        report.candidates_changed = len(changed)
+        fresh = [p for p in projects if p not in stale] if changed else []
+        vectors = self.matcher.profile_vectors("project", [p.profile_id for p in stale + fresh])
+        work = len(stale) + len(fresh)
+        for i, project in enumerate(stale, 1):
+            rows = self._rank(project, vectors.get(project.profile_id), candidates, None, report)
+            self._store(project.profile_id, rows, report)
+            report.projects_recomputed += 1
+            report.projects.append(project.profile_id)
+            self._tick(i, work)
+        changed_ids = [c.profile_id for c in changed]
+        for i, project in enumerate(fresh, len(stale) + 1):
+            new = self._rank(project, vectors.get(project.profile_id), candidates, changed_ids,
+                             report)  # fmt: skip
+            if self._merge(project.profile_id, new, set(changed_ids), report):
+                report.projects_updated_for_new_candidates += 1
+            self._tick(i, work)
+        with self.engine.begin() as connection:
+            profile_store.record_matched(
+                connection, "project", self.version, self.mode,
+                [(p.profile_id, p.content_hash) for p in stale],
+            )  # fmt: skip
+            profile_store.record_matched(
+                connection, "candidate", self.version, self.mode,
+                [(c.profile_id, c.content_hash) for c in changed],
+            )  # fmt: skip
+        report.elapsed_s = time.monotonic() - started
+        return report
+
+    # --- ranking --------------------------------------------------------------------------
+
+    def _rank(
+        self,
+        project: CanonicalProfile,
+        vector: Any,
+        candidates: dict[int, CanonicalProfile],
+        only_ids: list[int] | None,
+        report: MatchReport,
+    ) -> list[dict[str, Any]]:
+        limit = self.ai_top_n if self.mode == "hybrid" else self.top_k
+        results = self.matcher.search_candidates(
+            project, vector=vector, limit=limit, only_ids=only_ids
+        )
+        near_misses = self._near_misses(project, vector, results, only_ids)
+        verdicts = self._verdicts(project, results, candidates, report)
+        rows = [
+            self._row(project, result, verdicts.get(result.profile_id), near_misses)
+            for result in results
+        ]
+        rows.sort(key=lambda r: (-r["total_score"], r["candidate_id"]))
+        return rows[: self.top_k]
+
+    def _near_misses(
+        self,
+        project: CanonicalProfile,
+        vector: Any,
+        kept: list[SearchResult],
+        only_ids: list[int] | None,
+    ) -> list[dict[str, Any]]:
+        """Who would have ranked among the top-k but for a hard constraint, and which one."""
+        if not self.explain_near_misses:
+            return []
+        unfiltered = self.matcher.search_candidates(
+            project, vector=vector, limit=self.top_k, only_ids=only_ids, hard_constraints=False
+        )
+        kept_ids = {r.profile_id for r in kept}
+        misses = []
+        for result in unfiltered:
+            if result.profile_id in kept_ids:
+                continue
+            rules = violated_rules(project.payload, result.payload, self.config)
+            if rules:
+                misses.append({"candidate_id": result.profile_id, "rules": rules})
+        return misses[:NEAR_MISSES_SHOWN]
+
+    def _verdicts(
+        self,
+        project: CanonicalProfile,
+        results: list[SearchResult],
+        candidates: dict[int, CanonicalProfile],
+        report: MatchReport,
+    ) -> dict[int, Any]:
+        if self.mode != "hybrid" or self.judge is None or not results:
+            return {}
+        from pipeline.matching.ai import PairForJudging
+
+        pairs = [
+            PairForJudging(
+                project_id=project.profile_id,
+                candidate_id=r.profile_id,
+                project_text=project.text,
+                candidate_text=candidates[r.profile_id].text,
+                project_hash=project.content_hash,
+                candidate_hash=candidates[r.profile_id].content_hash,
+            )
+            for r in results
+            if r.profile_id in candidates
+        ]
+        verdicts = self.judge.judge(pairs)
+        return {
+            pair.candidate_id: verdict
+            for pair, verdict in zip(pairs, verdicts, strict=True)
+            if verdict is not None
+        }
+
+    def _row(
+        self,
+        project: CanonicalProfile,
+        result: SearchResult,
+        verdict: Any,
+        near_misses: list[dict[str, Any]],
+    ) -> dict[str, Any]:
+        business = business_score(project.payload, result.payload, self.config)
+        ai_score = None if verdict is None else min(1.0, max(0.0, float(verdict.score)))
+        if self.mode == "hybrid":
+            weights = self.config.hybrid_weights(ai_available=ai_score is not None)
+            total = weights["vector"] * result.vector_score + weights["business"] * business.score
+            total += weights.get("ai", 0.0) * (ai_score or 0.0)
+        else:
+            weights = self.config.standard_weights
+            total = result.total
+        explanation = explain(business.reasons, verdict, self.mode, weights)
+        return {
+            "project_id": project.profile_id,
+            "candidate_id": result.profile_id,
+            "scoring_version": self.version,
+            "mode": self.mode,
+            "vector_score": result.vector_score,
+            "filter_score": result.filter_score,
+            "ai_score": ai_score,
+            "business_score": business.score,
+            "total_score": round(min(1.0, max(0.0, total)), 6),
+            "weights": weights,
+            "explanation": explanation,
+            "breakdown": {
+                "business": business.parts,
+                "matched_skills": business.matched_skills,
+                "missing_skills": business.missing_skills,
+                "ai_reasons": list(getattr(verdict, "reasons", []) or []),
+                "near_misses_excluded": near_misses,
+            },
+            "run_id": self.run_id,
+            "rank": None,
+        }
+
+    # --- storing --------------------------------------------------------------------------
+
+    def _store(self, project_id: int, rows: list[dict[str, Any]], report: MatchReport) -> None:
+        for rank, row in enumerate(rows, 1):
+            row["rank"] = rank
+        with self.engine.begin() as connection:
+            profile_store.replace_project_matches(
+                connection, project_id, self.version, self.mode, rows
+            )
+        report.matches_written += len(rows)
+        report.ai_scored += sum(1 for r in rows if r["ai_score"] is not None)
+        if self.mode == "hybrid":
+            report.ai_unavailable += sum(1 for r in rows if r["ai_score"] is None)
+
+    def _merge(
+        self,
+        project_id: int,
+        new: list[dict[str, Any]],
+        changed: set[int],
+        report: MatchReport,
+    ) -> bool:
+        """Merge freshly scored candidates into a project's stored top-k; True if it moved."""
+        with self.engine.connect() as connection:
+            stored = profile_store.project_matches(connection, project_id, self.version, self.mode)
+        kept = [row for row in stored if row["candidate_id"] not in changed]
+        if not new and len(kept) == len(stored):
+            return False
+        merged = sorted(kept + new, key=lambda r: (-r["total_score"], r["candidate_id"]))
+        rows = [_storable(row) for row in merged[: self.top_k]]
+        self._store(project_id, rows, report)
+        return True
+
+
+def _storable(row: dict[str, Any]) -> dict[str, Any]:
+    keep = ("project_id", "candidate_id", "scoring_version", "mode", "vector_score",
+            "filter_score", "ai_score", "business_score", "total_score", "weights",
+            "explanation", "breakdown", "run_id", "rank")  # fmt: skip
+    return {key: row[key] for key in keep}
+
+
+def explain(reasons: list[str], verdict: Any, mode: str, weights: dict[str, float]) -> str:
+    """One readable line: the business reasons, then the AI part (or why it is missing)."""
+    parts = list(reasons)
+    if mode == "hybrid":
+        if verdict is None:
+            applied = " / ".join(f"{k} {v:g}" for k, v in weights.items())
+            parts.append(f"AI score unavailable: weights renormalised to {applied}")
+        elif getattr(verdict, "reasons", None):
+            parts.append("AI: " + "; ".join(verdict.reasons[:2]))
+    return "; ".join(parts)[:1000]
+
+
+def rule_label(name: str) -> str:
+    return RULE_LABELS.get(name, name)

@@ -1,0 +1,215 @@
+"""Candidates, projects, their Qdrant points and their matches: set-based SQL for the matcher."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+PROFILE_TABLES = {"candidate": "candidates", "project": "projects"}
+
+
+def load_profiles(
+    connection: Connection, kind: str, ids: Sequence[int] | None = None
+) -> list[dict[str, Any]]:
+    """Profile rows of one kind with their email's language, by id (all when `ids` is None)."""
+    table = PROFILE_TABLES[kind]
+    where = "" if ids is None else "WHERE p.id = ANY(:ids)"
+    rows = connection.execute(
+        sa.text(
+            f"SELECT p.*, e.language, e.subject FROM {table} AS p "
+            f"JOIN emails AS e ON e.id = p.email_id {where} ORDER BY p.id"
+        ),
+        {} if ids is None else {"ids": list(ids)},
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def indexed_points(connection: Connection, kind: str, model: str) -> dict[int, str]:
+    """{profile id: content hash} of the points this model's collection holds."""
+    rows = connection.execute(
+        sa.text(
+            "SELECT profile_id, content_hash FROM profile_points WHERE kind = :kind AND model = :m"
+        ),
+        {"kind": kind, "m": model},
+    )
+    return {row.profile_id: row.content_hash for row in rows}
+
+
+def record_points(
+    connection: Connection,
+    kind: str,
+    model: str,
+    collection: str,
+    points: Sequence[tuple[int, str]],
+) -> None:
+    """Record (profile id, content hash) as upserted; called only after the store has them."""
+    if not points:
+        return
+    connection.execute(
+        sa.text(
+            """
+            INSERT INTO profile_points (kind, profile_id, model, collection, content_hash)
+            SELECT :kind, t.id, :model, :collection, t.hash
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:hashes AS text[])) AS t(id, hash)
+            ON CONFLICT (kind, profile_id, model) DO UPDATE
+            SET content_hash = excluded.content_hash, collection = excluded.collection,
+                indexed_at = now()
+            """
+        ),
+        {
+            "kind": kind,
+            "model": model,
+            "collection": collection,
+            "ids": [p[0] for p in points],
+            "hashes": [p[1] for p in points],
+        },
+    )
+
+
+def forget_points(connection: Connection, kind: str, model: str, ids: Sequence[int]) -> None:
+    if not ids:
+        return
+    connection.execute(
+        sa.text(
+            "DELETE FROM profile_points "
+            "WHERE kind = :kind AND model = :model AND profile_id = ANY(:ids)"
+        ),
+        {"kind": kind, "model": model, "ids": list(ids)},
+    )
+
+
+def matched_hashes(connection: Connection, kind: str, version: str, mode: str) -> dict[int, str]:
+    """{profile id: content hash} the stored matches were computed from."""
+    rows = connection.execute(
+        sa.text(
+            "SELECT profile_id, content_hash FROM match_state "
+            "WHERE kind = :kind AND scoring_version = :version AND mode = :mode"
+        ),
+        {"kind": kind, "version": version, "mode": mode},
+    )
+    return {row.profile_id: row.content_hash for row in rows}
+
+
+def record_matched(
+    connection: Connection,
+    kind: str,
+    version: str,
+    mode: str,
+    profiles: Iterable[tuple[int, str]],
+) -> None:
+    pairs = list(profiles)
+    if not pairs:
+        return
+    connection.execute(
+        sa.text(
+            """
+            INSERT INTO match_state (kind, profile_id, scoring_version, mode, content_hash)
+            SELECT :kind, t.id, :version, :mode, t.hash
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:hashes AS text[])) AS t(id, hash)
+            ON CONFLICT (kind, profile_id, scoring_version, mode) DO UPDATE
+            SET content_hash = excluded.content_hash, matched_at = now()
+            """
+        ),
+        {
+            "kind": kind,
+            "version": version,
+            "mode": mode,
+            "ids": [p[0] for p in pairs],
+            "hashes": [p[1] for p in pairs],
+        },
+    )
+
+
+def forget_matched(connection: Connection, kind: str, ids: Sequence[int]) -> None:
+    """Deleted profiles leave match_state (their matches go by ON DELETE CASCADE)."""
+    if ids:
+        connection.execute(
+            sa.text("DELETE FROM match_state WHERE kind = :kind AND profile_id = ANY(:ids)"),
+            {"kind": kind, "ids": list(ids)},
+        )
+
+
+_MATCH_COLUMNS = (
+    "project_id", "candidate_id", "scoring_version", "mode", "vector_score", "filter_score",
+    "ai_score", "business_score", "total_score", "weights", "explanation", "breakdown",
+    "run_id", "rank",
+)  # fmt: skip
+
+
+def replace_project_matches(
+    connection: Connection,
+    project_id: int,
+    version: str,
+    mode: str,
+    rows: Sequence[dict[str, Any]],
+) -> None:
+    """Make the stored matches of one project (for this version and mode) exactly `rows`.
+
+    Pairs that stay are updated in place (same row id), pairs that left the top-k are deleted.
+    """
+    keep = [row["candidate_id"] for row in rows]
+    connection.execute(
+        sa.text(
+            "DELETE FROM matches WHERE project_id = :p AND scoring_version = :v AND mode = :m "
+            "AND NOT (candidate_id = ANY(:keep))"
+        ),
+        {"p": project_id, "v": version, "m": mode, "keep": keep},
+    )
+    if not rows:
+        return
+    columns = ", ".join(_MATCH_COLUMNS)
+    values = ", ".join(
+        f"CAST(:{c} AS jsonb)" if c in ("weights", "breakdown") else f":{c}" for c in _MATCH_COLUMNS
+    )
+    updates = ", ".join(
+        f"{c} = excluded.{c}" for c in _MATCH_COLUMNS if c not in ("project_id", "candidate_id")
+    )
+    connection.execute(
+        sa.text(
+            f"INSERT INTO matches ({columns}) VALUES ({values}) "
+            "ON CONFLICT (project_id, candidate_id, scoring_version, mode) "
+            f"DO UPDATE SET {updates}, updated_at = now()"
+        ),
+        [
+            {
+                **row,
+                "weights": json.dumps(row["weights"]),
+                "breakdown": json.dumps(row["breakdown"], ensure_ascii=False, default=str),
+            }
+            for row in rows
+        ],
+    )
+
+
+def project_matches(
+    connection: Connection, project_id: int, version: str, mode: str
+) -> list[dict[str, Any]]:
+    rows = connection.execute(
+        sa.text(
+            "SELECT * FROM matches WHERE project_id = :p AND scoring_version = :v AND mode = :m "
+            "ORDER BY total_score DESC, candidate_id"
+        ),
+        {"p": project_id, "v": version, "m": mode},
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def candidate_matches(
+    connection: Connection, candidate_id: int, version: str, mode: str
+) -> list[dict[str, Any]]:
+    rows = connection.execute(
+        sa.text(
+            "SELECT * FROM matches WHERE candidate_id = :c AND scoring_version = :v "
+            "AND mode = :m ORDER BY total_score DESC, project_id"
+        ),
+        {"c": candidate_id, "v": version, "m": mode},
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def count_matches(connection: Connection) -> int:
+    return int(connection.execute(sa.text("SELECT count(*) FROM matches")).scalar_one())
