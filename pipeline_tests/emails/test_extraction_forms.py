@@ -277,3 +277,52 @@ def test_project_rows_carry_skill_years_and_place() -> None:
     row = project.as_row()
     assert row["skill_years"] == {"Java": 5.0, "AWS": 3.0}
     assert (row["place"], row["max_commercial_depth"]) == ("Tokyo", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("面談は2回（弊社・エンド）です。", 2),
+        ("面接：1回", 1),
+        ("面试两轮", 2),
+        ("面試共三關", 3),
+        ("Interview: 2 rounds", 2),
+        ("Mode of interview : 2 technical rounds", 2),
+        ("start April 1st, 3 interviews.", 3),
+        ("Three interviews.", 3),
+    ],
+)
+def test_interview_count(text: str, expected: int) -> None:
+    (project,) = extract_projects("", text, None, REFERENCE)
+    assert project.interview_count == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("外国籍の方はご遠慮いただいております。", False),
+        ("外国籍：N1相当であれば可", True),
+        ("Foreign nationals welcome (visa support available)", True),
+        ("Must be a US citizen", False),
+        ("国籍：外籍不可（需日本国籍）", False),
+    ],
+)
+def test_foreign_nationals_in_prose(text: str, expected: bool) -> None:
+    (project,) = extract_projects("", text, None, REFERENCE)
+    assert project.foreign_nationals_ok is expected
+
+
+def test_description_lines_do_not_add_required_skills_when_requirements_are_listed() -> None:
+    body = "What you'll do: build payment APIs in Go with gRPC on GCP.\nRequirements\n- Go, gRPC"
+    (project,) = extract_projects("", body, "en", REFERENCE)
+    assert project.required_skills == ["Go", "gRPC"]
+
+
+def test_a_nice_to_have_heading_keeps_its_list_across_blank_lines() -> None:
+    required, preferred = split_skills("Must Have\nApex, LWC\n\nGood to Have\n\nSalesforce CPQ")
+    assert (required, preferred) == (["Apex", "Lightning Web Components"], ["Salesforce CPQ"])
+
+
+def test_a_nice_to_have_clause_inside_a_requirement_line() -> None:
+    required, preferred = split_skills("要求Unity 3年以上、C#扎实，有Shader经验加分。")
+    assert (required, preferred) == (["Unity", "C#"], ["Shader"])

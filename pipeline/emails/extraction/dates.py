@@ -91,7 +91,17 @@ def parse_date(value: str, reference: date) -> date | None:
     return None
 
 
+_PART_OF_MONTH = {"early": 1, "beginning": 1, "mid": 15, "middle": 15, "late": 21, "end": 25}
+
+
 def _english(value: str, reference: date) -> date | None:
+    part = re.search(
+        r"\b(early|beginning|mid|middle|late|end)[- ](?:of\s+)?([A-Za-z]{3,9})\b", value, re.I
+    )
+    if part and part.group(2).lower() in _MONTHS:
+        return _upcoming(
+            _MONTHS[part.group(2).lower()], _PART_OF_MONTH[part.group(1).lower()], reference
+        )
     month_first = re.search(
         r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}(?!\d))?(?:st|nd|rd|th)?(?:,?\s*(20\d{2}))?", value
     )

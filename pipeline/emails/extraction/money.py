@@ -73,7 +73,7 @@ _MONEY = re.compile(
     re.I,
 )
 _LABEL = re.compile(
-    r"単価|希望単価|予算|報酬|金額|月額|時給|日給|精算額|想定|上限|单价|预算|薪资|薪酬|薪水|月薪|"
+    r"単価|希望単価|予算|報酬|金額|月額|時給|日給|精算額|想定|上限|单价|预算|預算|薪资|薪資|薪酬|薪水|月薪|時薪|"
     r"年薪|期望|费用|报价|价格|待遇|rate|budget|salary|pay|compensation|expected|ctc|"
     r"billing|bill rate",
     re.I,
@@ -112,7 +112,7 @@ _PERIODS = {
     "annually": "year", "pa": "year",
 }  # fmt: skip
 _LABEL_PERIODS = (
-    (re.compile(r"時給|hourly|per hour|/\s*h(?:ou)?r|时薪|每小时", re.I), "hour"),
+    (re.compile(r"時給|hourly|per hour|/\s*h(?:ou)?r|[时時]薪|每小[时時]", re.I), "hour"),
     (re.compile(r"日給|日額|日当|daily|per day|日薪", re.I), "day"),
     (re.compile(r"年収|年俸|年薪|annual|per year|salary|/\s*y(?:ea)?r", re.I), "year"),
     (re.compile(r"月額|月単価|月薪|人月|monthly|per month", re.I), "month"),

@@ -33,7 +33,9 @@ from pipeline.emails.extraction.text import (
 
 _REMOTE_FULL = re.compile(
     r"フルリモート|完全リモート|フル在宅|完全在宅|リモート\s*(?:100%|のみ|勤務のみ)|在宅のみ|"
-    r"(?:100%|fully|full|completely)\s*remote|remote\s*only|all\s*remote|"
+    r"(?:100%|fully|full|completely)\s*remote|remote\s*only|all\s*remote|remote[- ]first|"
+    r"work(?:ing)?\s*from\s*home|\bWFH\b|telecommut|完全テレワーク|フルテレワーク|"
+    r"居家办公|在家(?:办公|工作)|线上办公|全[职職][远遠][程端]|"
     r"全[远遠][程端]|完全[远遠][程端]|[远遠][程端](?:办公|辦公|工作)|纯[远遠]程|仅[远遠]程|100%[远遠][程端]|全程[远遠]程",
     re.I,
 )
@@ -41,7 +43,10 @@ _REMOTE_PARTIAL = re.compile(
     r"リモート併用|一部リモート|リモート可|"
     r"週\s*\d(?:\s*[~-]\s*\d)?\s*日?\s*(?:程度)?\s*(?:の)?\s*(?:リモート|出社|在宅)|"
     r"ハイブリッド|在宅併用|出社併用|hybrid|remote\s*\d\s*days|"
-    r"\d\s*days?\s*(?:onsite|remote|in office)|"
+    r"\d\s*days?\s*(?:a |per )?(?:week\s*)?(?:onsite|on-site|remote|in(?: the)? office)|"
+    r"(?:mostly|partially|partly)\s*remote|remote\s*(?:with|\+)\s*(?:occasional|some)|"
+    r"基本(?:リモート|在宅)|テレワーク(?:可|併用)|在宅(?:勤務)?可|"
+    r"弹性办公|远程为主|混合辦公|每[周週]\s*[一两二三四五1-5]\s*天\s*(?:到岗|到公司|进公司|進公司|办公室)|"
     r"部分[远遠][程端]|混合办公|可[远遠][程端]|[远遠]程\s*\+\s*驻场|"
     r"每[周週]\s*(?:需)?\s*(?:[一两二三四1-4]\s*天\s*)?(?:[远遠][程端]|到(?:办公室|辦公室|公司|岗))",
     re.I,
@@ -49,14 +54,18 @@ _REMOTE_PARTIAL = re.compile(
 _REMOTE_NONE = re.compile(
     r"リモート\s*(?:不可|なし|無し|NG|×)|フル出社|完全出社|常駐|出社のみ|基本出社|在宅不可|"
     r"on-?site(?:\s*only)?|in[- ]office|work\s*from\s*office|\bWFO\b|no\s*remote|not\s*remote|"
-    r"驻场|常驻|坐班|现场办公|"
+    r"[驻駐][场場]|常驻|坐班|[现現][场場](?:办公|辦公)|"
     r"[:：]\s*现场|不可远程|不支持远程|"
-    r"现场工作|到现场",
+    r"现场工作|到现场|客户现场|驻点|駐點|到公司上班|進公司|客先常駐|オンサイト|出社必須|"
+    r"in[- ]person|must be local|local (?:candidates|consultants) only|"
+    r"report(?:ing)? to (?:the )?office",
     re.I,
 )
 _REMOTE_ONLY = re.compile(
     r"フルリモートのみ|フルリモート(?:希望|限定)|リモートのみ|在宅のみ|出社不可|常駐不可|"
-    r"remote\s*only|only\s*(?:fully\s*)?remote|fully\s*remote\s*only|no\s*onsite|cannot\s*relocate|"
+    r"remote\s*only|only\s*(?:fully\s*)?remote|fully\s*remote\s*only|no\s*onsite|"
+    r"(?:only|exclusively)\s*(?:open to|interested in|available for)\s*(?:fully\s*)?remote|"
+    r"在宅勤務のみ|リモート案件のみ|完全リモート(?:のみ|希望)|只(?:做|找|考虑)[远遠][程端]|"
     r"仅远程|(?:只|仅)接受(?:全)?[远遠][程端]|只能远程|仅限远程|不接受驻场|不能驻场",
     re.I,
 )
@@ -110,15 +119,18 @@ def languages(text: str | Prepared) -> list[str]:
 
 
 _JAPANESE_LINE = re.compile(
-    r"日本語|日语|日文|japanese|JLPT|語学|语言|language|能力試験|能力考试", re.I
+    r"日本語|日语|日語|日文|japanese|JLPT|語学|语言|language|能力試験|能力考试", re.I
 )
 _JLPT = re.compile(
     r"(?<![A-Za-z0-9])N\s?([1-5])(?![0-9])|(?:JLPT|能力試験|能力考试)\s*(?:level\s*)?([1-5])\s*級?"
 )
-_OLD_LEVEL = re.compile(r"(?:日本語|日语)[^\n]{0,8}?([1-4一二三四])\s*[級级]")
+_OLD_LEVEL = re.compile(r"(?:日本語|日语|日語|JLPT|能力考试)[^\n]{0,8}?([1-4一二三四])\s*[級级]")
 _DESCRIPTIVE = (
     ("native", r"ネイティブ|母国語|母語|native|母语|first language"),
-    ("business", r"ビジネス|business|商务|商務|流暢|流利|fluent|上級|高级"),
+    (
+        "business",
+        r"ビジネス|business|商务|商務|流暢|流利|fluent|上級|高级|熟练|无障碍|精通|proficient",
+    ),
     (
         "conversational",
         r"日常会話|日常会话|conversational|会話可|簡単な会話|日常交流|basic|初級|初级|中級",
@@ -213,7 +225,9 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
     fields = prepare(text).fields
     if re.search(
         r"外国籍\s*[:：]?\s*(?:不可|NG|×|お断り|なし)|外国籍(?:の方)?は?(?:不可|NG|ご遠慮|お断り)|"
-        r"日本国籍(?:のみ|限定)|"
+        r"日本(?:国)?籍(?:保有者|の方)?(?:のみ|限定)|外国人(?:は)?不可|(?:限|需|仅限)日本国籍|"
+        r"must be (?:a )?(?:us |u\.s\. )?citizen|citizenship (?:is )?required|"
+        r"(?:usc|us citizens?)\s*(?:or|/)\s*(?:gc|green card)(?:\s*holders?)?\s*only|"
         r"日本人(?:のみ|限定)|国籍\s*[:：]\s*日本(?:のみ|限定)|不接受外籍|外籍不可|仅限中国籍|仅限日本籍|"
         r"citizens?\s*only|USC\s*(?:/\s*GC\s*)?only|no\s*(?:visa\s*)?sponsorship|no\s*H-?1B",
         fields,
@@ -223,7 +237,9 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
     if re.search(
         r"外国籍\s*[:：]?\s*(?:可|OK|相談可|歓迎|○)|外国籍(?:の方)?も?(?:可|歓迎|OK)|接受外籍|外籍可|"
         r"国籍不問|国籍不限|all\s*visas?|any\s*visa|visa\s*(?:sponsorship|support)\s*(?:is\s*)?available|"
-        r"foreign\s*nationals?\s*(?:are\s*)?(?:welcome|ok|accepted)|外国籍\s*[:：][^\n]*?(?<!不)可(?!能)",
+        r"foreign\s*nationals?\s*(?:are\s*)?(?:welcome|ok|accepted)|外国籍\s*[:：][^\n]*?(?<!不)可(?!能)|"
+        r"外国籍[^\n]{0,16}?(?:可能|OK|歓迎|大歓迎)|外国籍(?:[^\n不]{0,16}?)可(?!能)|外国人(?:も)?可|"
+        r"h-?1b\s*(?:ok|fine|welcome|accepted)|open to (?:all )?visas?|visa\s*[:：]\s*any",
         fields,
         re.I,
     ):
@@ -242,13 +258,19 @@ _OWN_ONLY = re.compile(
     r"(?:貴社|御社|贵司|贵公司)\s*(?:社員|所属|プロパー|正社員|直接雇用|员工|正式员工)?\s*"
     r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)|自社社員のみ|再委託不可|一社先不可|1社先不可|BP(?:様)?不可|"
     r"個人事業主(?:様)?不可|(?:仅)?限(?:于)?(?:贵司|贵公司)|no\s*(?:sub-?vendors?|layers?)|"
-    r"direct\s*(?:w2\s*)?only",
+    r"direct\s*(?:w-?2\s*)?only|no\s*(?:third|3rd)[- ]part(?:y|ies)|"
+    r"(?:direct|prime)\s*(?:vendors?|partners?|suppliers?)\s*only|"
+    r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)",
     re.I,
 )
 _HOPS = re.compile(
     r"([一二三123])\s*社先\s*(?:まで|迄|OK|可)|([一二三123])\s*次請け?\s*(?:まで|迄)"
 )
-_PARTNER_OK = re.compile(r"(?:貴社|御社)\s*BP\s*(?:様)?\s*(?:まで|迄|可|OK)|BP(?:様)?\s*(?:可|OK)")
+_PARTNER_OK = re.compile(
+    r"(?:貴社|御社)\s*BP\s*(?:様)?\s*(?:まで|迄|可|OK)|BP(?:様)?\s*(?:可|OK)|"
+    r"(?:one|1|single)\s*layer|贵司(?:的)?(?:合作|协力)(?:公司|伙伴)(?:的)?(?:员工)?(?:为限|まで|可)",
+    re.I,
+)
 
 
 def max_commercial_depth(text: str | Prepared) -> int | None:
@@ -270,7 +292,10 @@ _DEPTH_ZERO = re.compile(
     r"弊社\s*(?:社員|正社員|プロパー|契約社員|所属|直接雇用|個人事業主|専属)|自社社員|当社社員|"
     r"所属\s*[:：]\s*(?:弊社|自社|当社)|(?:我司|本司|我公司|本公司|敝司|弊司)(?:的)?(?:正式|正职)?员工|"
     r"自有员工|"
-    r"our\s*(?:own\s*)?(?:w2\s*)?(?:employee|consultant|bench)|on\s*our\s*(?:payroll|w2)|in-house",
+    r"our\s*(?:own\s*)?(?:full[- ]time\s*)?(?:w-?2\s*)?(?:employee|consultant|bench)|"
+    r"on\s*our\s*(?:own\s*)?(?:payroll|w-?2)|in-house|directly employed by us|"
+    r"(?:我司|本司|我公司|本公司|敝司|弊司|我们公司)(?:的)?(?:正式|正职|在职|签约|自有)?(?:员|員)工|"
+    r"自社(?:正)?社員|当社(?:正)?社員",
     re.I,
 )
 _DEPTH_ONE = re.compile(
@@ -278,10 +303,15 @@ _DEPTH_ONE = re.compile(
     r"(?:一|1)\s*社先|BP(?:社員|要員|様)|所属\s*[:：]\s*(?:BP|協力会社|パートナー)|"
     r"合作(?:公司|伙伴|方)(?:的)?(?:员工)?|partner'?s?\s*(?:employee|consultant)|"
     r"through\s*(?:our\s*)?partner|sub-?vendor|employee of (?:our|a) partner|"
-    r"partner(?:'s)?\s*(?:firm|company)'?s?\s*employee|one layer",
+    r"partner(?:'s)?\s*(?:firm|company)'?s?\s*employee|one layer|"
+    r"(?:vendor|implementation|delivery)\s*partner'?s?\s*(?:employee|consultant|resource)|"
+    r"(?:协力|協力|合作|伙伴|外包)(?:公司|企业|企業)(?:的)?(?:员|員)工|パートナー(?:企業|会社)?(?:様)?所属",
     re.I,
 )
-_DEPTH_TWO = re.compile(r"(?:二|2)\s*社先|(?:二|2)\s*次(?:受け|请)")
+_DEPTH_TWO = re.compile(
+    r"(?:二|2)\s*社先|(?:二|2)\s*次(?:受け|请)|(?:二|2)次合作|(?:two|2) layers|second layer|"
+    r"partner'?s? partner|弊社BP(?:様)?の(?:BP|さらに先|先)"
+)
 
 
 def commercial_depth(text: str | Prepared) -> int | None:
@@ -296,14 +326,15 @@ def commercial_depth(text: str | Prepared) -> int | None:
 # --- small fields --------------------------------------------------------------------
 
 
-_COUNT = r"(\d|[一二两兩三四五]|one|two|three|four)"
+_COUNT = r"(\d|[一二两兩三四五]|one|two|three|four|single)"
 _COUNT_VALUE = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-                "one": 1, "two": 2, "three": 3, "four": 4}  # fmt: skip
+                "one": 1, "two": 2, "three": 3, "four": 4, "single": 1}  # fmt: skip
 _INTERVIEWS = re.compile(
-    rf"面談\s*(?:回数)?\s*(?:[:：]|は)?\s*{_COUNT}\s*回|{_COUNT}\s*回(?:の)?面談|"
-    rf"面[试試]\s*(?:[:：]|共)?\s*{_COUNT}\s*[轮次关輪關]|{_COUNT}\s*[轮次关輪關](?:的)?面[试試]|"
+    rf"面[談接]\s*(?:回数)?\s*(?:[:：]|は)?\s*(?:[^\s\d]{{0,6}}?)\s*{_COUNT}\s*回|{_COUNT}\s*回(?:の)?面[談接]|"
+    rf"面[试試]\s*(?:[:：]|共)?\s*(?:[^\s\d]{{0,4}}?)\s*{_COUNT}\s*[轮次关輪關]|{_COUNT}\s*[轮次关輪關](?:的)?面[试試]|"
     rf"\b{_COUNT}\s*(?:rounds?|stages?)\s*(?:of\s*)?interviews?|interviews?\s*[:：]\s*{_COUNT}\b|"
-    rf"\b{_COUNT}[- ](?:round|step|stage) interview|\b{_COUNT}\s+interviews?\b|"
+    rf"\b{_COUNT}[- ](?:round|step|stage) interview|"
+    rf"\b{_COUNT}\s+(?:technical\s+|video\s+|onsite\s+|virtual\s+)?interviews?\b|"
     rf"interviews?\b[^\n]{{0,12}}?\b{_COUNT}\s*(?:technical\s*)?(?:rounds?|stages?)",
     re.I,
 )

@@ -173,7 +173,8 @@ def extract_skills(text: str | Prepared) -> list[str]:
 
 _PREFERRED = re.compile(
     r"尚可|歓迎|あれば尚|あると(?:尚|望|嬉|良)|優遇|加分|优先|プラス|"
-    r"nice[- ]to[- ]have|preferred|desired|desirable|\bplus\b|bonus|optional",
+    r"nice[- ]to[- ]have|good[- ]to[- ]have|preferred|desired|desirable|\bplus\b|bonus|optional|"
+    r"advantage|ideally|望ましい|あれば(?:なお)?(?:良|可|歓迎)",
     re.I,
 )
 _REQUIRED = re.compile(
@@ -192,15 +193,32 @@ def split_skills(text: str | Prepared) -> tuple[list[str], list[str]]:
     """
     required: list[str] = []
     preferred: list[str] = []
+    described: list[str] = []  # skills named only where the work is described
     mode = "required"
     for whole in prepare(text).lines:
+        if _DESCRIPTION.match(whole):
+            described.extend(name for _, _, name in skill_hits(whole) if name not in described)
+            continue
         clauses = _clauses(whole)
         clause_mode = mode
         for line in clauses:  # within a line the marker carries on; the next line starts afresh
             clause_mode = _skills_of_clause(line, clause_mode, required, preferred)
         if len(clauses) == 1:
             mode = clause_mode
+    if not required and not preferred:  # no requirement lines: the description is all we have
+        required = described
     return required, [s for s in preferred if s not in required]
+
+
+# "業務内容：…マイクロサービス開発", "What you'll do: build APIs in Go on GCP": what the work
+# is, not what it asks for, when the mail also lists its requirements.
+_DESCRIPTION = re.compile(
+    r"^\W{0,3}(?:業務内容|作業内容|案件内容|案件概要|プロジェクト概要|概要|内容|仕事内容|"
+    r"工作内容|项目描述|项目内容|项目概要|项目介绍|岗位职责|工作职责|职责|"
+    r"what you(?:'ll| will) do|responsibilities|about (?:the )?(?:role|project|client|team))"
+    r"\s*[:：]",
+    re.I,
+)
 
 
 _CLAUSE = re.compile(r"(?<=[，。；;,.])\s*")
@@ -221,10 +239,14 @@ def _skills_of_clause(line: str, mode: str, required: list[str], preferred: list
     indent = len(line) - len(line.lstrip())
     # 尚可 heads a skills line or list, not "外国籍の方も歓迎します".
     if marker and (names or _SKILLISH.search(line) or marker.start() <= indent + 2):
-        mode = "preferred"
-    elif _REQUIRED.search(line) or _HEADING.match(line) or not line.strip():
+        mode = "preferred" if names else "preferred-heading"  # "Good to Have" above its list
+    elif not line.strip():  # a blank line ends a list, not the heading that opens one
+        mode = mode if mode == "preferred-heading" else "required"
+    elif _REQUIRED.search(line) or _HEADING.match(line):
         mode = "required"
-    target = preferred if mode == "preferred" else required
+    elif mode == "preferred-heading":
+        mode = "preferred"
+    target = preferred if mode.startswith("preferred") else required
     target.extend(s for s in names if s not in target)
     return mode
 
@@ -250,7 +272,7 @@ _DURATION_LINE = re.compile(
 _TOTAL_LABEL = re.compile(
     r"経験年数|実務経験年数|IT経験|エンジニア(?:歴|経験)|社会人歴|工作年限|工作经验|从业(?:年限|经验)?|"
     r"年资|工作年数|総経験|经验\s*[:：]|経験\s*[:：]|total(?: experience)?|overall(?: experience)?|"
-    r"experience\s*[:：]|exp\s*[:：]",
+    r"experience\s*[:：\-–]|exp\s*[:：\-–]",
     re.I,
 )
 _BARE_TOTAL = re.compile(
@@ -261,7 +283,7 @@ _BARE_TOTAL = re.compile(
 )
 _YEARS_CONTEXT = re.compile(
     r"経験|経歴|年以上|年数|实务|工作|从业|开发|年资|experience|exp\b|\+|must|minimum|at least|"
-    r"以上|years? in|years? of|years? with|years? working",
+    r"以上|years? in|years? of|years? with|years? working|over|more than|nearly|around",
     re.I,
 )
 _SEGMENT = re.compile(r"[,，、;；|]|\s/\s|\s{2,}|\band\b|&")
