@@ -143,6 +143,10 @@ class MatchingService:
         report.elapsed_s = time.monotonic() - started
         return report
 
+    def _tick(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
+
     # --- ranking --------------------------------------------------------------------------
 
     def _rank(

@@ -1,0 +1,122 @@
+"""compute_matches: top-k per open project into `matches`, incremental, explained."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from pipeline.matching.index import ProfileIndexer, profile_collection
+from pipeline.matching.service import MatchingService
+
+
+def _run(db, embedder, store, config, **kwargs):
+    ProfileIndexer(db, embedder, store, config).sync()
+    return MatchingService(db, embedder, store, config, top_k=3, **kwargs).compute()
+
+
+def _matches(db, project_id=None):
+    where = "" if project_id is None else f"WHERE project_id = {int(project_id)}"
+    with db.connect() as connection:
+        return [dict(r._mapping) for r in connection.execute(sa.text(
+            f"SELECT * FROM matches {where} ORDER BY project_id, rank"))]  # fmt: skip
+
+
+def test_matches_are_stored_with_components_weights_and_explanation(
+    db, add_project, add_candidate, embedder, vector_store, config
+) -> None:
+    project = add_project(foreign_nationals_ok=False)
+    best = add_candidate()
+    add_candidate(skills=["Java"], experience_years=3.0)
+    decoy = add_candidate(nationality="VN")
+    report = _run(db, embedder, vector_store, config)
+    rows = _matches(db, project)
+    assert report.matches_written == len(rows) == 2
+    top = rows[0]
+    assert top["candidate_id"] == best and top["rank"] == 1
+    assert top["weights"] == {"vector": 0.7, "filters": 0.3}
+    assert top["total_score"] == pytest.approx(
+        0.7 * top["vector_score"] + 0.3 * top["filter_score"], abs=1e-5
+    )
+    assert "required 2/2: Java, Spring Boot" in top["explanation"]
+    assert "rate 65万/月 vs budget ≤70万/月 ✓" in top["explanation"]
+    assert top["breakdown"]["near_misses_excluded"] == [
+        {"candidate_id": decoy, "rules": ["foreign_national"]}
+    ]
+    assert "missing Spring Boot" in rows[1]["explanation"]
+
+
+def test_rerun_changes_nothing_and_a_changed_candidate_touches_only_its_pairs(
+    db, add_project, add_candidate, embedder, vector_store, config
+) -> None:
+    first, second = add_project(), add_project(required_skills=["Python"], title="Python")
+    java = add_candidate()
+    add_candidate(skills=["Python"])
+    _run(db, embedder, vector_store, config)
+    before = {(r["project_id"], r["candidate_id"]): r for r in _matches(db)}
+    again = _run(db, embedder, vector_store, config)
+    assert again.matches_written == 0 and again.projects_recomputed == 0
+    assert {(r["project_id"], r["candidate_id"]): r["id"] for r in _matches(db)} == {
+        k: r["id"] for k, r in before.items()
+    }
+    with db.begin() as connection:  # the Java engineer learns Python and gets cheaper
+        connection.execute(sa.text(
+            "UPDATE candidates SET skills = '{Java,Spring Boot,Python}', monthly_rate_min = 500000 "
+            "WHERE id = :id"), {"id": java})  # fmt: skip
+    report = _run(db, embedder, vector_store, config)
+    assert report.candidates_changed == 1 and report.projects_recomputed == 0
+    after = {(r["project_id"], r["candidate_id"]): r for r in _matches(db)}
+    assert after[(second, java)]["filter_score"] > before.get((second, java), {}).get(
+        "filter_score", 0
+    )
+    # pairs of the unchanged candidate keep their row and scores
+    for key, row in before.items():
+        if key[1] != java:
+            assert after[key]["id"] == row["id"]
+            assert after[key]["total_score"] == row["total_score"]
+    assert first in {k[0] for k in after}
+
+
+def test_new_candidate_is_matched_against_open_projects_only(
+    db, add_project, add_candidate, embedder, vector_store, config
+) -> None:
+    open_project = add_project()
+    closed = add_project(is_open=False)
+    add_candidate(skills=["Java"])
+    _run(db, embedder, vector_store, config)
+    newcomer = add_candidate()
+    report = _run(db, embedder, vector_store, config)
+    assert report.projects_updated_for_new_candidates == 1
+    assert _matches(db, open_project)[0]["candidate_id"] == newcomer
+    assert _matches(db, closed) == []
+
+
+def test_deleted_candidate_leaves_qdrant_and_matches(
+    db, add_project, add_candidate, embedder, vector_store, config
+) -> None:
+    add_project()
+    keep, gone = add_candidate(), add_candidate()
+    _run(db, embedder, vector_store, config)
+    collection = profile_collection("candidate", embedder)
+    assert vector_store.count(collection) == 2
+    with db.begin() as connection:
+        connection.execute(sa.text("DELETE FROM candidates WHERE id = :id"), {"id": gone})
+    report = ProfileIndexer(db, embedder, vector_store, config).sync()
+    assert report.removed["candidate"] == 1
+    assert vector_store.count(collection) == 1
+    assert {r["candidate_id"] for r in _matches(db)} == {keep}
+
+
+def test_hybrid_without_llm_renormalises_and_says_so(
+    db, add_project, add_candidate, embedder, vector_store, config
+) -> None:
+    add_project()
+    add_candidate()
+    report = _run(db, embedder, vector_store, config, mode="hybrid")
+    [row] = _matches(db)
+    assert report.ai_unavailable == 1
+    assert row["mode"] == "hybrid" and row["ai_score"] is None
+    assert row["weights"] == {"vector": 0.6154, "business": 0.3846}
+    assert row["total_score"] == pytest.approx(
+        0.6154 * row["vector_score"] + 0.3846 * row["business_score"], abs=1e-4
+    )
+    assert "AI score unavailable" in row["explanation"]
