@@ -61,6 +61,12 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"作業内容|業務内容|作業場所|就業場所", 1.5),
             (r"商流|外国籍\s*[：:]?\s*(?:可|不可|NG)", 1.0),
             (r"急募|増員|参画者|募集", 1.5),
+            (
+                r"【\s*(?:案件|求人|募集)[^】]{0,6}】|案件(?:情報|のご案内|のご紹介|のご相談)|"
+                r"(?:ご提案|ご紹介)(?:を)?(?:お待ち|いただけ|ください|お願い)|探しております|"
+                r"(?:必須|尚可|歓迎)\s*[：:]",
+                2.5,
+            ),
         ),
         "candidate": _rules(
             (r"要員(?!募集)|人材(?:情報|紹介|のご紹介|のご提案)?", 2.5),
@@ -92,6 +98,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
         ),
         "other": _rules(
             (r"請求書|見積|お支払|入金|勤怠|経費", 2.0),
+            (
+                r"メルマガ|ニュースレター|配信停止|配信解除|レポート|市場動向|動向調査|アンケート|"
+                r"ランキング|開催(?:します|いたします|のお知らせ)|参加(?:申込|申し込み|無料)|お申し込み",
+                3.0,
+            ),
             (r"会議|打ち合わせ|打合せ|日程調整|セミナー|勉強会|懇親会|忘年会|新年会", 2.0),
             (r"配信停止|メルマガ|ニュースレター|お知らせ|ご挨拶|休業|年末年始|移転", 1.5),
             (r"パスワード|アカウント|システムメンテナンス", 1.5),
@@ -114,6 +125,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 2.0,
             ),
             (r"必须(?:技能|条件|经验)|优先(?:考虑)?|加分项|工作内容|项目周期|预算|商流", 1.5),
+            (
+                r"(?:请|欢迎|麻烦)(?:各位)?(?:推荐|介绍|提供)|招募|诚聘|招(?:聘)?[^，。\n]{0,8}(?:工程师|开发|人员)|"
+                r"任职(?:要求|资格)|岗位(?:要求|职责)|职位(?:要求|描述)|需求(?:如下|详情)",
+                2.5,
+            ),
             (r"驻场|预算|人月|到岗时间|工作地点|外包|HC\s*[：:]?\s*\d", 1.0),
             (r"项目", 1.0),
         ),
@@ -143,6 +159,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
         ),
         "other": _rules(
             (r"发票|报销|账单|付款|工资条|对账", 2.0),
+            (
+                r"订阅|退订|取消订阅|周报|月报|行业(?:报告|动态|资讯)|市场(?:报告|动态|趋势)|调查问卷|"
+                r"研讨会|讲座|报名|直播|活动通知|放假通知|节假日",
+                3.0,
+            ),
             (r"会议|放假|团建|年会|培训|活动|通知|邀请", 1.5),
             (r"密码|邮箱|系统|订阅|退订", 1.5),
             (r"自动回复|休假中|不在办公室|外出中|感谢(?:您)?(?:今天|昨天)?(?:的)?面试", 5.0),
@@ -164,6 +185,13 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (r"\bmust be\b|\bis a (?:bonus|plus)\b|\d\s*interviews?\b|\binterview rounds?\b", 1.5),
             (
+                r"(?:urgent|immediate|direct client) (?:need|requirement|req)|we are looking for|"
+                r"(?:must|should) have|required skills?|requirements?\s*:|job (?:title|id|code)|"
+                r"please (?:share|send|submit)|"
+                r"(?:share|send) (?:matching|suitable|relevant) profiles",
+                2.0,
+            ),
+            (
                 r"(?:client|customer|team) (?:is )?(?:looking|hiring|seeking)|"
                 r"we (?:have|are hiring)|"
                 r"(?:share|send) (?:your )?(?:best )?(?:profiles|resumes|candidates)|job title|"
@@ -180,6 +208,13 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 3.0,
             ),
             (r"willing to (?:work onsite|relocate)|onsite is fine|work auth|\bcertified\b", 1.5),
+            (
+                r"(?:he|she|they) (?:has|have|is|are|holds?|lives?|prefers?)\b|"
+                r"\b(?:his|her) (?:skills|experience|background|rate|availability)\b|"
+                r"(?:just )?rolled off|(?:is|are) (?:currently )?on (?:the )?bench|"
+                r"submit (?:the )?profile of",
+                2.0,
+            ),
             (r"consultants? (?:is |are )?available", 3.5),
             (r"\bresumes? attached|attached (?:is )?(?:the |my )?resume|\bprofile of\b", 2.0),
             (r"available (?:from|immediately|now|to start)", 2.0),
@@ -208,6 +243,14 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
         ),
         "other": _rules(
             (r"invoice|payment|timesheet|expense|receipt", 2.0),
+            (
+                r"newsletter|unsubscribe|webinar|register (?:now|here|today)|"
+                r"market (?:report|trends|update)|salary (?:guide|survey)|"
+                r"industry (?:news|insights)|"
+                r"our (?:latest|monthly|weekly) (?:issue|report|update)|survey|conference|"
+                r"office (?:closure|closed)|holiday (?:schedule|notice)",
+                3.0,
+            ),
             (r"meeting|webinar|newsletter|unsubscribe|happy hour|holiday|party|lunch", 2.0),
             (r"password|out of office|reminder|maintenance|account", 1.5),
             (
@@ -226,7 +269,7 @@ def classify_by_rules(item: EmailForClassification) -> Classification:
     language = item.language if item.language in RULES else "en"
     scores = {category: 0.0 for category in CATEGORIES}
     subject = _normalise(item.subject, item.language)
-    body = _normalise(item.text[:6000], item.language)
+    body = _normalise(_without_quotes(item.text[:6000]), item.language)
     for category, rules in RULES[language].items():
         for pattern, weight in rules:
             scores[category] += weight * min(len(pattern.findall(body)), 3)
@@ -239,6 +282,17 @@ def classify_by_rules(item: EmailForClassification) -> Classification:
     margin = (ordered[0] - ordered[1]) / (ordered[0] + 1.0)
     confidence = round(min(0.99, 0.5 + 0.5 * margin), 3)
     return Classification(best, confidence, "rules")
+
+
+_QUOTED = re.compile(r"^\s*[>＞]")
+
+
+def _without_quotes(text: str) -> str:
+    """The mail without '>' quoted lines when it says enough of its own: a reply that
+    introduces a candidate quotes the question that asked for one."""
+    lines = text.splitlines()
+    own = [line for line in lines if not _QUOTED.match(line)]
+    return "\n".join(own) if sum(1 for line in own if line.strip()) >= 3 else text
 
 
 def project_block_count(text: str) -> int:
