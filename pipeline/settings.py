@@ -86,6 +86,31 @@ class Settings(BaseSettings):
     max_retries: int = Field(
         default=3, ge=0, le=10, description="Retries of a failed LLM or embedding request."
     )
+    match_vector_weight: float = Field(
+        default=0.7, ge=0, le=1, description="Standard match score: weight of vector similarity."
+    )
+    match_filter_weight: float = Field(
+        default=0.3, ge=0, le=1, description="Standard match score: weight of the soft filters."
+    )
+    hybrid_vector_weight: float = Field(
+        default=0.4, ge=0, le=1, description="Hybrid match score: weight of vector similarity."
+    )
+    hybrid_ai_weight: float = Field(
+        default=0.35, ge=0, le=1, description="Hybrid match score: weight of the LLM's judgement."
+    )
+    hybrid_business_weight: float = Field(
+        default=0.25, ge=0, le=1, description="Hybrid match score: weight of the business rules."
+    )
+    match_rate_margin: float = Field(
+        default=0.1, ge=0, le=1, description="A rate up to this share over budget scores partially."
+    )
+    match_currency_rates: str = Field(
+        default="USD=150,CNY=21,EUR=160",
+        description="JPY per unit of each currency: rates and budgets are compared as monthly JPY.",
+    )
+    match_top_k: int = Field(
+        default=10, ge=1, le=1000, description="Candidates stored per open project."
+    )
     max_chunk_attempts: int = Field(
         default=3, ge=1, description="Failed attempts after which a chunk is dead-lettered."
     )

@@ -108,6 +108,20 @@ def matching_config(**values: Any) -> MatchingConfig:
         raise ConfigurationError(f"invalid matching configuration: {problems}") from e
 
 
+def matching_config_from_settings(settings: Any, **overrides: Any) -> MatchingConfig:
+    """The matcher's configuration from MATCH_* / HYBRID_* settings, with overrides on top."""
+    values = {
+        "vector_weight": settings.match_vector_weight,
+        "filter_weight": settings.match_filter_weight,
+        "hybrid_vector_weight": settings.hybrid_vector_weight,
+        "hybrid_ai_weight": settings.hybrid_ai_weight,
+        "hybrid_business_weight": settings.hybrid_business_weight,
+        "rate_margin": settings.match_rate_margin,
+        "currency_rates": parse_currency_rates(settings.match_currency_rates),
+    }
+    return matching_config(**{**values, **{k: v for k, v in overrides.items() if v is not None}})
+
+
 def parse_currency_rates(text: str) -> dict[str, float]:
     """'USD=150,CNY=21' -> {'USD': 150.0, 'CNY': 21.0, 'JPY': 1.0}."""
     rates = {"JPY": 1.0}
