@@ -27,6 +27,8 @@ CATEGORIES: tuple[Category, ...] = ("candidate", "project", "other")
 # Prior given to "other": a mail needs at least this much staffing signal to leave it.
 _OTHER_PRIOR = 1.5
 _SUBJECT_WEIGHT = 2.0
+_CJK_PARTNER = {"ja": "zh", "zh": "ja"}
+_PARTNER_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -270,10 +272,18 @@ def classify_by_rules(item: EmailForClassification) -> Classification:
     scores = {category: 0.0 for category in CATEGORIES}
     subject = _normalise(item.subject, item.language)
     body = _normalise(_without_quotes(item.text[:6000]), item.language)
-    for category, rules in RULES[language].items():
-        for pattern, weight in rules:
-            scores[category] += weight * min(len(pattern.findall(body)), 3)
-            scores[category] += weight * _SUBJECT_WEIGHT * bool(pattern.search(subject))
+    # Chinese vendors write Japanese labels (単価, 稼働) and Japanese mail quotes Chinese: the
+    # other CJK language's rules count at half weight.
+    rule_sets = [(RULES[language], 1.0)]
+    if language in _CJK_PARTNER:
+        rule_sets.append((RULES[_CJK_PARTNER[language]], _PARTNER_WEIGHT))
+    for rule_set, scale in rule_sets:
+        for category, rules in rule_set.items():
+            for pattern, weight in rules:
+                found = min(len(pattern.findall(body)), 3) + _SUBJECT_WEIGHT * bool(
+                    pattern.search(subject)
+                )
+                scores[category] += scale * weight * found
     if project_block_count(body) > 1:
         scores["project"] += 6.0
     scores["other"] += _OTHER_PRIOR
