@@ -13,7 +13,7 @@ import os
 
 from dagster import Definitions, EnvVar
 
-from pipeline.defs import emails, vectorize
+from pipeline.defs import emails, matching, vectorize
 from pipeline.defs.resources import (
     EmbedderResource,
     LLMResource,
@@ -65,5 +65,6 @@ def build_resources(settings: Settings) -> dict[str, object]:
 defs = Definitions.merge(
     vectorize.defs,
     emails.defs,
+    matching.defs,
     Definitions(resources=build_resources(get_settings())),
 )

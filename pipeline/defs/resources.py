@@ -7,6 +7,8 @@ reads the environment itself. Clients are built lazily and cached per resource i
 
 from __future__ import annotations
 
+from typing import Any
+
 from dagster import ConfigurableResource
 from pydantic import Field, PrivateAttr
 from sqlalchemy.engine import Engine
@@ -116,3 +118,15 @@ class LLMResource(ConfigurableResource):
             timeout=60,
         )
         return LLMClassifier(client, self.model, batch_size=self.batch_size)
+
+    def ai_judge(self, engine: Engine) -> Any:
+        """The hybrid score's LLM judge (cached in Postgres), or None without a model."""
+        if not self.model:
+            return None
+        from pipeline.llm.cache import LLMCache
+        from pipeline.llm.client import build_openai_client
+        from pipeline.llm.structured import StructuredLLM
+        from pipeline.matching.ai import AIJudge
+
+        client = build_openai_client(self.api_key, self.base_url, self.max_retries)
+        return AIJudge(StructuredLLM(client, self.model), LLMCache(engine))
