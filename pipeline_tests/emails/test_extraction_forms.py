@@ -326,3 +326,29 @@ def test_a_nice_to_have_heading_keeps_its_list_across_blank_lines() -> None:
 def test_a_nice_to_have_clause_inside_a_requirement_line() -> None:
     required, preferred = split_skills("要求Unity 3年以上、C#扎实，有Shader经验加分。")
     assert (required, preferred) == (["Unity", "C#"], ["Shader"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Start: 1st week of April", date(2026, 4, 1)),
+        ("Start: April", date(2026, 4, 1)),
+        ("Start: mid-April", date(2026, 4, 15)),
+        ("Availability: 30 days notice", date(2025, 12, 10)),
+        ("Target start date - May 4", date(2026, 5, 4)),
+    ],
+)
+def test_english_start_forms(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("面談：リモート\n勤務地：品川（常駐）", "none"),
+        ("面试：远程视频", None),
+        ("Remote interview, then onsite in Dallas", "none"),
+    ],
+)
+def test_a_remote_interview_is_not_remote_work(text: str, expected) -> None:
+    assert remote(text) == expected

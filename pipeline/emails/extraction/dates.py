@@ -85,6 +85,9 @@ def parse_date(value: str, reference: date) -> date | None:
     if weeks:
         count = {"一": 1, "两": 2, "二": 2, "三": 3}.get(weeks.group(1)) or int(weeks.group(1))
         return reference + timedelta(days=7 * count)
+    days = re.search(r"(\d{1,3})\s*(?:days?|天|日)\s*(?:notice|内|以内|后|後)?", value, re.I)
+    if days and re.search(r"notice|内|以内|后|後|within", value, re.I):
+        return reference + timedelta(days=int(days.group(1)))
     slash = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})\s*~?.*", value)
     if slash and 1 <= int(slash.group(1)) <= 12:
         return _upcoming(int(slash.group(1)), int(slash.group(2)), reference)
@@ -102,10 +105,28 @@ def _english(value: str, reference: date) -> date | None:
         return _upcoming(
             _MONTHS[part.group(2).lower()], _PART_OF_MONTH[part.group(1).lower()], reference
         )
-    month_first = re.search(
-        r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}(?!\d))?(?:st|nd|rd|th)?(?:,?\s*(20\d{2}))?", value
+    week = re.search(
+        r"\b(1st|first|2nd|second|3rd|third|4th|fourth|last)\s+week\s+of\s+([A-Za-z]{3,9})",
+        value,
+        re.I,
     )
-    if month_first and month_first.group(1).lower() in _MONTHS:
+    if week and week.group(2).lower() in _MONTHS:
+        day = {"1": 1, "f": 1, "2": 8, "s": 8, "3": 15, "t": 15, "4": 22, "l": 22}[
+            week.group(1)[0].lower()
+        ]
+        return _upcoming(_MONTHS[week.group(2).lower()], day, reference)
+    month_first = next(
+        (
+            m
+            for m in re.finditer(
+                r"\b([A-Za-z]{3,9})\.?(?:\s+(\d{1,2}(?!\d))(?:st|nd|rd|th)?)?(?:,?\s*(20\d{2}))?\b",
+                value,
+            )
+            if m.group(1).lower() in _MONTHS
+        ),
+        None,
+    )
+    if month_first:
         month = _MONTHS[month_first.group(1).lower()]
         day = int(month_first.group(2) or 1)
         if month_first.group(3):

@@ -69,6 +69,13 @@ _REMOTE_ONLY = re.compile(
     r"仅远程|(?:只|仅)接受(?:全)?[远遠][程端]|只能远程|仅限远程|不接受驻场|不能驻场",
     re.I,
 )
+# "リモート面談", "远程面试", "remote interview": how the interview runs, not the work.
+_REMOTE_INTERVIEW = re.compile(
+    r"(?:リモート|web|オンライン|zoom|teams)\s*(?:での)?\s*面[談接]|面[談接][^\n]{0,8}?(?:リモート|web|オンライン)|"
+    r"(?:远程|線上|线上|视频|視頻)\s*面[试試]|面[试試][^\n]{0,8}?(?:远程|线上|視頻|视频)|"
+    r"(?:remote|virtual|video|zoom|teams|online)\s*interviews?|interviews?[^\n]{0,12}?(?:remote|virtual|video)",
+    re.I,
+)
 _ONSITE_OK = re.compile(
     r"出社可|常駐可|出社\s*OK|出社も可|onsite\s*(?:ok|fine|possible)|open to (?:onsite|relocat)|"
     r"可驻场|接受驻场|willing to relocate|relocation\s*(?:ok|yes)",
@@ -82,7 +89,7 @@ def remote(text: str | Prepared) -> str | None:
     Onsite and remote both offered ("常駐・リモートどちらも可", "可赴日常驻，也可离岸远程") is
     partial; "remote only (no onsite or hybrid)" is full.
     """
-    body = prepare(text).text
+    body = _REMOTE_INTERVIEW.sub(" ", prepare(text).text)
     if _REMOTE_ONLY.search(body):
         return "full"
     if _REMOTE_PARTIAL.search(body):
@@ -250,7 +257,7 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
 # --- commercial chain (商流) ----------------------------------------------------------
 
 _KANJI_COUNT = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
-_LIMIT_HOPS = re.compile(r"限\s*([一二三123])\s*社先")
+_LIMIT_HOPS = re.compile(r"限\s*([一二三123])\s*(?:社先|层)|(?:仅限|只接受)\s*([一二三123])\s*层")
 _NO_LIMIT = re.compile(
     r"商流\s*[:：]?\s*(?:制限)?\s*(?:なし|無し|不問|問わず|制限なし)|商流不問|エンド直"
 )
@@ -259,6 +266,7 @@ _OWN_ONLY = re.compile(
     r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)|自社社員のみ|再委託不可|一社先不可|1社先不可|BP(?:様)?不可|"
     r"個人事業主(?:様)?不可|(?:仅)?限(?:于)?(?:贵司|贵公司)|no\s*(?:sub-?vendors?|layers?)|"
     r"direct\s*(?:w-?2\s*)?only|no\s*(?:third|3rd)[- ]part(?:y|ies)|"
+    r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
     r"(?:direct|prime)\s*(?:vendors?|partners?|suppliers?)\s*only|"
     r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)",
     re.I,
@@ -280,7 +288,7 @@ def max_commercial_depth(text: str | Prepared) -> int | None:
         return None
     hops = _HOPS.search(fields) or _LIMIT_HOPS.search(fields)
     if hops:
-        return _KANJI_COUNT[hops.group(1) or hops.group(2)]
+        return _KANJI_COUNT[next(g for g in hops.groups() if g)]
     if _OWN_ONLY.search(fields):
         return 0
     if _PARTNER_OK.search(fields):
@@ -295,7 +303,8 @@ _DEPTH_ZERO = re.compile(
     r"our\s*(?:own\s*)?(?:full[- ]time\s*)?(?:w-?2\s*)?(?:employee|consultant|bench)|"
     r"on\s*our\s*(?:own\s*)?(?:payroll|w-?2)|in-house|directly employed by us|"
     r"(?:我司|本司|我公司|本公司|敝司|弊司|我们公司)(?:的)?(?:正式|正职|在职|签约|自有)?(?:员|員)工|"
-    r"自社(?:正)?社員|当社(?:正)?社員",
+    r"自社(?:正)?社員|当社(?:正)?社員|w-?2 with us|employed (?:with|by) us|我方(?:的)?(?:员|員)工|"
+    r"(?:贵司|我司)直属",
     re.I,
 )
 _DEPTH_ONE = re.compile(
@@ -305,7 +314,8 @@ _DEPTH_ONE = re.compile(
     r"through\s*(?:our\s*)?partner|sub-?vendor|employee of (?:our|a) partner|"
     r"partner(?:'s)?\s*(?:firm|company)'?s?\s*employee|one layer|"
     r"(?:vendor|implementation|delivery)\s*partner'?s?\s*(?:employee|consultant|resource)|"
-    r"(?:协力|協力|合作|伙伴|外包)(?:公司|企业|企業)(?:的)?(?:员|員)工|パートナー(?:企業|会社)?(?:様)?所属",
+    r"(?:协力|協力|合作|伙伴|外包)(?:公司|企业|企業)(?:的)?(?:员|員)工|パートナー(?:企業|会社)?(?:様)?所属|"
+    r"sub-?contractor|through (?:his|her|their) employer|合作商|BP(?:人员|员工|工程师)",
     re.I,
 )
 _DEPTH_TWO = re.compile(
@@ -335,6 +345,7 @@ _INTERVIEWS = re.compile(
     rf"\b{_COUNT}\s*(?:rounds?|stages?)\s*(?:of\s*)?interviews?|interviews?\s*[:：]\s*{_COUNT}\b|"
     rf"\b{_COUNT}[- ](?:round|step|stage) interview|"
     rf"\b{_COUNT}\s+(?:technical\s+|video\s+|onsite\s+|virtual\s+)?interviews?\b|"
+    rf"interview rounds?\s*[:：]\s*{_COUNT}\b|interviews?\s*\(\s*{_COUNT}\s*\)|"
     rf"interviews?\b[^\n]{{0,12}}?\b{_COUNT}\s*(?:technical\s*)?(?:rounds?|stages?)",
     re.I,
 )

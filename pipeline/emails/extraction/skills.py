@@ -174,7 +174,8 @@ def extract_skills(text: str | Prepared) -> list[str]:
 _PREFERRED = re.compile(
     r"尚可|歓迎|あれば尚|あると(?:尚|望|嬉|良)|優遇|加分|优先|プラス|"
     r"nice[- ]to[- ]have|good[- ]to[- ]have|preferred|desired|desirable|\bplus\b|bonus|optional|"
-    r"advantage|ideally|望ましい|あれば(?:なお)?(?:良|可|歓迎)",
+    r"advantage|ideally|preferably|helpful|beneficial|an asset|would be (?:great|nice)|"
+    r"望ましい|あれば|できれば|\bWANT\b|更佳|为佳|更好|優先|優遇",
     re.I,
 )
 _REQUIRED = re.compile(

@@ -145,7 +145,7 @@ def prepare(text: str | Prepared, language: str | None = None) -> Prepared:
 
 def labelled(fields: str, labels: str) -> str | None:
     """The value after the first 'label: ' among `labels` (a regex alternation), if any."""
-    match = re.search(rf"(?:{labels})[ \t]*[:：][ \t]*([^\n]+)", fields, re.I)
+    match = re.search(rf"(?:{labels})(?:[ \t]*[:：]|[ \t]+[-–][ \t])[ \t]*([^\n]+)", fields, re.I)
     if match is None:
         return None
     value = match.group(1).strip(" \t・-")
