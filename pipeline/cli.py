@@ -240,3 +240,147 @@ def ingest(
         typer.echo(f"skipped: {source}: {reason}")
     for source, reason in report.conflicts:
         typer.echo(f"conflict: {source}: {reason}")
+
+
+# --- matching ----------------------------------------------------------------------------
+
+
+def _matching_parts(settings: Settings):
+    from pipeline.matching.config import matching_config_from_settings
+    from pipeline.vectorize import embedder_from_settings
+    from pipeline.vectorize import open_vector_store as open_store
+
+    config = matching_config_from_settings(settings)
+    return _app_engine(settings), embedder_from_settings(settings), open_store(settings), config
+
+
+@app.command("match")
+@fails_cleanly
+def match(
+    mode: Annotated[str, typer.Option(help="standard or hybrid.")] = "standard",
+    top: Annotated[
+        int | None, typer.Option(help="Candidates per project; unset: MATCH_TOP_K.")
+    ] = None,
+    full: Annotated[bool, typer.Option(help="Recompute every open project.")] = False,
+) -> None:
+    """Upsert profiles to Qdrant, then store the top matches of every open project."""
+    from pipeline.matching.index import ProfileIndexer
+    from pipeline.matching.service import MatchingService
+
+    if mode not in ("standard", "hybrid"):
+        raise PipelineError(f"--mode: {mode!r} is not standard or hybrid")
+    settings = get_settings()
+    engine, embedder, store, config = _matching_parts(settings)
+    try:
+        indexed = ProfileIndexer(engine, embedder, store, config).sync().as_dict()
+        judge = _ai_judge(settings, engine) if mode == "hybrid" else None
+        report = MatchingService(
+            engine, embedder, store, config, mode=mode, judge=judge,  # type: ignore[arg-type]
+            top_k=top or settings.match_top_k,
+        ).compute(full=full)  # fmt: skip
+    finally:
+        store.close()
+    typer.echo(
+        f"profiles: {indexed['candidates_indexed']} candidates, {indexed['projects_indexed']} "
+        f"projects upserted, {indexed['removed']} removed; matches: "
+        f"{report.matches_written} written for {report.projects_recomputed} project(s) "
+        f"({report.candidates_changed} changed candidate(s)) in {report.elapsed_s:.1f}s"
+    )
+
+
+def _ai_judge(settings: Settings, engine):
+    """The hybrid score's LLM judge when LLM_MODEL is set (cached in Postgres), else None."""
+    if not settings.llm_model:
+        return None
+    from pipeline.llm.cache import LLMCache
+    from pipeline.llm.client import openai_client_from_settings
+    from pipeline.llm.structured import StructuredLLM
+    from pipeline.matching.ai import AIJudge
+
+    llm = StructuredLLM(openai_client_from_settings(settings), settings.llm_model)
+    return AIJudge(llm, LLMCache(engine))
+
+
+@app.command("matches")
+@fails_cleanly
+def matches(
+    project: Annotated[int | None, typer.Option(help="Candidates for this project id.")] = None,
+    candidate: Annotated[int | None, typer.Option(help="Projects for this candidate id.")] = None,
+    mode: Annotated[str, typer.Option(help="standard or hybrid.")] = "standard",
+    top: Annotated[int, typer.Option(help="Rows to show.")] = 10,
+) -> None:
+    """Print the stored ranked matches of a project (or a candidate) with their reasons."""
+    from pipeline.matching.config import SCORING_VERSION
+    from pipeline.matching.report import format_matches, format_near_misses
+    from pipeline.store import profiles as profile_store
+
+    if (project is None) == (candidate is None):
+        raise PipelineError("give exactly one of --project ID or --candidate ID")
+    engine = _app_engine(get_settings())
+    with engine.connect() as connection:
+        if project is not None:
+            rows = profile_store.project_matches(connection, project, SCORING_VERSION, mode)
+            ids, by, kind = [r["candidate_id"] for r in rows], "candidate_id", "candidate"
+        else:
+            rows = profile_store.candidate_matches(connection, candidate, SCORING_VERSION, mode)
+            ids, by, kind = [r["project_id"] for r in rows], "project_id", "project"
+        names = profile_store.profile_names(connection, kind, ids)
+        if project is not None:
+            misses = [m["candidate_id"] for r in rows
+                      for m in (r["breakdown"] or {}).get("near_misses_excluded", [])]  # fmt: skip
+            names.update(profile_store.profile_names(connection, "candidate", misses))
+    target = f"project #{project}" if project is not None else f"candidate #{candidate}"
+    if not rows:
+        typer.echo(f"no stored {mode} matches for {target}: run `pipeline match` first")
+        return
+    typer.echo(f"{mode} matches for {target} ({SCORING_VERSION}):")
+    typer.echo(format_matches(rows[:top], names, by=by))
+    if project is not None and (line := format_near_misses(rows, names)):
+        typer.echo(line)
+
+
+@app.command("search-candidates")
+@fails_cleanly
+def search_candidates(
+    query: Annotated[str, typer.Argument(help='Free text, e.g. "Java Spring Boot 5年 東京".')],
+    min_years: Annotated[float | None, typer.Option(help="At least this many years.")] = None,
+    skill: Annotated[list[str] | None, typer.Option(help="A skill to have (repeatable).")] = None,
+    all_skills: Annotated[bool, typer.Option(help="Require every --skill.")] = False,
+    location: Annotated[str | None, typer.Option(help="Place, e.g. Tokyo or 大阪.")] = None,
+    max_rate: Annotated[float | None, typer.Option(help="Monthly rate ceiling in JPY.")] = None,
+    top: Annotated[int, typer.Option(help="Results to show.")] = 10,
+) -> None:
+    """Ad hoc weighted search over the candidate profiles in Qdrant."""
+    from pipeline.matching.report import format_matches
+    from pipeline.matching.search import Matcher
+    from pipeline.store import profiles as profile_store
+
+    filters: dict[str, Any] = {}
+    if min_years is not None:
+        filters["experience_years"] = f"{min_years:g}+"
+    if skill:
+        filters["skills"] = list(skill)
+        filters["skills_mode"] = "all" if all_skills else "any"
+    if location:
+        filters["location"] = location
+    if max_rate is not None:
+        filters["max_rate"] = max_rate
+    settings = get_settings()
+    engine, embedder, store, config = _matching_parts(settings)
+    try:
+        results = Matcher(engine, embedder, store, config).search_candidates(
+            query, filters=filters, limit=top
+        )
+    finally:
+        store.close()
+    rows = [
+        {"candidate_id": r.profile_id, "total_score": r.total, "vector_score": r.vector_score,
+         "filter_score": r.filter_score, "ai_score": None, "business_score": None,
+         "explanation": ", ".join(r.payload.get("skills", []))}
+        for r in results
+    ]  # fmt: skip
+    with engine.connect() as connection:
+        names = profile_store.profile_names(
+            connection, "candidate", [r.profile_id for r in results]
+        )
+    typer.echo(format_matches(rows, names) if rows else "no candidate matches this search")

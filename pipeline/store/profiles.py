@@ -213,3 +213,19 @@ def candidate_matches(
 
 def count_matches(connection: Connection) -> int:
     return int(connection.execute(sa.text("SELECT count(*) FROM matches")).scalar_one())
+
+
+def profile_names(connection: Connection, kind: str, ids: Sequence[int]) -> dict[int, str]:
+    """A short label per profile: the candidate's name or the project's title, else the subject."""
+    if not ids:
+        return {}
+    label = "p.name" if kind == "candidate" else "p.title"
+    table = PROFILE_TABLES[kind]
+    rows = connection.execute(
+        sa.text(
+            f"SELECT p.id, coalesce({label}, e.subject, '') AS label FROM {table} AS p "
+            "JOIN emails AS e ON e.id = p.email_id WHERE p.id = ANY(:ids)"
+        ),
+        {"ids": list(ids)},
+    )
+    return {row.id: row.label for row in rows}
