@@ -108,6 +108,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"会議|打ち合わせ|打合せ|日程調整|セミナー|勉強会|懇親会|忘年会|新年会", 2.0),
             (r"配信停止|メルマガ|ニュースレター|お知らせ|ご挨拶|休業|年末年始|移転", 1.5),
             (r"パスワード|アカウント|システムメンテナンス", 1.5),
+            (r"価格改定|契約更新|入館証|健康診断|社内報|退職手続|入社手続|送付状|ご挨拶", 2.0),
             (
                 r"自動(?:返信|応答)|不在(?:の|に)?(?:ため|中|します)|休暇(?:中|を取得)|"
                 r"(?:面接|面談)(?:の)?(?:お礼|ありがとう)",
@@ -168,6 +169,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (r"会议|放假|团建|年会|培训|活动|通知|邀请", 1.5),
             (r"密码|邮箱|系统|订阅|退订", 1.5),
+            (r"会议纪要|入职手续|体检|合同(?:续签|盖章|寄送)|年终|春节|中秋|国庆", 2.0),
             (r"自动回复|休假中|不在办公室|外出中|感谢(?:您)?(?:今天|昨天)?(?:的)?面试", 5.0),
         ),
     },
@@ -186,6 +188,13 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 3.0,
             ),
             (r"\bmust be\b|\bis a (?:bonus|plus)\b|\d\s*interviews?\b|\binterview rounds?\b", 1.5),
+            (
+                r"job title\s*:|position\s*:|duration\s*:|client\s*:|"
+                r"contract[- ]to[- ]hire|\bC2H\b|"
+                r"interview (?:mode|process)|mandatory skills|primary skills|"
+                r"send (?:me )?(?:your )?(?:consultants?'?s?|candidates?'?) (?:profiles?|resumes?)",
+                2.0,
+            ),
             (
                 r"(?:urgent|immediate|direct client) (?:need|requirement|req)|we are looking for|"
                 r"(?:must|should) have|required skills?|requirements?\s*:|job (?:title|id|code)|"
@@ -210,6 +219,15 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 3.0,
             ),
             (r"willing to (?:work onsite|relocate)|onsite is fine|work auth|\bcertified\b", 1.5),
+            (
+                r"(?:any|suitable|relevant|matching) "
+                r"(?:requirements?|positions?|openings?|roles?|projects?)"
+                r" (?:for (?:him|her|them)|(?:that )?you (?:have|are working on|may have))|"
+                r"for your (?:current |open |active )?"
+                r"(?:requirements?|openings?|positions?|roles?)|"
+                r"(?:consultant|candidate) name|open to c2c|relocation\s*:|current location",
+                3.0,
+            ),
             (
                 r"(?:he|she|they) (?:has|have|is|are|holds?|lives?|prefers?)\b|"
                 r"\b(?:his|her) (?:skills|experience|background|rate|availability)\b|"
@@ -255,6 +273,14 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (r"meeting|webinar|newsletter|unsubscribe|happy hour|holiday|party|lunch", 2.0),
             (r"password|out of office|reminder|maintenance|account", 1.5),
+            (
+                r"congratulations|welcome aboard|onboarding|background check|"
+                r"referral (?:bonus|program)|"
+                r"job fair|career fair|happy (?:holidays|new year|thanksgiving)|"
+                r"(?:moving|new) office|"
+                r"policy update",
+                2.5,
+            ),
             (
                 r"out of (?:the )?office|automatic reply|auto-?reply|on (?:annual )?leave|"
                 r"thank you for (?:taking the time|the interview|today's interview|interviewing)|"
@@ -430,13 +456,7 @@ def llm_classifier_from_settings(settings: Any) -> LLMClassifier | None:
     """An LLMClassifier when LLM_MODEL is set, else None (offline rules)."""
     if not settings.llm_model:
         return None
-    import openai
+    from pipeline.llm.client import openai_client_from_settings
 
-    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "unset"
-    client = openai.OpenAI(
-        api_key=key,
-        base_url=settings.openai_base_url,
-        max_retries=settings.max_retries,
-        timeout=60,
-    )
+    client = openai_client_from_settings(settings)
     return LLMClassifier(client, settings.llm_model, batch_size=settings.email_batch_size)
