@@ -51,6 +51,8 @@ def build_resources(settings: Settings) -> dict[str, object]:
         base_url=_env_or_none("OPENAI_BASE_URL"),
         batch_size=settings.email_batch_size,
         max_retries=settings.max_retries,
+        concurrency=settings.llm_concurrency,
+        pairs_per_request=settings.ai_pairs_per_request,
     )
     return {
         "postgres": PostgresResource(database_url=EnvVar("DATABASE_URL")),

@@ -81,10 +81,16 @@ class Settings(BaseSettings):
         "Unset: offline rules, and the AI score is marked unavailable.",
     )
     email_batch_size: int = Field(
-        default=10, ge=1, le=100, description="Emails per LLM classification request."
+        default=10, ge=1, le=100, description="Emails per LLM classification or extraction request."
     )
     max_retries: int = Field(
         default=3, ge=0, le=10, description="Retries of a failed LLM or embedding request."
+    )
+    llm_concurrency: int = Field(
+        default=4, ge=1, le=32, description="LLM requests in flight (extraction, AI match score)."
+    )
+    ai_pairs_per_request: int = Field(
+        default=5, ge=1, le=50, description="Project-candidate pairs judged per LLM request."
     )
     match_vector_weight: float = Field(
         default=0.7, ge=0, le=1, description="Standard match score: weight of vector similarity."

@@ -104,29 +104,52 @@ class LLMResource(ConfigurableResource):
     base_url: str | None = Field(default=None, description="OpenAI-compatible base URL.")
     batch_size: int = Field(default=10, ge=1, le=100, description="Emails per request.")
     max_retries: int = Field(default=3, ge=0, le=10, description="Retries of a failed request.")
+    concurrency: int = Field(default=4, ge=1, le=32, description="LLM requests in flight.")
+    pairs_per_request: int = Field(
+        default=5, ge=1, le=50, description="Pairs judged per AI match score request."
+    )
+
+    def _client(self) -> Any:
+        from pipeline.llm.client import build_openai_client
+
+        return build_openai_client(self.api_key, self.base_url, self.max_retries)
+
+    def structured(self) -> Any:
+        """A StructuredLLM for the configured model, or None without a model."""
+        if not self.model:
+            return None
+        from pipeline.llm.structured import StructuredLLM
+
+        return StructuredLLM(self._client(), self.model)
 
     def classifier(self) -> LLMClassifier | None:
         """An LLMClassifier for the configured model, or None to use the rules."""
         if not self.model:
             return None
-        import openai
+        return LLMClassifier(self._client(), self.model, batch_size=self.batch_size)
 
-        client = openai.OpenAI(
-            api_key=self.api_key or "unset",
-            base_url=self.base_url or None,
-            max_retries=self.max_retries,
-            timeout=60,
+    def extractor(self, engine: Engine) -> Any:
+        """The LLM profile extractor (answers cached in Postgres), or None: rules only."""
+        llm = self.structured()
+        if llm is None:
+            return None
+        from pipeline.emails.llm_extraction import LLMExtractor
+        from pipeline.llm.cache import LLMCache
+
+        return LLMExtractor(
+            llm, LLMCache(engine), batch_size=self.batch_size, concurrency=self.concurrency
         )
-        return LLMClassifier(client, self.model, batch_size=self.batch_size)
 
     def ai_judge(self, engine: Engine) -> Any:
         """The hybrid score's LLM judge (cached in Postgres), or None without a model."""
         if not self.model:
             return None
         from pipeline.llm.cache import LLMCache
-        from pipeline.llm.client import build_openai_client
-        from pipeline.llm.structured import StructuredLLM
         from pipeline.matching.ai import AIJudge
 
-        client = build_openai_client(self.api_key, self.base_url, self.max_retries)
-        return AIJudge(StructuredLLM(client, self.model), LLMCache(engine))
+        return AIJudge(
+            self.structured(),
+            LLMCache(engine),
+            pairs_per_request=self.pairs_per_request,
+            concurrency=self.concurrency,
+        )
