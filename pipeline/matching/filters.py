@@ -43,14 +43,22 @@ class HardRule:
 
 
 def _foreign_on_candidates(project: Payload, _: MatchingConfig) -> Condition | None:
-    """外国籍不可: only Japanese nationals. A naturalised Japanese is Japanese (nationality JP),
-    and a candidate whose nationality is not stated is not excluded (the business rules note
-    it), because SES mail routinely omits nationality for Japanese staff."""
-    return Match("foreign_national", 1) if project.get("foreign_nationals_ok") == 0 else None
+    """外国籍不可 / citizens only: only nationals of the project's country (Japan for most
+    SES mail; a US project's "USC only" means US citizens). A naturalised Japanese is Japanese
+    (nationality JP). A candidate whose nationality is not stated is not excluded (the business
+    rules note it): SES mail routinely omits nationality for Japanese staff."""
+    if project.get("foreign_nationals_ok") != 0:
+        return None
+    country = project.get("country")
+    return AllOf(must_not=(Match("nationality", country), IsEmpty("nationality")))
 
 
 def _foreign_on_projects(candidate: Payload, _: MatchingConfig) -> Condition | None:
-    return Match("foreign_nationals_ok", 0) if candidate.get("foreign_national") else None
+    nationality = candidate.get("nationality")
+    if not nationality:
+        return None
+    closed = Match("foreign_nationals_ok", 0)
+    return AllOf(must=(closed,), must_not=(Match("country", nationality),))
 
 
 def _depth_on_candidates(project: Payload, _: MatchingConfig) -> Condition | None:
@@ -78,9 +86,10 @@ def _japanese_on_projects(candidate: Payload, _: MatchingConfig) -> Condition | 
 
 
 def _remote_on_candidates(project: Payload, _: MatchingConfig) -> Condition | None:
-    """An onsite project (常駐, remote none) cannot take an engineer who only works fully
-    remote from somewhere else; one who lives in the project's place can still commute."""
-    if project.get("remote") != "none":
+    """A project with office days (常駐, or hybrid: remote none / partial) cannot take an
+    engineer who only works fully remote from somewhere else; one who lives in the project's
+    place can still come in. A fully remote project, or one that does not say, excludes no one."""
+    if project.get("remote") not in ("none", "partial"):
         return None
     place = project.get("place")
     others = (Match("place", place),) if place else ()
@@ -91,9 +100,8 @@ def _remote_on_projects(candidate: Payload, _: MatchingConfig) -> Condition | No
     if not candidate.get("remote_only"):
         return None
     place = candidate.get("place")
-    return AllOf(
-        must=(Match("remote", "none"),), must_not=(Match("place", place),) if place else ()
-    )
+    office = MatchAny("remote", ("none", "partial"))
+    return AllOf(must=(office,), must_not=(Match("place", place),) if place else ())
 
 
 def _availability_on_candidates(project: Payload, config: MatchingConfig) -> Condition | None:

@@ -24,7 +24,8 @@ JAPANESE_RANK = {
     "N5": 1, "N4": 2, "N3": 3, "N2": 4, "N1": 5,
     "conversational": 3, "business": 4, "native": 6,
 }  # fmt: skip
-JAPANESE = "JP"
+# Where a project's place is not stated, its country is the one its mail's language suggests.
+COUNTRY_OF_LANGUAGE = {"ja": "JP", "zh": "CN", "en": "US"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,14 @@ def monthly_jpy(amount: Any, currency: str | None, rates: Mapping[str, float]) -
     if amount is None or currency is None or currency not in rates:
         return None
     return round(float(amount) * rates[currency], 0)
+
+
+def project_country(place: str | None, language: str | None) -> str:
+    """The country a project is in: its place's, else its mail language's, else Japan."""
+    from pipeline.emails.extraction import place_country
+
+    country = place_country(place) if place else None
+    return country or COUNTRY_OF_LANGUAGE.get(language or "", "JP")
 
 
 def japanese_rank(level: str | None) -> int | None:
@@ -96,7 +105,6 @@ def candidate_profile(row: Mapping[str, Any], rates: Mapping[str, float]) -> Can
             "place": row.get("place"),
             "available_day": day_number(row.get("available_from")),
             "nationality": nationality,
-            "foreign_national": _flag(nationality != JAPANESE) if nationality else None,
             "japanese_rank": japanese_rank(row.get("japanese_level")),
             "commercial_depth": row.get("commercial_depth"),
             "language": row.get("language"),
@@ -134,6 +142,7 @@ def project_profile(row: Mapping[str, Any], rates: Mapping[str, float]) -> Canon
             "remote": row.get("remote"),
             "place": row.get("place"),
             "start_day": day_number(row.get("start_date")),
+            "country": project_country(row.get("place"), row.get("language")),
             "foreign_nationals_ok": _flag(row.get("foreign_nationals_ok")),
             "max_commercial_depth": row.get("max_commercial_depth"),
             "japanese_rank_min": japanese_rank(row.get("japanese_level")),

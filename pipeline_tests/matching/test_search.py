@@ -25,6 +25,8 @@ def _matcher(db, embedder, vector_store, config) -> Matcher:
         ({"japanese_level": "N2"}, {"japanese_level": "N3"}, "japanese_level"),
         ({"remote": "none"}, {"remote": "full", "remote_only": True, "place": "Fukuoka"},
          "remote_only"),
+        ({"remote": "partial"}, {"remote": "full", "remote_only": True, "place": "Osaka"},
+         "remote_only"),
         ({"start_date": date(2027, 1, 1)}, {"available_from": date(2027, 5, 1)}, "availability"),
     ],
 )  # fmt: skip
@@ -54,6 +56,21 @@ def test_naturalised_japanese_passes_foreign_nationals_not_accepted(
     found = [r.profile_id for r in _matcher(db, embedder, vector_store, config)
              .search_candidates(project_id)]  # fmt: skip
     assert {naturalised, unstated} <= set(found)
+
+
+def test_citizens_only_means_the_projects_own_country(
+    db, add_project, add_candidate, embedder, vector_store, config
+) -> None:
+    project_id = add_project(language="en", place="Dallas", foreign_nationals_ok=False)
+    citizen = add_candidate(language="en", place="Dallas", nationality="US")
+    visa_holder = add_candidate(language="en", place="Dallas", nationality="IN")
+    japanese = add_candidate(place="Dallas", nationality="JP")
+    matcher = _matcher(db, embedder, vector_store, config)
+    found = {r.profile_id for r in matcher.search_candidates(project_id)}
+    assert citizen in found
+    assert not {visa_holder, japanese} & found
+    assert project_id in {r.profile_id for r in matcher.search_projects(citizen)}
+    assert project_id not in {r.profile_id for r in matcher.search_projects(visa_holder)}
 
 
 def test_soft_filters_score_partially(

@@ -1,0 +1,76 @@
+"""The matching world (pipeline_tests/fixtures/matching_world.yaml) through the real intake,
+the profile index and the matcher: mail in, rankings by fixture id out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from pipeline.emails.intake import EmailIntake
+from pipeline.emails.sources import RawMessage
+from pipeline.matching.evaluation import ProjectTruth
+from pipeline.store.tables import Tables
+from pipeline_tests.fixtures.heldout import load_world, to_eml
+
+
+def world_truths() -> list[ProjectTruth]:
+    mails = {m["id"]: m for m in load_world()}
+    truths = []
+    for mail in mails.values():
+        if mail["kind"] != "project":
+            continue
+        best = mail["truth"]["best"]
+        truths.append(
+            ProjectTruth(
+                project=mail["id"],
+                best=best,
+                decoys=tuple(mail["truth"].get("decoys", {})),
+                pair=f"{mail['lang']}→{mails[best]['lang']}",
+            )
+        )
+    return truths
+
+
+def ingest_world(engine: Engine, tables: Tables) -> dict[str, Any]:
+    """Ingest every world mail; return the intake report's counts."""
+    messages = [RawMessage(f"world:{m['id']}.eml", to_eml(m)) for m in load_world()]
+    return EmailIntake(engine, tables).ingest(messages).as_metadata()
+
+
+def profile_ids(engine: Engine) -> tuple[dict[int, str], dict[int, str]]:
+    """({candidate row id: fixture id}, {project row id: fixture id}); projects by block 0."""
+    maps: list[dict[int, str]] = []
+    with engine.connect() as connection:
+        for table in ("candidates", "projects"):
+            rows = connection.execute(sa.text(
+                f"SELECT p.id, e.message_id FROM {table} p JOIN emails e ON e.id = p.email_id "
+                "WHERE p.block_index = 0"))  # fmt: skip
+            maps.append({row.id: _fixture_id(row.message_id) for row in rows})
+    return maps[0], maps[1]
+
+
+def _fixture_id(message_id: str) -> str:
+    return message_id.strip("<>").split(".", 1)[0]
+
+
+def stored_rankings(engine: Engine, mode: str = "standard") -> dict[str, list[str]]:
+    """{project fixture id: [candidate fixture ids, best first]} from `matches`."""
+    candidates, projects = profile_ids(engine)
+    rankings: dict[str, list[str]] = {}
+    with engine.connect() as connection:
+        rows = connection.execute(
+            sa.text("SELECT project_id, candidate_id FROM matches WHERE mode = :m "
+                    "ORDER BY project_id, total_score DESC, candidate_id"), {"m": mode})  # fmt: skip
+        for row in rows:
+            if row.project_id in projects:
+                rankings.setdefault(projects[row.project_id], []).append(
+                    candidates.get(row.candidate_id, f"row:{row.candidate_id}")
+                )
+    return rankings
+
+
+def format_quality(groups: Mapping[str, Any]) -> str:
+    return "\n".join(f"  {name:<15} {q.as_dict()}" for name, q in sorted(groups.items()))
