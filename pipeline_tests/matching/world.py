@@ -62,8 +62,12 @@ def stored_rankings(engine: Engine, mode: str = "standard") -> dict[str, list[st
     rankings: dict[str, list[str]] = {}
     with engine.connect() as connection:
         rows = connection.execute(
-            sa.text("SELECT project_id, candidate_id FROM matches WHERE mode = :m "
-                    "ORDER BY project_id, total_score DESC, candidate_id"), {"m": mode})  # fmt: skip
+            sa.text(
+                "SELECT project_id, candidate_id FROM matches WHERE mode = :m "
+                "ORDER BY project_id, total_score DESC, candidate_id"
+            ),
+            {"m": mode},
+        )
         for row in rows:
             if row.project_id in projects:
                 rankings.setdefault(projects[row.project_id], []).append(
