@@ -22,7 +22,7 @@ from pipeline.store.tables import Tables, reflect_tables
 
 APP_TABLES = (
     "matches", "candidates", "projects", "emails", "document_chunks", "documents",
-    "profile_points", "match_state",
+    "profile_points", "match_state", "llm_cache",
 )  # fmt: skip
 
 

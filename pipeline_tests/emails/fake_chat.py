@@ -2,6 +2,7 @@
 
 `script(call_number, emails)` returns None (answer with `labeller`) or (status, headers, content):
 a dict payload for an HTTP error, or a string used verbatim as the assistant's message.
+`StructuredChatServer` answers any other structured-output question (extraction, AI scores).
 """
 
 from __future__ import annotations
@@ -34,15 +35,33 @@ class FakeChatServer(JsonPostServer):
         scripted = self.script(call, emails) if self.script else None
         if scripted is not None and not isinstance(scripted[2], str):
             return scripted
-        if scripted is not None:
-            content = scripted[2]
-        else:
-            labels = [
-                {"index": e["index"], "category": self.labeller(e), "confidence": 0.9}
-                for e in emails
-            ]
-            content = json.dumps({"labels": labels})
+        content = scripted[2] if scripted is not None else self._content(emails, body)
         return 200, {}, _completion(body["model"], content)
+
+    def _content(self, items: list[dict[str, Any]], body: dict[str, Any]) -> str:
+        """The assistant's message when the script does not say: labels by `labeller`."""
+        labels = [
+            {"index": e["index"], "category": self.labeller(e), "confidence": 0.9} for e in items
+        ]
+        return json.dumps({"labels": labels})
+
+
+class StructuredChatServer(FakeChatServer):
+    """Answers any structured-output request with `answer(items, body)`: a dict (sent as
+    JSON) or a string (sent verbatim). `items` is the JSON list of the user message; the
+    request's schema name is `body["response_format"]["json_schema"]["name"]`."""
+
+    def __init__(
+        self,
+        answer: Callable[[list[dict[str, Any]], dict[str, Any]], Any],
+        script: Script | None = None,
+    ):
+        super().__init__(lambda item: "other", script)
+        self.answer = answer
+
+    def _content(self, items: list[dict[str, Any]], body: dict[str, Any]) -> str:
+        content = self.answer(items, body)
+        return content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
 
 
 def _completion(model: str, content: str) -> dict[str, Any]:
