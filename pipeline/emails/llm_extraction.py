@@ -352,7 +352,7 @@ def _check(
             skill = canonical_skill(entry.skill) or entry.skill.strip()
             why = evidence.why_not_skill(entry.skill) or evidence.why_not_years(entry.years)
             if why:
-                notes.append(_dropped("skill_years", f"{entry.skill}: {entry.years}", why))
+                notes.append(_dropped("skill_years", f"{entry.skill}: {entry.years:g}", why))
             else:
                 kept_years[skill] = float(entry.years)
         return ({name: kept_years} if kept_years else None), notes
