@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from pipeline.emails.extraction import normalise, split_project_blocks
+from pipeline.emails.extraction.text import block_heading_count, normalise
 from pipeline.errors import PipelineError
 
 log = logging.getLogger(__name__)
@@ -332,9 +332,9 @@ def _without_quotes(text: str) -> str:
 
 
 def project_block_count(text: str) -> int:
-    """How many 【案件名】-style project blocks a mail holds (each is its own project)."""
-    blocks = split_project_blocks(text)
-    return len(blocks) if len(blocks) > 1 else 0
+    """How many 【案件名】-style project blocks a normalised mail holds (each is a project)."""
+    count = block_heading_count(text)
+    return count if count > 1 else 0
 
 
 def _normalise(text: str, language: str | None) -> str:

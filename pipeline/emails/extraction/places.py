@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -55,10 +55,12 @@ def places() -> Places:
 
 def canonical_place(text: str) -> str | None:
     """The first place named in `text` as its canonical English name, or None."""
-    if not text:
-        return None
+    return _place_in(normalise(text)) if text else None
+
+
+def _place_in(normalised: str) -> str | None:
     vocab = places()
-    match = vocab.pattern.search(normalise(text))
+    match = vocab.pattern.search(normalised)
     return vocab.by_alias.get(match.group(0).casefold()) if match else None
 
 
@@ -90,6 +92,7 @@ _SIGNATURE_RULE = re.compile(r"^\s*(?:[-=_*＊━─—]{3,}|--)\s*$")
 _SIGNATURE_FACT = re.compile(r"〒\s*\d|\bTEL\s*[:：]|\bTel\s*[:：]|電話\s*[:：]|\bFAX\b|https?://")
 
 
+@lru_cache(maxsize=256)  # location, station and place all read it
 def body_above_signature(prepared: Prepared) -> str:
     """The block without its signature (from a rule or a 〒 / TEL line in the lower half)."""
     lines = prepared.field_lines
@@ -119,11 +122,11 @@ def find_place(text: str | Prepared, labels: str) -> str | None:
     prepared = prepare(text)
     body = body_above_signature(prepared)
     for match in re.finditer(rf"(?:{labels})[ \t]*[:：][ \t]*([^\n]+)", body, re.I):
-        place = canonical_place(match.group(1))
+        place = _place_in(match.group(1))
         if place:
             return place
     for match in _SENTENCE.finditer(body):
-        place = canonical_place(next(g for g in match.groups() if g))
+        place = _place_in(next(g for g in match.groups() if g))
         if place:
             return place
-    return canonical_place(body)
+    return _place_in(body)

@@ -487,6 +487,15 @@ class CandidateProfile:
         return asdict(self)
 
 
+def _first_stated(reader: Any, *texts: Prepared) -> Any:
+    """The first value `reader` finds among the prepared texts (the body, then the subject)."""
+    for text in texts:
+        value = reader(text)
+        if value is not None:
+            return value
+    return None
+
+
 def _summary(text: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return " / ".join(lines)[:400]
@@ -560,7 +569,7 @@ def extract_candidate(
         languages=languages(block),
         japanese_level=japanese_level(block),
         nationality=nationality(block),
-        commercial_depth=commercial_depth(f"{subject}\n{block.text}"),
+        commercial_depth=_first_stated(commercial_depth, block, prepare(subject, language)),
         employment_type=employment_type(block),
         age=age(block),
         summary=_summary(f"{subject}\n{block.text}"),

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -131,6 +131,7 @@ _VERSION = re.compile(r"\d+(?:\.\d+)*$")
 Hit = tuple[int, int, str]
 
 
+@lru_cache(maxsize=8192)  # split_skills, years and clauses read the same lines
 def skill_hits(line: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every skill on a normalised line, in order."""
     normal, context = _patterns()
@@ -303,6 +304,7 @@ class _Mention:
     years: float
 
 
+@lru_cache(maxsize=8192)
 def _mentions(line: str) -> list[_Mention]:
     if _DURATION_LINE.search(line) and not _TOTAL_LABEL.search(line):
         return []

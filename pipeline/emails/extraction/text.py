@@ -160,6 +160,11 @@ _BLOCK_HEADING = re.compile(
 )
 
 
+def block_heading_count(normalised: str) -> int:
+    """How many 【案件名】-style headings a normalised text holds."""
+    return sum(1 for _ in _BLOCK_HEADING.finditer(normalised))
+
+
 def split_project_blocks(text: str, language: str | None = None) -> list[str]:
     """One text per project: split at 【案件名】-style headings, else the whole mail."""
     text = normalise(text, language)
