@@ -20,16 +20,6 @@ from pipeline.emails.extraction import (
 )
 from pipeline.emails.parsing import parse_email
 
-CANDIDATE_FIELDS = (
-    "skills", "skill_years", "experience_years", "rate", "location", "remote", "remote_only",
-    "available_from", "nationality", "japanese_level", "commercial_depth",
-)  # fmt: skip
-PROJECT_FIELDS = (
-    "required_skills", "preferred_skills", "skill_years", "min_experience_years", "budget",
-    "location", "remote", "start_date", "foreign_nationals_ok", "max_commercial_depth",
-    "japanese_level", "interview_count",
-)  # fmt: skip
-
 
 def _money(row: dict[str, Any], prefix: str, negotiable: bool) -> dict[str, Any] | None:
     low, high = row[f"{prefix}_min"], row[f"{prefix}_max"]
