@@ -352,3 +352,12 @@ def test_english_start_forms(text: str, expected: date) -> None:
 )
 def test_a_remote_interview_is_not_remote_work(text: str, expected) -> None:
     assert remote(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Remote roles only", "She cannot work onsite", "出社は難しいです", "无法驻场",
+     "Not open to onsite or hybrid"],
+)  # fmt: skip
+def test_more_ways_to_say_remote_only(text: str) -> None:
+    assert remote_only(text) is True

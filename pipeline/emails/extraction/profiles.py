@@ -66,6 +66,10 @@ _REMOTE_ONLY = re.compile(
     r"remote\s*only|only\s*(?:fully\s*)?remote|fully\s*remote\s*only|no\s*onsite|"
     r"(?:only|exclusively)\s*(?:open to|interested in|available for)\s*(?:fully\s*)?remote|"
     r"在宅勤務のみ|リモート案件のみ|完全リモート(?:のみ|希望)|只(?:做|找|考虑)[远遠][程端]|"
+    r"remote (?:roles|positions|projects|work|opportunities|jobs) only|"
+    r"not open to (?:onsite|hybrid)|"
+    r"(?:will not|won't|cannot|can't|unable to) (?:go|work|come|be) on-?site|"
+    r"出社(?:は|が)?(?:難しい|できない|不可能|NG)|(?:无法|不能|不可)(?:驻场|到现场|去现场)|"
     r"仅远程|(?:只|仅)接受(?:全)?[远遠][程端]|只能远程|仅限远程|不接受驻场|不能驻场",
     re.I,
 )
@@ -77,7 +81,8 @@ _REMOTE_INTERVIEW = re.compile(
     re.I,
 )
 _ONSITE_OK = re.compile(
-    r"出社可|常駐可|出社\s*OK|出社も可|onsite\s*(?:ok|fine|possible)|open to (?:onsite|relocat)|"
+    r"出社可|常駐可|出社\s*OK|出社も可|onsite\s*(?:ok|fine|possible)|"
+    r"(?<!not )open to (?:onsite|relocat)|"
     r"可驻场|接受驻场|willing to relocate|relocation\s*(?:ok|yes)",
     re.I,
 )
