@@ -28,7 +28,9 @@ from pipeline.emails.extraction import (
     CandidateProfile,
     Money,
     ProjectProfile,
+    canonical_place,
     canonical_skill,
+    country_code,
     extract_skills,
     money_fields,
     parse_date,
@@ -281,6 +283,21 @@ def extract_with_llm(
     return LLMExtractor(llm, cache, batch_size).extract(items, rules_profiles)
 
 
+def llm_extractor_from_settings(settings: Any, engine: Any) -> LLMExtractor | None:
+    """An LLMExtractor cached in `engine`'s database when LLM_MODEL is set, else None."""
+    if not settings.llm_model:
+        return None
+    from pipeline.llm.client import openai_client_from_settings
+
+    llm = StructuredLLM(openai_client_from_settings(settings), settings.llm_model)
+    return LLMExtractor(
+        llm,
+        LLMCache(engine),
+        batch_size=settings.email_batch_size,
+        concurrency=settings.llm_concurrency,
+    )
+
+
 def _parse_cached(kind: Kind, data: Any) -> BaseModel | None:
     schema = CandidateFields if kind == "candidate" else ProjectAnswer
     try:
@@ -362,6 +379,8 @@ def _check(
             return None, [_dropped(name, _money_text(value), why)]
         money = Money(value.minimum, value.maximum, value.currency, value.period or "month")
         return money_fields(money, name), []
+    if name == "location":
+        return evidence.location(value, getattr(profile, "place", None))
     if name in ("available_from", "start_date"):
         found, why = evidence.date(value, getattr(profile, name, None))
         return ({name: found} if found else None), ([_dropped(name, value, why)] if why else [])
@@ -396,28 +415,43 @@ def _fold(text: str) -> str:
 
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _CURRENCY_MARKS = {
-    "JPY": re.compile(r"円|日元|日圆|日币|jpy|yen|[¥￥]"),
+    "JPY": re.compile(r"円|日元|日圆|日圓|日币|日幣|jpy|yen|[¥￥]"),
     "CNY": re.compile(r"(?<!日)元|人民币|rmb|cny|[¥￥]"),
     "USD": re.compile(r"\$|usd|dollars?|美元|美金|ドル"),
 }
 _ANY_CURRENCY = re.compile("|".join(p.pattern for p in _CURRENCY_MARKS.values()))
 _LANGUAGE_CURRENCY = {"ja": "JPY", "zh": "CNY", "en": "USD"}
 _PERIOD_MARKS = {
-    "hour": re.compile(r"時給|時間|小时|时薪|hourly|hour|\bhr\b|/\s*h\b|per h\b"),
-    "day": re.compile(r"日給|日额|日单价|人天|人日|/\s*[日天]|per day|daily|a day|\bday\b"),
+    "hour": re.compile(r"時給|時間|小时|小時|时薪|時薪|hourly|hour|\bhr\b|/\s*h\b|per h\b"),
+    "day": re.compile(r"日給|日額|日额|日单价|人天|人日|/\s*[日天]|per day|daily|a day|\bday\b"),
     "year": re.compile(r"年収|年薪|年俸|annual|per year|a year|/\s*(?:年|yr|year)|p\.?a\.?\b"),
 }
 _MENTIONS = {
-    "remote": r"リモート|在宅|テレワーク|出社|常駐|remote|on-?site|hybrid|office|wfh|"
-    r"远程|遠程|遠端|远端|驻场|駐場|现场|現場|办公|辦公",
+    "remote": r"リモート|在宅|テレワーク|出社|常駐|remote|on-?site|hybrid|office|wfh|offshore|"
+    r"work from home|relocat|in person|远程|遠程|遠端|远端|驻场|駐場|常驻|现场|現場|办公|辦公|到岗|"
+    r"到崗|坐班",
     "japanese": r"日本語|日语|日語|日文|japanese|jlpt|ネイティブ|母国語|母語|"
     r"\bN[1-5]\b|[1-5]\s*[級级]",
     "nationality": r"国籍|國籍|籍|nationality|citizen|national|帰化|归化|visa|ビザ|签证|"
     r"人(?:エンジニア|技術者|工程师)|日本人|中国人|外国人",
     "chain": r"商流|社先|次請|弊社|自社|当社|貴社|御社|所属|\bBP\b|協力|パートナー|プロパー|社員|"
-    r"partner|layer|vendor|\bw-?2\b|\bc2c\b|payroll|employee|in-house|贵司|我司|本司|公司|合作|员工|員工",
+    r"partner|layer|vendor|\bw-?2\b|\bc2c\b|payroll|employee|in-house|freelanc|directly|"
+    r"贵司|我司|本司|公司|合作|员工|員工|直接",
     "foreign": r"外国籍|国籍|國籍|外籍|citizen|visa|sponsor|h-?1b|\bgc\b|\busc\b|日本人",
     "interview": r"面談|面接|面试|面試|interview|轮|輪|round",
+}
+_COUNT_WORDS = re.compile(r"一|二|两|兩|三|四|五|one|two|three|four|five|single|once|twice", re.I)
+_LANGUAGE_LINE = re.compile(r"日本語|日语|日語|japanese|jlpt|語学|语言|language", re.I)
+_DAY_MONTH_YEAR = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
+    r"\s+(20\d{2})",
+    re.I,
+)
+_MONTH_NUMBER = {
+    name: i + 1
+    for i, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
 }
 _MENTION_PATTERNS = {key: re.compile(pattern, re.I) for key, pattern in _MENTIONS.items()}
 
@@ -516,7 +550,30 @@ class Evidence:
                 parsed = parse_date(piece, reference)
                 if parsed is not None:
                     found.add(parsed)
+        for day, month, year in _DAY_MONTH_YEAR.findall(self.text):  # 2 Mar 2026
+            try:
+                found.add(date(int(year), _MONTH_NUMBER[month.lower()], int(day)))
+            except ValueError:
+                continue
         return found
+
+    # places -------------------------------------------------------------------------
+
+    def location(
+        self, value: str, rules_place: str | None
+    ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        """A location written in the mail is taken as written, with its canonical place; a
+        canonical name ("Tokyo" for 品川) only sets the place, when the mail names it."""
+        place = canonical_place(value)
+        if self.contains(value):
+            return {"location": value.strip()[:200], "place": place or rules_place}, []
+        if place is not None and (place == rules_place or place in self._places()):
+            return {"place": place}, []
+        return None, [_dropped("location", value, "not written in the mail")]
+
+    def _places(self) -> set[str]:
+        found = (canonical_place(piece) for piece in re.split(r"[\n、,，/・]", self.text))
+        return {place for place in found if place}
 
     # text ---------------------------------------------------------------------------
 
@@ -561,9 +618,16 @@ def _topic(topic: str, low: int | None = None, high: int | None = None) -> Any:
 
 
 def _why_nationality(evidence: Evidence, value: Any) -> str | None:
+    """A nationality word (国籍, national), or the country named in a phrase ("Indian
+    engineer") that is not about languages: "Japanese: N2" says nothing of origin."""
     if not re.fullmatch(r"[A-Z]{2}", str(value)):
         return "not an ISO country code"
-    return _topic("nationality")(evidence, value)
+    if evidence.mentions("nationality"):
+        return None
+    pieces = re.split(r"[\n.。;；,，、]", evidence.text)
+    if any(country_code(p) == value for p in pieces if not _LANGUAGE_LINE.search(p)):
+        return None
+    return "the mail says nothing of nationality"
 
 
 def _why_japanese(evidence: Evidence, value: Any) -> str | None:
@@ -583,9 +647,7 @@ def _why_count(topic: str, low: int, high: int) -> Any:
     def check(evidence: Evidence, value: Any) -> str | None:
         if not low <= value <= high:
             return "out of range"
-        if not evidence.has_number(value) and not re.search(
-            r"一|二|两|兩|三|四|五|one|two|three|four|five|single", evidence.folded
-        ):
+        if not evidence.has_number(value) and not _COUNT_WORDS.search(evidence.folded):
             return "number not in the mail"
         return _topic(topic)(evidence, value)
 
@@ -601,7 +663,6 @@ def _why_age(evidence: Evidence, value: Any) -> str | None:
 _FIELD_CHECKS = {
     "name": _why_text,
     "title": _why_text,
-    "location": _why_text,
     "experience_years": _why_years,
     "min_experience_years": _why_years,
     "remote": _topic("remote"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -293,3 +293,115 @@ def test_empty_answers_keep_every_rules_value(db: Engine) -> None:
         [[profile]] = _extract(server, None, [item])
     assert profile.as_row() | {"extracted": {}} == rules.as_row() | {"extracted": {}}
     assert profile.extracted["llm_fields"] == []
+
+
+# --- the checks on the held-out mails: true values kept, invented ones dropped -------------
+
+
+def _truth_money(value: dict | None) -> dict | None:
+    if not value or "min" not in value:
+        return None
+    return _money(value["min"], value.get("max"), value["currency"], value["period"])
+
+
+def _truth_answer(kind: str, truth: dict[str, Any]) -> dict[str, Any]:
+    """The held-out truth written as the model's answer (location as its canonical name)."""
+    nulls = CANDIDATE_NULLS if kind == "candidate" else PROJECT_NULLS
+    answer = dict(nulls) | {k: v for k, v in truth.items() if k in nulls}
+    answer["skill_years"] = [
+        {"skill": k, "years": v} for k, v in truth.get("skill_years", {}).items()
+    ]
+    money = "rate" if kind == "candidate" else "budget"
+    answer[money] = _truth_money(truth.get(money))
+    return answer
+
+
+def _invented(kind: str, truth: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """The truth with every checkable value changed the way a hallucinating model would."""
+    wrong = dict(truth)
+    for money in ("rate", "budget"):
+        if "min" in truth.get(money, {}):
+            wrong[money] = {**truth[money], "min": round(truth[money]["min"] * 1.37)}
+            wrong[money].pop("max", None)
+    for skills in ("skills", "required_skills"):
+        if skills in truth:
+            wrong[skills] = [*truth[skills], "Haskell"]
+    for when in ("available_from", "start_date"):
+        if when in truth:
+            wrong[when] = (date.fromisoformat(truth[when]) + timedelta(days=47)).isoformat()
+    if "location" in truth:
+        wrong["location"] = "Fukuoka" if truth["location"] != "Fukuoka" else "Sapporo"
+    changed = {k for k in wrong if wrong[k] != truth.get(k)}
+    return _truth_answer(kind, wrong), changed
+
+
+def _fixture_run(invent: bool) -> tuple[int, int]:
+    """(values offered, values dropped) over every held-out and matching-world mail."""
+    from pipeline_tests.fixtures.heldout import load_heldout, load_world
+
+    mails = [m for m in load_heldout() + load_world() if (m.get("label") or m.get("kind")) in
+             ("candidate", "project")]  # fmt: skip
+    items, answers, offered = [], {}, 0
+    for i, mail in enumerate(mails):
+        kind = mail.get("label") or mail.get("kind")
+        sent = date.fromisoformat(str(mail["date"])[:10])
+        subject = f"{i}|{mail['subject']}"
+        items.append(EmailForExtraction(kind, subject, mail["body"], mail["lang"], sent))
+        if invent:
+            answer, changed = _invented(kind, mail["truth"])
+            offered += len(changed)
+        else:
+            answer = _truth_answer(kind, mail["truth"])
+            offered += sum(1 for k, v in answer.items() if v not in (None, []))
+        answers[subject] = answer
+
+    def answer(batch: list[dict], body: dict) -> dict:
+        key = (
+            "candidate"
+            if "candidate" in body["response_format"]["json_schema"]["name"]
+            else "projects"
+        )
+        return {
+            "emails": [
+                {
+                    "index": it["index"],
+                    key: answers[it["subject"]] if key == "candidate" else [answers[it["subject"]]],
+                }
+                for it in batch
+            ]
+        }
+
+    with StructuredChatServer(answer) as server:
+        results = _extract(server, None, items, batch_size=20)
+    dropped = 0
+    for profiles in results:
+        fields = {note["field"] for note in profiles[0].extracted.get("llm_dropped", [])}
+        dropped += len(fields) if invent else len(profiles[0].extracted.get("llm_dropped", []))
+    return offered, dropped
+
+
+def test_true_values_from_the_held_out_mails_are_almost_never_dropped() -> None:
+    # Measured when written: 2 of 1,731 true field values dropped (a weekday, 下周一, and a
+    # city the place vocabulary lacks, 奥斯汀). A list counts as one value here.
+    offered, dropped = _fixture_run(invent=False)
+    assert offered > 1500
+    assert dropped / offered <= 0.01, (dropped, offered)
+
+
+def test_invented_values_on_the_held_out_mails_are_almost_always_dropped() -> None:
+    # Measured when written: 812 of 813 invented field values dropped (a +37% budget that
+    # happens to be another figure of the same mail is kept).
+    offered, dropped = _fixture_run(invent=True)
+    assert offered > 700
+    assert dropped / offered >= 0.97, (dropped, offered)
+
+
+def test_settings_build_an_extractor_only_with_a_model(db: Engine) -> None:
+    from pipeline.emails.llm_extraction import llm_extractor_from_settings
+    from pipeline.settings import Settings
+
+    assert llm_extractor_from_settings(Settings(llm_model=None), db) is None
+    settings = Settings(llm_model="m", email_batch_size=7, llm_concurrency=3, max_retries=1)
+    extractor = llm_extractor_from_settings(settings, db)
+    assert (extractor.batch_size, extractor.concurrency, extractor.llm.model) == (7, 3, "m")
+    assert extractor.llm.client.max_retries == 1
