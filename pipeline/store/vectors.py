@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import threading
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -64,7 +65,12 @@ class VectorHit:
 
 
 class VectorStore(Protocol):
-    def ensure_collection(self, name: str, dimension: int) -> None: ...
+    def ensure_collection(
+        self, name: str, dimension: int, payload_indexes: Mapping[str, str] | None = None
+    ) -> None:
+        """Create the collection if needed; `payload_indexes` maps payload keys to
+        'keyword' | 'integer' | 'float' (filtered queries read indexes, not every payload)."""
+        ...
 
     def upsert(
         self, collection: str, ids: list[str], vectors: np.ndarray, payloads: list[dict]
@@ -150,8 +156,19 @@ class EdgeVectorStore:
             self._shards[name] = shard
             return shard
 
-    def ensure_collection(self, name: str, dimension: int) -> None:
-        self._shard(name, dimension)
+    def ensure_collection(
+        self, name: str, dimension: int, payload_indexes: Mapping[str, str] | None = None
+    ) -> None:
+        import qdrant_edge as q
+
+        shard = self._shard(name, dimension)
+        if not payload_indexes:
+            return
+        schema = {"keyword": q.PayloadSchemaType.Keyword, "integer": q.PayloadSchemaType.Integer,
+                  "float": q.PayloadSchemaType.Float}  # fmt: skip
+        with self._lock:  # creating an index that exists is a no-op in the engine
+            for key, kind in payload_indexes.items():
+                shard.update(q.UpdateOperation.create_field_index(key, schema[kind]))
 
     def upsert(
         self, collection: str, ids: list[str], vectors: np.ndarray, payloads: list[dict]
@@ -283,6 +300,7 @@ class QdrantClientStore:
     ) -> None:
         from qdrant_client import QdrantClient
 
+        self._local = url == ":memory:" or not url
         if url == ":memory:":
             self._client = QdrantClient(location=":memory:")
         elif url:
@@ -294,7 +312,9 @@ class QdrantClientStore:
         self._known: set[str] = set()
         self._lock = threading.Lock()
 
-    def ensure_collection(self, name: str, dimension: int) -> None:
+    def ensure_collection(
+        self, name: str, dimension: int, payload_indexes: Mapping[str, str] | None = None
+    ) -> None:
         from qdrant_client import models
 
         with self._lock:
@@ -307,6 +327,9 @@ class QdrantClientStore:
                         size=dimension, distance=models.Distance.COSINE
                     ),
                 )
+                if not self._local:  # local mode has no payload indexes (and warns)
+                    for key, kind in (payload_indexes or {}).items():
+                        self._client.create_payload_index(name, key, field_schema=kind)
             self._known.add(name)
 
     def upsert(
