@@ -28,7 +28,14 @@ from pipeline.matching.filters import (
 from pipeline.matching.index import ProfileIndexer, profile_collection, profile_point_id
 from pipeline.matching.profiles import CanonicalProfile, day_number, japanese_rank
 from pipeline.store.vectors import VectorHit, VectorStore
-from pipeline.store.weighted_query import Match, MatchAny, Term, WeightedQuery, terms_score
+from pipeline.store.weighted_query import (
+    AnyOf,
+    Match,
+    MatchAny,
+    Term,
+    WeightedQuery,
+    terms_score,
+)
 from pipeline.vectorize.embedders.base import Embedder
 
 
@@ -68,16 +75,22 @@ class Matcher:
         *,
         vector: np.ndarray | None = None,
         only_ids: list[int] | None = None,
-        hard_constraints: bool = True,
+        only_excluded: bool = False,
     ) -> list[SearchResult]:
         """Candidates for a project (id or profile) or a free-text query, best first.
 
-        `hard_constraints=False` shows who the constraints excluded (for explanations)."""
+        `only_excluded=True` turns the hard constraints round: only the candidates they
+        exclude, best first (to explain the near misses)."""
         project = self._resolve(query, "project")
         payload = apply_filters(project.payload, filters or {})
-        exclusions = candidate_exclusions(payload, self.config) if hard_constraints else []
-        must_not = tuple(c for _, c in exclusions)
+        exclusions = tuple(c for _, c in candidate_exclusions(payload, self.config))
         must = tuple(_hard_filters(filters or {}))
+        if only_excluded:
+            if not exclusions:
+                return []
+            must, must_not = (*must, AnyOf(exclusions)), ()
+        else:
+            must_not = exclusions
         terms = candidate_terms(payload, self.config) if use_weighted_search else []
         return self._query(
             "candidate", project, vector, terms, must, must_not, limit, use_weighted_search,

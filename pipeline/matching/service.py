@@ -25,11 +25,13 @@ from pipeline.matching.filters import RULE_LABELS, violated_rules
 from pipeline.matching.profiles import CanonicalProfile
 from pipeline.matching.search import Matcher, SearchResult
 from pipeline.store import profiles as profile_store
+from pipeline.store.tables import reflect_tables
 from pipeline.store.vectors import VectorStore
 from pipeline.vectorize.embedders.base import Embedder
 
 Mode = Literal["standard", "hybrid"]
 NEAR_MISSES_SHOWN = 3
+WRITE_BATCH = 200  # projects whose matches are written in one transaction
 
 
 class Judge(Protocol):
@@ -91,6 +93,8 @@ class MatchingService:
         self.run_id = run_id
         self.explain_near_misses = explain_near_misses
         self.progress = progress
+        self._pending: dict[int, list[dict[str, Any]]] = {}
+        self._matches_table = reflect_tables(engine).matches
 
     @property
     def version(self) -> str:
@@ -131,6 +135,7 @@ class MatchingService:
             if self._merge(project.profile_id, new, set(changed_ids), report):
                 report.projects_updated_for_new_candidates += 1
             self._tick(i, work)
+        self._flush(report)
         with self.engine.begin() as connection:
             profile_store.record_matched(
                 connection, "project", self.version, self.mode,
@@ -180,18 +185,18 @@ class MatchingService:
         """Who would have ranked among the top-k but for a hard constraint, and which one."""
         if not self.explain_near_misses:
             return []
-        unfiltered = self.matcher.search_candidates(
-            project, vector=vector, limit=self.top_k, only_ids=only_ids, hard_constraints=False
+        excluded = self.matcher.search_candidates(
+            project, vector=vector, limit=NEAR_MISSES_SHOWN, only_ids=only_ids, only_excluded=True
         )
-        kept_ids = {r.profile_id for r in kept}
-        misses = []
-        for result in unfiltered:
-            if result.profile_id in kept_ids:
-                continue
-            rules = violated_rules(project.payload, result.payload, self.config)
-            if rules:
-                misses.append({"candidate_id": result.profile_id, "rules": rules})
-        return misses[:NEAR_MISSES_SHOWN]
+        bar = kept[self.top_k - 1].total if len(kept) >= self.top_k else 0.0
+        return [
+            {
+                "candidate_id": r.profile_id,
+                "rules": violated_rules(project.payload, r.payload, self.config),
+            }
+            for r in excluded
+            if r.total >= bar
+        ]
 
     def _verdicts(
         self,
@@ -266,16 +271,24 @@ class MatchingService:
     # --- storing --------------------------------------------------------------------------
 
     def _store(self, project_id: int, rows: list[dict[str, Any]], report: MatchReport) -> None:
+        """Queue one project's new top-k; written in batches of `WRITE_BATCH` projects."""
         for rank, row in enumerate(rows, 1):
             row["rank"] = rank
-        with self.engine.begin() as connection:
-            profile_store.replace_project_matches(
-                connection, project_id, self.version, self.mode, rows
-            )
-        report.matches_written += len(rows)
+        self._pending[project_id] = rows
         report.ai_scored += sum(1 for r in rows if r["ai_score"] is not None)
         if self.mode == "hybrid":
             report.ai_unavailable += sum(1 for r in rows if r["ai_score"] is None)
+        if len(self._pending) >= WRITE_BATCH:
+            self._flush(report)
+
+    def _flush(self, report: MatchReport) -> None:
+        if not self._pending:
+            return
+        with self.engine.begin() as connection:
+            report.matches_written += profile_store.replace_matches(
+                connection, self._matches_table, self.version, self.mode, self._pending
+            )
+        self._pending = {}
 
     def _merge(
         self,

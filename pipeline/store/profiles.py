@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import Connection
 
 PROFILE_TABLES = {"candidate": "candidates", "project": "projects"}
@@ -140,49 +140,50 @@ _MATCH_COLUMNS = (
 )  # fmt: skip
 
 
-def replace_project_matches(
+def replace_matches(
     connection: Connection,
-    project_id: int,
+    matches: sa.Table,
     version: str,
     mode: str,
-    rows: Sequence[dict[str, Any]],
-) -> None:
-    """Make the stored matches of one project (for this version and mode) exactly `rows`.
-
-    Pairs that stay are updated in place (same row id), pairs that left the top-k are deleted.
-    """
-    keep = [row["candidate_id"] for row in rows]
+    by_project: Mapping[int, Sequence[dict[str, Any]]],
+) -> int:
+    """Make the stored matches of these projects (for this version and mode) exactly the rows
+    given, in two statements: pairs that stay are updated in place (same row id), pairs that
+    left a project's top-k are deleted. Returns the rows written."""
+    if not by_project:
+        return 0
+    rows = [row for project_rows in by_project.values() for row in project_rows]
     connection.execute(
         sa.text(
-            "DELETE FROM matches WHERE project_id = :p AND scoring_version = :v AND mode = :m "
-            "AND NOT (candidate_id = ANY(:keep))"
+            """
+            DELETE FROM matches AS m
+            WHERE m.project_id = ANY(:projects) AND m.scoring_version = :v AND m.mode = :mode
+              AND (m.project_id, m.candidate_id) NOT IN (
+                  SELECT * FROM unnest(CAST(:keep_p AS bigint[]), CAST(:keep_c AS bigint[])))
+            """
         ),
-        {"p": project_id, "v": version, "m": mode, "keep": keep},
+        {
+            "projects": list(by_project),
+            "v": version,
+            "mode": mode,
+            "keep_p": [r["project_id"] for r in rows],
+            "keep_c": [r["candidate_id"] for r in rows],
+        },
     )
     if not rows:
-        return
-    columns = ", ".join(_MATCH_COLUMNS)
-    values = ", ".join(
-        f"CAST(:{c} AS jsonb)" if c in ("weights", "breakdown") else f":{c}" for c in _MATCH_COLUMNS
-    )
-    updates = ", ".join(
-        f"{c} = excluded.{c}" for c in _MATCH_COLUMNS if c not in ("project_id", "candidate_id")
-    )
+        return 0
+    statement = insert(matches)
     connection.execute(
-        sa.text(
-            f"INSERT INTO matches ({columns}) VALUES ({values}) "
-            "ON CONFLICT (project_id, candidate_id, scoring_version, mode) "
-            f"DO UPDATE SET {updates}, updated_at = now()"
+        statement.on_conflict_do_update(
+            constraint="matches_pair_version_mode_key",
+            set_={
+                **{c: statement.excluded[c] for c in _MATCH_COLUMNS[2:]},
+                "updated_at": sa.func.now(),
+            },
         ),
-        [
-            {
-                **row,
-                "weights": json.dumps(row["weights"]),
-                "breakdown": json.dumps(row["breakdown"], ensure_ascii=False, default=str),
-            }
-            for row in rows
-        ],
+        [{c: row[c] for c in _MATCH_COLUMNS} for row in rows],
     )
+    return len(rows)
 
 
 def project_matches(

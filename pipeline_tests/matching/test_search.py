@@ -40,8 +40,8 @@ def test_each_hard_constraint_excludes_a_near_miss(
     found = [r.profile_id for r in matcher.search_candidates(project_id)]
     assert fit in found
     assert near_miss not in found
-    unfiltered = matcher.search_candidates(project_id, hard_constraints=False)
-    assert near_miss in [r.profile_id for r in unfiltered]
+    excluded = matcher.search_candidates(project_id, only_excluded=True)
+    assert [r.profile_id for r in excluded] == [near_miss]
     # and from the candidate's side, the project is not offered to the near miss
     assert project_id not in [r.profile_id for r in matcher.search_projects(near_miss)]
     assert project_id in [r.profile_id for r in matcher.search_projects(fit)]
