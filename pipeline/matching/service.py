@@ -25,7 +25,6 @@ from pipeline.matching.filters import RULE_LABELS, violated_rules
 from pipeline.matching.profiles import CanonicalProfile
 from pipeline.matching.search import Matcher, SearchResult
 from pipeline.store import profiles as profile_store
-from pipeline.store.tables import reflect_tables
 from pipeline.store.vectors import VectorStore
 from pipeline.vectorize.embedders.base import Embedder
 
@@ -94,7 +93,6 @@ class MatchingService:
         self.explain_near_misses = explain_near_misses
         self.progress = progress
         self._pending: dict[int, list[dict[str, Any]]] = {}
-        self._matches_table = reflect_tables(engine).matches
 
     @property
     def version(self) -> str:
@@ -286,7 +284,7 @@ class MatchingService:
             return
         with self.engine.begin() as connection:
             report.matches_written += profile_store.replace_matches(
-                connection, self._matches_table, self.version, self.mode, self._pending
+                connection, self.version, self.mode, self._pending
             )
         self._pending = {}
 

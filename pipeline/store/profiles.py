@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import Connection
 
 PROFILE_TABLES = {"candidate": "candidates", "project": "projects"}
@@ -138,11 +138,17 @@ _MATCH_COLUMNS = (
     "ai_score", "business_score", "total_score", "weights", "explanation", "breakdown",
     "run_id", "rank",
 )  # fmt: skip
+_JSON_COLUMNS = ("weights", "breakdown")
+_MATCH_TYPES = {
+    "project_id": "bigint", "candidate_id": "bigint", "scoring_version": "text", "mode": "text",
+    "vector_score": "real", "filter_score": "real", "ai_score": "real",
+    "business_score": "real", "total_score": "real", "weights": "jsonb", "explanation": "text",
+    "breakdown": "jsonb", "run_id": "text", "rank": "integer",
+}  # fmt: skip
 
 
 def replace_matches(
     connection: Connection,
-    matches: sa.Table,
     version: str,
     mode: str,
     by_project: Mapping[int, Sequence[dict[str, Any]]],
@@ -172,16 +178,22 @@ def replace_matches(
     )
     if not rows:
         return 0
-    statement = insert(matches)
+    # One INSERT from arrays: executemany sends a statement per row (measured: 0.7 ms a row).
+    arrays = {
+        c: [json.dumps(r[c], ensure_ascii=False, default=str) for r in rows]
+        if c in _JSON_COLUMNS else [r[c] for r in rows]
+        for c in _MATCH_COLUMNS
+    }  # fmt: skip
+    casts = ", ".join(f"CAST(:{c} AS {_MATCH_TYPES[c]}[])" for c in _MATCH_COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in _MATCH_COLUMNS[2:])
     connection.execute(
-        statement.on_conflict_do_update(
-            constraint="matches_pair_version_mode_key",
-            set_={
-                **{c: statement.excluded[c] for c in _MATCH_COLUMNS[2:]},
-                "updated_at": sa.func.now(),
-            },
+        sa.text(
+            f"INSERT INTO matches ({', '.join(_MATCH_COLUMNS)}) "
+            f"SELECT * FROM unnest({casts}) "
+            "ON CONFLICT (project_id, candidate_id, scoring_version, mode) "
+            f"DO UPDATE SET {updates}, updated_at = now()"
         ),
-        [{c: row[c] for c in _MATCH_COLUMNS} for row in rows],
+        arrays,
     )
     return len(rows)
 
