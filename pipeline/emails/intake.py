@@ -7,17 +7,21 @@ Two steps per batch, each its own transaction, so nothing is lost between them:
    Message-ID with one already stored is kept and reported as a conflict; files that are not
    mail are listed as skipped, formats the intake cannot read (Outlook .msg) as failed;
 2. *process*: cut the text into a document with chunks for the vectorizer, classify, extract
-   candidates and projects.
+   candidates and projects. With `classify_on_ingest=False` step 2 only chunks, and
+   `classify_stored` classifies and extracts later (inbox_to_matches_job runs it after the
+   vectorizer); both paths share `_classify_and_extract` and `_write_classifications`.
 
-A mail stored whose processing failed stays with `category IS NULL`; `process_unclassified`
-picks it up again.
+A mail stored whose processing failed stays with `category IS NULL` (or, when only chunking,
+`document_id IS NULL`); `process_unclassified` picks it up again. A batch that fails is
+retried one mail at a time, so one bad mail never fails its batch; each failure is reported
+to `on_failure(source, reason, error)` as well as listed in the report.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -44,6 +48,11 @@ from pipeline.store.tables import Tables
 log = logging.getLogger(__name__)
 
 EMAIL_SOURCE = "email"
+
+# (source, reason, the exception): called for every mail step 2 could not process.
+FailureCallback = Callable[[str, str, BaseException], None]
+# (done, total, failed so far): called after every batch of `classify_stored`.
+BatchCallback = Callable[[int, int, int], None]
 
 
 @dataclass
@@ -87,6 +96,10 @@ class IngestReport:
         }
 
 
+# A mail's classification with the candidate rows and project rows extracted from it.
+_Classified = tuple[Classification, list[dict[str, Any]], list[dict[str, Any]]]
+
+
 @dataclass
 class _Stored:
     email_id: int
@@ -104,12 +117,16 @@ class EmailIntake:
         classifier: LLMClassifier | None = None,
         batch_size: int = 200,
         today: date | None = None,
+        classify_on_ingest: bool = True,
+        on_failure: FailureCallback | None = None,
     ) -> None:
         self.engine = engine
         self.tables = tables
         self.classifier = classifier
         self.batch_size = batch_size
         self.today = today
+        self.classify_on_ingest = classify_on_ingest
+        self.on_failure = on_failure
 
     def ingest_path(self, path: Path) -> IngestReport:
         """Ingest a folder of mail files (see `sources`: other files are sniffed or listed as
@@ -129,14 +146,41 @@ class EmailIntake:
         return report
 
     def process_unclassified(self, limit: int = 1000) -> IngestReport:
-        """Re-run step 2 for emails stored earlier but never classified."""
+        """Re-run step 2 for emails stored earlier but never classified (never chunked, when
+        this intake only chunks)."""
         report = IngestReport()
         with self.engine.connect() as connection:
-            ids = email_store.unclassified_email_ids(connection, limit)
+            if self.classify_on_ingest:
+                ids = email_store.unclassified_email_ids(connection, limit)
+            else:
+                ids = email_store.unchunked_email_ids(connection, limit)
             rows = email_store.raw_emails(connection, ids)
         stored = [_Stored(i, source, parse_email(raw)) for i, source, raw in rows]
         for start in range(0, len(stored), self.batch_size):
             self._process(stored[start : start + self.batch_size], report)
+        return report
+
+    def classify_stored(
+        self,
+        reclassify_all: bool = False,
+        limit: int | None = None,
+        progress_callback: BatchCallback | None = None,
+    ) -> IngestReport:
+        """Step 2's second half alone: classify and extract the stored emails that are not
+        classified yet (all of them with `reclassify_all`), batch by batch; the email's
+        document takes the category as its doc_type. Chunks and vectors are left as they are.
+        """
+        report = IngestReport()
+        with self.engine.connect() as connection:
+            ids = email_store.email_ids_to_classify(connection, reclassify_all, limit)
+        for start in range(0, len(ids), self.batch_size):
+            with self.engine.connect() as connection:
+                rows = email_store.raw_emails(connection, ids[start : start + self.batch_size])
+            stored = [_Stored(i, source, parse_email(raw)) for i, source, raw in rows]
+            self._process(stored, report, self._classify_batch)
+            if progress_callback is not None:
+                done = min(start + self.batch_size, len(ids))
+                progress_callback(done, len(ids), len(report.failed))
         return report
 
     # --- step 1 ----------------------------------------------------------------------
@@ -213,50 +257,82 @@ class EmailIntake:
 
     # --- step 2 ----------------------------------------------------------------------
 
-    def _process(self, stored: list[_Stored], report: IngestReport) -> None:
+    def _process(
+        self,
+        stored: list[_Stored],
+        report: IngestReport,
+        step: Callable[[list[_Stored], IngestReport], None] | None = None,
+    ) -> None:
+        """Run `step` (default: step 2 as configured) on a batch; on failure, mail by mail."""
         if not stored:
             return
+        step = step or self._process_batch
         try:
-            self._process_batch(stored, report)
+            step(stored, report)
         except Exception as e:  # the emails are stored; a retry can process them later
             log.warning("processing %d stored emails failed (%s)", len(stored), _why(e))
             if len(stored) == 1:
-                report.failed.append((stored[0].source, f"stored, not processed: {_why(e)}"))
+                reason = f"stored, not processed: {_why(e)}"
+                report.failed.append((stored[0].source, reason))
+                if self.on_failure is not None:
+                    self.on_failure(stored[0].source, reason, e)
                 return
             for item in stored:
-                self._process([item], report)
+                self._process([item], report, step)
 
     def _process_batch(self, stored: list[_Stored], report: IngestReport) -> None:
-        classifications = self._classify([s.parsed for s in stored])
-        candidates: list[dict[str, Any]] = []
-        projects: list[dict[str, Any]] = []
-        for item, result in zip(stored, classifications, strict=True):
-            c, p = self._extract(item, result)
-            candidates.extend(c)
-            projects.extend(p)
-        documents = [
-            _document(item, result.category)
-            for item, result in zip(stored, classifications, strict=True)
-        ]
+        """Step 2 in one transaction: documents and chunks, then (unless only chunking)
+        classifications and profiles."""
+        classified = self._classify_and_extract(stored) if self.classify_on_ingest else None
+        categories = [c[0].category for c in classified] if classified else [None] * len(stored)
+        documents = [_document(item, c) for item, c in zip(stored, categories, strict=True)]
         with self.engine.begin() as connection:
             doc_ids = upsert_documents(connection, self.tables, documents)
             email_store.link_documents(
                 connection,
                 [(s.email_id, doc_ids[(EMAIL_SOURCE, s.parsed.key)]) for s in stored],
             )
-            email_store.set_classifications(
+            if classified is not None:
+                self._write_classifications(connection, stored, classified)
+        if classified is not None:
+            _count(classified, report)
+
+    def _classify_batch(self, stored: list[_Stored], report: IngestReport) -> None:
+        """Classify and extract emails whose document already exists (`classify_stored`)."""
+        classified = self._classify_and_extract(stored)
+        with self.engine.begin() as connection:
+            self._write_classifications(connection, stored, classified)
+            email_store.set_document_types(
                 connection,
-                [
-                    (s.email_id, r.category, r.confidence, r.classified_by)
-                    for s, r in zip(stored, classifications, strict=True)
-                ],
+                [(s.email_id, c[0].category) for s, c in zip(stored, classified, strict=True)],
             )
-            email_store.replace_profiles(
-                connection, self.tables, [s.email_id for s in stored], candidates, projects
-            )
-        report.by_category.update(r.category for r in classifications)
-        report.candidates += len(candidates)
-        report.projects += len(projects)
+        _count(classified, report)
+
+    def _classify_and_extract(self, stored: list[_Stored]) -> list[_Classified]:
+        classifications = self._classify([s.parsed for s in stored])
+        return [
+            (result, *self._extract(item, result))
+            for item, result in zip(stored, classifications, strict=True)
+        ]
+
+    def _write_classifications(
+        self,
+        connection: Any,
+        stored: list[_Stored],
+        classified: list[_Classified],
+    ) -> None:
+        candidates = [row for _, c, _ in classified for row in c]
+        projects = [row for _, _, p in classified for row in p]
+        email_store.set_classifications(
+            connection,
+            [
+                (s.email_id, r.category, r.confidence, r.classified_by)
+                for s, (r, _, _) in zip(stored, classified, strict=True)
+            ],
+        )
+        email_store.replace_profiles(
+            connection, self.tables, [s.email_id for s in stored], candidates, projects
+        )
 
     def _classify(self, parsed: list[ParsedEmail]) -> list[Classification]:
         items = [EmailForClassification(p.subject, p.full_text, p.language) for p in parsed]
@@ -297,8 +373,9 @@ def _email_row(message: RawMessage, parsed: ParsedEmail) -> dict[str, Any]:
     }
 
 
-def _document(item: _Stored, category: str) -> NewDocument:
-    """The email as a document; its category is the doc_type, so vectors group by it."""
+def _document(item: _Stored, category: str | None) -> NewDocument:
+    """The email as a document; its category is the doc_type, so vectors group by it (None
+    until classified, when chunking comes first)."""
     parsed = item.parsed
     text = parsed.full_text
     return NewDocument(
@@ -311,6 +388,13 @@ def _document(item: _Stored, category: str) -> NewDocument:
         doc_type=category,
         metadata={"email_id": item.email_id},
     )
+
+
+def _count(classified: list[_Classified], report: IngestReport) -> None:
+    """Count after the transaction commits: a failed batch is retried mail by mail."""
+    report.by_category.update(r.category for r, _, _ in classified)
+    report.candidates += sum(len(c) for _, c, _ in classified)
+    report.projects += sum(len(p) for _, _, p in classified)
 
 
 def _with_email(row: dict[str, Any], email_id: int) -> dict[str, Any]:

@@ -178,3 +178,43 @@ def raw_emails(connection: Connection, ids: Sequence[int]) -> list[tuple[int, st
         {"ids": list(ids)},
     )
     return [(row.id, row.source, bytes(row.raw)) for row in rows]
+
+
+def unchunked_email_ids(connection: Connection, limit: int = 1000) -> list[int]:
+    """Emails stored but without a document (a run that stopped before chunking them)."""
+    rows = connection.execute(
+        sa.text("SELECT id FROM emails WHERE document_id IS NULL ORDER BY id LIMIT :limit"),
+        {"limit": limit},
+    )
+    return [row.id for row in rows]
+
+
+def email_ids_to_classify(
+    connection: Connection, everything: bool = False, limit: int | None = None
+) -> list[int]:
+    """Ids of the emails to classify, in id order: those not classified yet, or all."""
+    rows = connection.execute(
+        sa.text(
+            "SELECT id FROM emails WHERE (:everything OR category IS NULL) ORDER BY id LIMIT :limit"
+        ),
+        {"everything": everything, "limit": limit},
+    )
+    return [row.id for row in rows]
+
+
+def set_document_types(connection: Connection, rows: Sequence[tuple[int, str]]) -> None:
+    """Give each (email_id, category) email's document that category as its doc_type."""
+    if not rows:
+        return
+    connection.execute(
+        sa.text(
+            """
+            UPDATE documents AS d SET doc_type = t.category, updated_at = now()
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:categories AS text[])) AS t(id, category),
+                 emails AS e
+            WHERE e.id = t.id AND d.id = e.document_id
+              AND d.doc_type IS DISTINCT FROM t.category
+            """
+        ),
+        {"ids": [r[0] for r in rows], "categories": [r[1] for r in rows]},
+    )

@@ -1,0 +1,84 @@
+"""Terminal adapter: one tqdm bar per stage, driven by the event stream.
+
+Subscribe a `TerminalBars` to an `EventStream` (or feed it the events `pipeline watch` reads
+back from Dagster). Errors are printed above the bars, one line each; heartbeats show as the
+bar's postfix ("waiting for llm 30s"). Call `close()` when the run ends.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import IO, Any
+
+from pipeline.tracking.events import PipelineEvent
+from pipeline.tracking.tracker import PIPELINE_STAGES
+
+
+class TerminalBars:
+    def __init__(
+        self,
+        stages: Sequence[str] = PIPELINE_STAGES,
+        file: IO[str] | None = None,
+        disable: bool | None = None,
+    ) -> None:
+        from tqdm import tqdm
+
+        self._tqdm = tqdm
+        self.file = file or sys.stderr
+        self.stages = list(stages)
+        self.bars: dict[str, Any] = {}
+        self.disable = disable
+        self.errors = 0
+        width = max(len(s) for s in self.stages)
+        for position, stage in enumerate(self.stages):
+            self.bars[stage] = tqdm(
+                total=None, desc=stage.ljust(width), position=position, unit="item",
+                file=self.file, leave=True, disable=disable, dynamic_ncols=True,
+            )  # fmt: skip
+
+    def __call__(self, event: PipelineEvent) -> None:
+        stage = event.stage
+        if event.kind == "error":
+            self.errors += 1
+            where = f"{stage}: " if stage else ""
+            item = event.data.get("item")
+            self._tqdm.write(
+                f"error {where}{item + ': ' if item else ''}{event.message}", file=self.file
+            )
+            return
+        if stage not in self.bars:
+            if stage is not None and event.kind in ("progress", "status"):
+                self._add(stage)
+            else:
+                return
+        bar = self.bars[stage]
+        if event.kind == "heartbeat":
+            bar.set_postfix_str(f"waiting for {event.data.get('waiting_for')} "
+                                f"{event.data.get('waited_s', 0):.0f}s")  # fmt: skip
+            return
+        if event.kind not in ("progress", "status"):
+            return
+        data = event.data
+        total, done = data.get("total"), data.get("done", 0)
+        if total is not None and bar.total != total:
+            bar.total = total
+        bar.n = done
+        postfix = []
+        if data.get("failed"):
+            postfix.append(f"failed={data['failed']}")
+        if data.get("status") in ("completed", "failed"):
+            postfix.append(str(data["status"]))
+        bar.set_postfix_str(", ".join(postfix), refresh=False)
+        bar.refresh()
+
+    def _add(self, stage: str) -> None:
+        self.stages.append(stage)
+        self.bars[stage] = self._tqdm(
+            total=None, desc=stage, position=len(self.stages) - 1, unit="item",
+            file=self.file, leave=True, disable=self.disable,
+        )  # fmt: skip
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
