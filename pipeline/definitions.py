@@ -13,7 +13,7 @@ import os
 
 from dagster import Definitions, EnvVar
 
-from pipeline.defs import emails, matching, vectorize
+from pipeline.defs import emails, inbox_to_matches, matching, vectorize
 from pipeline.defs.resources import (
     EmbedderResource,
     LLMResource,
@@ -68,5 +68,6 @@ defs = Definitions.merge(
     vectorize.defs,
     emails.defs,
     matching.defs,
+    inbox_to_matches.defs,
     Definitions(resources=build_resources(get_settings())),
 )

@@ -206,7 +206,8 @@ class ProgressTracker:
                 log.warning("progress callback %r raised; the run goes on", callback, exc_info=True)
         if self.stream is None:
             return
+        data = {k: v for k, v in snapshot.items() if k not in ("stage", "status")}
         if kind == "progress":
-            self.stream.progress(stage, **snapshot)
+            self.stream.progress(stage, **data)
         else:
-            self.stream.status(stage, snapshot["status"], message, **snapshot)
+            self.stream.status(stage, snapshot["status"], message, **data)

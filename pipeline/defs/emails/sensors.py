@@ -1,4 +1,4 @@
-"""inbox_sensor: launch ingest_inbox_job for .eml files that appear in the inbox folder.
+"""inbox_sensor: launch inbox_to_matches_job for .eml files that appear in the inbox folder.
 
 The cursor is a watermark, "<mtime_ns>:<name>" of the newest file already requested. Files
 past it are requested in one run whose run_key is the new watermark, so a tick that sees the
@@ -21,7 +21,6 @@ from dagster import (
     sensor,
 )
 
-from pipeline.defs.emails.jobs import ingest_inbox_job
 from pipeline.emails.sources import list_eml_files
 from pipeline.settings import get_settings
 
@@ -71,10 +70,10 @@ def build_inbox_sensor(folder: Path, name: str = "inbox_sensor") -> SensorDefini
 
     @sensor(
         name=name,
-        job=ingest_inbox_job,
+        job_name="inbox_to_matches_job",  # by name: that job imports this domain's ops
         minimum_interval_seconds=30,
         default_status=DefaultSensorStatus.STOPPED,
-        description=f"Launch ingest_inbox_job for new .eml files in {folder}.",
+        description=f"Launch inbox_to_matches_job for new .eml files in {folder}.",
     )
     def _inbox_sensor(context: SensorEvaluationContext):
         items = scan_inbox(folder)
@@ -86,7 +85,7 @@ def build_inbox_sensor(folder: Path, name: str = "inbox_sensor") -> SensorDefini
         config = {"inbox_path": str(folder), "paths": [str(folder / f.name) for f in files]}
         return RunRequest(
             run_key=run_keys[0],
-            run_config={"ops": {"ingest_inbox_op": {"config": config}}},
+            run_config={"ops": {"store_inbox_op": {"config": config}}},
             tags={"inbox_files": str(len(files))},
         )
 

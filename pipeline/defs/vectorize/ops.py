@@ -14,8 +14,10 @@ from dagster import (
     Backoff,
     Config,
     Failure,
+    In,
     Jitter,
     MetadataValue,
+    Nothing,
     OpExecutionContext,
     Output,
     RetryPolicy,
@@ -24,9 +26,11 @@ from dagster import (
 from pydantic import Field
 
 from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
+from pipeline.defs.stages import StageEventsConfig, stage_tracker
 from pipeline.defs.vectorize.events import ProgressEvents, hold_event_log_connection
 from pipeline.defs.vectorize.quality import quality_check
 from pipeline.errors import ConfigurationError
+from pipeline.progress import BatchProgress
 from pipeline.store import chunks as chunk_queries
 from pipeline.vectorize import FatalEmbeddingError, PendingFilter, Vectorizer
 
@@ -64,7 +68,7 @@ class ScanUnvectorizedChunksConfig(Config):
         )
 
 
-class VectorizeChunksConfig(Config):
+class VectorizeChunksConfig(StageEventsConfig):
     """How to embed, and how much progress to write to the event log."""
 
     batch_size: int | None = Field(
@@ -90,7 +94,10 @@ class VectorizeChunksConfig(Config):
     )
 
 
-@op(description="Count the pending chunks in scope; pass the scope on (no vectors, no claims).")
+@op(
+    ins={"start_after": In(Nothing)},
+    description="Count the pending chunks in scope; pass the scope on (no vectors, no claims).",
+)
 def scan_unvectorized_chunks_op(
     context: OpExecutionContext,
     config: ScanUnvectorizedChunksConfig,
@@ -98,12 +105,16 @@ def scan_unvectorized_chunks_op(
     embedder: EmbedderResource,
 ) -> dict[str, Any]:
     scope = config.to_filter()
+    tracker, _, _ = stage_tracker(context.log_event)
+    tracker.start("scan")
     model = embedder.create()  # heavy models load on first embed, so this is cheap
     with postgres.engine.begin() as connection:
         # A model change makes old vectors stale: reset them so the count is honest.
         reset = chunk_queries.reset_other_models(connection, model.name, model.dimension)
         pending = chunk_queries.count_pending(connection, scope)
     context.log.info(f"{pending} pending chunk(s) in scope for {model.name}; {reset} reset")
+    tracker.update("scan", done=pending, total=pending)
+    tracker.complete("scan", result={"pending": pending, "reset": reset})
     return {"pending": pending, "model": model.name, "scope": config.model_dump()}
 
 
@@ -125,6 +136,15 @@ def vectorize_chunks_op(
     events = ProgressEvents(
         context.log_event, config.events, config.max_chunk_ids_per_event, context.log.warning
     )
+    tracker, stream, _ = stage_tracker(context.log_event, config.stage_events_per_minute)
+    tracker.start("vectorize", total=scan.get("pending"))
+
+    def on_batch(info: BatchProgress) -> None:
+        events(info)
+        tracker.update(
+            "vectorize", done=info["processed"], total=info["total"], failed=info["total_failed"]
+        )
+
     try:
         provider = None if config.provider == "default" else config.provider
         model = embedder.create(provider, config.model)
@@ -139,7 +159,8 @@ def vectorize_chunks_op(
             concurrency=(config.concurrency or embedder.concurrency) if model.is_remote else 1,
             logger=StepLogger(context),
         )  # fmt: skip
-        summary = vectorizer.vectorize_pending(scope, progress_callback=events)
+        with stream.heartbeats("vectorize", f"embedder {model.name}", config.heartbeat_s):
+            summary = vectorizer.vectorize_pending(scope, progress_callback=on_batch)
         points = store.count(summary["collection"])
     except (FatalEmbeddingError, ConfigurationError) as e:
         # Retrying a bad key, a missing model or a wrong setting cannot help.
@@ -149,6 +170,8 @@ def vectorize_chunks_op(
     with postgres.engine.connect() as connection:
         rows = chunk_queries.count_vectorized(connection, summary["model"], summary["dimension"])
     context.log_event(quality_check(summary, points, rows, config.max_failed_ratio))
+    tracker.update("vectorize", done=summary["total"], failed=summary["failed"])
+    tracker.complete("vectorize", result=small_summary(summary))
     context.log.info(summary_line(summary, events))
     return Output(small_summary(summary), metadata=summary_metadata(summary, events, points))
 

@@ -41,7 +41,7 @@ def test_sensor_first_tick_nothing_new_then_something_new(tmp_path: Path) -> Non
     first = sensor(context)
     assert isinstance(first, RunRequest)
     assert first.run_key == "inbox:2000:2.eml"
-    paths = first.run_config["ops"]["ingest_inbox_op"]["config"]["paths"]
+    paths = first.run_config["ops"]["store_inbox_op"]["config"]["paths"]
     assert [Path(p).name for p in paths] == ["1.eml", "2.eml"]
     assert context.cursor == "2000:2.eml"
 
@@ -53,7 +53,7 @@ def test_sensor_first_tick_nothing_new_then_something_new(tmp_path: Path) -> Non
     third = sensor(context)
     assert third.run_key == "inbox:3000:3.eml"
     assert [
-        Path(p).name for p in third.run_config["ops"]["ingest_inbox_op"]["config"]["paths"]
+        Path(p).name for p in third.run_config["ops"]["store_inbox_op"]["config"]["paths"]
     ] == ["3.eml"]
 
 
