@@ -47,8 +47,15 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:mostly|partially|partly)\s*remote|remote\s*(?:with|\+)\s*(?:occasional|some)|"
     r"基本(?:リモート|在宅)|テレワーク(?:可|併用)|在宅(?:勤務)?可|"
     r"弹性办公|远程为主|混合辦公|每[周週]\s*[一两二三四五1-5]\s*天\s*(?:到岗|到公司|进公司|進公司|办公室)|"
-    r"部分[远遠][程端]|混合办公|可[远遠][程端]|[远遠]程\s*\+\s*驻场|"
-    r"每[周週]\s*(?:需)?\s*(?:[一两二三四1-4]\s*天\s*)?(?:[远遠][程端]|到(?:办公室|辦公室|公司|岗))",
+    r"部分[远遠][程端]|混合办公|(?<!不)可[远遠][程端]|[远遠]程\s*\+\s*驻场|"
+    r"每[周週]\s*(?:需)?\s*(?:[一两二三四1-4]\s*天\s*)?(?:[远遠][程端]|到(?:办公室|辦公室|公司|岗))|"
+    r"remote\s*\d\s*[-~]\s*\d\s*days|"
+    r"(?:出社|常駐|オンサイト)\s*[・/、,]\s*(?:在宅|リモート)\s*(?:の)?\s*(?:いずれも|どちらも|両方)|"
+    r"(?:在宅|リモート)\s*[・/、,]\s*(?:出社|常駐)\s*(?:の)?\s*(?:いずれも|どちらも|両方)|"
+    r"(?:居家|[远遠][程端]|在宅|リモート)(?:办公|辦公|工作|勤務)?\s*(?:为主|為主)|"
+    r"每月\s*(?:需)?\s*(?:到|进|去)\s*(?:公司|办公室|现场|客户)|月\s*\d\s*(?:[~-]\s*\d\s*)?回(?:程度)?(?:の)?出社|"
+    r"月数回(?:の)?出社|(?:驻场|驻点|到现场|现场)[^\n]{0,6}?(?:也|亦)?(?<![不无])(?:可|接受)[^\n]{0,4}?[远遠][程端]|"
+    r"onsite is fine, remote|remote also ok",
     re.I,
 )
 _REMOTE_NONE = re.compile(
@@ -58,6 +65,7 @@ _REMOTE_NONE = re.compile(
     r"[:：]\s*现场|不可远程|不支持远程|"
     r"现场工作|到现场|客户现场|驻点|駐點|到公司上班|進公司|客先常駐|オンサイト|出社必須|"
     r"in[- ]person|must be local|local (?:candidates|consultants) only|"
+    r"(?:不可|不能|无法|不支持|不接受|不考虑|不做)\s*[远遠][程端]|"
     r"report(?:ing)? to (?:the )?office",
     re.I,
 )
@@ -70,7 +78,8 @@ _REMOTE_ONLY = re.compile(
     r"not open to (?:onsite|hybrid)|"
     r"(?:will not|won't|cannot|can't|unable to) (?:go|work|come|be) on-?site|"
     r"出社(?:は|が)?(?:難しい|できない|不可能|NG)|(?:无法|不能|不可)(?:驻场|到现场|去现场)|"
-    r"仅远程|(?:只|仅)接受(?:全)?[远遠][程端]|只能远程|仅限远程|不接受驻场|不能驻场",
+    r"仅远程|(?:只|仅)接受(?:全)?[远遠][程端]|只能远程|仅限远程|不接受驻场|不能驻场|"
+    r"只(?:做|找|考虑|接)全?[远遠][程端]|only open to (?:fully )?remote|will not (?:travel|go) onsite",
     re.I,
 )
 # "リモート面談", "远程面试", "remote interview": how the interview runs, not the work.
@@ -83,7 +92,7 @@ _REMOTE_INTERVIEW = re.compile(
 _ONSITE_OK = re.compile(
     r"出社可|常駐可|出社\s*OK|出社も可|onsite\s*(?:ok|fine|possible)|"
     r"(?<!not )open to (?:onsite|relocat)|"
-    r"可驻场|接受驻场|willing to relocate|relocation\s*(?:ok|yes)",
+    r"(?<!不)可驻场|(?<!不)接受驻场|willing to relocate|relocation\s*(?:ok|yes)",
     re.I,
 )
 
@@ -155,9 +164,9 @@ _LEVEL_RANK = {"native": 0, "N1": 1, "business": 2, "N2": 3, "conversational": 4
 def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
     """N1..N5 / native / business / conversational: the best stated, or the minimum asked."""
     prepared = prepare(text)
-    lines = [line for line in prepared.lines if _JAPANESE_LINE.search(line)]
+    lines = [line for line in prepared.field_lines if _JAPANESE_LINE.search(line)]
     levels: list[str] = []
-    for line in lines or prepared.lines:
+    for line in lines or prepared.field_lines:
         levels += [f"N{a or b}" for a, b in _JLPT.findall(line)]
         levels += [
             f"N{'一二三四'.find(d) + 1 if d in '一二三四' else d}" for d in _OLD_LEVEL.findall(line)
@@ -173,9 +182,9 @@ def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
 
 _COUNTRIES = {
     "JP": r"日本|japan|japanese|日籍",
-    "CN": r"中国|中國|china|chinese|中华|华人|prc",
+    "CN": r"中国|中國|china|chinese|中华(?!民国)|华人|prc",
     "KR": r"韓国|韩国|korea|korean",
-    "TW": r"台湾|taiwan|taiwanese",
+    "TW": r"台湾|taiwan|taiwanese|中华民国|中華民國|\br\.?o\.?c\b",
     "VN": r"ベトナム|越南|vietnam|vietnamese|viet nam",
     "IN": r"インド(?!ネシア)|印度(?!尼)|india|indian",
     "PH": r"フィリピン|菲律宾|philippines|filipino|philippine",
@@ -218,7 +227,7 @@ def nationality(text: str | Prepared) -> str | None:
         return country_code(value)
     match = re.search(
         r"([^\s:：、,/()（）]{1,8})\s*(?:国籍|籍)(?!\s*[:：])|"
-        r"\b([A-Z][a-z]+)\s+(?:national|citizen)\b|([^\s、,]{1,6})人(?:エンジニア|技術者|工程师)",
+        r"\b([A-Z][A-Za-z]+)\s+(?:national|citizen)s?\b|([^\s、,]{1,6})人(?:エンジニア|技術者|工程师)",
         fields,
     )
     if match is None:
@@ -241,7 +250,11 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"must be (?:a )?(?:us |u\.s\. )?citizen|citizenship (?:is )?required|"
         r"(?:usc|us citizens?)\s*(?:or|/)\s*(?:gc|green card)(?:\s*holders?)?\s*only|"
         r"日本人(?:のみ|限定)|国籍\s*[:：]\s*日本(?:のみ|限定)|不接受外籍|外籍不可|仅限中国籍|仅限日本籍|"
-        r"citizens?\s*only|USC\s*(?:/\s*GC\s*)?only|no\s*(?:visa\s*)?sponsorship|no\s*H-?1B",
+        r"citizens?\s*only|USC\s*(?:/\s*GC\s*)?only|no\s*(?:visa\s*)?sponsorship|no\s*H-?1B|"
+        r"(?:USC|GC(?:-EAD)?|green cards?|citizens?)(?:\s*(?:[,/&]|or|and)\s*"
+        r"(?:USC|GC(?:-EAD)?|green cards?|EAD|citizens?)(?:\s*holders?)?)+\s*only|"
+        r"only\s+(?:us\s+|u\.s\.\s+)?citizens?|(?:japanese|us|u\.s\.)\s+(?:nationals?|citizens?)\s+only|"
+        r"(?:仅限|只限|限)\s*(?:日本|中国)?(?:国籍|籍)(?:人员|人士)?|国籍要求\s*[:：]\s*(?:仅限|只限)",
         fields,
         re.I,
     ):
@@ -251,7 +264,11 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"国籍不問|国籍不限|all\s*visas?|any\s*visa|visa\s*(?:sponsorship|support)\s*(?:is\s*)?available|"
         r"foreign\s*nationals?\s*(?:are\s*)?(?:welcome|ok|accepted)|外国籍\s*[:：][^\n]*?(?<!不)可(?!能)|"
         r"外国籍[^\n]{0,16}?(?:可能|OK|歓迎|大歓迎)|外国籍(?:[^\n不]{0,16}?)可(?!能)|外国人(?:も)?可|"
-        r"h-?1b\s*(?:ok|fine|welcome|accepted)|open to (?:all )?visas?|visa\s*[:：]\s*any",
+        r"h-?1b\s*(?:transfers?\s*)?(?:ok|fine|welcome|accepted)|open to (?:all\s+)?(?:visas?|h-?1b)|"
+        r"visa\s*[:：]\s*any|国籍\s*[:：]\s*(?:不問|問わず|不限|any)|nationality\s*[:：]\s*any|"
+        r"外国籍(?:の方)?も\s*(?:ご)?(?:提案|紹介|参画)\s*(?:可能|可|OK|いただけ)|接受外(?:国)?籍|"
+        r"外(?:国)?籍(?:人员|人士)?\s*[:：]?\s*(?:可以|可|OK|欢迎|接受)(?!能)|"
+        r"外国籍\s*[:：][^\n]{0,24}?(?:であれば|なら)\s*(?:可|OK)",
         fields,
         re.I,
     ):
@@ -261,7 +278,7 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
 
 # --- commercial chain (商流) ----------------------------------------------------------
 
-_KANJI_COUNT = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
+_KANJI_COUNT = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3, "one": 1, "two": 2}
 _LIMIT_HOPS = re.compile(r"限\s*([一二三123])\s*(?:社先|层)|(?:仅限|只接受)\s*([一二三123])\s*层")
 _NO_LIMIT = re.compile(
     r"商流\s*[:：]?\s*(?:制限)?\s*(?:なし|無し|不問|問わず|制限なし)|商流不問|エンド直"
@@ -273,11 +290,16 @@ _OWN_ONLY = re.compile(
     r"direct\s*(?:w-?2\s*)?only|no\s*(?:third|3rd)[- ]part(?:y|ies)|"
     r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
     r"(?:direct|prime)\s*(?:vendors?|partners?|suppliers?)\s*only|"
-    r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)",
+    r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)|"
+    r"(?:employees? of your (?:own )?(?:company|firm)|your (?:own )?employees)\s*only|"
+    r"no\s*sub-?contract",
     re.I,
 )
 _HOPS = re.compile(
-    r"([一二三123])\s*社先\s*(?:まで|迄|OK|可)|([一二三123])\s*次請け?\s*(?:まで|迄)"
+    r"([一二三123])\s*社先\s*(?:まで|迄|OK|可)|([一二三123])\s*次請け?\s*(?:まで|迄)|"
+    r"([一二三123])\s*层\s*(?:合作|协力|外包|供应商|BP)|"
+    r"up to (one|two|1|2) (?:company|companies|layers?) (?:beyond|away|below|from)",
+    re.I,
 )
 _PARTNER_OK = re.compile(
     r"(?:貴社|御社)\s*BP\s*(?:様)?\s*(?:まで|迄|可|OK)|BP(?:様)?\s*(?:可|OK)|"
@@ -289,11 +311,11 @@ _PARTNER_OK = re.compile(
 def max_commercial_depth(text: str | Prepared) -> int | None:
     """商流制限: companies allowed between the reader and the engineer (貴社社員まで = 0)."""
     fields = prepare(text).fields
+    hops = _HOPS.search(fields) or _LIMIT_HOPS.search(fields)
+    if hops:  # "エンド直→弊社（1社先まで）": the limit, not the chain above the sender
+        return _KANJI_COUNT[next(g for g in hops.groups() if g).lower()]
     if _NO_LIMIT.search(fields):
         return None
-    hops = _HOPS.search(fields) or _LIMIT_HOPS.search(fields)
-    if hops:
-        return _KANJI_COUNT[next(g for g in hops.groups() if g)]
     if _OWN_ONLY.search(fields):
         return 0
     if _PARTNER_OK.search(fields):
@@ -320,7 +342,8 @@ _DEPTH_ONE = re.compile(
     r"partner(?:'s)?\s*(?:firm|company)'?s?\s*employee|one layer|"
     r"(?:vendor|implementation|delivery)\s*partner'?s?\s*(?:employee|consultant|resource)|"
     r"(?:协力|協力|合作|伙伴|外包)(?:公司|企业|企業)(?:的)?(?:员|員)工|パートナー(?:企業|会社)?(?:様)?所属|"
-    r"sub-?contractor|through (?:his|her|their) employer|合作商|BP(?:人员|员工|工程师)",
+    r"sub-?contractor|through (?:his|her|their) employer|合作商|BP(?:人员|员工|工程师)|"
+    r"employed (?:by|with) (?:our|a) partner|partner company'?s? (?:employee|engineer|consultant)",
     re.I,
 )
 _DEPTH_TWO = re.compile(
@@ -343,7 +366,8 @@ def commercial_depth(text: str | Prepared) -> int | None:
 
 _COUNT = r"(\d|[一二两兩三四五]|one|two|three|four|single)"
 _COUNT_VALUE = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-                "one": 1, "two": 2, "three": 3, "four": 4, "single": 1}  # fmt: skip
+                "one": 1, "two": 2, "three": 3, "four": 4, "single": 1, "once": 1,
+                "twice": 2}  # fmt: skip
 _INTERVIEWS = re.compile(
     rf"面[談接]\s*(?:回数)?\s*(?:[:：]|は)?\s*(?:[^\s\d]{{0,6}}?)\s*{_COUNT}\s*回|{_COUNT}\s*回(?:の)?面[談接]|"
     rf"面[试試]\s*(?:[:：]|共)?\s*(?:[^\s\d]{{0,4}}?)\s*{_COUNT}\s*[轮次关輪關]|{_COUNT}\s*[轮次关輪關](?:的)?面[试試]|"
@@ -351,7 +375,8 @@ _INTERVIEWS = re.compile(
     rf"\b{_COUNT}[- ](?:round|step|stage) interview|"
     rf"\b{_COUNT}\s+(?:technical\s+|video\s+|onsite\s+|virtual\s+)?interviews?\b|"
     rf"interview rounds?\s*[:：]\s*{_COUNT}\b|interviews?\s*\(\s*{_COUNT}\s*\)|"
-    rf"interviews?\b[^\n]{{0,12}}?\b{_COUNT}\s*(?:technical\s*)?(?:rounds?|stages?)",
+    rf"interviews?\b[^\n]{{0,40}}?\b{_COUNT}\s*(?:technical\s*)?(?:rounds?|stages?)|"
+    r"interviews?\s*[:：]?\s*(once|twice)\b",
     re.I,
 )
 

@@ -18,7 +18,7 @@ from functools import cached_property
 _ENUMERATORS = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 # "1." / "1)" / "(1)" / "1、" / "a)" at the start of a line (not "2.5万" or "3年").
 _LINE_NUMBERING = re.compile(
-    r"^(\s*)(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)、:](?!\d)|[a-zA-Z]\s*\)|[-*•]\s)\s*", re.M
+    r"^(\s*)(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)、:](?!\d)|[a-zA-Z]\s*\)|[-*•+‧]\s)\s*", re.M
 )
 
 # Traditional -> simplified. The first set never appears in Japanese text and is always folded;
@@ -29,7 +29,7 @@ _TRADITIONAL_ONLY = (
     "對对 來来 內内 區区 灣湾 臺台 號号 樣样 學学 條条 擔担 當当 據据 體体 營营 獨独 轉转 產产 "
     "將将 續续 邊边 數数 處处 歡欢 齊齐 戶户 樂乐 廣广 濱滨 莊庄 滬沪 讓让 覺觉 錄录 驅驱 萬万 "
     "腳脚 檔档 檢检 覽览 讀读 寫写 聽听 說说 輕轻 鬆松 權权 參参 擇择 惠惠 團团 斷断 雙双 傳传 "
-    "狀状 屬属 驛驿 鐵铁 崗岗 徵征 劃划 嗎吗 麼么 國国 圓圆 辦办"
+    "狀状 屬属 驛驿 鐵铁 崗岗 徵征 劃划 嗎吗 麼么 國国 圓圆 辦办 會会 夥伙"
 )
 _TRADITIONAL_SHARED = (
     "時时 間间 長长 開开 業业 務务 項项 簡简 選选 語语 預预 議议 書书 計计 員员 個个 請请 謝谢 "
@@ -38,7 +38,7 @@ _TRADITIONAL_SHARED = (
     "雲云 額额 費费 報报 幣币 須须 練练 準准 確确 標标 題题 車车 東东 漢汉 陽阳 蘇苏 寧宁 連连 "
     "紐纽 爾尔 蘭兰 納纳 過过 還还 紀纪 師师 術术 軟软 設设 護护 節节 組组 織织 際际 動动 幾几 "
     "億亿 統统 視视 頁页 碼码 認认 親亲 筆笔 難难 規规 範范 隊队 頭头 離离 況况 導导 輸输 龍龙 "
-    "齒齿 鐘钟 錢钱 銀银 鋼钢 錯错 遠远 薦荐 駐驻 資资 職职 場场"
+    "齒齿 鐘钟 錢钱 銀银 鋼钢 錯错 遠远 薦荐 駐驻 資资 職职 場场 貴贵 僅仅 華华"
 )
 
 
@@ -71,8 +71,10 @@ def normalise(text: str, language: str | None = None) -> str:
 
 _BRACKET_LABEL = re.compile(
     r"^(\s*)(?:[【\[［<〈《]\s*([^】\]］>〉》\n]{1,14}?)\s*[】\]］>〉》]\s*[:：]?|"
-    r"[■◆●・□◇○▼▽▲△▶►★☆※◎\-*·•→]\s*([^:：\n]{1,14}?)\s*[:：])"
+    r"[■◆●・□◇○▼▽▲△▶►★☆※◎\-*·•→]\s*([^:：\n]{1,14}?)\s*[:：])[ \t]*"
 )
+# "Nationality .. Vietnamese", "Start ........ April 1": a label, dot leaders, its value.
+_DOT_LEADER = re.compile(r"^(\s*[^\s.:：][^.:：\n]{0,24}?)[ \t]*\.{2,}[ \t]*(?=\S)")
 
 
 # Labels a table cell or a line of its own may hold ("国籍" above "日本" in an HTML table).
@@ -84,7 +86,7 @@ _KNOWN_LABEL = re.compile(
     r"(?:募集)?人数|姓名|年龄|性别|技能|技术栈|工作年限|工作经验|期望(?:薪资|单价)|单价|薪资|预算|"
     r"到岗(?:时间)?|入场时间|工作地点|地点|现住址|现居|日语(?:水平)?|远程|面试|项目名称|岗位|要求|"
     r"name|skills?|experience|rate|location|availability|visa|work authorization|remote|"
-    r"start(?: date)?|duration|budget|bill rate|nationality|japanese|interviews?|must have|"
+    r"start(?: date)?|duration|budget|bill rate|nationality|citizenship|japanese|interviews?|must have|働き方|勤務形態|"
     r"nice to have|required|preferred|title|position)",
     re.I,
 )
@@ -95,7 +97,9 @@ _TAB_ROW = re.compile(r"^\s*([^\t\n]{1,16}?)\t+\s*([^\n]+)$")
 def fields_form(normalised: str) -> str:
     """Normalised text with SES-style labels (【単価】, ■勤務地：, table cells) as 'label: '."""
     lines = [
-        _BRACKET_LABEL.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}: ", line)
+        _BRACKET_LABEL.sub(
+            lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}: ", _DOT_LEADER.sub(r"\1: ", line)
+        )
         for line in normalised.splitlines()
     ]
     out: list[str] = []
