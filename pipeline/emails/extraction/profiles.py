@@ -79,7 +79,8 @@ _REMOTE_ONLY = re.compile(
     r"(?:will not|won't|cannot|can't|unable to) (?:go|work|come|be) on-?site|"
     r"出社(?:は|が)?(?:難しい|できない|不可能|NG)|(?:无法|不能|不可)(?:驻场|到现场|去现场)|"
     r"仅远程|(?:只|仅)接受(?:全)?[远遠][程端]|只能远程|仅限远程|不接受驻场|不能驻场|"
-    r"只(?:做|找|考虑|接)全?[远遠][程端]|only open to (?:fully )?remote|will not (?:travel|go) onsite",
+    r"只(?:做|找|考虑|接)全?[远遠][程端]|only open to (?:fully )?remote|"
+    r"will not (?:travel|go) onsite",
     re.I,
 )
 # "リモート面談", "远程面试", "remote interview": how the interview runs, not the work.
@@ -264,7 +265,8 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"国籍不問|国籍不限|all\s*visas?|any\s*visa|visa\s*(?:sponsorship|support)\s*(?:is\s*)?available|"
         r"foreign\s*nationals?\s*(?:are\s*)?(?:welcome|ok|accepted)|外国籍\s*[:：][^\n]*?(?<!不)可(?!能)|"
         r"外国籍[^\n]{0,16}?(?:可能|OK|歓迎|大歓迎)|外国籍(?:[^\n不]{0,16}?)可(?!能)|外国人(?:も)?可|"
-        r"h-?1b\s*(?:transfers?\s*)?(?:ok|fine|welcome|accepted)|open to (?:all\s+)?(?:visas?|h-?1b)|"
+        r"h-?1b\s*(?:transfers?\s*)?(?:ok|fine|welcome|accepted)|"
+        r"open to (?:all\s+)?(?:visas?|h-?1b)|"
         r"visa\s*[:：]\s*any|国籍\s*[:：]\s*(?:不問|問わず|不限|any)|nationality\s*[:：]\s*any|"
         r"外国籍(?:の方)?も\s*(?:ご)?(?:提案|紹介|参画)\s*(?:可能|可|OK|いただけ)|接受外(?:国)?籍|"
         r"外(?:国)?籍(?:人员|人士)?\s*[:：]?\s*(?:可以|可|OK|欢迎|接受)(?!能)|"

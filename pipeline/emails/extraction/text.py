@@ -86,7 +86,8 @@ _KNOWN_LABEL = re.compile(
     r"(?:募集)?人数|姓名|年龄|性别|技能|技术栈|工作年限|工作经验|期望(?:薪资|单价)|单价|薪资|预算|"
     r"到岗(?:时间)?|入场时间|工作地点|地点|现住址|现居|日语(?:水平)?|远程|面试|项目名称|岗位|要求|"
     r"name|skills?|experience|rate|location|availability|visa|work authorization|remote|"
-    r"start(?: date)?|duration|budget|bill rate|nationality|citizenship|japanese|interviews?|must have|働き方|勤務形態|"
+    r"start(?: date)?|duration|budget|bill rate|nationality|citizenship|japanese|interviews?|"
+    r"must have|働き方|勤務形態|"
     r"nice to have|required|preferred|title|position)",
     re.I,
 )
