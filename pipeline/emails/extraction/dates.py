@@ -14,13 +14,17 @@ from pipeline.emails.extraction.text import Prepared, labelled, prepare
 
 START_LABELS = (
     r"開始時期|開始日|開始予定|開始|稼働開始|稼働可能日|稼働可能時期|稼働可能|稼働日|稼働時期|稼働|"
-    r"参画可能日|参画可能時期|参画時期|参画日|参画開始|参画|入場日|入場時期|入場|期間|作業期間|"
-    r"到岗(?:时间|日期)?|可到岗|到[职職](?:[时時][间間]|日期)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
+    r"参画可能日|参画可能時期|参画時期|参画日|参画開始|参画|入場日|入場時期|入場|期間|作業期間|時期|"
+    r"到岗(?:时间|日期)?|可到岗|到[职職](?:[时時][间間]|日期|日)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
     r"可?开始(?:时间|日期)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
-    r"start(?:\s*date)?|project start|availability|available(?:\s*from)?|joining|notice period"
+    r"start(?:\s*date)?|project start|availability|available(?:\s*from)?|joining|notice period|"
+    r"period"
 )
 _IN_SENTENCE = re.compile(
-    r"(?:available|start(?:ing)?|join(?:ing)?)\s+(?:from|on|in|by)\s+([^.\n]{2,30})|"
+    r"(?:available|start(?:ing)?|join(?:ing)?)\s+(?:from|on|in|by|after|within)\s+([^.\n]{2,30})|"
+    r"\bstart(?:s|ing)?\s+(\d{1,2}/\d{1,2}(?:/20\d{2})?)\b|"
+    r"((?:\d+|one|two|three|four)\s*weeks?'?\s*notice)|"
+    r"(\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*(?:起|以后|之后)?\s*(?:可以|可)?\s*(?:参加|参与|开始|入场|到岗)|"
     r"\bstart(?:s|ing)?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*[^.,\n]{0,12})|"
     r"([^\s、,。]{1,12})(?:から|より|~)\s*(?:の)?(?:稼働|参画|入場|開始)|"
     r"可于?\s*([^\s,，。]{1,10})\s*(?:到岗|入场|入职)|([^\s,，。、]{2,12}?)(?:入职|到岗|入场)|"
@@ -29,10 +33,30 @@ _IN_SENTENCE = re.compile(
     re.I,
 )
 _IMMEDIATE = re.compile(
-    r"即日|即時|即稼働|即可|随时|隨時|立即|马上|asap|immediate|immediately|right away|now\b", re.I
+    r"即日|即時|即稼働|即可|随时|隨時|立即|马上|越快越好|尽快|儘快|盡快|asap|immediate|immediately|"
+    r"right away|now\b",
+    re.I,
 )
 _NEXT_MONTH = re.compile(r"来月|翌月|下个?月|next month", re.I)
-_WEEKS = re.compile(r"(\d+|一|两|二|三)\s*(?:周|週間|weeks?)", re.I)
+_WEEKS = re.compile(r"(\d+|一|两|兩|二|三|one|two|three|four)\s*(?:周|週間?|weeks?)", re.I)
+_WEEK_COUNT = {
+    "一": 1,
+    "两": 2,
+    "兩": 2,
+    "二": 2,
+    "三": 3,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+}
+# "after the current project ends in March", "3月末で終了": free from the month after.
+_AFTER_END = re.compile(
+    r"(?:after|once)\b[^\n]{0,40}?\b(?:ends?|finish(?:es)?|wraps? up|completes?)\s+"
+    r"(?:in|by|at the end of)\s+([A-Za-z]{3,9})|"
+    r"(\d{1,2})\s*月\s*(?:末|底)?\s*(?:で|に)?\s*(?:現場|案件|プロジェクト|项目)?\s*(?:終了|结束|完了)",
+    re.I,
+)
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -47,15 +71,27 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
             found = parse_date(value, reference)
             if found:
                 return found
+    # A date written in a sentence wins over "need someone asap" earlier in the mail.
+    immediate = None
     for match in _IN_SENTENCE.finditer(prepared.fields):
-        found = parse_date(next(g for g in match.groups() if g), reference)
-        if found:
+        value = next(g for g in match.groups() if g)
+        found = parse_date(value, reference)
+        if found and found == reference and _IMMEDIATE.search(value):
+            immediate = immediate or found
+        elif found:
             return found
-    return None
+    return immediate
 
 
 def parse_date(value: str, reference: date) -> date | None:
     """A date from a short value: 即日, 来月, 2026年2月1日, 1月中旬, 12/15/2025, December 1."""
+    after_end = _AFTER_END.search(value)
+    if after_end and not _names_a_month(value[: after_end.start()]):  # not "4月~6月末で終了"
+        word, number = after_end.groups()
+        month = int(number) if number else _MONTHS.get(word.lower())
+        if month and 1 <= month <= 12:
+            ended = _upcoming(month, 1, reference)
+            return _first_of_next_month(ended) if ended else None
     full = re.search(r"(20\d{2})\s*[年/.-]\s*(\d{1,2})(?:\s*[月/.-]\s*(\d{1,2}))?", value)
     exact = re.search(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", value[full.end() :]) if full else None
     if full and not full.group(3) and exact and int(exact.group(1)) == int(full.group(2)):
@@ -83,7 +119,7 @@ def parse_date(value: str, reference: date) -> date | None:
         return _first_of_next_month(reference)
     weeks = _WEEKS.search(value)
     if weeks:
-        count = {"一": 1, "两": 2, "二": 2, "三": 3}.get(weeks.group(1)) or int(weeks.group(1))
+        count = _WEEK_COUNT.get(weeks.group(1).lower()) or int(weeks.group(1))
         return reference + timedelta(days=7 * count)
     days = re.search(r"(\d{1,3})\s*(?:days?|天|日)\s*(?:notice|内|以内|后|後)?", value, re.I)
     if days and re.search(r"notice|内|以内|后|後|within", value, re.I):
@@ -92,6 +128,11 @@ def parse_date(value: str, reference: date) -> date | None:
     if slash and 1 <= int(slash.group(1)) <= 12:
         return _upcoming(int(slash.group(1)), int(slash.group(2)), reference)
     return None
+
+
+def _names_a_month(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]{3,9}", text)
+    return bool(re.search(r"\d\s*月", text)) or any(w.lower() in _MONTHS for w in words)
 
 
 _PART_OF_MONTH = {"early": 1, "beginning": 1, "mid": 15, "middle": 15, "late": 21, "end": 25}
