@@ -116,29 +116,187 @@ def demo_load(
 @fails_cleanly
 def demo_run(
     chunks: Annotated[int, typer.Option(help="Report chunks to generate.")] = 400,
-    config: Annotated[Path, typer.Option(help="Run config for the job.")] = DEMO_RUN_CONFIG,
+    emails: Annotated[int, typer.Option(help="Demo inbox size.")] = 30,
+    events: Annotated[str, typer.Option(help="bars, jsonl or none.")] = "bars",
 ) -> None:
-    """Migrate, load demo data, run vectorize_documents_job (`dagster job execute`), summarise."""
-    from pipeline.environment import with_dagster_environment
-    from pipeline.store.chunks import count_chunks
+    """Migrate, load demo reports, write the demo inbox, run inbox_to_matches_job
+    (`dagster job execute`) with live stage bars, then the top matches and the summary."""
+    from pipeline.demo.inbox import write_inbox
 
     db_migrate.__wrapped__()
-    demo_load.__wrapped__(seed=7, chunks=chunks)
+    demo_load.__wrapped__(seed=7, chunks=chunks, emails=0)
     settings = get_settings()
+    inbox = settings.data_dir / "demo_inbox"
+    write_inbox(inbox, seed=7, size=emails)
+    typer.echo(f"demo inbox written: {emails} mails in {inbox}")
+    result = _launch_and_watch(settings, inbox=inbox, events=events)
+    _print_top_matches(settings, projects=3, top=3)
+    _finish_run(result)
+
+
+def _launch_and_watch(
+    settings: Settings, inbox: Path | None, events: str, extra_config: list[Path] | None = None
+):
+    """`dagster job execute` inbox_to_matches_job in a subprocess (its log in the data folder),
+    found on the instance by a launch tag, and followed with `pipeline watch`'s code."""
+    import json
+    import os
+    import time
+    import uuid
+
+    from pipeline.environment import dagster_environment
+
+    if events not in ("bars", "jsonl", "none"):
+        raise PipelineError(f"--events: {events!r} is not bars, jsonl or none")
+    environment = dagster_environment(settings)
+    os.environ.update(environment)
+    from dagster import DagsterInstance, RunsFilter
+
+    tag = uuid.uuid4().hex
+    logs = settings.data_dir / "dagster" / "runs"
+    logs.mkdir(parents=True, exist_ok=True)
+    configs = list(extra_config or [])
+    if inbox is not None:
+        path = logs / f"{tag}.config.json"
+        config = {"ops": {"store_inbox_op": {"config": {"inbox_path": str(inbox)}}}}
+        path.write_text(json.dumps(config))
+        configs.insert(0, path)
     command = [
         str(Path(sys.executable).with_name("dagster")), "job", "execute",
-        "-m", "pipeline.definitions", "-j", "vectorize_documents_job", "-c", str(config),
+        "-m", "pipeline.definitions", "-j", "inbox_to_matches_job",
+        "--tags", json.dumps({"pipeline/launch": tag}),
+        *[arg for c in configs for arg in ("-c", str(c))],
     ]  # fmt: skip
-    typer.echo("$ " + " ".join(command[1:]))
-    completed = subprocess.run(command, env=with_dagster_environment(settings), cwd=REPO_ROOT)
-    with _app_engine(settings).connect() as connection:
-        counts = count_chunks(connection)
-    typer.echo(
-        f"summary: {counts.vectorized}/{counts.total} chunks vectorized, "
-        f"{counts.pending} pending, {counts.dead_lettered} dead-lettered"
-    )
-    if completed.returncode != 0:
-        raise PipelineError(f"vectorize_documents_job failed (exit {completed.returncode})")
+    log_path = logs / f"{tag}.log"
+    typer.echo(f"$ dagster job execute -j inbox_to_matches_job (log: {log_path})", err=True)
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            command, env={**os.environ, **environment}, cwd=REPO_ROOT, stdout=log,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        instance = DagsterInstance.get()
+        run_id = None
+        while run_id is None:
+            runs = instance.get_runs(filters=RunsFilter(tags={"pipeline/launch": tag}), limit=1)
+            if runs:
+                run_id = runs[0].run_id
+            elif process.poll() is not None:
+                tail = log_path.read_text()[-2000:]
+                raise PipelineError(f"dagster job execute exited {process.returncode}: {tail}")
+            else:
+                time.sleep(0.3)
+        result = _watch(instance, run_id, events)
+        process.wait()
+    return result
+
+
+def _watch(instance, run_id: str, events: str):
+    from pipeline.defs.inbox_to_matches.watch import follow_run
+    from pipeline.tracking import EventStream
+    from pipeline.tracking.jsonl import JsonLines
+    from pipeline.tracking.terminal import TerminalBars
+
+    stream = EventStream()
+    bars = None
+    if events == "bars":
+        bars = stream.subscribe(TerminalBars())
+    elif events == "jsonl":
+        stream.subscribe(JsonLines())
+    try:
+        return follow_run(instance, run_id, stream)
+    finally:
+        if bars is not None:
+            bars.close()
+
+
+def _finish_run(result) -> None:
+    """The summary line; a run that did not succeed is an error (exit 2)."""
+    from pipeline.defs.inbox_to_matches.ops import summary_line
+    from pipeline.tracking import PIPELINE_STAGES
+
+    if result.summary:
+        summary = result.summary["processing_summary"]
+        metrics = result.summary["performance_metrics"]
+        stages = metrics["stages"]
+        shares = ", ".join(
+            f"{stage} {stages[stage]['share']:.0%}" for stage in PIPELINE_STAGES if stage in stages
+        )
+        typer.echo(f"time per stage: {shares}; {metrics['items_per_second']:.1f} emails/s")
+        typer.echo(f"summary: {summary_line(summary, metrics)} (run {result.run_id})")
+    else:
+        typer.echo(f"summary: {result.job_name} run {result.run_id} {result.status}")
+    if result.status != "SUCCESS":
+        raise PipelineError(f"{result.job_name} run {result.run_id} ended {result.status}")
+
+
+def _print_top_matches(settings: Settings, projects: int, top: int) -> None:
+    """The top matches of the `projects` projects with the most stored matches."""
+    import sqlalchemy as sa
+
+    from pipeline.matching.config import SCORING_VERSION
+    from pipeline.matching.report import format_matches
+    from pipeline.store import profiles as profile_store
+
+    engine = _app_engine(settings)
+    with engine.connect() as connection:
+        ids = connection.execute(
+            sa.text(
+                "SELECT project_id FROM matches WHERE scoring_version = :v AND mode = 'standard' "
+                "GROUP BY project_id ORDER BY max(total_score) DESC, project_id LIMIT :n"
+            ),
+            {"v": SCORING_VERSION, "n": projects},
+        ).scalars()
+        for project_id in list(ids):
+            rows = profile_store.project_matches(
+                connection, project_id, SCORING_VERSION, "standard"
+            )[:top]
+            names = profile_store.profile_names(
+                connection, "candidate", [r["candidate_id"] for r in rows]
+            )
+            title = profile_store.profile_names(connection, "project", [project_id])
+            typer.echo(f"top {top} for project #{project_id} {title.get(project_id, '')}:")
+            typer.echo(format_matches(rows, names, by="candidate_id"))
+
+
+@app.command("run")
+@fails_cleanly
+def run(
+    inbox: Annotated[
+        Path | None, typer.Option(help="Inbox folder, mbox or maildir; unset: <data>/inbox.")
+    ] = None,
+    config: Annotated[
+        list[Path] | None, typer.Option("--config", "-c", help="More run config (YAML).")
+    ] = None,
+    events: Annotated[str, typer.Option(help="bars (terminal), jsonl (stdout) or none.")] = "bars",
+) -> None:
+    """Run inbox_to_matches_job (`dagster job execute`) and follow it live, then summarise."""
+    _finish_run(_launch_and_watch(get_settings(), inbox, events, config))
+
+
+@app.command("watch")
+@fails_cleanly
+def watch(
+    run_id: Annotated[str | None, typer.Argument(help="The run to follow.")] = None,
+    latest: Annotated[bool, typer.Option(help="Follow the newest run.")] = False,
+    events: Annotated[str, typer.Option(help="bars (terminal), jsonl (stdout) or none.")] = "bars",
+) -> None:
+    """Follow any Dagster run (UI, sensor, `dagster job execute`) from the instance's events:
+    one bar per stage until it ends, then its summary."""
+    import os
+
+    from pipeline.environment import dagster_environment
+
+    if (run_id is None) == (not latest):
+        raise PipelineError("give a RUN_ID or --latest")
+    if events not in ("bars", "jsonl", "none"):
+        raise PipelineError(f"--events: {events!r} is not bars, jsonl or none")
+    os.environ.update(dagster_environment(get_settings()))
+    from dagster import DagsterInstance
+
+    from pipeline.defs.inbox_to_matches.watch import latest_run_id
+
+    instance = DagsterInstance.get()
+    _finish_run(_watch(instance, run_id or latest_run_id(instance), events))
 
 
 @app.command("vectorize")

@@ -30,6 +30,8 @@ class TerminalBars:
         self.bars: dict[str, Any] = {}
         self.disable = disable
         self.errors = 0
+        self.failed: dict[str, int] = {}
+        self.status: dict[str, str] = {}
         width = max(len(s) for s in self.stages)
         for position, stage in enumerate(self.stages):
             self.bars[stage] = tqdm(
@@ -60,15 +62,19 @@ class TerminalBars:
         if event.kind not in ("progress", "status"):
             return
         data = event.data
-        total, done = data.get("total"), data.get("done", 0)
-        if total is not None and bar.total != total:
-            bar.total = total
-        bar.n = done
-        postfix = []
+        if data.get("total") is not None and bar.total != data["total"]:
+            bar.total = data["total"]
+        if "done" in data:  # step events carry a status only
+            bar.n = data["done"]
         if data.get("failed"):
-            postfix.append(f"failed={data['failed']}")
+            self.failed[stage] = data["failed"]
+        postfix = [f"failed={self.failed[stage]}"] if self.failed.get(stage) else []
         if data.get("status") in ("completed", "failed"):
-            postfix.append(str(data["status"]))
+            self.status[stage] = data["status"]
+            if data["status"] == "completed" and bar.total is None:
+                bar.total = bar.n
+        if stage in self.status:
+            postfix.append(self.status[stage])
         bar.set_postfix_str(", ".join(postfix), refresh=False)
         bar.refresh()
 
