@@ -108,8 +108,8 @@ PROJECTS = {
         "budget_min": 70, "budget_max": 75, "monthly_budget_max": 75 * 160,
         "remote": "full",
     },
-    "en-p-04": {
-        "required_skills": ["DevOps", "Kubernetes", "Terraform", "AWS", "CI/CD", "PostgreSQL"],
+    "en-p-04": {  # "a DevOps engineer" names the role; the skills line says what it asks for
+        "required_skills": ["Kubernetes", "Terraform", "AWS", "CI/CD", "PostgreSQL"],
         "place": "Austin",
         "remote": "none",
         "budget_min": 80,

@@ -85,7 +85,11 @@ _NOT_RATE = re.compile(
 _NEGOTIABLE = re.compile(r"スキル見合い|応相談|面議|面议|可议|negotiable|\bDOE\b|TBD", re.I)
 _OPEN_LOW = re.compile(r"^\s*(?:~|〜|から|以上|起|\+|or more|and up|以上可|up)")
 _OPEN_HIGH_BEFORE = re.compile(r"(?:~|〜|上限|最大|max(?:imum)?|up to|最高|以内|under)\s*$", re.I)
-_OPEN_HIGH_AFTER = re.compile(r"^\s*(?:まで|以下|以内|迄|max|上限|以内)", re.I)
+_OPEN_HIGH_AFTER = re.compile(
+    r"^\s*(?:(?:on\s+)?(?:c2c|w-?2|1099|corp[- ]to[- ]corp)\s+)?"  # "$65/hr C2C max"
+    r"(?:まで|以下|以内|迄|max\b|上限)",
+    re.I,
+)
 _JPY_UNITS = {
     "万日元",
     "万日円",
@@ -179,7 +183,7 @@ def _money(m: re.Match[str], body: str, line: str, fallback: str, needs_unit: bo
     after = body[m.end() :]
     if per in ("年", "ヶ月", "か月") and not units and not mults:
         return None  # "3年" / "6ヶ月" is experience or duration
-    if re.match(r"\s*(?:歳|岁|名|人(?!月|天|日)|回|社|%|件|時|分|号|階|番|代|位)", after):
+    if re.match(r"\s*(?:歳|岁|名|人(?!月|天|日|民)|回|社|%|件|時|分|号|階|番|代|位)", after):
         return None
     if not units and not mults and (needs_unit or not per):
         low = _number(m.group("num1"), None)

@@ -79,7 +79,7 @@ _AFTER = (
 _SPECIAL_CONTEXT = {
     "Go": r"(?<![A-Za-z0-9.])Go(?![A-Za-z0-9#+]|\s+(?:to|live|ahead|back|for|on|out)\b)",
     "C": r"(?<![A-Za-z0-9.#+/-])C(?![A-Za-z0-9#+&]|\s*[-/]\s*[A-Za-z]{2,}|\.\s*[A-Z])",
-    "R": r"(?<![A-Za-z0-9.&])R(?![A-Za-z0-9&#+]|\s+&)",
+    "R": r"(?<![A-Za-z0-9.&])R(?![A-Za-z0-9&#+]|\s+&|\.,|\.\s+[a-z])",  # not "Daniel R., just"
     "PM": r"(?<![A-Za-z0-9.:])(?<![0-9] )PM(?![A-Za-z0-9])",  # not "6:12 PM"
 }
 SKILL_LINE = re.compile(
@@ -176,7 +176,8 @@ _PREFERRED = re.compile(
     r"尚可|歓迎|あれば尚|あると(?:尚|望|嬉|良)|優遇|加分|优先|プラス|"
     r"nice[- ]to[- ]have|good[- ]to[- ]have|preferred|desired|desirable|\bplus\b|bonus|optional|"
     r"advantage|ideally|preferably|helpful|beneficial|an asset|would be (?:great|nice)|"
-    r"望ましい|あれば|できれば|\bWANT\b|更佳|为佳|更好|優先|優遇",
+    r"望ましい|あれば|できれば|\bWANT\b|更佳|为佳|更好|優先|優遇|"
+    r"^\W{0,3}(?:nice|welcome|good)\s*(?:[:：\]]|$)",
     re.I,
 )
 _REQUIRED = re.compile(
@@ -197,8 +198,15 @@ def split_skills(text: str | Prepared) -> tuple[list[str], list[str]]:
     preferred: list[str] = []
     described: list[str] = []  # skills named only where the work is described
     mode = "required"
-    for whole in prepare(text).lines:
-        if _DESCRIPTION.match(whole):
+    describing = False
+    lines = prepare(text).lines
+    for whole in lines:
+        if _DESCRIPTION_HEADING.match(whole):
+            describing = True
+            continue
+        # a blank line or the next heading ("――必要スキル――", "<必須>", "■条件") ends it
+        describing = describing and bool(whole.strip()) and not re.match(r"\s*[^\w\s]", whole)
+        if describing or _DESCRIPTION.match(whole) or _FORWARDED_HEADER.match(whole):
             described.extend(name for _, _, name in skill_hits(whole) if name not in described)
             continue
         clauses = _clauses(whole)
@@ -209,7 +217,23 @@ def split_skills(text: str | Prepared) -> tuple[list[str], list[str]]:
             mode = clause_mode
     if not required and not preferred:  # no requirement lines: the description is all we have
         required = described
+    # "自动化测试工程师一名", "the following mainframe project": a role or the kind of project,
+    # not a skill asked for, unless the mail names that skill as such somewhere else.
+    named = {
+        name
+        for line in lines
+        for _, end, name in skill_hits(line)
+        if not _ROLE.match(line, end) and not _KIND_OF_PROJECT.match(line, end)
+    }
+    if any(name in named for name in required + preferred):
+        required = [name for name in required if name in named]
+        preferred = [name for name in preferred if name in named]
     return required, [s for s in preferred if s not in required]
+
+
+_KIND_OF_PROJECT = re.compile(r"\s+projects?\b(?!\s*(?:experience|work))", re.I)
+# The header lines of a forwarded mail ("Subject: 【案件】Go/gRPC ...") restate, not require.
+_FORWARDED_HEADER = re.compile(r"^\W{0,2}(?:Subject|件名|主题|主題|Fw|Fwd)\s*[:：]", re.I)
 
 
 # "業務内容：…マイクロサービス開発", "What you'll do: build APIs in Go on GCP": what the work
@@ -217,13 +241,21 @@ def split_skills(text: str | Prepared) -> tuple[list[str], list[str]]:
 _DESCRIPTION = re.compile(
     r"^\W{0,3}(?:業務内容|作業内容|案件内容|案件概要|プロジェクト概要|概要|内容|仕事内容|"
     r"工作内容|项目描述|项目内容|项目概要|项目介绍|岗位职责|工作职责|职责|"
-    r"what you(?:'ll| will) do|responsibilities|about (?:the )?(?:role|project|client|team))"
-    r"\s*[:：]",
+    r"what you(?:'ll| will) do|responsibilities|overview|"
+    r"about (?:the )?(?:role|project|client|team))"
+    r"\s*(?:[】\]>)]\s*[:：]?|[:：])",
+    re.I,
+)
+# "<案件概要>" or "【業務内容】" on a line of its own: the lines under it describe the work.
+_DESCRIPTION_HEADING = re.compile(
+    r"^\W{0,3}(?:業務内容|作業内容|案件内容|案件概要|プロジェクト概要|概要|仕事内容|工作内容|项目描述|"
+    r"项目内容|项目概要|项目介绍|岗位职责|工作职责|overview|project overview)\W{0,3}$",
     re.I,
 )
 
 
-_CLAUSE = re.compile(r"(?<=[，。；;,.])\s*")
+# Clause ends: punctuation, and a Japanese "、" after a predicate ("3年以上ある方が対象で、").
+_CLAUSE = re.compile(r"(?:(?<=[，。；;,.])|(?<=[でがしく]、))\s*")
 
 
 def _clauses(line: str) -> list[str]:
@@ -262,7 +294,7 @@ _YEARS = re.compile(
     re.I,
 )
 _NOT_EXPERIENCE_AFTER = re.compile(
-    r"\s*(?:[月生卒前目後后内间間度次制]|old|ago|contract|project|extension|duration|以内|"
+    r"\s*(?:[月生卒目後后内间間度次制]|前(?![端台])|old|ago|contract|project|extension|duration|以内|"
     r"程度の(?:案件|期間)|の(?:案件|プロジェクト)|保証|毎)",
     re.I,
 )
@@ -284,7 +316,8 @@ _BARE_TOTAL = re.compile(
     re.I | re.M,
 )
 _YEARS_CONTEXT = re.compile(
-    r"経験|経歴|年以上|年数|实务|工作|从业|开发|年资|experience|exp\b|\+|must|minimum|at least|"
+    r"経験|経歴|年以上|年数|实务|工作|从业|开发|年资|经验|經驗|experience|exp\b|\+|must|minimum|"
+    r"at least|"
     r"以上|years? in|years? of|years? with|years? working|over|more than|nearly|around",
     re.I,
 )
@@ -330,9 +363,16 @@ def _attach(line: str, mention: _Mention, hits: list[Hit]) -> tuple[Hit, str] | 
     if left:
         gap = line[left[-1][1] : mention.start]
         if len(gap) <= 12 and _GAP_LEFT.match(gap):
-            if len(left) > 1 and re.fullmatch(r"\s*[(（]\s*", line[left[-2][1] : left[-1][0]]):
-                return left[-2], "left"  # "PHP（Laravel）実務2年": the outer skill's years
-            return left[-1], "left"
+            return _outer(line, left), "left"
+        # "Terraformによるコード化（4年）", "AWS design/build experience (3 years or more)": a
+        # figure in brackets annotates what the clause before it names.
+        if (
+            re.search(r"[(（]\s*$", line[: mention.start])
+            and len(gap) <= 32
+            and not _SEGMENT.search(gap)
+            and not _TOTAL_LABEL.search(gap)
+        ):
+            return _outer(line, left), "left"
     if right:
         gap = line[mention.end : right[0][0]]
         if len(gap) <= 30 and not _SEGMENT.search(gap) and _GAP_RIGHT.match(gap):
@@ -340,8 +380,20 @@ def _attach(line: str, mention: _Mention, hits: list[Hit]) -> tuple[Hit, str] | 
     if left:  # "Java、Spring Boot での開発経験3年以上": the nearest skill of the same clause
         gap = line[left[-1][1] : mention.start]
         if len(gap) <= 16 and not _SEGMENT.search(gap) and not _TOTAL_LABEL.search(gap):
-            return left[-1], "left"
+            return _outer(line, left), "left"
     return None
+
+
+def _outer(line: str, left: list[Hit]) -> Hit:
+    """The skill a figure follows; for "PHP（Laravel）実務2年" the outer one, PHP (the bracket
+    closed before the figure), but for "SQL Server（C# 5年以上）" the inner one, C#."""
+    if (
+        len(left) > 1
+        and re.fullmatch(r"\s*[(（]\s*", line[left[-2][1] : left[-1][0]])
+        and re.match(r"\s*[)）]", line[left[-1][1] :])
+    ):
+        return left[-2]
+    return left[-1]
 
 
 @dataclass(frozen=True)
@@ -362,7 +414,9 @@ def years_of_experience(text: str | Prepared) -> Years:
             continue
         hits = skill_hits(line)
         for mention in mentions:
-            label = _total_label(line, mention, hits)
+            label = _total_label(line, mention, hits) or bool(
+                _OVERALL_AFTER.match(line, mention.end)
+            )
             found = None if label else _attach(line, mention, hits)
             if found is None:
                 if label:
@@ -380,6 +434,12 @@ def years_of_experience(text: str | Prepared) -> Years:
         labelled_total += [float(bare.group(1))] if bare else []
     total = labelled_total[0] if labelled_total else (max(loose_total) if loose_total else None)
     return Years(per_skill, total)
+
+
+# "(5+ years DevOps overall)", "通算10年": the figure is the total, whatever it sits next to.
+_OVERALL_AFTER = re.compile(
+    r"[^,;)）\n]{0,24}?\b(?:overall|in total|total)\b|\s*(?:通算|合計|累计|总计)", re.I
+)
 
 
 def _total_label(line: str, mention: _Mention, hits: list[Hit]) -> bool:
