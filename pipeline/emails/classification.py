@@ -114,6 +114,12 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"(?:面接|面談)(?:の)?(?:お礼|ありがとう)",
                 5.0,
             ),
+            (  # a closed position: it names the project but asks for nobody
+                r"充足(?:いたしました|しました|となりました|のご連絡|のお知らせ)|"
+                r"募集(?:を)?(?:終了|締め切り|締切|停止)(?:いたしました|しました|のお知らせ)|"
+                r"クローズ(?:いたしました|しました|となりました)",
+                6.0,
+            ),
         ),
     },
     "zh": {
@@ -171,6 +177,10 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"密码|邮箱|系统|订阅|退订", 1.5),
             (r"会议纪要|入职手续|体检|合同(?:续签|盖章|寄送)|年终|春节|中秋|国庆", 2.0),
             (r"自动回复|休假中|不在办公室|外出中|感谢(?:您)?(?:今天|昨天)?(?:的)?面试", 5.0),
+            (
+                r"已(?:经)?招满|已(?:经)?关闭|暂停(?:接收|招聘)|停止(?:招聘|接收)|(?:岗位|职位|需求)已(?:满|取消)",
+                6.0,
+            ),
         ),
     },
     "en": {
@@ -225,7 +235,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r" (?:for (?:him|her|them)|(?:that )?you (?:have|are working on|may have))|"
                 r"for your (?:current |open |active )?"
                 r"(?:requirements?|openings?|positions?|roles?)|"
-                r"(?:consultant|candidate) name|open to c2c|relocation\s*:|current location",
+                r"(?:consultant|candidate) name|open to c2c|relocation\s*:|current location|"
+                r"for your [\w.#+/ -]{1,20} (?:requirements?|openings?|positions?|roles?)|"
+                r"(?:sharing|introduce|submit) (?:the |a )?profile|"
+                r"(?:partner'?s?|our) (?:consultant|engineer)'?s? (?:profile|resume)|"
+                r"profile of (?:our|my|a|an) (?:partner'?s? )?(?:consultant|engineer|developer)",
                 3.0,
             ),
             (
@@ -286,6 +300,13 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"thank you for (?:taking the time|the interview|today's interview|interviewing)|"
                 r"interview(?:ing)? me\b",
                 5.0,
+            ),
+            (
+                r"(?:has been|is now|was) (?:filled|closed|cancelled|canceled|put on hold)|"
+                r"position (?:is )?(?:closed|filled|on hold)|no longer accepting|"
+                r"(?:will not|won't) (?:review|accept) (?:new|any more|further) "
+                r"(?:submissions|profiles)",
+                6.0,
             ),
         ),
     },
