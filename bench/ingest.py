@@ -8,8 +8,9 @@ offline rules, extract, write profiles), not the generation of the mail.
 
 Before that it prints field-level precision / recall / F1 by field (and F1 by language) and
 classification accuracy per language on held-out mail (pipeline_tests/fixtures): the
-`dev` split of intake_heldout.yaml the rules were tuned on, the matching world's mails (same
-truth, not tuned on) and the `test` split (never read, only scored). The last line is the
+`dev` split of intake_heldout.yaml and the second dev set intake_dev2.yaml, which the rules
+were tuned on, the matching world's mails (same truth, not tuned on) and the `test` split
+(never read, only scored). The last line is the
 headline: throughput, and the test split's lowest field F1 and accuracy per language.
 """
 
@@ -62,10 +63,18 @@ def heldout_figures(split: str) -> tuple[dict[str, dict], dict[str, tuple[int, i
         sys.path.insert(0, str(ROOT))
     from pipeline.emails.extraction import canonical_skill
     from pipeline_tests.emails.heldout_predictions import predict
-    from pipeline_tests.fixtures.heldout import field_scores, load_heldout, load_world, to_eml
+    from pipeline_tests.fixtures.heldout import (
+        field_scores,
+        load_dev2,
+        load_heldout,
+        load_world,
+        to_eml,
+    )
 
     if split == "world":  # the matching world's mails carry the same truth, never tuned on
         mails = [{**m, "label": m["kind"]} for m in load_world()]
+    elif split == "dev2":  # the second dev set, every mail `split: dev`
+        mails = load_dev2()
     else:
         mails = [m for m in load_heldout() if m["split"] == split]
     accuracy: dict[str, list[int]] = {}
@@ -116,6 +125,7 @@ def main() -> None:
     for language, (right, total) in sorted(offline_accuracy().items()):
         print(f"offline accuracy {language}: {right}/{total} = {right / total:.3f}")
     print_heldout("dev")
+    print_heldout("dev2")
     print_heldout("world")
     worst, worst_field, accuracy = print_heldout("test")
     test_accuracy = " ".join(
