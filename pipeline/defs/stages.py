@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from dagster import AssetKey, AssetObservation, Config, MetadataValue
+from dagster import AssetKey, AssetObservation, Config, MetadataValue, OpExecutionContext
 from pydantic import Field
 
 from pipeline.tracking import PIPELINE_STAGES, EventStream, PipelineEvent, ProgressTracker
@@ -165,10 +165,17 @@ def event_from_metadata(metadata: dict[str, Any]) -> PipelineEvent | None:
 
 
 def stage_tracker(
-    log_event: Callable[[AssetObservation], None], per_minute: int = 60
+    context: OpExecutionContext, per_minute: int = 60
 ) -> tuple[ProgressTracker, EventStream, DagsterStageEvents]:
-    """A tracker over the pipeline's stages whose events go to Dagster's event log."""
+    """A tracker over the pipeline's stages whose events go to this step's event log.
+
+    The step holds one pooled connection to the event log (as the vectorize step does):
+    without it Dagster's Postgres storage opens one per event, ~20 ms each here.
+    """
+    from pipeline.defs.vectorize.events import hold_event_log_connection  # a cycle at import
+
+    hold_event_log_connection(context.instance)
     stream = EventStream()
-    adapter = DagsterStageEvents(log_event, per_minute)
+    adapter = DagsterStageEvents(context.log_event, per_minute)
     stream.subscribe(adapter)
     return ProgressTracker(PIPELINE_STAGES, stream), stream, adapter

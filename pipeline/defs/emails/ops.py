@@ -148,7 +148,7 @@ def _report_failures(stream, stage: str, report: IngestReport, reported: set[str
 def store_inbox_op(
     context: OpExecutionContext, config: StoreInboxConfig, postgres: PostgresResource
 ) -> Output[dict]:
-    tracker, stream, _ = stage_tracker(context.log_event, config.stage_events_per_minute)
+    tracker, stream, _ = stage_tracker(context, config.stage_events_per_minute)
     reported: set[str] = set()
     intake = EmailIntake(
         postgres.engine, postgres.tables, batch_size=config.batch_size,
@@ -185,7 +185,7 @@ def classify_emails_op(
     postgres: PostgresResource,
     llm: LLMResource,
 ) -> Output[dict]:
-    tracker, stream, _ = stage_tracker(context.log_event, config.stage_events_per_minute)
+    tracker, stream, _ = stage_tracker(context, config.stage_events_per_minute)
     reported: set[str] = set()
     intake = EmailIntake(
         postgres.engine, postgres.tables, classifier=llm.classifier(),

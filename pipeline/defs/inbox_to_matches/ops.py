@@ -114,7 +114,7 @@ def summarize_run_op(
             },
         )
     )
-    _, stream, _ = stage_tracker(context.log_event, config.stage_events_per_minute)
+    _, stream, _ = stage_tracker(context, config.stage_events_per_minute)
     stream.completion(summary_line(summary, metrics), **summary)
     context.log.info(summary_line(summary, metrics))
     return Output({"processing_summary": summary, "performance_metrics": metrics})

@@ -105,7 +105,7 @@ def scan_unvectorized_chunks_op(
     embedder: EmbedderResource,
 ) -> dict[str, Any]:
     scope = config.to_filter()
-    tracker, _, _ = stage_tracker(context.log_event)
+    tracker, _, _ = stage_tracker(context)
     tracker.start("scan")
     model = embedder.create()  # heavy models load on first embed, so this is cheap
     with postgres.engine.begin() as connection:
@@ -136,7 +136,7 @@ def vectorize_chunks_op(
     events = ProgressEvents(
         context.log_event, config.events, config.max_chunk_ids_per_event, context.log.warning
     )
-    tracker, stream, _ = stage_tracker(context.log_event, config.stage_events_per_minute)
+    tracker, stream, _ = stage_tracker(context, config.stage_events_per_minute)
     tracker.start("vectorize", total=scan.get("pending"))
 
     def on_batch(info: BatchProgress) -> None:
