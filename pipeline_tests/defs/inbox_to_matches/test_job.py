@@ -103,3 +103,18 @@ def test_one_broken_mail_is_an_error_event_and_counted_failed_while_the_rest_com
     errors = [e for e in stage_events(dagster_instance, result.run_id) if e.kind == "error"]
     assert [(e.stage, e.data["item"]) for e in errors] == [("ingest", "forwarded.msg")]
     assert "Outlook" in errors[0].message
+
+
+def test_every_op_of_the_job_has_launchpad_defaults_and_descriptions_and_it_is_launchable():
+    from pipeline.definitions import defs
+
+    repository = defs.get_repository_def()
+    job = repository.get_job("inbox_to_matches_job")
+    for node in job.graph.node_defs:
+        fields = node.config_schema.config_type.fields if node.config_schema else {}
+        for name, field in fields.items():
+            assert field.description, f"{node.name}.{name} has no description"
+            assert not field.is_required, f"{node.name}.{name} should have a default"
+    assert {s.name for s in repository.schedule_defs} >= {"inbox_to_matches_hourly_schedule"}
+    sensor = repository.get_sensor_def("inbox_sensor")
+    assert sensor.job_name == "inbox_to_matches_job"
