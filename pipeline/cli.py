@@ -21,8 +21,6 @@ demo_app = typer.Typer(no_args_is_help=True, help="Demo data and the demo run.")
 app.add_typer(db_app, name="db")
 app.add_typer(demo_app, name="demo")
 
-DEMO_RUN_CONFIG = REPO_ROOT / "config" / "vectorize_demo.yaml"
-
 
 def fails_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
     """Turn a PipelineError into one line on stderr and exit code 2, not a traceback."""
