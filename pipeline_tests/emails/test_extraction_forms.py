@@ -46,6 +46,10 @@ REFERENCE = date(2025, 11, 10)
         ("年齢：32歳", {}, None),
         ("期間：6ヶ月", {}, None),
         ("React 1年6ヶ月", {"React": 1.5}, None),
+        ("Terraformによるコード化（4年）やLinux運用", {"Terraform": 4}, None),  # bracketed
+        ("技能：C#、SQL Server（C# 5年以上）", {"C#": 5}, None),  # inner skill, bracket open
+        ("Bash (5+ years DevOps overall)", {}, 5),
+        ("5年前端经验", {}, 5),  # 年前 is "years ago", 年前端 is not
     ],
 )
 def test_years_of_experience_in_every_common_form(text, per_skill, total) -> None:
@@ -97,6 +101,8 @@ def test_a_welcome_line_that_is_not_about_skills_does_not_turn_skills_preferred(
         ("報酬：月額50万円以上", "ja", (500_000, None, "JPY", "month")),
         ("予算：80万円まで", "ja", (None, 800_000, "JPY", "month")),
         ("精算：140-180h\n単価：55万", "ja", (550_000, 550_000, "JPY", "month")),
+        ("Rate: $65/hr C2C max", "en", (None, 65, "USD", "hour")),
+        ("薪資期望：每月3萬元人民幣", "zh", (30_000, 30_000, "CNY", "month")),
     ],
 )
 def test_money_as_people_write_it(text, lang, expected) -> None:
@@ -160,6 +166,14 @@ def test_a_signature_address_is_not_the_engineer_s_place() -> None:
         ("Available from Jan 5", date(2026, 1, 5)),
         ("開始：来月～", date(2025, 12, 1)),
         ("期間：2026/01～長期", date(2026, 1, 1)),
+        ("可到職日：4月1日", date(2026, 4, 1)),
+        ("到職時間：兩週後", date(2025, 11, 24)),
+        ("到職日：越快越好", REFERENCE),
+        ("◆時期：12月1日～", date(2025, 12, 1)),
+        ("Can join after 2 weeks notice", date(2025, 11, 24)),
+        ("Availability: after the current project ends in January", date(2026, 2, 1)),
+        ("5月1日起可以参加新项目", date(2026, 5, 1)),
+        ("Need a Data Engineer asap.\nstart 12/1", date(2025, 12, 1)),  # the written date wins
     ],
 )
 def test_availability_and_start(text: str, expected: date) -> None:
@@ -176,6 +190,11 @@ def test_availability_and_start(text: str, expected: date) -> None:
         ("週3日出社", "partial"),
         ("常駐", "none"),
         ("驻场", "none"),
+        ("出社・在宅いずれも対応可能です", "partial"),
+        ("居家办公为主，每月到公司1~2次", "partial"),
+        ("全程駐場（不可遠端）", "none"),
+        ("希望到现场工作（不做远程）", "none"),
+        ("Tokyo, remote 2-3 days a week", "partial"),
     ],
 )
 def test_remote(text: str, expected: str) -> None:
@@ -189,6 +208,8 @@ def test_remote(text: str, expected: str) -> None:
         ("出社不可", True),
         ("仅远程", True),
         ("remote only", True),
+        ("只考虑全远程的机会（不接受驻场）", True),
+        ("He is only open to fully remote positions", True),
         ("出社可", None),  # accepting onsite is not a constraint
         ("スキル：Java", None),
     ],
@@ -209,6 +230,11 @@ def test_remote_only(text: str, expected) -> None:
         ("エンド直", None),
         ("商流不問", None),
         ("単価：60万", None),
+        ("【商流】エンド直→弊社（1社先まで）", 1),  # the limit, not the chain above the sender
+        ("商流：限贵司员工及一层合作方", 1),
+        ("Commercial flow: up to one company beyond yours", 1),
+        ("employees of your company only", 0),
+        ("【商流】僅限貴司員工，感謝你們", 0),  # traditional
     ],
 )
 def test_project_commercial_chain(text: str, expected) -> None:
@@ -226,6 +252,8 @@ def test_project_commercial_chain(text: str, expected) -> None:
         ("協力会社社員", 1),
         ("所属：一社先", 1),
         ("partner's employee", 1),
+        ("an engineer employed by our partner company", 1),
+        ("以下為合作夥伴公司的工程師", 1),  # traditional
         ("二社先の個人事業主", 2),
         ("スキル：Java", None),
     ],
@@ -246,6 +274,8 @@ def test_candidate_commercial_depth(text: str, expected) -> None:
         ("日本語：N2以上", True, "N2"),
         ("JLPT N1 or N2", True, "N2"),
         ("スキル：Java", False, None),
+        ("日本語\nN1", False, "N1"),  # an HTML table's label cell above its value
+        ("日語：日常會話", False, "conversational"),  # traditional
     ],
 )
 def test_japanese_level(text: str, minimum: bool, expected) -> None:
@@ -262,6 +292,9 @@ def test_japanese_level(text: str, minimum: bool, expected) -> None:
         ("Nationality: Indian", "IN"),
         ("韓国籍", "KR"),
         ("国籍：台灣", "TW"),
+        ("國籍：中華民國（台灣）", "TW"),
+        ("He is a US citizen based in Denver", "US"),
+        ("Nationality .. Vietnamese (Engineer visa)", "VN"),  # dot leaders
         ("スキル：Java", None),
     ],
 )
@@ -290,6 +323,8 @@ def test_project_rows_carry_skill_years_and_place() -> None:
         ("Mode of interview : 2 technical rounds", 2),
         ("start April 1st, 3 interviews.", 3),
         ("Three interviews.", 3),
+        ("[Interview] once", 1),
+        ("Interviews: Phone screen + final onsite (2 rounds)", 2),
     ],
 )
 def test_interview_count(text: str, expected: int) -> None:
@@ -305,6 +340,12 @@ def test_interview_count(text: str, expected: int) -> None:
         ("Foreign nationals welcome (visa support available)", True),
         ("Must be a US citizen", False),
         ("国籍：外籍不可（需日本国籍）", False),
+        ("◆国籍：不問", True),
+        ("Visa: USC, GC, GC-EAD only", False),
+        ("[Nationality] Japanese nationals only", False),
+        ("Work Authorization: Open to H1B transfers", True),
+        ("本案件は外国籍の方もご提案いただけます", True),
+        ("外籍人员：可以接受（需中文流利）", True),
     ],
 )
 def test_foreign_nationals_in_prose(text: str, expected: bool) -> None:
