@@ -129,7 +129,7 @@ def demo_run(
     typer.echo(f"demo inbox written: {emails} mails in {inbox}")
     result = _launch_and_watch(settings, inbox=inbox, events=events)
     _print_top_matches(settings, projects=3, top=3)
-    _finish_run(result)
+    _finish_run(result, events)
 
 
 def _launch_and_watch(
@@ -207,11 +207,13 @@ def _watch(instance, run_id: str, events: str):
             bars.close()
 
 
-def _finish_run(result) -> None:
-    """The summary line; a run that did not succeed is an error (exit 2)."""
+def _finish_run(result, events: str = "bars") -> None:
+    """The summary line (on stderr under JSON lines, so stdout stays JSON); a run that did not
+    succeed is an error (exit 2)."""
     from pipeline.defs.inbox_to_matches.ops import summary_line
     from pipeline.tracking import PIPELINE_STAGES
 
+    err = events == "jsonl"
     if result.summary:
         summary = result.summary["processing_summary"]
         metrics = result.summary["performance_metrics"]
@@ -219,10 +221,10 @@ def _finish_run(result) -> None:
         shares = ", ".join(
             f"{stage} {stages[stage]['share']:.0%}" for stage in PIPELINE_STAGES if stage in stages
         )
-        typer.echo(f"time per stage: {shares}; {metrics['items_per_second']:.1f} emails/s")
-        typer.echo(f"summary: {summary_line(summary, metrics)} (run {result.run_id})")
+        typer.echo(f"time per stage: {shares}; {metrics['items_per_second']:.1f} emails/s", err=err)
+        typer.echo(f"summary: {summary_line(summary, metrics)} (run {result.run_id})", err=err)
     else:
-        typer.echo(f"summary: {result.job_name} run {result.run_id} {result.status}")
+        typer.echo(f"summary: {result.job_name} run {result.run_id} {result.status}", err=err)
     if result.status != "SUCCESS":
         raise PipelineError(f"{result.job_name} run {result.run_id} ended {result.status}")
 
@@ -268,7 +270,7 @@ def run(
     events: Annotated[str, typer.Option(help="bars (terminal), jsonl (stdout) or none.")] = "bars",
 ) -> None:
     """Run inbox_to_matches_job (`dagster job execute`) and follow it live, then summarise."""
-    _finish_run(_launch_and_watch(get_settings(), inbox, events, config))
+    _finish_run(_launch_and_watch(get_settings(), inbox, events, config), events)
 
 
 @app.command("watch")
@@ -294,7 +296,7 @@ def watch(
     from pipeline.defs.inbox_to_matches.watch import latest_run_id
 
     instance = DagsterInstance.get()
-    _finish_run(_watch(instance, run_id or latest_run_id(instance), events))
+    _finish_run(_watch(instance, run_id or latest_run_id(instance), events), events)
 
 
 @app.command("vectorize")
