@@ -5,16 +5,27 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine, make_url
+# bench/pipeline.py shares its name with the `pipeline` package, and a script's own folder is
+# first on sys.path: import the package once without bench/ on the path, so every script here
+# (all import this module first) gets the real one from sys.modules.
+_BENCH = Path(__file__).resolve().parent
+_PATH = sys.path[:]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _BENCH]
+import pipeline  # noqa: E402, F401
 
-from pipeline.store.database import create_database_engine, normalise_url
-from pipeline.store.migrations import apply_migrations
+sys.path[:] = _PATH
+
+import sqlalchemy as sa  # noqa: E402
+from sqlalchemy.engine import Engine, make_url  # noqa: E402
+
+from pipeline.store.database import create_database_engine, normalise_url  # noqa: E402
+from pipeline.store.migrations import apply_migrations  # noqa: E402
 
 
 @contextlib.contextmanager
