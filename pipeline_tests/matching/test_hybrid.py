@@ -47,8 +47,10 @@ def test_ai_score_reranks_is_explained_and_cached(
         assert len(server.requests) == sent > 0  # the rerun came from the Postgres cache
     assert report.ai_scored == 2 and report.ai_unavailable == 0
     with db.connect() as connection:
-        rows = [dict(r._mapping) for r in connection.execute(sa.text(
-            "SELECT * FROM matches WHERE project_id = :p ORDER BY rank"), {"p": project})]  # fmt: skip
+        result = connection.execute(
+            sa.text("SELECT * FROM matches WHERE project_id = :p ORDER BY rank"), {"p": project}
+        )
+        rows = [dict(r._mapping) for r in result]
     assert [r["candidate_id"] for r in rows] == [kotlin, plain]
     top = rows[0]
     assert top["weights"] == {"vector": 0.4, "ai": 0.35, "business": 0.25}

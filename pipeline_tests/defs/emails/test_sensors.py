@@ -52,9 +52,9 @@ def test_sensor_first_tick_nothing_new_then_something_new(tmp_path: Path) -> Non
     context = build_sensor_context(cursor="2000:2.eml")
     third = sensor(context)
     assert third.run_key == "inbox:3000:3.eml"
-    assert [
-        Path(p).name for p in third.run_config["ops"]["store_inbox_op"]["config"]["paths"]
-    ] == ["3.eml"]
+    assert [Path(p).name for p in third.run_config["ops"]["store_inbox_op"]["config"]["paths"]] == [
+        "3.eml"
+    ]
 
 
 def test_same_files_seen_again_get_the_same_run_key_so_dagster_launches_once(tmp_path) -> None:
