@@ -371,8 +371,13 @@ def _load_demo_inbox(engine, tables, *, seed: int, size: int) -> None:
 def _email_intake(engine, tables):
     from pipeline.emails.classification import llm_classifier_from_settings
     from pipeline.emails.intake import EmailIntake
+    from pipeline.emails.llm_extraction import llm_extractor_from_settings
 
-    return EmailIntake(engine, tables, classifier=llm_classifier_from_settings(get_settings()))
+    settings = get_settings()
+    return EmailIntake(
+        engine, tables, classifier=llm_classifier_from_settings(settings),
+        extractor=llm_extractor_from_settings(settings, engine),
+    )  # fmt: skip
 
 
 @app.command("ingest")

@@ -39,6 +39,7 @@ from pipeline.emails.classification import (
 )
 from pipeline.emails.decoding import clean_text
 from pipeline.emails.extraction import extract_candidate, extract_projects
+from pipeline.emails.llm_extraction import EmailForExtraction, LLMExtractor
 from pipeline.emails.parsing import ParsedEmail, parse_email
 from pipeline.emails.sources import RawMessage, iter_messages, unsupported_format
 from pipeline.store import emails as email_store
@@ -119,6 +120,7 @@ class EmailIntake:
         today: date | None = None,
         classify_on_ingest: bool = True,
         on_failure: FailureCallback | None = None,
+        extractor: LLMExtractor | None = None,
     ) -> None:
         self.engine = engine
         self.tables = tables
@@ -127,6 +129,7 @@ class EmailIntake:
         self.today = today
         self.classify_on_ingest = classify_on_ingest
         self.on_failure = on_failure
+        self.extractor = extractor  # None: the rules alone extract the profiles
 
     def ingest_path(self, path: Path) -> IngestReport:
         """Ingest a folder of mail files (see `sources`: other files are sniffed or listed as
@@ -310,10 +313,34 @@ class EmailIntake:
 
     def _classify_and_extract(self, stored: list[_Stored]) -> list[_Classified]:
         classifications = self._classify([s.parsed for s in stored])
-        return [
-            (result, *self._extract(item, result))
-            for item, result in zip(stored, classifications, strict=True)
+        profiles = [self._extract(item, r) for item, r in zip(stored, classifications, strict=True)]
+        if self.extractor is not None:
+            self._merge_llm_values(stored, classifications, profiles)
+        classified: list[_Classified] = []
+        for item, result, found in zip(stored, classifications, profiles, strict=True):
+            rows = [_with_email(p.as_row(), item.email_id) for p in found]
+            candidate = result.category == "candidate"
+            classified.append((result, rows if candidate else [], [] if candidate else rows))
+        return classified
+
+    def _merge_llm_values(
+        self, stored: list[_Stored], classifications: list[Classification], profiles: list[list]
+    ) -> None:
+        """Replace the rules' profiles by the LLM's checked values merged into them."""
+        todo = [i for i, r in enumerate(classifications) if r.category in ("candidate", "project")]
+        items = [
+            EmailForExtraction(
+                classifications[i].category,
+                stored[i].parsed.subject,
+                stored[i].parsed.full_text,
+                stored[i].parsed.language,
+                self._reference(stored[i]),
+            )
+            for i in todo
         ]
+        merged = self.extractor.extract(items, [profiles[i] for i in todo])  # type: ignore[union-attr]
+        for i, found in zip(todo, merged, strict=True):
+            profiles[i] = found
 
     def _write_classifications(
         self,
@@ -340,19 +367,20 @@ class EmailIntake:
             return self.classifier.classify(items)
         return [classify_by_rules(item) for item in items]
 
-    def _extract(
-        self, item: _Stored, result: Classification
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def _reference(self, item: _Stored) -> date:
+        """The date relative phrases (来月, ASAP) are read against: the mail's, else today."""
         parsed = item.parsed
-        reference = parsed.sent_at.date() if parsed.sent_at else (self.today or _today())
-        args = (parsed.subject, parsed.full_text, parsed.language, reference)
+        return parsed.sent_at.date() if parsed.sent_at else (self.today or _today())
+
+    def _extract(self, item: _Stored, result: Classification) -> list[Any]:
+        """The rules' profiles of one mail: one candidate, or one project per block."""
+        parsed = item.parsed
+        args = (parsed.subject, parsed.full_text, parsed.language, self._reference(item))
         if result.category == "candidate":
-            profile = extract_candidate(*args)
-            return [_with_email(profile.as_row(), item.email_id)], []
+            return [extract_candidate(*args)]
         if result.category == "project":
-            profiles = extract_projects(*args)
-            return [], [_with_email(p.as_row(), item.email_id) for p in profiles]
-        return [], []
+            return extract_projects(*args)
+        return []
 
 
 def _email_row(message: RawMessage, parsed: ParsedEmail) -> dict[str, Any]:

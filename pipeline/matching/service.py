@@ -147,7 +147,8 @@ class MatchingService:
         return report
 
     def _tick(self, done: int, total: int) -> None:
-        if self.progress is not None:
+        """Progress once per written batch of projects and at the end, not per project."""
+        if self.progress is not None and (done % WRITE_BATCH == 0 or done == total):
             self.progress(done, total)
 
     # --- ranking --------------------------------------------------------------------------

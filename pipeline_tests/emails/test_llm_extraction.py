@@ -405,3 +405,28 @@ def test_settings_build_an_extractor_only_with_a_model(db: Engine) -> None:
     extractor = llm_extractor_from_settings(settings, db)
     assert (extractor.batch_size, extractor.concurrency, extractor.llm.model) == (7, 3, "m")
     assert extractor.llm.client.max_retries == 1
+
+
+def test_the_intake_stores_the_llms_checked_values(db: Engine, tables) -> None:
+    import sqlalchemy as sa
+
+    from pipeline.emails.intake import EmailIntake
+    from pipeline.emails.sources import RawMessage
+
+    raw = (
+        "Subject: ja-candidate\r\nMessage-ID: <llm-intake@test>\r\n"
+        "Date: Tue, 10 Mar 2026 09:00:00 +0900\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        + JA_CANDIDATE
+    ).encode()
+    with StructuredChatServer(_answer) as server:
+        intake = EmailIntake(db, tables, extractor=_extractor(server, db))
+        report = intake.ingest([RawMessage("llm.eml", raw)])
+        assert len(server.requests) == 1
+    assert report.candidates == 1
+    with db.connect() as connection:
+        row = connection.execute(
+            sa.text("SELECT experience_years, extracted FROM candidates")
+        ).one()
+    assert row.experience_years == 8  # the rules had no total; the model's "8" is in the mail
+    assert row.extracted["extracted_by"] == f"llm:{MODEL}"
+    assert row.extracted["llm_dropped"]  # Kubernetes, an 80万 rate and CN were not in the mail

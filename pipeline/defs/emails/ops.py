@@ -49,8 +49,9 @@ def ingest_inbox_op(
     llm: LLMResource,
 ) -> Output[int]:
     intake = EmailIntake(
-        postgres.engine, postgres.tables, classifier=llm.classifier(), batch_size=config.batch_size
-    )
+        postgres.engine, postgres.tables, classifier=llm.classifier(),
+        batch_size=config.batch_size, extractor=llm.extractor(postgres.engine),
+    )  # fmt: skip
     report = intake.ingest(_messages(config))
     if config.reprocess_unclassified:
         _merge(report, intake.process_unclassified())
@@ -190,6 +191,7 @@ def classify_emails_op(
     intake = EmailIntake(
         postgres.engine, postgres.tables, classifier=llm.classifier(),
         batch_size=config.batch_size, on_failure=_errors_to(stream, "classify", reported),
+        extractor=llm.extractor(postgres.engine),
     )  # fmt: skip
     tracker.start("classify")
     waiting_for = f"llm {llm.model}" if llm.model else "rules"

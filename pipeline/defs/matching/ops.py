@@ -8,10 +8,11 @@ folder to one process) and the store is closed when the op ends.
 # No `from __future__ import annotations`: Dagster reads these annotations at definition.
 from typing import Any, Literal
 
-from dagster import Config, Failure, In, MetadataValue, Nothing, OpExecutionContext, Output, op
+from dagster import Failure, In, MetadataValue, Nothing, OpExecutionContext, Output, op
 from pydantic import Field
 
 from pipeline.defs.resources import EmbedderResource, LLMResource, PostgresResource, QdrantResource
+from pipeline.defs.stages import StageEventsConfig, stage_tracker
 from pipeline.errors import ConfigurationError
 from pipeline.matching.config import MatchingConfig, matching_config_from_settings
 from pipeline.matching.index import ProfileIndexer
@@ -19,7 +20,7 @@ from pipeline.matching.service import MatchingService
 from pipeline.settings import get_settings
 
 
-class IndexProfilesConfig(Config):
+class IndexProfilesConfig(StageEventsConfig):
     """Which embedding model the profile collections use."""
 
     provider: Literal["default", "use", "openai", "hashing", "sentence-transformers"] = Field(
@@ -27,7 +28,7 @@ class IndexProfilesConfig(Config):
     )
 
 
-class ComputeMatchesConfig(Config):
+class ComputeMatchesConfig(StageEventsConfig):
     """How to score; unset weights take the MATCH_* / HYBRID_* settings (validated)."""
 
     mode: Literal["standard", "hybrid"] = Field(
@@ -82,11 +83,14 @@ def index_profiles_op(
         store = qdrant.open()
     except ConfigurationError as e:
         raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
+    tracker, _, _ = stage_tracker(context, config.stage_events_per_minute)
+    tracker.start("index")
     try:
         report = ProfileIndexer(postgres.engine, model, store, settings_config).sync()
     finally:
         store.close()
     summary = report.as_dict()
+    tracker.complete("index", result=summary)
     context.log.info(
         f"profiles: {summary['candidates_indexed']} candidate(s) and "
         f"{summary['projects_indexed']} project(s) upserted, {summary['unchanged']} unchanged, "
@@ -118,16 +122,20 @@ def compute_matches_op(
         raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
     if config.mode == "hybrid" and judge is None:
         context.log.warning("hybrid mode without LLM_MODEL: AI score unavailable, renormalised")
+    tracker, _, _ = stage_tracker(context, config.stage_events_per_minute)
+    tracker.start("match")
     try:
         service = MatchingService(
             postgres.engine, model, store, matching,
             mode=config.mode, top_k=config.top_k, ai_top_n=config.ai_top_n, judge=judge,
             run_id=context.run_id,
+            progress=lambda done, total: tracker.update("match", done=done, total=total),
         )  # fmt: skip
         report = service.compute(full=config.full_recompute)
     finally:
         store.close()
     summary = report.as_dict()
+    tracker.complete("match", result=summary)
     context.log.info(
         f"matches: {summary['matches_generated']} written for "
         f"{summary['projects_matched']} recomputed project(s) and "
