@@ -201,25 +201,27 @@ def replace_matches(
 def project_matches(
     connection: Connection, project_id: int, version: str, mode: str
 ) -> list[dict[str, Any]]:
-    rows = connection.execute(
-        sa.text(
-            "SELECT * FROM matches WHERE project_id = :p AND scoring_version = :v AND mode = :m "
-            "ORDER BY total_score DESC, candidate_id"
-        ),
-        {"p": project_id, "v": version, "m": mode},
-    )
-    return [dict(row._mapping) for row in rows]
+    """A project's stored matches, best first."""
+    return _matches_of(connection, "project_id", project_id, version, mode)
 
 
 def candidate_matches(
     connection: Connection, candidate_id: int, version: str, mode: str
 ) -> list[dict[str, Any]]:
+    """A candidate's stored matches across projects, best first."""
+    return _matches_of(connection, "candidate_id", candidate_id, version, mode)
+
+
+def _matches_of(
+    connection: Connection, column: str, profile_id: int, version: str, mode: str
+) -> list[dict[str, Any]]:
+    other = "candidate_id" if column == "project_id" else "project_id"
     rows = connection.execute(
         sa.text(
-            "SELECT * FROM matches WHERE candidate_id = :c AND scoring_version = :v "
-            "AND mode = :m ORDER BY total_score DESC, project_id"
+            f"SELECT * FROM matches WHERE {column} = :id AND scoring_version = :v "
+            f"AND mode = :m ORDER BY total_score DESC, {other}"
         ),
-        {"c": candidate_id, "v": version, "m": mode},
+        {"id": profile_id, "v": version, "m": mode},
     )
     return [dict(row._mapping) for row in rows]
 
