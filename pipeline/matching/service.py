@@ -31,6 +31,8 @@ from pipeline.vectorize.embedders.base import Embedder
 Mode = Literal["standard", "hybrid"]
 NEAR_MISSES_SHOWN = 3
 WRITE_BATCH = 200  # projects whose matches are written in one transaction
+FULL_RECOMPUTE_SHARE = 0.25  # of all candidates changed, and at least FULL_RECOMPUTE_MIN
+FULL_RECOMPUTE_MIN = 1000
 
 
 class Judge(Protocol):
@@ -112,12 +114,18 @@ class MatchingService:
             done_candidates = profile_store.matched_hashes(
                 connection, "candidate", self.version, self.mode
             )
-        stale = [p for p in projects if full or done_projects.get(p.profile_id) != p.content_hash]
         changed = [
             c for c in candidates.values() if done_candidates.get(c.profile_id) != c.content_hash
         ]
+        # Past a share of changed candidates, recomputing every project is cheaper than
+        # scoring the changed ones against each project and merging.
+        full = full or len(changed) > max(
+            FULL_RECOMPUTE_MIN, FULL_RECOMPUTE_SHARE * len(candidates)
+        )
+        stale = [p for p in projects if full or done_projects.get(p.profile_id) != p.content_hash]
         report.candidates_changed = len(changed)
-        fresh = [p for p in projects if p not in stale] if changed else []
+        stale_ids = {p.profile_id for p in stale}
+        fresh = [p for p in projects if p.profile_id not in stale_ids] if changed else []
         vectors = self.matcher.profile_vectors("project", [p.profile_id for p in stale + fresh])
         work = len(stale) + len(fresh)
         for i, project in enumerate(stale, 1):
