@@ -20,7 +20,9 @@ def default_inbox_path() -> str:
     return str(get_settings().data_dir / "inbox")
 
 
-class IngestInboxConfig(Config):
+class InboxSourceConfig(Config):
+    """Where the mail comes from, and how much is stored per transaction."""
+
     inbox_path: str = Field(
         default_factory=default_inbox_path,
         description="A folder of mail files, an mbox file or a maildir.",
@@ -30,12 +32,15 @@ class IngestInboxConfig(Config):
         description="Only these .eml files (the sensor names the new ones); empty: all.",
     )
     batch_size: int = Field(default=200, ge=1, description="Emails stored per transaction.")
+
+
+class IngestInboxConfig(InboxSourceConfig):
     reprocess_unclassified: bool = Field(
         default=True, description="Also classify mail stored by an earlier, interrupted run."
     )
 
 
-def _messages(config: IngestInboxConfig):
+def _messages(config: InboxSourceConfig):
     if not config.paths:
         return iter_messages(Path(config.inbox_path))
     return (message for path in config.paths for message in iter_messages(Path(path)))
@@ -89,18 +94,9 @@ def _metadata(report: IngestReport) -> dict:
 # --- inbox_to_matches_job: store and chunk first, classify after the vectorizer ----------
 
 
-class StoreInboxConfig(StageEventsConfig):
+class StoreInboxConfig(InboxSourceConfig, StageEventsConfig):
     """Where the mail comes from; it is stored and chunked here, classified later."""
 
-    inbox_path: str = Field(
-        default_factory=default_inbox_path,
-        description="A folder of mail files, an mbox file or a maildir.",
-    )
-    paths: list[str] = Field(
-        default_factory=list,
-        description="Only these .eml files (the sensor names the new ones); empty: all.",
-    )
-    batch_size: int = Field(default=200, ge=1, description="Emails stored per transaction.")
     reprocess_unchunked: bool = Field(
         default=True, description="Also chunk mail stored by an earlier, interrupted run."
     )
