@@ -15,6 +15,7 @@ from pipeline.vectorize import (
     Vectorizer,
     create_embedder,
 )
+from pipeline.vectorize.errors import DimensionMismatchError
 from pipeline_tests.vectorize.fake_openai import FakeEmbeddingServer, error
 from pipeline_tests.vectorize.helpers import chunk_count, chunk_rows, load_texts
 
@@ -87,14 +88,16 @@ def test_a_poison_input_is_dead_lettered_after_max_attempts_until_retry_is_asked
     assert chunk_count(db, "dead_letter") == 0  # one fresh attempt of two used
 
 
-def test_wrong_dimension_vectors_fail_the_quality_gate_and_are_never_stored(db, tables, store):
+def test_wrong_dimension_vectors_are_a_configuration_error_and_charge_no_chunk(db, tables, store):
     load_texts(db, tables, TEXTS[:4])
-    with FakeEmbeddingServer(16) as server:  # the server answers 16-d, we expect 32
-        vectorizer = make(db, store, server)
-        summary = vectorizer.vectorize_pending()
-    assert summary["failed"] == 4 and summary["vectorized"] == 0
+    with FakeEmbeddingServer(16) as server, pytest.raises(DimensionMismatchError) as raised:
+        vectorizer = make(db, store, server)  # the server answers 16-d, we expect 32
+        vectorizer.vectorize_pending()
+    assert "EMBEDDING_DIMENSIONS" in str(raised.value) and "16-d" in str(raised.value)
     assert store.count(vectorizer.collection) == 0
-    assert all("dimension 16, expected 32" in row.last_error for row in chunk_rows(db))
+    rows = chunk_rows(db)
+    assert all(row.attempts == 0 and row.last_error is None for row in rows)
+    assert all(row.claimed_by is None and not row.dead_letter for row in rows)
 
 
 def test_nan_and_zero_vectors_fail_only_their_own_chunk(db, tables, store):
@@ -192,3 +195,32 @@ def test_base64_answers_are_decoded(db, tables, store):
         vectors = embedder.embed(["a", "b"])
     assert vectors.shape == (2, 32) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+
+
+def test_a_server_refusing_base64_is_asked_for_floats_from_then_on():
+    def script(inputs, call):
+        return error(400, "encoding_format 'base64' is not supported") if call == 1 else None
+
+    with FakeEmbeddingServer(32, script) as server:
+        embedder = create_embedder("openai", model="m", dimensions=32, base_url=server.base_url)
+        first = embedder.embed(["a", "b"])
+        second = embedder.embed(["c"])
+        calls = server.calls
+    assert first.shape == (2, 32) and second.shape == (1, 32)
+    assert calls == 3  # one refusal, then floats without asking again
+    assert np.allclose(np.linalg.norm(first, axis=1), 1.0)
+
+
+def test_a_pinned_encoding_is_not_changed_behind_the_users_back():
+    from pipeline.vectorize import InputRejectedError
+    from pipeline.vectorize.embedders.openai import OpenAIEmbedder
+
+    def script(inputs, call):
+        return error(400, "encoding_format 'base64' is not supported")
+
+    with FakeEmbeddingServer(32, script) as server:
+        embedder = OpenAIEmbedder(
+            "m", dimensions=32, api_key="k", base_url=server.base_url, encoding_format="base64"
+        )
+        with pytest.raises(InputRejectedError):
+            embedder.embed(["a"])

@@ -8,11 +8,15 @@ for progress reporting. This module only turns SDK errors into the vectorizer's 
 from __future__ import annotations
 
 import base64
+import json
 from email.utils import parsedate_to_datetime
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
+import orjson
 
+from pipeline.errors import register_secret
 from pipeline.vectorize.errors import (
     EmbeddingAuthenticationError,
     EmbeddingError,
@@ -59,11 +63,15 @@ class OpenAIEmbedder:
         self._dimensions = dimensions
         self._known_dimension = dimensions or _NATIVE_DIMENSIONS.get(self.name)
         self.max_retries = max_retries  # read by the Vectorizer's retry loop
+        register_secret(api_key)  # a provider echoing it back must not leak it
         self.max_inputs_per_request = max_inputs_per_request
         self.max_tokens_per_request = max_tokens_per_request
         self.max_tokens_per_input = max_tokens_per_input
-        # base64 halves the bytes on the wire; compatible servers do not all speak it.
-        self._encoding = encoding_format or ("base64" if base_url is None else "float")
+        # base64 is a quarter of the bytes of float text and decodes without a float parse;
+        # a server that does not speak it is detected and answered in floats (`_parse`,
+        # `_refuses_base64`), unless `encoding_format` pins one.
+        self._encoding = encoding_format or "base64"
+        self._encoding_pinned = encoding_format is not None
         self._client = OpenAI(
             api_key=api_key or "unset",  # a missing key becomes a clear 401, not a crash here
             base_url=base_url,
@@ -86,19 +94,42 @@ class OpenAIEmbedder:
             kwargs["dimensions"] = self._dimensions
         kwargs["encoding_format"] = self._encoding
         try:
-            response = self._client.embeddings.create(**kwargs)
+            # The raw body, not the SDK's model: it builds a pydantic object per float.
+            raw = self._client.embeddings.with_raw_response.create(**kwargs)
         except openai.APIError as e:
-            raise _translate(e) from e
-        rows = sorted(response.data, key=lambda item: item.index)
-        if not rows:
-            return np.zeros((0, self._known_dimension or 0), dtype=np.float32)
-        return np.stack([_decode(row.embedding) for row in rows])
+            if self._refuses_base64(e):
+                self._encoding = "float"
+                return self.embed(texts)
+            # `from None`: the SDK error's text may echo the key; ours is redacted.
+            raise _translate(e) from None
+        return _parse(raw.content, self._known_dimension or 0)
+
+    def _refuses_base64(self, e: Exception) -> bool:
+        """A compatible server that rejects `encoding_format: base64` (400/422 naming it)."""
+        import openai
+
+        if self._encoding != "base64" or self._encoding_pinned:
+            return False
+        if not isinstance(e, openai.BadRequestError | openai.UnprocessableEntityError):
+            return False
+        return "encoding" in str(getattr(e, "message", None) or e).lower()
 
 
-def _decode(embedding: Any) -> np.ndarray:
-    if isinstance(embedding, str):
-        return np.frombuffer(base64.b64decode(embedding), dtype=np.float32)
-    return np.asarray(embedding, dtype=np.float32)
+def _parse(body: bytes, dimension: int) -> np.ndarray:
+    """float32 rows in input order from an embeddings response body, base64 or floats."""
+    try:
+        data = orjson.loads(body)["data"]
+    except orjson.JSONDecodeError:
+        data = json.loads(body)["data"]  # NaN or Infinity: the quality gate names them
+    if not data:
+        return np.zeros((0, dimension), dtype=np.float32)
+    data.sort(key=itemgetter("index"))
+    embeddings = [row["embedding"] for row in data]
+    if all(isinstance(e, str) for e in embeddings):
+        return np.stack([np.frombuffer(base64.b64decode(e), dtype="<f4") for e in embeddings])
+    # Floats: the server ignores `encoding_format`, or was asked for floats. One conversion
+    # for the whole response; rows of unequal length fail here, as they would in np.stack.
+    return np.array(embeddings, dtype=np.float32)
 
 
 def _translate(e: Exception) -> EmbeddingError:
