@@ -5,14 +5,16 @@ The README's configuration table is written from the field descriptions below.
 
 from __future__ import annotations
 
+import contextlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlparse
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from pipeline.errors import ConfigurationError
+from pipeline.errors import ConfigurationError, register_secret
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,7 +63,11 @@ class Settings(BaseSettings):
         "(text-embedding-3-small for openai, all-MiniLM-L6-v2 for sentence-transformers).",
     )
     embedding_dimensions: int | None = Field(
-        default=None, description="Requested vector size for models that accept `dimensions`."
+        default=None,
+        ge=1,
+        le=65536,
+        description="Requested vector size for models that accept `dimensions`; also the size "
+        "the server's vectors are checked against on the first batch.",
     )
     embedding_batch_size: int = Field(
         default=32, ge=1, le=2048, description="Chunks per embedding batch (seed default 32)."
@@ -120,6 +126,62 @@ class Settings(BaseSettings):
     max_chunk_attempts: int = Field(
         default=3, ge=1, description="Failed attempts after which a chunk is dead-lettered."
     )
+    embedding_requests_per_minute: float | None = Field(
+        default=None,
+        gt=0,
+        description="Embedding requests a minute, all in flight together. Unset: no limit.",
+    )
+    embedding_tokens_per_minute: float | None = Field(
+        default=None,
+        gt=0,
+        description="Embedding input tokens a minute (estimated), all together. Unset: no limit.",
+    )
+    embedding_retry_budget_s: float = Field(
+        default=600.0,
+        gt=0,
+        description="How long one embedding request keeps waiting out 429s and transient "
+        "errors (honouring Retry-After) before the run stops; a time budget, not a count.",
+    )
+    embedding_overlong: Literal["clip", "refuse"] = Field(
+        default="clip",
+        description="A chunk over the model's input limit: clip it (noted in last_error) or "
+        "refuse it (dead-lettered).",
+    )
+    chunk_lease_s: float = Field(
+        default=60.0,
+        ge=5,
+        description="How long a claim on a chunk lasts; a heartbeat renews it while the run "
+        "lives, so a killed worker's chunks are free after at most this long.",
+    )
+    database_wait_s: float = Field(
+        default=60.0,
+        ge=0,
+        description="How long a run waits for an unreachable database (with a message) before "
+        "it stops with one line.",
+    )
+    database_statement_timeout_s: float = Field(
+        default=300.0,
+        ge=0,
+        description="Longest a single SQL statement may run (0: no limit); a frozen server "
+        "fails instead of hanging.",
+    )
+
+    @field_validator("data_dir")
+    @classmethod
+    def _data_dir_is_a_folder(cls, value: Path) -> Path:
+        if value.exists() and not value.is_dir():
+            raise ValueError(f"{value} is a file, not a folder")
+        return value
+
+    @field_validator("openai_base_url", "qdrant_url")
+    @classmethod
+    def _is_http_url(cls, value: str | None) -> str | None:
+        if value is None or value == ":memory:":
+            return value
+        parsed = urlparse(value)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise ValueError(f"{value!r} is not an http(s):// URL")
+        return value
 
     @property
     def resolved_qdrant_path(self) -> Path:
@@ -137,10 +199,23 @@ def get_settings() -> Settings:
     A malformed value becomes one ConfigurationError naming the variable, not a traceback.
     """
     try:
-        return Settings()
+        settings = Settings()
     except ValidationError as e:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in error['loc']).upper()}: {error['msg']}"
             for error in e.errors()
         )
         raise ConfigurationError(f"invalid setting {problems}") from e
+    register_settings_secrets(settings)
+    return settings
+
+
+def register_settings_secrets(settings: Settings) -> None:
+    """Make every configured secret (keys, database passwords) redacted from error texts."""
+    from sqlalchemy.engine import make_url
+
+    for secret in (settings.openai_api_key, settings.qdrant_api_key):
+        register_secret(secret.get_secret_value() if secret else None)
+    for url in (settings.database_url, settings.dagster_postgres_url):
+        with contextlib.suppress(Exception):  # a malformed URL is reported where it is used
+            register_secret(make_url(url).password if url else None)

@@ -128,23 +128,34 @@ def _scope_sql(scope: PendingFilter, params: dict) -> tuple[str, bool]:
     return " AND ".join(clauses), needs_documents
 
 
-def reset_other_models(connection: Connection, model: str, dimension: int) -> int:
+def reset_other_models(
+    connection: Connection, model: str, dimension: int, scope: PendingFilter | None = None
+) -> int:
     """Make chunks vectorized under another model (or size) pending again; return how many.
 
     The pending partial index only sees hash changes, so a model change is turned into one:
-    one set-based statement, found through document_chunks_embedding_model_idx.
+    one set-based statement, found through document_chunks_embedding_model_idx. With a
+    `scope`, only the chunks in it are reset: a run limited to one market, or to a Launchpad
+    model override, must not make the rest of the table pending.
     """
+    params: dict = {"model": model, "dim": dimension}
+    in_scope = ""
+    if scope is not None:
+        where, needs_documents = _scope_sql(replace(scope, force_revectorize=True), params)
+        join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
+        in_scope = f"AND id IN (SELECT c.id FROM document_chunks c {join} WHERE {where})"
     result = connection.execute(
         sa.text(
-            """
+            f"""
             UPDATE document_chunks
             SET vectorized_at = NULL, embedding_model = NULL, embedding_dim = NULL,
                 vectorized_hash = NULL, updated_at = now()
             WHERE embedding_model IS NOT NULL
               AND (embedding_model <> :model OR embedding_dim IS DISTINCT FROM :dim)
+              {in_scope}
             """
         ),
-        {"model": model, "dim": dimension},
+        params,
     )
     return result.rowcount
 
@@ -369,3 +380,73 @@ def release_claims(connection: Connection, *, worker: str, ids: list[int]) -> in
         {"worker": worker, "ids": ids},
     )
     return result.rowcount
+
+
+# --- claim holders: dead workers, manual release, who holds what ---------------------------
+
+
+@dataclass(frozen=True)
+class ClaimHolder:
+    """A worker id with live (unexpired) claims, and how many chunks it holds."""
+
+    worker: str
+    chunks: int
+
+
+def claim_holders(connection: Connection) -> list[ClaimHolder]:
+    """Workers holding unexpired claims, through document_chunks_claimed_by_idx."""
+    rows = connection.execute(
+        sa.text(
+            "SELECT claimed_by AS worker, count(*) AS chunks FROM document_chunks "
+            "WHERE claimed_by IS NOT NULL AND claim_expires_at > now() "
+            "GROUP BY claimed_by ORDER BY claimed_by"
+        )
+    )
+    return [ClaimHolder(row.worker, row.chunks) for row in rows]
+
+
+def release_worker_claims(connection: Connection, workers: list[str]) -> int:
+    """Free every claim of these workers (dead ones, or by hand); return how many."""
+    if not workers:
+        return 0
+    result = connection.execute(
+        sa.text(
+            "UPDATE document_chunks SET claimed_by = NULL, claim_expires_at = NULL "
+            "WHERE claimed_by = ANY(CAST(:workers AS text[]))"
+        ),
+        {"workers": list(workers)},
+    )
+    return result.rowcount
+
+
+def release_all_claims(connection: Connection) -> int:
+    """Free every claim, live or not (`pipeline vectorize --release-claims --all`)."""
+    result = connection.execute(
+        sa.text(
+            "UPDATE document_chunks SET claimed_by = NULL, claim_expires_at = NULL "
+            "WHERE claimed_by IS NOT NULL"
+        )
+    )
+    return result.rowcount
+
+
+def count_held_by_others(connection: Connection, scope: PendingFilter, *, worker: str) -> int:
+    """Chunks in `scope` still waiting whose live claim belongs to another worker."""
+    params: dict = {"worker": worker}
+    where, needs_documents = _scope_sql(scope, params)
+    join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
+    return connection.execute(
+        sa.text(
+            f"SELECT count(*) FROM document_chunks c {join} WHERE {where} "
+            "AND c.claimed_by IS NOT NULL AND c.claimed_by <> :worker "
+            "AND c.claim_expires_at > now()"
+        ),
+        params,
+    ).scalar_one()
+
+
+def schema_present(connection: Connection) -> bool:
+    """Whether the migrations created document_chunks (a fresh database has no tables)."""
+    return connection.execute(
+        sa.text("SELECT to_regclass('document_chunks') IS NOT NULL")
+    ).scalar_one()

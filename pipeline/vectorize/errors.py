@@ -3,8 +3,13 @@
 Embedders turn provider errors into these classes; the loop never looks at a provider's own
 exception types. Only what is understood becomes a control signal:
 
-- `RateLimitedError` and `TransientEmbeddingError`: retried with backoff (Retry-After honoured);
-  never charged to a chunk. Still failing after the retries: the run stops, chunks stay pending.
+- `RateLimitedError`: waited out (Retry-After honoured) for as long as the retry time budget
+  lasts, however many 429s that takes; never charged to a chunk.
+- `TransientEmbeddingError`: retried with backoff, `max_retries` times within the same budget.
+  Either one outlasting it stops the run; chunks stay pending, batches already embedded are
+  written first.
+- `DimensionMismatchError`: a whole response of another size than configured is a setting
+  (EMBEDDING_DIMENSIONS, EMBEDDING_MODEL), not bad chunks: the run stops, nothing is charged.
 - `InputRejectedError`: the request's input was refused; the batch is split in halves until
   the bad item is alone, and only that item fails.
 - `FatalEmbeddingError` (authentication, model not found, quota): never split, never retried;
@@ -13,7 +18,7 @@ exception types. Only what is understood becomes a control signal:
 
 from __future__ import annotations
 
-from pipeline.errors import PipelineError
+from pipeline.errors import ConfigurationError, PipelineError
 
 
 class VectorizeError(PipelineError):
@@ -66,3 +71,7 @@ class EmbeddingUnavailableError(VectorizeError):
 
 class QualityGateError(VectorizeError):
     """A vector failed the checks before writing (count, dimension, finite, non-zero norm)."""
+
+
+class DimensionMismatchError(ConfigurationError, VectorizeError):
+    """The server's vectors have another size than configured: a setting, not the data."""

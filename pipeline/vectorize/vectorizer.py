@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import random
-import socket
+import threading
 import time
 import uuid
 from collections import deque
@@ -29,13 +28,16 @@ from typing import Any
 import numpy as np
 from sqlalchemy.engine import Engine
 
+from pipeline.errors import SchemaMissingError
 from pipeline.progress import BatchChunk, BatchProgress, ProgressCallback, format_progress
 from pipeline.store import chunks as chunk_queries
 from pipeline.store.chunks import ClaimedChunk, PendingFilter
 from pipeline.store.vectors import VectorStore, collection_name, point_id
+from pipeline.vectorize import faults
 from pipeline.vectorize.batching import PreparedInput, plan_batches, prepare_input
 from pipeline.vectorize.embedders.base import Embedder
 from pipeline.vectorize.errors import (
+    DimensionMismatchError,
     EmbeddingUnavailableError,
     InputRejectedError,
     RateLimitedError,
@@ -80,6 +82,7 @@ class _Totals:
     embed_s: float = 0.0
     write_s: float = 0.0
     claim_s: float = 0.0
+    released_dead: int = 0
 
     @property
     def processed(self) -> int:
@@ -92,7 +95,10 @@ class Vectorizer:
     `batch_size` bounds inputs per request (also capped by the embedder's own limits and
     token bounds); `concurrency` requests run at once (useful for remote embedders);
     `max_attempts` failed attempts dead-letter a chunk. `requests_per_minute` and
-    `tokens_per_minute` bound all in-flight requests together.
+    `tokens_per_minute` bound all in-flight requests together. A 429 is waited out for up to
+    `retry_budget_s` (a time budget, not a count); claims last `lease_s` and a heartbeat
+    thread renews them every third of that; an unreachable database is waited for up to
+    `db_wait_s`, a locked embedded vector store folder up to `store_wait_s`.
     """
 
     def __init__(
@@ -108,12 +114,15 @@ class Vectorizer:
         max_retries: int | None = None,
         requests_per_minute: float | None = None,
         tokens_per_minute: float | None = None,
-        lease_s: float = 600.0,
+        lease_s: float = 60.0,
         page_size: int | None = None,
         overlong: str = "clip",
         backoff_base_s: float = 0.5,
         backoff_max_s: float = 30.0,
         worker_id: str | None = None,
+        retry_budget_s: float = 600.0,
+        db_wait_s: float = 60.0,
+        store_wait_s: float = 60.0,
     ) -> None:
         if batch_size < 1 or concurrency < 1 or max_attempts < 1:
             raise ValueError("batch_size, concurrency and max_attempts must be at least 1")
@@ -131,16 +140,18 @@ class Vectorizer:
         )
         self.limiter = RateLimiter(requests_per_minute, tokens_per_minute)
         self.lease_s = lease_s
-        self._leases_renewed_at = 0.0
+        self.retry_budget_s = retry_budget_s
+        self.db_wait_s = db_wait_s
+        self.store_wait_s = store_wait_s
+        self._claims_lock = threading.Lock()
+        self._stopping = threading.Event()  # set when the run stops: retries give up at once
         # Claim several batches at a time: fewer round trips, and the next batches are ready
         # to embed while the current one is written.
         self.page_size = page_size or max(self.batch_size * 4 * concurrency, 256)
         self.overlong = overlong
         self.backoff_base_s = backoff_base_s
         self.backoff_max_s = backoff_max_s
-        self.worker_id = worker_id or (
-            f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        )
+        self.worker_id = worker_id or faults.worker_id(uuid.uuid4().hex[:8])
 
     # --- public API ---------------------------------------------------------------------
 
@@ -159,9 +170,16 @@ class Vectorizer:
         statement), so the count is honest after a model change.
         """
         scope = filter or PendingFilter()
-        with self.engine.begin() as connection:
-            chunk_queries.reset_other_models(connection, self.model, self.embedder.dimension)
-            return chunk_queries.count_pending(connection, scope)
+
+        def count() -> int:
+            with self.engine.begin() as connection:
+                self._require_schema(connection)
+                chunk_queries.reset_other_models(
+                    connection, self.model, self.embedder.dimension, scope
+                )
+                return chunk_queries.count_pending(connection, scope)
+
+        return self._db(count, "counting pending chunks")
 
     def vectorize_pending(
         self, filter: PendingFilter | None = None, progress_callback: ProgressCallback | None = None
@@ -186,15 +204,26 @@ class Vectorizer:
 
     def _run(self, scope: PendingFilter, callback: ProgressCallback | None) -> dict[str, Any]:
         started = time.monotonic()
+        self._stopping.clear()
         dimension = self.embedder.dimension
-        with self.engine.begin() as connection:
-            chunk_queries.reset_other_models(connection, self.model, dimension)
-            if scope.retry_dead_letters:
-                chunk_queries.reset_dead_letters(connection, scope)
-            total = chunk_queries.count_pending(connection, scope)
-        totals = _Totals(total=total)
+        released = self._db(self._release_dead_holders, "freeing claims of dead workers")
+
+        def prepare() -> int:
+            with self.engine.begin() as connection:
+                chunk_queries.reset_other_models(connection, self.model, dimension, scope)
+                if scope.retry_dead_letters:
+                    chunk_queries.reset_dead_letters(connection, scope)
+                return chunk_queries.count_pending(connection, scope)
+
+        total = self._db(prepare, "counting pending chunks")
+        totals = _Totals(total=total, released_dead=released)
         collection = self.collection
-        self.vector_store.ensure_collection(collection, dimension)
+        self._store(
+            lambda: self.vector_store.ensure_collection(collection, dimension),
+            "opening the collection",
+        )
+        # Deletions reach the store first; a new model becomes the alias's target.
+        outbox = self._index().before_run(self.embedder)
         open_claims: set[int] = set()
         in_flight: deque[tuple[_Batch, Future[_Outcome]]] = deque()
         self.log.info(
@@ -203,6 +232,8 @@ class Vectorizer:
             f"concurrency {self.concurrency}, worker {self.worker_id}"
         )
         pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="embed")
+        heartbeat = _Heartbeat(self, open_claims)
+        heartbeat.start()
         try:
             for batch in self._batches(scope, totals, open_claims):
                 in_flight.append((batch, pool.submit(self._embed_batch, batch)))
@@ -211,20 +242,101 @@ class Vectorizer:
                     self._finish(*in_flight.popleft(), totals, open_claims, started, callback)
             while in_flight:
                 self._finish(*in_flight.popleft(), totals, open_claims, started, callback)
+        except Exception:
+            # Stop sending, but keep what is already embedded: write the batches that come
+            # back, then give the rest of the claims back.
+            self._stopping.set()
+            self._write_what_is_done(in_flight, totals, open_claims, started, callback)
+            pool.shutdown(wait=True, cancel_futures=True)
+            heartbeat.stop()
+            self._release(open_claims)
+            raise
         except BaseException:
+            self._stopping.set()
             for _, future in in_flight:
                 future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)
+            heartbeat.stop()
             self._release(open_claims)
             raise
         pool.shutdown(wait=True)
-        summary = self._summary(totals, started)
+        heartbeat.stop()
+        outbox += self._index().after_run(self.embedder)  # chunks deleted while embedding
+        summary = self._summary(totals, started, self._held_by_others(scope))
+        summary["outbox_applied"] = outbox
         self.log.info(
             f"vectorize done: {summary['vectorized']} vectorized, {summary['failed']} failed "
-            f"({summary['dead_lettered']} dead-lettered), {summary['skipped']} skipped, "
+            f"({summary['dead_lettered']} dead-lettered), {summary['skipped']} skipped "
+            f"({summary['skipped_held_by_others']} held by other live workers), "
+            f"{summary['released_dead_claims']} claim(s) of dead workers freed, "
             f"{summary['rate_per_s']:.1f} chunks/s"
         )
         return summary
+
+    def _write_what_is_done(
+        self,
+        in_flight: deque[tuple[_Batch, Future[_Outcome]]],
+        totals: _Totals,
+        open_claims: set[int],
+        started: float,
+        callback: ProgressCallback | None,
+    ) -> None:
+        """After a stop: write every in-flight batch that embeds fine; drop the others."""
+        while in_flight:
+            batch, future = in_flight.popleft()
+            try:
+                future.result()
+            except BaseException:
+                continue  # not embedded: its claims are released with the rest
+            try:
+                self._finish(batch, future, totals, open_claims, started, callback)
+            except Exception as e:  # the store or database is what stopped the run
+                self.log.warning(f"could not write an embedded batch while stopping: {e}")
+                return
+
+    def _release_dead_holders(self) -> int:
+        """Free the claims of workers on this host whose process is gone; return how many."""
+        with self.engine.begin() as connection:
+            self._require_schema(connection)
+            holders = chunk_queries.claim_holders(connection)
+            dead = [h for h in holders if faults.holder_is_dead(h.worker)]
+            released = chunk_queries.release_worker_claims(connection, [h.worker for h in dead])
+        if released:
+            names = ", ".join(h.worker for h in dead)
+            self.log.warning(f"freed {released} claim(s) of dead worker(s) {names}")
+        return released
+
+    def _held_by_others(self, scope: PendingFilter) -> int:
+        def count() -> int:
+            with self.engine.connect() as connection:
+                return chunk_queries.count_held_by_others(connection, scope, worker=self.worker_id)
+
+        return self._db(count, "counting claims of other workers")
+
+    @staticmethod
+    def _require_schema(connection: Any) -> None:
+        if not chunk_queries.schema_present(connection):
+            raise SchemaMissingError(
+                "the database has no pipeline tables (document_chunks): run `pipeline db migrate`"
+            )
+
+    def _db(self, action: Any, what: str) -> Any:
+        return faults.with_database(
+            self.engine, action, wait_s=self.db_wait_s, log=self.log, what=what
+        )
+
+    def _store(self, action: Any, what: str) -> Any:
+        store = self.vector_store
+        location = str(getattr(store, "url", None) or getattr(store, "path", None) or "QDRANT_URL")
+        return faults.with_vector_store(
+            action, location=location, wait_s=self.store_wait_s, log=self.log, what=what
+        )
+
+    def _index(self) -> Any:
+        # Imported here: pipeline.index builds on this package (batching, embedders).
+        from pipeline.index.lifecycle import IndexLifecycle
+
+        return IndexLifecycle(self.engine, self.vector_store, logger=self.log)
 
     def _batches(
         self, scope: PendingFilter, totals: _Totals, open_claims: set[int]
@@ -235,20 +347,24 @@ class Vectorizer:
         while remaining is None or remaining > 0:
             size = self.page_size if remaining is None else min(self.page_size, remaining)
             t0 = time.monotonic()
-            with self.engine.begin() as connection:
-                page = chunk_queries.claim_chunks(
-                    connection,
-                    scope,
-                    worker=self.worker_id,
-                    lease_s=self.lease_s,
-                    after_id=after_id,
-                    limit=size,
-                )
+
+            def claim(after_id: int = after_id, size: int = size) -> list[ClaimedChunk]:
+                with self.engine.begin() as connection:
+                    return chunk_queries.claim_chunks(
+                        connection,
+                        scope,
+                        worker=self.worker_id,
+                        lease_s=self.lease_s,
+                        after_id=after_id,
+                        limit=size,
+                    )
+
+            page = self._db(claim, "claiming chunks")
             totals.claim_s += time.monotonic() - t0
             if not page:
                 return
-            open_claims.update(chunk.id for chunk in page)
-            self._leases_renewed_at = time.monotonic()
+            with self._claims_lock:
+                open_claims.update(chunk.id for chunk in page)
             after_id = page[-1].id
             if remaining is not None:
                 remaining -= len(page)
@@ -296,40 +412,73 @@ class Vectorizer:
             self._embed_isolating(batch, positions[:middle], outcome)
             self._embed_isolating(batch, positions[middle:], outcome)
             return
-        problems = vector_problems(np.asarray(vectors), len(positions), self.embedder.dimension)
+        vectors = np.asarray(vectors)
+        self._check_dimension(vectors, len(positions))
+        problems = vector_problems(vectors, len(positions), self.embedder.dimension)
         for index, (position, problem) in enumerate(zip(positions, problems, strict=True)):
             if problem is None:
                 outcome.vectors[position] = vectors[index]
             else:
                 outcome.errors[position] = (problem, False)
 
-    def _embed_with_retries(self, texts: list[str], tokens: int, outcome: _Outcome) -> np.ndarray:
-        """Retry 429s and transient errors with backoff, honouring Retry-After.
+    def _check_dimension(self, vectors: np.ndarray, count: int) -> None:
+        """A whole response of another size than configured is a setting, not bad chunks."""
+        expected = self.embedder.dimension
+        if (
+            vectors.ndim == 2
+            and vectors.shape[0] == count
+            and count
+            and vectors.shape[1] != expected
+        ):
+            raise DimensionMismatchError(
+                f"EMBEDDING_DIMENSIONS: the embedder returned {vectors.shape[1]}-d vectors for "
+                f"model {self.model}, {expected}-d expected; set EMBEDDING_DIMENSIONS="
+                f"{vectors.shape[1]} (or the right EMBEDDING_MODEL). No chunk was charged."
+            )
 
-        These never count against a chunk; when they outlast `max_retries` the run stops
-        with EmbeddingUnavailableError and the chunks stay pending.
+    def _embed_with_retries(self, texts: list[str], tokens: int, outcome: _Outcome) -> np.ndarray:
+        """Wait out 429s and retry transient errors, honouring Retry-After.
+
+        These never count against a chunk. A 429 is retried for as long as `retry_budget_s`
+        lasts (counted from this request's first failure), however many tries that takes;
+        a transient error at most `max_retries` times within the same budget. Past it the
+        run stops with EmbeddingUnavailableError and the chunks stay pending.
         """
         attempt = 0
+        transient = 0
+        deadline: float | None = None
         while True:
             self.limiter.acquire(tokens)
             outcome.requests += 1
             try:
                 return self.embedder.embed(texts)
             except (RateLimitedError, TransientEmbeddingError) as e:
-                if attempt >= self.max_retries:
-                    raise EmbeddingUnavailableError(
-                        f"embedding failed after {attempt + 1} tries: {e}"
-                    ) from e
+                now = time.monotonic()
+                deadline = deadline if deadline is not None else now + self.retry_budget_s
+                is_rate_limit = isinstance(e, RateLimitedError)
+                transient += 0 if is_rate_limit else 1
                 delay = e.retry_after_s
                 if delay is None:
-                    delay = min(self.backoff_max_s, self.backoff_base_s * 2**attempt)
+                    delay = min(self.backoff_max_s, self.backoff_base_s * 2 ** min(attempt, 16))
                     delay *= 0.5 + random.random() / 2  # jitter: concurrent callers spread out
-                if isinstance(e, RateLimitedError):
+                out_of_budget = now + delay > deadline
+                if out_of_budget or transient > self.max_retries or self._stopping.is_set():
+                    why = (
+                        "the run is stopping"
+                        if self._stopping.is_set()
+                        else f"{self.retry_budget_s:.0f}s retry budget spent"
+                        if out_of_budget
+                        else f"{transient - 1} transient retries spent"
+                    )
+                    raise EmbeddingUnavailableError(
+                        f"embedding failed after {attempt + 1} tries ({why}): {e}"
+                    ) from None
+                if is_rate_limit:
                     self.limiter.hold_until(delay)  # every in-flight request backs off
                 attempt += 1
                 outcome.retries += 1
-                self.log.info(f"embedding retry {attempt}/{self.max_retries} in {delay:.2f}s: {e}")
-                time.sleep(delay)
+                self.log.info(f"embedding retry {attempt} in {delay:.2f}s: {e}")
+                self._stopping.wait(delay)
 
     # --- writing (calling thread, in batch order) ---------------------------------------
 
@@ -347,30 +496,35 @@ class Vectorizer:
         t1 = time.monotonic()
         totals.embed_s += t1 - t0
         ok = sorted(outcome.vectors)
-        dead: set[int] = set()
         notes = [batch.inputs[p].note for p in ok]
         if ok:
-            self.vector_store.upsert(
-                self.collection,
-                [point_id(batch.chunks[p].id, self.model) for p in ok],
-                np.stack([outcome.vectors[p] for p in ok]).astype(np.float32, copy=False),
-                [_payload(batch.chunks[p]) for p in ok],
+            self._store(
+                lambda: self.vector_store.upsert(
+                    self.collection,
+                    [point_id(batch.chunks[p].id, self.model) for p in ok],
+                    np.stack([outcome.vectors[p] for p in ok]).astype(np.float32, copy=False),
+                    [_payload(batch.chunks[p]) for p in ok],
+                ),
+                "writing vectors",
             )
         failed = sorted(outcome.errors)
-        with self.engine.begin() as connection:
-            if ok:
-                # Only now, with the store holding the vectors, is the chunk marked done.
-                chunk_queries.mark_vectorized(
-                    connection,
-                    worker=self.worker_id,
-                    model=self.model,
-                    dimension=self.embedder.dimension,
-                    ids=[batch.chunks[p].id for p in ok],
-                    hashes=[batch.chunks[p].content_hash for p in ok],
-                    notes=notes,
-                )
-            if failed:
-                dead = set(
+
+        def write() -> set[int]:
+            with self.engine.begin() as connection:
+                if ok:
+                    # Only now, with the store holding the vectors, is the chunk marked done.
+                    chunk_queries.mark_vectorized(
+                        connection,
+                        worker=self.worker_id,
+                        model=self.model,
+                        dimension=self.embedder.dimension,
+                        ids=[batch.chunks[p].id for p in ok],
+                        hashes=[batch.chunks[p].content_hash for p in ok],
+                        notes=notes,
+                    )
+                if not failed:
+                    return set()
+                return set(
                     chunk_queries.record_failures(
                         connection,
                         worker=self.worker_id,
@@ -380,8 +534,10 @@ class Vectorizer:
                         max_attempts=self.max_attempts,
                     )
                 )
-        open_claims.difference_update(chunk.id for chunk in batch.chunks)
-        self._renew_leases_if_due(open_claims)
+
+        dead = self._db(write, "marking chunks vectorized")
+        with self._claims_lock:
+            open_claims.difference_update(chunk.id for chunk in batch.chunks)
         totals.write_s += time.monotonic() - t1
         totals.batches += 1
         totals.vectorized += len(ok)
@@ -440,19 +596,20 @@ class Vectorizer:
         except Exception as e:  # a watcher's bug must not stop the work it watches
             self.log.warning(f"progress callback raised {type(e).__name__}: {e}; continuing")
 
-    def _renew_leases_if_due(self, open_claims: set[int]) -> None:
-        """Extend the claims still held once half a lease has passed.
+    def renew_leases(self, open_claims: set[int]) -> None:
+        """Extend the claims still held (the heartbeat calls this every third of a lease).
 
         A page can take longer than one lease (a slow or rate-limited provider); without
         renewal another worker would take chunks this one is still embedding.
         """
-        if not open_claims or time.monotonic() - self._leases_renewed_at < self.lease_s / 2:
+        with self._claims_lock:
+            ids = sorted(open_claims)
+        if not ids:
             return
         with self.engine.begin() as connection:
             chunk_queries.renew_claims(
-                connection, worker=self.worker_id, ids=sorted(open_claims), lease_s=self.lease_s
+                connection, worker=self.worker_id, ids=ids, lease_s=self.lease_s
             )
-        self._leases_renewed_at = time.monotonic()
 
     def _release(self, open_claims: set[int]) -> None:
         """Best effort on the way out: give back claims so another run need not wait."""
@@ -463,17 +620,24 @@ class Vectorizer:
                 chunk_queries.release_claims(
                     connection, worker=self.worker_id, ids=sorted(open_claims)
                 )
-        except Exception as e:  # the leases expire by themselves anyway
-            self.log.warning(f"could not release {len(open_claims)} claim(s): {e}")
+        except Exception as e:  # the next run on this host frees them; else the lease does
+            self.log.warning(f"could not release {len(open_claims)} claim(s): {faults._reason(e)}")
 
-    def _summary(self, totals: _Totals, started: float) -> dict[str, Any]:
+    def _summary(self, totals: _Totals, started: float, held_by_others: int = 0) -> dict[str, Any]:
         elapsed = time.monotonic() - started
+        skipped = max(0, totals.total - totals.processed)
+        held = min(skipped, held_by_others)
         return {
             "total": totals.total,
             "vectorized": totals.vectorized,
             "failed": totals.failed,
             "dead_lettered": totals.dead_lettered,
-            "skipped": max(0, totals.total - totals.processed),
+            "skipped": skipped,
+            # Why chunks were skipped: held by other live workers' claims, or gone from the
+            # queue meanwhile (finished by another worker, text changed, scope limit).
+            "skipped_held_by_others": held,
+            "skipped_other": skipped - held,
+            "released_dead_claims": totals.released_dead,
             "clipped": totals.clipped,
             "elapsed_s": elapsed,
             "rate_per_s": totals.processed / elapsed if elapsed > 0 else 0.0,
@@ -491,6 +655,35 @@ class Vectorizer:
                 "write": totals.write_s,
             },
         }
+
+
+class _Heartbeat:
+    """A thread renewing the run's open claims every third of a lease while it lives.
+
+    Leases can then be short: a worker that dies stops renewing, and its chunks are free
+    after one lease even on another host (on this host the next run frees them at once).
+    """
+
+    def __init__(self, vectorizer: Vectorizer, open_claims: set[int]) -> None:
+        self._vectorizer = vectorizer
+        self._open_claims = open_claims
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, name="lease-heartbeat", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def _beat(self) -> None:
+        interval = max(0.2, self._vectorizer.lease_s / 3)
+        while not self._stop.wait(interval):
+            try:
+                self._vectorizer.renew_leases(self._open_claims)
+            except Exception as e:  # the database may be down: the loop reports that itself
+                self._vectorizer.log.debug(f"lease renewal failed: {faults._reason(e)}")
 
 
 def _payload(chunk: ClaimedChunk) -> dict[str, Any]:
