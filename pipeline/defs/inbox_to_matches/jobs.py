@@ -12,7 +12,7 @@ from pipeline.defs.vectorize.ops import scan_unvectorized_chunks_op, vectorize_c
 @job(
     description="The whole pipeline: store and chunk new mail, vectorize the pending chunks, "
     "classify the new mail and extract profiles, upsert them to Qdrant, compute weighted "
-    "matches, then summarise. Stage progress: observations of pipeline_stages/<stage>.",
+    "matches, then summarise. Stage progress: observations of `pipeline_stages/<stage>`.",
     tags={"domain": "inbox_to_matches"},
 )
 def inbox_to_matches_job() -> None:

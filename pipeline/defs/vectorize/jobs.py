@@ -6,9 +6,11 @@ from dagster import job
 from pipeline.defs.vectorize.ops import scan_unvectorized_chunks_op, vectorize_chunks_op
 
 
+# The key pattern is in backticks: the UI renders descriptions as Markdown, which would drop
+# a bare <market> as an HTML tag.
 @job(
     description="Embed pending document chunks into Qdrant. Progress appears batch by batch "
-    "as materializations of silver/vectorized_chunks/<market>/<doc_type>/<stock_code>.",
+    "as materializations of `silver/vectorized_chunks/<market>/<doc_type>/<stock_code>`.",
     tags={"domain": "vectorize"},
 )
 def vectorize_documents_job() -> None:

@@ -28,7 +28,7 @@ from pydantic import Field
 from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
 from pipeline.defs.stages import StageEventsConfig, stage_tracker
 from pipeline.defs.vectorize.events import ProgressEvents, hold_event_log_connection
-from pipeline.defs.vectorize.quality import quality_check
+from pipeline.defs.vectorize.quality import index_materialization, quality_check
 from pipeline.errors import ConfigurationError
 from pipeline.progress import BatchProgress
 from pipeline.store import chunks as chunk_queries
@@ -169,6 +169,7 @@ def vectorize_chunks_op(
         store.close()
     with postgres.engine.connect() as connection:
         rows = chunk_queries.count_vectorized(connection, summary["model"], summary["dimension"])
+    context.log_event(index_materialization(summary, points, rows))
     context.log_event(quality_check(summary, points, rows, config.max_failed_ratio))
     tracker.update("vectorize", done=summary["total"], failed=summary["failed"])
     tracker.complete("vectorize", result=small_summary(summary))

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from dagster import AssetCheckEvaluation, AssetCheckSeverity, AssetKey
-
-from pipeline.defs.vectorize.events import ASSET_PREFIX
+from dagster import AssetCheckEvaluation, AssetCheckSeverity, AssetKey, AssetMaterialization
 
 CHECK_NAME = "vectors_match_postgres"
-CHECK_ASSET_KEY = AssetKey(list(ASSET_PREFIX))
+# A defined asset (pipeline/defs/catalog.py): the Qdrant collection of chunk vectors as a
+# whole, not the silver/vectorized_chunks folder, which is a key prefix.
+CHECK_ASSET_KEY = AssetKey(["silver", "chunk_vectors"])
 
 
 def quality_check(
@@ -49,5 +49,22 @@ def quality_check(
             "failed": summary["failed"],
             "failed_ratio": round(failed_ratio, 4),
             "max_failed_ratio": max_failed_ratio,
+        },
+    )
+
+
+def index_materialization(summary: dict[str, Any], points: int, rows: int) -> AssetMaterialization:
+    """The collection as a whole after a vectorize step: the version the check evaluates."""
+    return AssetMaterialization(
+        CHECK_ASSET_KEY,
+        description=f"{points} point(s) in {summary['collection']} after this run "
+        f"(+{summary['vectorized']} vectorized, {summary['failed']} failed)",
+        metadata={
+            "collection": summary["collection"],
+            "model": summary["model"],
+            "points_in_collection": points,
+            "vectorized_rows": rows,
+            "run_vectorized": summary["vectorized"],
+            "run_failed": summary["failed"],
         },
     )
