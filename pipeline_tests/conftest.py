@@ -22,7 +22,8 @@ from pipeline.store.tables import Tables, reflect_tables
 
 APP_TABLES = (
     "matches", "candidates", "projects", "emails", "document_chunks", "documents",
-    "profile_points", "match_state", "llm_cache",
+    "profile_points", "match_state", "llm_cache", "vector_deletions", "index_models",
+    "chunk_vectors",
 )  # fmt: skip
 
 

@@ -27,7 +27,10 @@ background; that is the production path for large collections.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
 import threading
 import uuid
 from collections.abc import Mapping
@@ -44,6 +47,7 @@ from pipeline.store.weighted_query import WeightedQuery
 if TYPE_CHECKING:
     from pipeline.settings import Settings
 
+ALIASES_FILE = "aliases.json"
 POINT_NAMESPACE = uuid.UUID("6f1c1d1e-7b9a-4c3e-9a55-0c2d6c1f4e21")
 
 
@@ -100,6 +104,22 @@ class VectorStore(Protocol):
         """The stored vectors of these points, by id (absent ids are left out)."""
         ...
 
+    def point_ids(self, collection: str) -> set[str]:
+        """Every point id in the collection (empty when it does not exist)."""
+        ...
+
+    def set_alias(self, alias: str, collection: str) -> None:
+        """Point `alias` at `collection` in one step: a reader sees the old or the new one."""
+        ...
+
+    def alias_target(self, alias: str) -> str | None:
+        """The collection `alias` points at, or None."""
+        ...
+
+    def drop_collection(self, name: str) -> None:
+        """Delete the collection and its points (absent: nothing happens)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -120,6 +140,12 @@ class EdgeVectorStore:
         self._shards: dict[str, Any] = {}
         self._unflushed: dict[str, int] = {}
         self._lock = threading.Lock()
+        # Edge shards have no aliases: the same indirection is a small JSON file beside them,
+        # replaced atomically, read once here (the folder belongs to one process).
+        self._aliases_file = self.path / ALIASES_FILE
+        self._aliases: dict[str, str] = (
+            json.loads(self._aliases_file.read_text()) if self._aliases_file.exists() else {}
+        )
 
     def _config(self, dimension: int) -> Any:
         """Cold (on-demand) vectors and payloads, segments sealed at `segment_kb`, no HNSW."""
@@ -142,6 +168,7 @@ class EdgeVectorStore:
         import qdrant_edge as q
 
         with self._lock:
+            name = self._aliases.get(name, name)
             shard = self._shards.get(name)
             if shard is not None:
                 return shard
@@ -271,6 +298,46 @@ class EdgeVectorStore:
         with self._lock:
             shard.update(q.UpdateOperation.delete_points(list(ids)))
             shard.flush()
+
+    def point_ids(self, collection: str) -> set[str]:
+        import qdrant_edge as q
+
+        try:
+            shard = self._shard(collection)
+        except KeyError:
+            return set()
+        ids: set[str] = set()
+        offset = None
+        while True:
+            request = q.ScrollRequest(
+                offset=offset, limit=4096, with_payload=False, with_vector=False
+            )
+            records, offset = shard.scroll(request)
+            ids.update(str(r.id) for r in records)
+            if offset is None or not records:
+                return ids
+            offset = str(offset)
+
+    def set_alias(self, alias: str, collection: str) -> None:
+        with self._lock:
+            aliases = {**self._aliases, alias: collection}
+            temporary = self._aliases_file.with_suffix(".tmp")
+            temporary.write_text(json.dumps(aliases, sort_keys=True))
+            os.replace(temporary, self._aliases_file)  # atomic: the old file or the new one
+            self._aliases = aliases
+
+    def alias_target(self, alias: str) -> str | None:
+        return self._aliases.get(alias)
+
+    def drop_collection(self, name: str) -> None:
+        with self._lock:
+            if name in self._aliases.values():
+                raise ConfigurationError(f"collection {name!r} is an alias target; switch first")
+            shard = self._shards.pop(name, None)
+            self._unflushed.pop(name, None)
+            if shard is not None:
+                shard.close()
+            shutil.rmtree(self.path / name, ignore_errors=True)
 
     def flush(self) -> None:
         with self._lock:
@@ -405,6 +472,47 @@ class QdrantClientStore:
         if not ids or not self._client.collection_exists(collection):
             return
         self._client.delete(collection, models.PointIdsList(points=list(ids)), wait=True)
+
+    def point_ids(self, collection: str) -> set[str]:
+        if not self._client.collection_exists(collection):
+            return set()
+        ids: set[str] = set()
+        offset = None
+        while True:
+            records, offset = self._client.scroll(
+                collection, limit=4096, offset=offset, with_payload=False, with_vectors=False
+            )
+            ids.update(str(r.id) for r in records)
+            if offset is None:
+                return ids
+
+    def set_alias(self, alias: str, collection: str) -> None:
+        """Qdrant's own aliases: delete and create in one request, applied atomically."""
+        from qdrant_client import models
+
+        operations: list[Any] = []
+        if self.alias_target(alias) is not None:
+            operations.append(
+                models.DeleteAliasOperation(delete_alias=models.DeleteAlias(alias_name=alias))
+            )
+        operations.append(
+            models.CreateAliasOperation(
+                create_alias=models.CreateAlias(collection_name=collection, alias_name=alias)
+            )
+        )
+        self._client.update_collection_aliases(change_aliases_operations=operations)
+
+    def alias_target(self, alias: str) -> str | None:
+        for description in self._client.get_aliases().aliases:
+            if description.alias_name == alias:
+                return description.collection_name
+        return None
+
+    def drop_collection(self, name: str) -> None:
+        if self._client.collection_exists(name):
+            self._client.delete_collection(name)
+        with self._lock:
+            self._known.discard(name)
 
     def close(self) -> None:
         self._client.close()
