@@ -82,20 +82,68 @@ class Matcher:
         `only_excluded=True` turns the hard constraints round: only the candidates they
         exclude, best first (to explain the near misses)."""
         project = self._resolve(query, "project")
+        vector = self._vector(project, vector)
+        prepared = self._candidate_query(
+            project, filters, use_weighted_search, limit, vector, only_ids, only_excluded
+        )
+        if prepared is None:
+            return []
+        hits = self.store.query_weighted(profile_collection("candidate", self.embedder),
+                                         prepared.query)  # fmt: skip
+        return prepared.results(hits)
+
+    def rank_candidates(
+        self,
+        project: CanonicalProfile,
+        vector: np.ndarray | None,
+        limit: int,
+        near_miss_limit: int,
+        only_ids: list[int] | None = None,
+    ) -> tuple[list[SearchResult], list[SearchResult]]:
+        """A project's ranked candidates and its best excluded ones (the near misses), as
+        `search_candidates` gives them, in one round trip to the engine (one query batch)."""
+        vector = self._vector(project, vector)
+        ranked = self._candidate_query(project, None, True, limit, vector, only_ids, False)
+        near = None
+        if near_miss_limit > 0:
+            near = self._candidate_query(
+                project, None, True, near_miss_limit, vector, only_ids, True
+            )
+        wanted = [p for p in (ranked, near) if p is not None]
+        if not wanted:
+            return [], []
+        hits = iter(
+            self.store.query_weighted_batch(
+                profile_collection("candidate", self.embedder), [p.query for p in wanted]
+            )
+        )
+        return (
+            ranked.results(next(hits)) if ranked is not None else [],
+            near.results(next(hits)) if near is not None else [],
+        )
+
+    def _candidate_query(
+        self,
+        project: CanonicalProfile,
+        filters: Mapping[str, Any] | None,
+        weighted: bool,
+        limit: int,
+        vector: np.ndarray,
+        only_ids: list[int] | None,
+        only_excluded: bool,
+    ) -> _Prepared | None:
+        """The weighted query of a candidate search; None when it cannot match anyone."""
         payload = apply_filters(project.payload, filters or {})
         exclusions = tuple(c for _, c in candidate_exclusions(payload, self.config))
         must = tuple(_hard_filters(filters or {}))
         if only_excluded:
             if not exclusions:
-                return []
+                return None
             must, must_not = (*must, AnyOf(exclusions)), ()
         else:
             must_not = exclusions
-        terms = candidate_terms(payload, self.config) if use_weighted_search else []
-        return self._query(
-            "candidate", project, vector, terms, must, must_not, limit, use_weighted_search,
-            only_ids,
-        )  # fmt: skip
+        terms = candidate_terms(payload, self.config) if weighted else []
+        return self._prepare(vector, terms, must, must_not, limit, weighted, only_ids)
 
     def search_projects(
         self,
@@ -109,14 +157,19 @@ class Matcher:
     ) -> list[SearchResult]:
         """Open projects for a candidate (id or profile) or a free-text query, best first."""
         candidate = self._resolve(query, "candidate")
+        vector = self._vector(candidate, vector)
         payload = dict(candidate.payload)
         must_not = tuple(c for _, c in project_exclusions(payload, self.config))
         must = (OPEN_PROJECTS, *_hard_filters(filters or {}))
         terms = project_terms(payload, self.config) if use_weighted_search else []
-        return self._query(
-            "project", candidate, vector, terms, must, must_not, limit, use_weighted_search,
-            only_ids,
-        )  # fmt: skip
+        prepared = self._prepare(
+            vector, terms, must, must_not, limit, use_weighted_search, only_ids
+        )
+        if prepared is None:
+            return []
+        hits = self.store.query_weighted(profile_collection("project", self.embedder),
+                                         prepared.query)  # fmt: skip
+        return prepared.results(hits)
 
     def profile_vectors(self, kind: str, profile_ids: list[int]) -> dict[int, np.ndarray]:
         """Stored vectors of profiles (as indexed), by profile id."""
@@ -137,25 +190,26 @@ class Matcher:
             return found[0]
         return text_profile(query, kind, self.config)
 
-    def _query(
+    def _vector(self, source: CanonicalProfile, vector: np.ndarray | None) -> np.ndarray:
+        if vector is not None:
+            return vector
+        return np.asarray(self.embedder.embed([source.text or "profile"])[0])
+
+    def _prepare(
         self,
-        target: str,
-        source: CanonicalProfile,
-        vector: np.ndarray | None,
+        vector: np.ndarray,
         terms: list[Term],
         must: tuple,
         must_not: tuple,
         limit: int,
         weighted: bool,
         only_ids: list[int] | None,
-    ) -> list[SearchResult]:
-        if vector is None:
-            vector = np.asarray(self.embedder.embed([source.text or "profile"])[0])
+    ) -> _Prepared | None:
         vector_weight = self.config.vector_weight if weighted else 1.0
         filter_weight = self.config.filter_weight if weighted else 0.0
         if only_ids is not None:
             if not only_ids:
-                return []
+                return None
             must = (*must, MatchAny("profile_id", tuple(only_ids)))
         scaled = tuple(Term(t.weight * filter_weight, t.condition, t.name) for t in terms)
         query = WeightedQuery(
@@ -167,12 +221,24 @@ class Matcher:
             limit=limit,
             prefetch_limit=max(self.config.prefetch_limit, limit),
         )
-        hits = self.store.query_weighted(profile_collection(target, self.embedder), query)
-        return [self._result(hit, terms, vector_weight, filter_weight) for hit in hits]
+        return _Prepared(query, terms, vector_weight, filter_weight)
 
-    @staticmethod
-    def _result(hit: VectorHit, terms: list[Term], vw: float, fw: float) -> SearchResult:
-        filters = terms_score(terms, hit.payload, hit.id) if terms else None
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A weighted query and what turns its hits into results (the unscaled filter terms)."""
+
+    query: WeightedQuery
+    terms: list[Term]
+    vector_weight: float
+    filter_weight: float
+
+    def results(self, hits: list[VectorHit]) -> list[SearchResult]:
+        return [self._result(hit) for hit in hits]
+
+    def _result(self, hit: VectorHit) -> SearchResult:
+        vw, fw = self.vector_weight, self.filter_weight
+        filters = terms_score(self.terms, hit.payload, hit.id) if self.terms else None
         vector_part = hit.score - fw * (filters or 0.0)
         return SearchResult(
             profile_id=int(hit.payload["profile_id"]),

@@ -106,8 +106,13 @@ class MatchingService:
         report = MatchReport(self.mode, self.version)
         indexer = self.matcher.indexer
         projects = [p for p in indexer.profiles("project") if p.payload.get("is_open", True)]
-        candidates = {c.profile_id: c for c in indexer.profiles("candidate")}
         with self.engine.connect() as connection:
+            # What the candidate collection holds, by the hash each point was built from:
+            # the matches are computed from these points, and reading the hashes spares
+            # building every candidate's profile (hybrid mode loads the few it judges).
+            candidates = profile_store.indexed_points(
+                connection, "candidate", self.matcher.embedder.name
+            )
             done_projects = profile_store.matched_hashes(
                 connection, "project", self.version, self.mode
             )
@@ -115,7 +120,9 @@ class MatchingService:
                 connection, "candidate", self.version, self.mode
             )
         changed = [
-            c for c in candidates.values() if done_candidates.get(c.profile_id) != c.content_hash
+            (cid, digest)
+            for cid, digest in candidates.items()
+            if done_candidates.get(cid) != digest
         ]
         # Past a share of changed candidates, recomputing every project is cheaper than
         # scoring the changed ones against each project and merging.
@@ -129,15 +136,14 @@ class MatchingService:
         vectors = self.matcher.profile_vectors("project", [p.profile_id for p in stale + fresh])
         work = len(stale) + len(fresh)
         for i, project in enumerate(stale, 1):
-            rows = self._rank(project, vectors.get(project.profile_id), candidates, None, report)
+            rows = self._rank(project, vectors.get(project.profile_id), None, report)
             self._store(project.profile_id, rows, report)
             report.projects_recomputed += 1
             report.projects.append(project.profile_id)
             self._tick(i, work)
-        changed_ids = [c.profile_id for c in changed]
+        changed_ids = [cid for cid, _ in changed]
         for i, project in enumerate(fresh, len(stale) + 1):
-            new = self._rank(project, vectors.get(project.profile_id), candidates, changed_ids,
-                             report)  # fmt: skip
+            new = self._rank(project, vectors.get(project.profile_id), changed_ids, report)
             if self._merge(project.profile_id, new, set(changed_ids), report):
                 report.projects_updated_for_new_candidates += 1
             self._tick(i, work)
@@ -149,7 +155,7 @@ class MatchingService:
             )  # fmt: skip
             profile_store.record_matched(
                 connection, "candidate", self.version, self.mode,
-                [(c.profile_id, c.content_hash) for c in changed],
+                changed,
             )  # fmt: skip
         report.elapsed_s = time.monotonic() - started
         return report
@@ -165,16 +171,16 @@ class MatchingService:
         self,
         project: CanonicalProfile,
         vector: Any,
-        candidates: dict[int, CanonicalProfile],
         only_ids: list[int] | None,
         report: MatchReport,
     ) -> list[dict[str, Any]]:
         limit = self.ai_top_n if self.mode == "hybrid" else self.top_k
-        results = self.matcher.search_candidates(
-            project, vector=vector, limit=limit, only_ids=only_ids
+        # The ranked query and the near-miss query go to the engine as one batch.
+        results, excluded = self.matcher.rank_candidates(
+            project, vector, limit, NEAR_MISSES_SHOWN if self.explain_near_misses else 0, only_ids
         )
-        near_misses = self._near_misses(project, vector, results, only_ids)
-        verdicts = self._verdicts(project, results, candidates, report)
+        near_misses = self._near_misses(project, results, excluded)
+        verdicts = self._verdicts(project, results, report)
         rows = [
             self._row(project, result, verdicts.get(result.profile_id), near_misses)
             for result in results
@@ -183,18 +189,9 @@ class MatchingService:
         return rows[: self.top_k]
 
     def _near_misses(
-        self,
-        project: CanonicalProfile,
-        vector: Any,
-        kept: list[SearchResult],
-        only_ids: list[int] | None,
+        self, project: CanonicalProfile, kept: list[SearchResult], excluded: list[SearchResult]
     ) -> list[dict[str, Any]]:
         """Who would have ranked among the top-k but for a hard constraint, and which one."""
-        if not self.explain_near_misses:
-            return []
-        excluded = self.matcher.search_candidates(
-            project, vector=vector, limit=NEAR_MISSES_SHOWN, only_ids=only_ids, only_excluded=True
-        )
         bar = kept[self.top_k - 1].total if len(kept) >= self.top_k else 0.0
         return [
             {
@@ -209,13 +206,14 @@ class MatchingService:
         self,
         project: CanonicalProfile,
         results: list[SearchResult],
-        candidates: dict[int, CanonicalProfile],
         report: MatchReport,
     ) -> dict[int, Any]:
         if self.mode != "hybrid" or self.judge is None or not results:
             return {}
         from pipeline.matching.ai import PairForJudging
 
+        ids = [r.profile_id for r in results]
+        candidates = {c.profile_id: c for c in self.matcher.indexer.profiles("candidate", ids)}
         pairs = [
             PairForJudging(
                 project_id=project.profile_id,

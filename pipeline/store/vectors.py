@@ -33,7 +33,7 @@ import re
 import shutil
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -94,6 +94,12 @@ class VectorStore(Protocol):
 
     def query_weighted(self, collection: str, query: WeightedQuery) -> list[VectorHit]:
         """Prefetch by vector under the hard filter, then rank by the weighted formula."""
+        ...
+
+    def query_weighted_batch(
+        self, collection: str, queries: Sequence[WeightedQuery]
+    ) -> list[list[VectorHit]]:
+        """Several weighted queries in one call, one result list per query, in order."""
         ...
 
     def delete(self, collection: str, ids: list[str]) -> None:
@@ -254,29 +260,25 @@ class EdgeVectorStore:
         ]
 
     def query_weighted(self, collection: str, query: WeightedQuery) -> list[VectorHit]:
+        try:
+            shard = self._shard(collection)
+        except KeyError:
+            return []
+        return _edge_hits(shard.query(_edge_request(query)))
+
+    def query_weighted_batch(
+        self, collection: str, queries: Sequence[WeightedQuery]
+    ) -> list[list[VectorHit]]:
         import qdrant_edge as q
 
         try:
             shard = self._shard(collection)
         except KeyError:
+            return [[] for _ in queries]
+        if not queries:
             return []
-        flt = query.filter
-        request = q.QueryRequest(
-            limit=query.limit,
-            prefetches=[
-                q.Prefetch(
-                    limit=query.prefetch_limit,
-                    query=q.Query.Nearest(np.asarray(query.vector, dtype=np.float32).tolist()),
-                    filter=_edge_condition(flt) if flt else None,
-                )
-            ],
-            query=q.Formula(_edge_formula(query)),
-            with_payload=True,
-        )
-        return [
-            VectorHit(str(p.id), float(p.score), dict(p.payload or {}))
-            for p in shard.query(request)
-        ]
+        batch = q.QueryBatchRequest([_edge_request(query) for query in queries])
+        return [_edge_hits(points) for points in shard.query_batch(batch)]
 
     def vectors(self, collection: str, ids: list[str]) -> dict[str, np.ndarray]:
         try:
@@ -442,23 +444,31 @@ class QdrantClientStore:
         return [VectorHit(str(p.id), float(p.score), dict(p.payload or {})) for p in result.points]
 
     def query_weighted(self, collection: str, query: WeightedQuery) -> list[VectorHit]:
-        from qdrant_client import models
-
         if not self._client.collection_exists(collection):
             return []
-        flt = query.filter
+        request = _client_request(query)
         result = self._client.query_points(
             collection,
-            prefetch=models.Prefetch(
-                query=np.asarray(query.vector, dtype=np.float32).tolist(),
-                limit=query.prefetch_limit,
-                filter=_client_condition(flt) if flt else None,
-            ),
-            query=models.FormulaQuery(formula=_client_formula(query)),
-            limit=query.limit,
+            prefetch=request.prefetch,
+            query=request.query,
+            limit=request.limit,
             with_payload=True,
         )
         return [VectorHit(str(p.id), float(p.score), dict(p.payload or {})) for p in result.points]
+
+    def query_weighted_batch(
+        self, collection: str, queries: Sequence[WeightedQuery]
+    ) -> list[list[VectorHit]]:
+        if not queries:
+            return []
+        if not self._client.collection_exists(collection):
+            return [[] for _ in queries]
+        requests = [_client_request(query) for query in queries]
+        responses = self._client.query_batch_points(collection, requests)
+        return [
+            [VectorHit(str(p.id), float(p.score), dict(p.payload or {})) for p in r.points]
+            for r in responses
+        ]
 
     def vectors(self, collection: str, ids: list[str]) -> dict[str, np.ndarray]:
         if not ids or not self._client.collection_exists(collection):
@@ -544,6 +554,28 @@ def _edge_condition(condition: wq.Condition) -> Any:
     raise TypeError(f"unknown condition {condition!r}")
 
 
+def _edge_request(query: WeightedQuery) -> Any:
+    import qdrant_edge as q
+
+    flt = query.filter
+    return q.QueryRequest(
+        limit=query.limit,
+        prefetches=[
+            q.Prefetch(
+                limit=query.prefetch_limit,
+                query=q.Query.Nearest(np.asarray(query.vector, dtype=np.float32).tolist()),
+                filter=_edge_condition(flt) if flt else None,
+            )
+        ],
+        query=q.Formula(_edge_formula(query)),
+        with_payload=True,
+    )
+
+
+def _edge_hits(points: Any) -> list[VectorHit]:
+    return [VectorHit(str(p.id), float(p.score), dict(p.payload or {})) for p in points]
+
+
 def _edge_formula(query: WeightedQuery) -> Any:
     from qdrant_edge import Expression as E
 
@@ -582,6 +614,22 @@ def _client_condition(condition: wq.Condition) -> Any:
     if isinstance(condition, wq.AnyOf):
         return m.Filter(should=[_client_condition(c) for c in condition.any])
     raise TypeError(f"unknown condition {condition!r}")
+
+
+def _client_request(query: WeightedQuery) -> Any:
+    from qdrant_client import models
+
+    flt = query.filter
+    return models.QueryRequest(
+        prefetch=models.Prefetch(
+            query=np.asarray(query.vector, dtype=np.float32).tolist(),
+            limit=query.prefetch_limit,
+            filter=_client_condition(flt) if flt else None,
+        ),
+        query=models.FormulaQuery(formula=_client_formula(query)),
+        limit=query.limit,
+        with_payload=True,
+    )
 
 
 def _client_formula(query: WeightedQuery) -> Any:

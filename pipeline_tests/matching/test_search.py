@@ -127,6 +127,23 @@ def test_both_stores_return_the_same_ranking(
     assert rankings[0] == rankings[1]
 
 
+def test_ranked_and_near_miss_queries_in_one_batch_give_the_single_queries_results(
+    db, add_project, add_candidate, embedder, vector_store, config
+) -> None:
+    project_id = add_project(foreign_nationals_ok=False)
+    for i in range(6):
+        add_candidate(experience_years=float(i + 1), skills=["Java", "Spring Boot"][: 1 + i % 2])
+        add_candidate(nationality="CN", experience_years=float(i + 2))
+    matcher = _matcher(db, embedder, vector_store, config)
+    project = matcher.indexer.profiles("project", [project_id])[0]
+    ranked, near = matcher.rank_candidates(project, None, limit=4, near_miss_limit=3)
+    assert len(ranked) == 4 and len(near) == 3
+    assert ranked == matcher.search_candidates(project, limit=4)
+    assert near == matcher.search_candidates(project, limit=3, only_excluded=True)
+    assert {r.payload["nationality"] for r in near} == {"CN"}
+    assert matcher.rank_candidates(project, None, limit=2, near_miss_limit=0)[1] == []
+
+
 def test_free_text_query_with_explicit_filters(
     db, add_candidate, embedder, vector_store, config
 ) -> None:
