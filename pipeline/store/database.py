@@ -6,7 +6,9 @@ in the data folder. Either way an unreachable server becomes one clear line nami
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
@@ -65,15 +67,33 @@ def libpq_url(sqlalchemy_url: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def create_database_engine(url: str, *, setting: str = "DATABASE_URL") -> Engine:
-    """An engine whose first connection is checked, so a bad URL fails here, in one line."""
+# A pooled connection idle for longer than this is pinged before it is handed out again.
+PING_IDLE_S = 10.0
+
+
+def create_database_engine(
+    url: str,
+    *,
+    setting: str = "DATABASE_URL",
+    ping_idle_s: float = PING_IDLE_S,
+    statement_timeout_s: float | None = None,
+) -> Engine:
+    """An engine whose first connection is checked, so a bad URL fails here, in one line.
+
+    Connections time out after 5 s, send TCP keepalives (a vanished server is noticed
+    within ~25 s instead of never) and, with `statement_timeout_s`, a statement that runs
+    longer is cancelled by the server, and one the server never answers (frozen, SIGSTOP)
+    fails on the client shortly after.
+    """
     engine = sa.create_engine(
         url,
-        pool_pre_ping=True,
         pool_size=5,
         max_overflow=10,
-        connect_args={"connect_timeout": 5, "application_name": "pipeline"},
+        connect_args=_connect_args(statement_timeout_s),
     )
+    if statement_timeout_s:
+        install_client_timeout(statement_timeout_s + CLIENT_GRACE_S)
+    _ping_when_idle(engine, ping_idle_s)
     try:
         with engine.connect() as connection:
             connection.execute(sa.text("SELECT 1"))
@@ -83,3 +103,88 @@ def create_database_engine(url: str, *, setting: str = "DATABASE_URL") -> Engine
         reason = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
         raise DatabaseUnavailableError(f"{setting}: cannot connect to {safe}: {reason}") from e
     return engine
+
+
+def _ping_when_idle(engine: Engine, idle_s: float) -> None:
+    """Ping a pooled connection at checkout only when it sat idle for `idle_s` or more.
+
+    `pool_pre_ping` pings at every checkout: half of a vectorize run's statements were
+    pings. A connection returned moments ago is as alive as a ping would show; one that
+    sat idle (a server restart, a proxy's idle cut) is pinged, and a dead one is replaced
+    (SQLAlchemy retries the checkout on DisconnectionError).
+    """
+
+    @sa.event.listens_for(engine, "checkin")
+    def _checked_in(dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @sa.event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < idle_s:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)  # autocommit: leaves no transaction open
+        except Exception as e:
+            raise sa.exc.DisconnectionError(f"stale pooled connection: {e}") from e
+
+
+# A frozen server answers nothing, so its own statement_timeout never fires: the client gives
+# up this long after the statement timeout would have.
+CLIENT_GRACE_S = 30.0
+_client_timeout_s: float | None = None
+
+
+def _connect_args(statement_timeout_s: float | None) -> dict[str, Any]:
+    args: dict[str, Any] = {
+        "connect_timeout": 5,
+        "application_name": "pipeline",
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+    }
+    if statement_timeout_s:
+        args["options"] = f"-c statement_timeout={int(statement_timeout_s * 1000)}"
+    return args
+
+
+def install_client_timeout(seconds: float) -> None:
+    """Make every psycopg2 wait in this process give up after `seconds` without an answer.
+
+    psycopg2 blocks in C while it waits for a reply; a wait callback moves that wait into a
+    `select` with a deadline. The error text is one SQLAlchemy reads as a disconnect, so the
+    pooled connection is dropped and the caller's bounded retry takes over.
+    """
+    global _client_timeout_s
+    import psycopg2.extensions
+
+    first = _client_timeout_s is None
+    _client_timeout_s = max(seconds, _client_timeout_s or 0.0)
+    if first:
+        psycopg2.extensions.set_wait_callback(_wait_with_deadline)
+
+
+def _wait_with_deadline(connection: Any) -> None:
+    import select
+
+    import psycopg2
+    import psycopg2.extensions as ext
+
+    limit = _client_timeout_s or 3600.0
+    deadline = time.monotonic() + limit
+    while True:
+        state = connection.poll()
+        if state == ext.POLL_OK:
+            return
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise psycopg2.OperationalError(
+                f"could not receive data from server: no answer for {limit:.0f}s"
+            )
+        if state == ext.POLL_READ:
+            select.select([connection.fileno()], [], [], left)
+        elif state == ext.POLL_WRITE:
+            select.select([], [connection.fileno()], [], left)
+        else:
+            raise psycopg2.OperationalError(f"bad state from poll: {state}")
