@@ -49,7 +49,8 @@ def _app_engine(settings: Settings):
 
     urls = resolve_database_urls(settings)
     setting = "DATABASE_URL" if urls.source == "DATABASE_URL" else "embedded Postgres"
-    return create_database_engine(urls.app, setting=setting)
+    timeout = settings.database_statement_timeout_s or None
+    return create_database_engine(urls.app, setting=setting, statement_timeout_s=timeout)
 
 
 @db_app.command("migrate")
@@ -309,20 +310,33 @@ def vectorize(
     document_id: Annotated[list[int] | None, typer.Option(help="Only this document id.")] = None,
     force: Annotated[bool, typer.Option(help="Re-embed chunks already current.")] = False,
     retry_dead_letters: Annotated[bool, typer.Option(help="Retry dead-lettered chunks.")] = False,
+    release_claims: Annotated[
+        bool, typer.Option(help="Free every chunk claim (after a crash on another host), exit.")
+    ] = False,
 ) -> None:
     """Embed pending chunks into Qdrant with a progress bar, then print a summary."""
     from tqdm import tqdm
 
-    from pipeline.vectorize import PendingFilter, Vectorizer, embedder_from_settings
+    from pipeline.vectorize import (
+        PendingFilter,
+        Vectorizer,
+        embedder_from_settings,
+        vectorizer_options,
+    )
     from pipeline.vectorize import open_vector_store as open_store
 
     settings = get_settings()
+    if release_claims:
+        _release_claims(settings)
+        return
     embedder = embedder_from_settings(settings)
+    engine = _app_engine(settings)
     store = open_store(settings)
     vectorizer = Vectorizer(
-        _app_engine(settings), embedder, store,
+        engine, embedder, store,
         batch_size=settings.embedding_batch_size, max_attempts=settings.max_chunk_attempts,
         concurrency=settings.embedding_concurrency if embedder.is_remote else 1,
+        **vectorizer_options(settings),
     )  # fmt: skip
     scope = PendingFilter(
         markets=tuple(market or ()), doc_types=tuple(doc_type or ()),
@@ -344,9 +358,23 @@ def vectorize(
     typer.echo(
         f"summary: {summary['vectorized']} vectorized, {summary['failed']} failed "
         f"({summary['dead_lettered']} dead-lettered), {summary['skipped']} skipped of "
-        f"{summary['total']} in {summary['elapsed_s']:.1f}s ({summary['rate_per_s']:.0f}/s), "
+        f"{summary['total']} ({summary['skipped_held_by_others']} held by other live workers, "
+        f"{summary['skipped_other']} done or changed meanwhile), "
+        f"{summary['released_dead_claims']} claim(s) of dead workers freed, "
+        f"in {summary['elapsed_s']:.1f}s ({summary['rate_per_s']:.0f}/s), "
         f"model {summary['model']}, collection {summary['collection']}"
     )
+
+
+def _release_claims(settings: Settings) -> None:
+    """`pipeline vectorize --release-claims`: free every claim, saying whose they were."""
+    from pipeline.store import chunks as chunk_queries
+
+    with _app_engine(settings).begin() as connection:
+        holders = chunk_queries.claim_holders(connection)
+        released = chunk_queries.release_all_claims(connection)
+    held = ", ".join(f"{h.worker} ({h.chunks})" for h in holders) or "no live holder"
+    typer.echo(f"released {released} claim(s); live holders were: {held}")
 
 
 @app.command("dev")

@@ -89,7 +89,7 @@ def create_database_engine(
         url,
         pool_size=5,
         max_overflow=10,
-        connect_args=_connect_args(statement_timeout_s),
+        connect_args=_connect_args(url, statement_timeout_s),
     )
     if statement_timeout_s:
         install_client_timeout(statement_timeout_s + CLIENT_GRACE_S)
@@ -135,7 +135,7 @@ CLIENT_GRACE_S = 30.0
 _client_timeout_s: float | None = None
 
 
-def _connect_args(statement_timeout_s: float | None) -> dict[str, Any]:
+def _connect_args(url: str, statement_timeout_s: float | None) -> dict[str, Any]:
     args: dict[str, Any] = {
         "connect_timeout": 5,
         "application_name": "pipeline",
@@ -145,7 +145,13 @@ def _connect_args(statement_timeout_s: float | None) -> dict[str, Any]:
         "keepalives_count": 3,
     }
     if statement_timeout_s:
-        args["options"] = f"-c statement_timeout={int(statement_timeout_s * 1000)}"
+        # Added to the URL's own `options` (a search_path, say), which connect_args would
+        # otherwise replace.
+        existing = make_url(url).query.get("options") or ""
+        if isinstance(existing, tuple):
+            existing = " ".join(existing)
+        timeout = f"-c statement_timeout={int(statement_timeout_s * 1000)}"
+        args["options"] = f"{existing} {timeout}".strip()
     return args
 
 

@@ -21,6 +21,7 @@ from pipeline.vectorize.errors import (
     TransientEmbeddingError,
     VectorizeError,
 )
+from pipeline.vectorize.options import vectorizer_options
 from pipeline.vectorize.vectorizer import Vectorizer
 
 __all__ = [
@@ -43,4 +44,5 @@ __all__ = [
     "create_vector_store",
     "embedder_from_settings",
     "open_vector_store",
+    "vectorizer_options",
 ]
