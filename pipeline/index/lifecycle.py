@@ -40,6 +40,7 @@ from pipeline.vectorize.quality import vector_problems
 
 ALIAS = "chunks__current"
 DEFAULT_GRACE_S = 3600.0
+MAX_PASSES = 3  # the first pass, then catch-up passes for chunks changed behind the cursor
 LOG = logging.getLogger("pipeline.index")
 
 EmbedderFactory = Callable[[str, str, int], Embedder]
@@ -221,11 +222,8 @@ class IndexLifecycle:
         with self.engine.connect() as connection:
             cover = index_state.coverage(connection, target.model, target.dimension, serving=False)
         total = cover.total - cover.vectorized
-        after_id = 0
-        while True:
-            if self._abandoned(target):
-                report.abandoned = True
-                break
+        after_id, passes, built_in_pass = 0, 1, 0
+        while not report.abandoned:
             with self.engine.connect() as connection:
                 page = index_state.chunks_to_build(
                     connection,
@@ -235,11 +233,26 @@ class IndexLifecycle:
                     limit=self.page_size,
                 )
             if not page:
+                if built_in_pass and passes < MAX_PASSES:
+                    # Text that changed behind the cursor: catch up from the start.
+                    after_id, passes, built_in_pass = 0, passes + 1, 0
+                    continue
                 break
             after_id = page[-1].id
+            page = [c for c in page if c.id not in report.errors]  # failed once: not again
+            built_in_pass += len(page)
             for start in range(0, len(page), self.batch_size):
+                if self._abandoned(target):  # another caller or process gave the build up
+                    report.abandoned = True
+                    break
                 batch = page[start : start + self.batch_size]
-                errors = self._build_batch(embedder, target, batch)
+                try:
+                    errors = self._build_batch(embedder, target, batch)
+                except Exception:
+                    if self._abandoned(target):  # its collection was dropped under us
+                        report.abandoned = True
+                        break
+                    raise
                 report.batches += 1
                 report.vectorized += len(batch) - len(errors)
                 report.failed += len(errors)
