@@ -575,3 +575,159 @@ def search_candidates(
             connection, "candidate", [r.profile_id for r in results]
         )
     typer.echo(format_matches(rows, names) if rows else "no candidate matches this search")
+
+
+# --- the chunk index: search, status, a model change without downtime ----------------------
+
+index_app = typer.Typer(no_args_is_help=True, help="The chunk index: status and model changes.")
+migrate_app = typer.Typer(
+    no_args_is_help=True, help="Build a new model's collection beside the current one."
+)
+app.add_typer(index_app, name="index")
+index_app.add_typer(migrate_app, name="migrate")
+
+
+def _index_parts(settings: Settings):
+    from pipeline.index.lifecycle import IndexLifecycle
+    from pipeline.vectorize import open_vector_store as open_store
+
+    engine, store = _app_engine(settings), open_store(settings)
+    return engine, store, IndexLifecycle(engine, store, grace_s=settings.index_grace_s)
+
+
+@app.command("search")
+@fails_cleanly
+def search(
+    query: Annotated[str, typer.Argument(help="Free text in any language (en, ja, zh).")],
+    market: Annotated[str | None, typer.Option(help="Only this market.")] = None,
+    doc_type: Annotated[str | None, typer.Option(help="Only this doc type.")] = None,
+    top: Annotated[int, typer.Option(min=1, max=100, help="Chunks to show.")] = 10,
+) -> None:
+    """The chunks nearest to a query, through the index alias, with their text from Postgres."""
+    from pipeline.index.search import ChunkSearch, settings_factory
+
+    settings = get_settings()
+    engine, store, _ = _index_parts(settings)
+    try:
+        hits = ChunkSearch(engine, store, settings_factory(settings)).search_chunks(
+            query, {"market": market, "doc_type": doc_type}, limit=top
+        )
+    finally:
+        store.close()
+    if not hits:
+        typer.echo("no chunk matches this search")
+    for rank, hit in enumerate(hits, 1):
+        text = " ".join(hit.text.split())
+        text = text if len(text) <= 160 else text[:157] + "..."
+        typer.echo(
+            f"{rank:>2}. {hit.score:.3f}  {hit.company_name or '-'} | {hit.market or '-'} / "
+            f"{hit.doc_type or '-'} | document {hit.document_id} chunk {hit.chunk_id}\n    {text}"
+        )
+
+
+@index_app.command("status")
+@fails_cleanly
+def index_status() -> None:
+    """Models, collections, coverage, the alias target, pending deletions, dead letters."""
+    _, store, lifecycle = _index_parts(get_settings())
+    try:
+        typer.echo("\n".join(lifecycle.status().lines()))
+    finally:
+        store.close()
+
+
+@migrate_app.command("start")
+@fails_cleanly
+def index_migrate_start(
+    provider: Annotated[str, typer.Option(help="Embedding provider of the new model.")],
+    model: Annotated[str | None, typer.Option(help="Model name (provider default).")] = None,
+    dimensions: Annotated[int | None, typer.Option(help="Vector size, where it is chosen.")] = None,
+    switch: Annotated[bool, typer.Option(help="Move the alias once the check passes.")] = True,
+) -> None:
+    """Build the new model's collection (readers stay on the current one), check, switch."""
+    from tqdm import tqdm
+
+    from pipeline.index.search import settings_factory
+
+    settings = get_settings()
+    embedder = settings_factory(settings)(provider, model or "", dimensions or 0)
+    _, store, lifecycle = _index_parts(settings)
+    try:
+        target = lifecycle.start(embedder)
+        typer.echo(f"building {target.collection}; readers stay on the current collection")
+        with tqdm(unit="chunk", desc="migrate") as bar:
+
+            def show(info):
+                bar.total = info["total"]
+                bar.update(info["processed"] - bar.n)
+                bar.set_postfix(failed=info["total_failed"])
+
+            report = lifecycle.build(embedder, show)
+        if report.abandoned:
+            typer.echo("the migration was abandoned; the current collection is untouched")
+            return
+        result = lifecycle.check()
+        typer.echo(f"check: {result.describe()}")
+        if switch and result.passed:
+            lifecycle.switch()
+            typer.echo(
+                f"alias now -> {target.collection}; set EMBEDDER={provider}"
+                + (f" EMBEDDING_MODEL={model}" if model else "")
+                + (f" EMBEDDING_DIMENSIONS={dimensions}" if dimensions else "")
+                + " for the regular vectorizer"
+            )
+    finally:
+        store.close()
+
+
+@migrate_app.command("watch")
+@fails_cleanly
+def index_migrate_watch(
+    every_s: Annotated[float, typer.Option(help="Seconds between two readings.")] = 2.0,
+    once: Annotated[bool, typer.Option(help="Print one reading and exit.")] = False,
+) -> None:
+    """Follow a migration's coverage from Postgres until it switches or is abandoned."""
+    import time
+
+    from pipeline.store import index_state
+
+    engine = _app_engine(get_settings())
+    seen = None
+    while True:
+        with engine.connect() as connection:
+            building = index_state.model_in_state(connection, "building")
+            if building is None:
+                typer.echo("no migration in progress" if seen is None else "migration finished")
+                return
+            cover = index_state.coverage(
+                connection, building.model, building.dimension, serving=False
+            )
+        seen = building
+        typer.echo(f"{building.collection}: {cover.vectorized}/{cover.total} chunks")
+        if once:
+            return
+        time.sleep(every_s)
+
+
+@migrate_app.command("abandon")
+@fails_cleanly
+def index_migrate_abandon() -> None:
+    """Give the migration up: its collection goes, the current model is untouched."""
+    _, store, lifecycle = _index_parts(get_settings())
+    try:
+        target = lifecycle.abandon()
+    finally:
+        store.close()
+    typer.echo(f"abandoned {target.collection}; the alias is unchanged")
+
+
+@migrate_app.command("switch")
+@fails_cleanly
+def index_migrate_switch() -> None:
+    """Move the alias to the built collection now (after `start --no-switch`), if it checks."""
+    _, store, lifecycle = _index_parts(get_settings())
+    try:
+        switched = lifecycle.switch()
+    finally:
+        store.close()
+    typer.echo(f"alias now -> {switched.collection}")

@@ -165,6 +165,12 @@ class Settings(BaseSettings):
         description="Longest a single SQL statement may run (0: no limit); a frozen server "
         "fails instead of hanging.",
     )
+    index_grace_s: float = Field(
+        default=3600.0,
+        ge=0,
+        description="After a model switch, how long the previous collection is kept (readers "
+        "that resolved it just before the switch) before a run drops it.",
+    )
 
     @field_validator("data_dir")
     @classmethod

@@ -105,6 +105,37 @@ class BuildReport:
         return self.vectorized / self.elapsed_s if self.elapsed_s > 0 else 0.0
 
 
+@dataclass(frozen=True)
+class ModelStatus:
+    model: IndexModel
+    vectorized: int  # live chunks with a current vector under this model
+    total: int  # live chunks (dead letters excluded)
+    points: int  # in its collection
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    models: list[ModelStatus]
+    alias_target: str | None
+    pending_deletions: dict[str, int]
+    dead_letters: int
+
+    def lines(self) -> list[str]:
+        """What `pipeline index status` prints."""
+        out = [f"alias {ALIAS} -> {self.alias_target or '(none yet: run pipeline vectorize)'}"]
+        for row in self.models:
+            m = row.model
+            when = f", drop after {m.drop_after:%Y-%m-%d %H:%M}" if m.drop_after else ""
+            out.append(
+                f"{m.state:<9} {m.model} ({m.provider}, {m.dimension}-d) {m.collection}: "
+                f"{row.vectorized}/{row.total} chunks vectorized, {row.points} points{when}"
+            )
+        deletions = ", ".join(f"{n} {k}(s)" for k, n in sorted(self.pending_deletions.items()))
+        out.append(f"pending deletions: {deletions or 'none'}")
+        out.append(f"dead letters: {self.dead_letters}")
+        return out
+
+
 class IndexLifecycle:
     """The registry, the alias and the migration steps for one Postgres and one vector store."""
 
@@ -261,6 +292,8 @@ class IndexLifecycle:
                 total = max(total, report.vectorized + report.failed)
                 _report(progress_callback, report, batch, errors, total, self.batch_size)
         report.elapsed_s = time.monotonic() - started
+        if report.abandoned:  # abandoned elsewhere: what this process wrote goes too
+            self.store.drop_collection(target.collection)
         return report
 
     def _build_batch(
@@ -387,6 +420,28 @@ class IndexLifecycle:
         if switch and result.passed:
             self.switch()
         return report, result
+
+    def status(self) -> IndexStatus:
+        """Models, their coverage and points, the alias target, pending deletions, dead letters."""
+        with self.engine.connect() as connection:
+            models = index_state.index_models(connection)
+            rows = []
+            for m in models:
+                cover = index_state.coverage(
+                    connection, m.model, m.dimension, serving=m.state == "current"
+                )
+                live = m.state in ("current", "building", "retired")
+                rows.append(
+                    ModelStatus(
+                        model=m,
+                        vectorized=cover.vectorized if live else 0,
+                        total=cover.total,
+                        points=self.store.count(m.collection) if live else 0,
+                    )
+                )
+            deletions = index_state.count_deletions(connection)
+            dead = index_state.count_dead_letters(connection)
+        return IndexStatus(rows, self.store.alias_target(ALIAS), deletions, dead)
 
     # --- helpers ----------------------------------------------------------------------
 

@@ -134,7 +134,7 @@ class ChunkSearch:
 
 
 def _plain_factory(provider: str, model: str, dimension: int) -> Embedder:
-    return create_embedder(provider, model=model, dimensions=dimension)
+    return create_embedder(provider, model=model or None, dimensions=dimension or None)
 
 
 def settings_factory(settings: Settings) -> EmbedderFactory:
@@ -144,8 +144,8 @@ def settings_factory(settings: Settings) -> EmbedderFactory:
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
         return create_embedder(
             provider,
-            model=model,
-            dimensions=dimension if provider in ("openai", "hashing") else None,
+            model=model or None,
+            dimensions=(dimension or None) if provider in ("openai", "hashing") else None,
             api_key=key,
             base_url=settings.openai_base_url,
             max_retries=settings.max_retries,
