@@ -18,7 +18,7 @@ exception types. Only what is understood becomes a control signal:
 
 from __future__ import annotations
 
-from pipeline.errors import ConfigurationError, PipelineError
+from pipeline.errors import ConfigurationError, PipelineError, TransientError
 
 
 class VectorizeError(PipelineError):
@@ -65,7 +65,7 @@ class QuotaExceededError(FatalEmbeddingError):
     """The account is out of quota (a 429 with code insufficient_quota): waiting will not help."""
 
 
-class EmbeddingUnavailableError(VectorizeError):
+class EmbeddingUnavailableError(VectorizeError, TransientError):
     """Rate limits or transient errors outlasted every retry; chunks stay pending."""
 
 

@@ -29,10 +29,11 @@ from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantRe
 from pipeline.defs.stages import StageEventsConfig, stage_tracker
 from pipeline.defs.vectorize.events import ProgressEvents, hold_event_log_connection
 from pipeline.defs.vectorize.quality import index_materialization, quality_check
-from pipeline.errors import ConfigurationError
+from pipeline.errors import ConfigurationError, TransientError
 from pipeline.progress import BatchProgress
+from pipeline.settings import get_settings
 from pipeline.store import chunks as chunk_queries
-from pipeline.vectorize import FatalEmbeddingError, PendingFilter, Vectorizer
+from pipeline.vectorize import FatalEmbeddingError, PendingFilter, Vectorizer, vectorizer_options
 
 # Transient failures (embedding service unavailable after its own retries, a dropped database
 # connection) get two more tries; fatal ones raise Failure(allow_retries=False) below.
@@ -92,11 +93,45 @@ class VectorizeChunksConfig(StageEventsConfig):
     max_failed_ratio: float = Field(
         default=0.05, ge=0, le=1, description="Quality check fails above this failed share."
     )
+    requests_per_minute: float | None = Field(
+        default=None, gt=0, description="Embedding requests a minute; unset: the setting."
+    )
+    tokens_per_minute: float | None = Field(
+        default=None, gt=0, description="Embedding input tokens a minute; unset: the setting."
+    )
+    overlong: Literal["setting", "clip", "refuse"] = Field(
+        default="setting", description="Chunks over the input limit; setting: EMBEDDING_OVERLONG."
+    )
+
+
+def run_embedder_choice(context: OpExecutionContext) -> tuple[str | None, str | None]:
+    """The provider and model this run's vectorize step uses (its Launchpad config).
+
+    The scan and the vectorize step must see the same embedder: a scan that resets chunks to
+    the default model while the step embeds with an override re-embeds everything, twice.
+    """
+    ops = (context.run_config or {}).get("ops", {})
+    config = (ops.get("vectorize_chunks_op") or {}).get("config") or {}
+    provider = config.get("provider", "default")
+    return (None if provider == "default" else provider), config.get("model")
+
+
+def _vectorizer_options(config: VectorizeChunksConfig) -> dict[str, Any]:
+    """The settings' rate limits, retry budget, lease and waits, with this run's overrides."""
+    options = vectorizer_options(get_settings())
+    if config.requests_per_minute is not None:
+        options["requests_per_minute"] = config.requests_per_minute
+    if config.tokens_per_minute is not None:
+        options["tokens_per_minute"] = config.tokens_per_minute
+    if config.overlong != "setting":
+        options["overlong"] = config.overlong
+    return options
 
 
 @op(
     ins={"start_after": In(Nothing)},
     description="Count the pending chunks in scope; pass the scope on (no vectors, no claims).",
+    retry_policy=TRANSIENT_RETRY,  # a database down at the start is worth another try
 )
 def scan_unvectorized_chunks_op(
     context: OpExecutionContext,
@@ -107,10 +142,14 @@ def scan_unvectorized_chunks_op(
     scope = config.to_filter()
     tracker, _, _ = stage_tracker(context)
     tracker.start("scan")
-    model = embedder.create()  # heavy models load on first embed, so this is cheap
+    try:
+        model = embedder.create(*run_embedder_choice(context))  # heavy models load lazily
+    except ConfigurationError as e:
+        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from None
     with postgres.engine.begin() as connection:
-        # A model change makes old vectors stale: reset them so the count is honest.
-        reset = chunk_queries.reset_other_models(connection, model.name, model.dimension)
+        # A model change makes old vectors stale: reset them (in this run's scope only) so
+        # the count is honest.
+        reset = chunk_queries.reset_other_models(connection, model.name, model.dimension, scope)
         pending = chunk_queries.count_pending(connection, scope)
     context.log.info(f"{pending} pending chunk(s) in scope for {model.name}; {reset} reset")
     tracker.update("scan", done=pending, total=pending)
@@ -150,7 +189,7 @@ def vectorize_chunks_op(
         model = embedder.create(provider, config.model)
         store = qdrant.open()
     except ConfigurationError as e:
-        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
+        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from None
     try:
         vectorizer = Vectorizer(
             postgres.engine, model, store,
@@ -158,13 +197,19 @@ def vectorize_chunks_op(
             max_attempts=embedder.max_attempts,
             concurrency=(config.concurrency or embedder.concurrency) if model.is_remote else 1,
             logger=StepLogger(context),
+            **_vectorizer_options(config),
         )  # fmt: skip
         with stream.heartbeats("vectorize", f"embedder {model.name}", config.heartbeat_s):
             summary = vectorizer.vectorize_pending(scope, progress_callback=on_batch)
         points = store.count(summary["collection"])
     except (FatalEmbeddingError, ConfigurationError) as e:
-        # Retrying a bad key, a missing model or a wrong setting cannot help.
-        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
+        # Retrying a bad key, a missing model or a wrong setting cannot help. `from None`:
+        # the message is redacted, a chained provider error might not be.
+        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from None
+    except TransientError as e:
+        # A database or vector store down, 429s past the budget: the RetryPolicy tries
+        # again later; one line, no chained traceback.
+        raise Failure(f"{type(e).__name__}: {e}", allow_retries=True) from None
     finally:
         store.close()
     with postgres.engine.connect() as connection:
