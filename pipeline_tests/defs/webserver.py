@@ -61,17 +61,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def instance_home(home: Path) -> Path:
-    """DAGSTER_HOME with the repo's dagster.yaml minus the queued run coordinator."""
+def instance_home(home: Path, queued: bool = False) -> Path:
+    """DAGSTER_HOME with the repo's dagster.yaml; without `queued`, minus the run queue."""
     home.mkdir(parents=True, exist_ok=True)
     text = (REPO_ROOT / "dagster.yaml").read_text()
-    # Dagster queues runs by default (the daemon dequeues them); launch directly instead.
-    text = re.sub(
-        r"\nrun_coordinator:\n(?:  .*\n)+",
-        "\nrun_coordinator:\n  module: dagster._core.run_coordinator\n"
-        "  class: DefaultRunCoordinator\n",
-        text,
-    )
+    if not queued:  # the webserver launches runs itself: no daemon needed
+        text = re.sub(
+            r"\nrun_coordinator:\n(?:  .*\n)+",
+            "\nrun_coordinator:\n  module: dagster._core.run_coordinator\n"
+            "  class: DefaultRunCoordinator\n",
+            text,
+        )
     (home / "dagster.yaml").write_text(text)
     return home
 
@@ -116,15 +116,8 @@ class GraphQL:
         return [e for e in logs.get("events", []) if e["__typename"] == "MaterializationEvent"]
 
 
-@contextmanager
-def dagster_webserver(env: dict[str, str], timeout_s: float = 90) -> Iterator[GraphQL]:
-    """Start `dagster-webserver -w workspace.yaml` from the repo root; stop it with SIGINT."""
-    port = free_port()
-    command = [
-        str(Path(sys.executable).with_name("dagster-webserver")),
-        "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port),
-    ]  # fmt: skip
-    log = open(Path(env["DAGSTER_HOME"]) / "webserver.log", "w")  # noqa: SIM115
+def _start(command: list[str], env: dict[str, str], log_name: str):
+    log = open(Path(env["DAGSTER_HOME"]) / log_name, "w")  # noqa: SIM115
     process = subprocess.Popen(
         command,
         cwd=REPO_ROOT,
@@ -133,6 +126,38 @@ def dagster_webserver(env: dict[str, str], timeout_s: float = 90) -> Iterator[Gr
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own group: the code server it spawns is stopped with it
     )
+    return process, log
+
+
+def _stop(process: subprocess.Popen, log) -> None:
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # a code server that outlived the SIGINT
+    log.close()
+
+
+@contextmanager
+def dagster_webserver(
+    env: dict[str, str], timeout_s: float = 90, daemon: bool = False
+) -> Iterator[GraphQL]:
+    """Start `dagster-webserver -w workspace.yaml` from the repo root (and with `daemon`,
+    `dagster-daemon run`, which dequeues queued runs as under `make dev`); stop with SIGINT."""
+    port = free_port()
+    command = [
+        str(Path(sys.executable).with_name("dagster-webserver")),
+        "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port),
+    ]  # fmt: skip
+    process, log = _start(command, env, "webserver.log")
+    helper = None
+    if daemon:
+        daemon_command = [str(Path(sys.executable).with_name("dagster-daemon")), "run",
+                          "-w", "workspace.yaml"]  # fmt: skip
+        helper = _start(daemon_command, env, "daemon.log")
     try:
         deadline = time.monotonic() + timeout_s
         while True:
@@ -147,12 +172,6 @@ def dagster_webserver(env: dict[str, str], timeout_s: float = 90) -> Iterator[Gr
                 time.sleep(0.5)
         yield GraphQL(port)
     finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)  # a code server that outlived the SIGINT
-        log.close()
+        _stop(process, log)
+        if helper is not None:
+            _stop(*helper)
