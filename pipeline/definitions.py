@@ -13,7 +13,7 @@ import os
 
 from dagster import Definitions, EnvVar, in_process_executor
 
-from pipeline.defs import emails, inbox_to_matches, matching, vectorize
+from pipeline.defs import emails, inbox_to_matches, index, matching, vectorize
 from pipeline.defs.catalog import catalog_specs
 from pipeline.defs.resources import (
     EmbedderResource,
@@ -73,6 +73,7 @@ defs = Definitions.merge(
     emails.defs,
     matching.defs,
     inbox_to_matches.defs,
+    index.defs,
     Definitions(
         assets=catalog_specs(os.environ.get("DATABASE_URL")),
         asset_checks=[vectors_match_postgres_check],
