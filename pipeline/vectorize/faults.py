@@ -153,8 +153,8 @@ def with_vector_store(
             if _is_remote_error(e):
                 lines = str(e).strip().splitlines()
                 reason = redact(lines[0] if lines else type(e).__name__)
+                where = "" if location == "QDRANT_URL" else f" at {location}"
                 raise VectorStoreUnavailableError(
-                    f"QDRANT_URL: cannot reach the vector store at {location} while {what}: "
-                    f"{reason}"
+                    f"QDRANT_URL: cannot reach the vector store{where} while {what}: {reason}"
                 ) from None
             raise

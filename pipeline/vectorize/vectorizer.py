@@ -42,11 +42,16 @@ from pipeline.vectorize.errors import (
     InputRejectedError,
     RateLimitedError,
     TransientEmbeddingError,
+    VectorizeError,
 )
 from pipeline.vectorize.limiter import RateLimiter
 from pipeline.vectorize.quality import vector_problems
 
 DEFAULT_LOGGER = logging.getLogger("pipeline.vectorize")
+# Default chunks per batch: the seed's 32 for in-process models; a remote request of 32 is
+# mostly round trip, so remote embedders send 256 (still capped by the token bounds).
+LOCAL_BATCH_SIZE = 32
+REMOTE_BATCH_SIZE = 256
 
 
 @dataclass
@@ -93,7 +98,9 @@ class Vectorizer:
     """Keeps the vector store in sync with document_chunks for one embedder.
 
     `batch_size` bounds inputs per request (also capped by the embedder's own limits and
-    token bounds); `concurrency` requests run at once (useful for remote embedders);
+    token bounds; unset: `LOCAL_BATCH_SIZE` for in-process models, `REMOTE_BATCH_SIZE` for
+    remote embedders, whose round trip and commit per batch cost more than the rows in it);
+    `concurrency` requests run at once (useful for remote embedders);
     `max_attempts` failed attempts dead-letter a chunk. `requests_per_minute` and
     `tokens_per_minute` bound all in-flight requests together. A 429 is waited out for up to
     `retry_budget_s` (a time budget, not a count); claims last `lease_s` and a heartbeat
@@ -106,7 +113,7 @@ class Vectorizer:
         engine: Engine,
         embedder: Embedder,
         vector_store: VectorStore,
-        batch_size: int = 32,
+        batch_size: int | None = None,
         max_attempts: int = 3,
         concurrency: int = 1,
         logger: Any = None,
@@ -124,6 +131,7 @@ class Vectorizer:
         db_wait_s: float = 60.0,
         store_wait_s: float = 60.0,
     ) -> None:
+        batch_size = batch_size or (REMOTE_BATCH_SIZE if embedder.is_remote else LOCAL_BATCH_SIZE)
         if batch_size < 1 or concurrency < 1 or max_attempts < 1:
             raise ValueError("batch_size, concurrency and max_attempts must be at least 1")
         if overlong not in ("clip", "refuse"):
@@ -242,11 +250,12 @@ class Vectorizer:
                     self._finish(*in_flight.popleft(), totals, open_claims, started, callback)
             while in_flight:
                 self._finish(*in_flight.popleft(), totals, open_claims, started, callback)
-        except Exception:
+        except Exception as e:
             # Stop sending, but keep what is already embedded: write the batches that come
-            # back, then give the rest of the claims back.
+            # back (unless writing is what failed), then give the rest of the claims back.
             self._stopping.set()
-            self._write_what_is_done(in_flight, totals, open_claims, started, callback)
+            if isinstance(e, VectorizeError):
+                self._write_what_is_done(in_flight, totals, open_claims, started, callback)
             pool.shutdown(wait=True, cancel_futures=True)
             heartbeat.stop()
             self._release(open_claims)

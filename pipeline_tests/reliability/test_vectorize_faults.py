@@ -1,0 +1,166 @@
+"""Faults injected into real `pipeline vectorize` processes: what is stored, what a user sees."""
+
+from __future__ import annotations
+
+import random
+import signal
+import threading
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from pipeline.store.vectors import collection_name, create_vector_store, point_id
+from pipeline_tests.reliability.conftest import Cli, assert_one_line_error
+from pipeline_tests.vectorize.fake_openai import FakeEmbeddingServer, error
+from pipeline_tests.vectorize.helpers import chunk_count, load_demo
+
+MODEL = "test-embed"
+DIM = 32
+KEY = "sk-test-0123456789abcdef-secret"
+
+
+def openai_env(server: FakeEmbeddingServer, **extra: str) -> dict[str, str]:
+    return {
+        "EMBEDDER": "openai",
+        "EMBEDDING_MODEL": MODEL,
+        "EMBEDDING_DIMENSIONS": str(DIM),
+        "OPENAI_API_KEY": KEY,
+        "OPENAI_BASE_URL": server.base_url,
+        "EMBEDDING_BATCH_SIZE": "16",
+        "EMBEDDING_CONCURRENCY": "4",
+        **extra,
+    }
+
+
+def marked_ids(db) -> list[int]:
+    with db.connect() as connection:
+        return list(
+            connection.execute(
+                sa.text("SELECT id FROM document_chunks WHERE vectorized_hash = content_hash")
+            ).scalars()
+        )
+
+
+def missing_points(qdrant: Path, ids: list[int]) -> int:
+    """Chunks marked vectorized whose point is not in the store (must always be 0)."""
+    store = create_vector_store(path=qdrant)
+    try:
+        collection = collection_name(MODEL, DIM)
+        if not ids:
+            return 0
+        found = store.vectors(collection, [point_id(i, MODEL) for i in ids])
+        return len(ids) - len(found)
+    finally:
+        store.close()
+
+
+def test_sigkilled_run_then_an_immediate_rerun_finishes_the_backlog(db, tables, cli: Cli):
+    total = load_demo(db, tables, chunks=1200)
+    with FakeEmbeddingServer(DIM, delay_s=0.03) as server:
+        env = openai_env(server)
+        victim = cli.popen("vectorize", **env)
+        try:
+            while chunk_count(db, "vectorized_hash IS NOT NULL") < 100:
+                assert victim.poll() is None, victim.communicate()[1][-2000:]
+                time.sleep(0.02)
+            victim.send_signal(signal.SIGKILL)
+        finally:
+            victim.communicate(timeout=30)
+        held = chunk_count(db, "claimed_by IS NOT NULL AND claim_expires_at > now()")
+        assert held > 0  # it died holding live claims
+        before = marked_ids(db)
+        assert 100 <= len(before) < total
+        assert missing_points(Path(cli.env["QDRANT_PATH"]), before) == 0
+
+        rerun = cli.run("vectorize", **env)  # at once: no waiting for the leases to expire
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    assert chunk_count(db, "vectorized_hash = content_hash") == total  # done in this rerun
+    assert chunk_count(db, "claimed_by IS NOT NULL") == 0
+    assert f"{total - len(before)} vectorized" in rerun.stdout
+    assert "0 held by other live workers" in rerun.stdout
+    assert f"{held} claim(s) of dead workers freed" in rerun.stdout
+    assert missing_points(Path(cli.env["QDRANT_PATH"]), marked_ids(db)) == 0
+
+
+def test_a_429_storm_finishes_in_one_run_without_charging_a_chunk(db, tables, cli: Cli):
+    total = load_demo(db, tables, chunks=600)
+    rng = random.Random(12)
+    lock = threading.Lock()
+
+    def storm(inputs, call):
+        with lock:
+            limited = rng.random() < 0.3
+        if limited:
+            return error(429, "Rate limit reached", headers={"retry-after-ms": "20"})
+        return None
+
+    with FakeEmbeddingServer(DIM, script=storm) as server:
+        result = cli.run("vectorize", **openai_env(server, MAX_RETRIES="0"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert chunk_count(db, "vectorized_hash = content_hash") == total
+    assert chunk_count(db, "attempts > 0 OR dead_letter") == 0  # no item failure, no dead letter
+    assert "0 failed (0 dead-lettered)" in result.stdout
+    assert server.calls > total / 16  # the storm happened: 429s were answered and waited out
+
+
+def test_a_dimension_the_configuration_disagrees_with_stops_the_run_charging_nothing(
+    db, tables, cli: Cli
+):
+    load_demo(db, tables, chunks=100)
+    with FakeEmbeddingServer(256) as server:  # the server answers 256-d
+        env = openai_env(server, EMBEDDING_MODEL="text-embedding-3-small")
+        del env["EMBEDDING_DIMENSIONS"]  # unset: 1536 expected for this model
+        result = cli.run("vectorize", **env)
+    line = assert_one_line_error(result, "EMBEDDING_DIMENSIONS", "256")
+    assert "1536" in line
+    assert chunk_count(db, "attempts > 0 OR dead_letter OR last_error IS NOT NULL") == 0
+    assert chunk_count(db, "vectorized_hash IS NOT NULL OR claimed_by IS NOT NULL") == 0
+
+
+def test_a_provider_echoing_the_key_never_shows_it(db, tables, cli: Cli):
+    load_demo(db, tables, chunks=40)
+
+    def echo(inputs, call):
+        return error(401, f"Incorrect API key provided: {KEY}", code="invalid_api_key")
+
+    with FakeEmbeddingServer(DIM, script=echo) as server:
+        result = cli.run("-v", "vectorize", **openai_env(server))
+    assert_one_line_error(result, "[redacted]")
+    assert KEY not in result.stdout + result.stderr
+
+
+def test_bad_settings_fail_in_one_line_naming_the_setting(db, tables, cli: Cli, tmp_path: Path):
+    load_demo(db, tables, chunks=20)
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder")
+    cases = {
+        "EMBEDDING_DIMENSIONS": {"EMBEDDER": "hashing", "EMBEDDING_DIMENSIONS": "0"},
+        "EMBEDDING_DIMENSIONS ": {"EMBEDDER": "hashing", "EMBEDDING_DIMENSIONS": "-5"},
+        "PIPELINE_DATA_DIR": {"EMBEDDER": "hashing", "PIPELINE_DATA_DIR": str(a_file)},
+        "OPENAI_BASE_URL": {"EMBEDDER": "openai", "OPENAI_BASE_URL": "not-a-url"},
+        "QDRANT_URL": {"EMBEDDER": "hashing", "QDRANT_URL": "http://127.0.0.1:9"},
+    }
+    for setting, env in cases.items():
+        assert_one_line_error(cli.run("vectorize", **env), setting.strip())
+    assert chunk_count(db, "vectorized_hash IS NOT NULL OR claimed_by IS NOT NULL") == 0
+    assert chunk_count(db, "embedding_model IS NOT NULL") == 0  # nothing reset, nothing marked
+    assert cli.run("vectorize", EMBEDDER="hashing").returncode == 0  # a rerun completes
+    assert chunk_count(db, "vectorized_hash = content_hash") == 20
+
+
+def test_a_database_without_the_schema_says_to_migrate(cli: Cli, postgres_server_url: str):
+    engine = sa.create_engine(postgres_server_url, isolation_level="AUTOCOMMIT")
+    schema = f"empty_{random.randrange(10**9)}"
+    with engine.connect() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        from pipeline_tests.conftest import url_with_schema
+
+        url = url_with_schema(postgres_server_url, schema)
+        result = cli.run("vectorize", EMBEDDER="hashing", DATABASE_URL=url)
+        assert_one_line_error(result, "pipeline db migrate")
+    finally:
+        with engine.connect() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
