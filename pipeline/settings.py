@@ -69,8 +69,12 @@ class Settings(BaseSettings):
         description="Requested vector size for models that accept `dimensions`; also the size "
         "the server's vectors are checked against on the first batch.",
     )
-    embedding_batch_size: int = Field(
-        default=32, ge=1, le=2048, description="Chunks per embedding batch (seed default 32)."
+    embedding_batch_size: int | None = Field(
+        default=None,
+        ge=1,
+        le=2048,
+        description="Chunks per embedding batch (and per progress event). Unset: 32 for "
+        "in-process models (the seed's default), 256 for remote embedders.",
     )
     embedding_concurrency: int = Field(
         default=4, ge=1, le=64, description="Embedding requests in flight for remote embedders."

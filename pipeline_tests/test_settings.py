@@ -26,7 +26,7 @@ def test_defaults_run_everything_embedded(monkeypatch: pytest.MonkeyPatch):
 
     assert settings.database_url is None and settings.qdrant_url is None
     assert settings.embedder == "use"
-    assert settings.embedding_batch_size == 32
+    assert settings.embedding_batch_size is None  # the vectorizer picks by embedder kind
     assert settings.data_dir == REPO_ROOT / ".data"
     assert settings.resolved_qdrant_path == REPO_ROOT / ".data" / "qdrant"
 

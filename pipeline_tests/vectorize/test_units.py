@@ -76,3 +76,14 @@ def test_limiter_hold_makes_every_caller_wait():
     limiter.hold_until(2.5)
     assert limiter.acquire() == 2.5
     assert limiter.acquire() == 0.0
+
+
+def test_the_default_batch_is_the_seeds_32_locally_and_larger_for_remote_embedders():
+    from pipeline.vectorize import Vectorizer, create_embedder
+    from pipeline.vectorize.vectorizer import LOCAL_BATCH_SIZE, REMOTE_BATCH_SIZE
+
+    local = create_embedder("hashing", dimensions=8)
+    remote = create_embedder("openai", dimensions=8, api_key="k", base_url="http://127.0.0.1:9")
+    assert Vectorizer(None, local, None).batch_size == LOCAL_BATCH_SIZE == 32
+    assert Vectorizer(None, remote, None).batch_size == REMOTE_BATCH_SIZE > LOCAL_BATCH_SIZE
+    assert Vectorizer(None, remote, None, batch_size=50).batch_size == 50

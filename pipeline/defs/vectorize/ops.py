@@ -73,7 +73,7 @@ class VectorizeChunksConfig(StageEventsConfig):
     """How to embed, and how much progress to write to the event log."""
 
     batch_size: int | None = Field(
-        default=None, ge=1, le=2048, description="Chunks per batch; unset: the embedder's (32)."
+        default=None, ge=1, le=2048, description="Chunks per batch; unset: 32 local, 256 remote."
     )
     concurrency: int | None = Field(
         default=None, ge=1, le=64, description="Requests in flight (remote embedders only)."
