@@ -323,7 +323,8 @@ def html_to_text(html: str) -> str:
 def detect_language(text: str) -> str | None:
     """ja when there is kana, zh when Han characters dominate without kana, else en."""
     sample = text[:5000]
-    kana = len(re.findall(r"[\u3040-\u30ff]", sample))
+    # Kana proper: the middle dot (・, U+30FB) and the long-vowel mark bullet Chinese mail too.
+    kana = len(re.findall(r"[\u3041-\u3096\u30a1-\u30fa]", sample))
     han = len(re.findall(r"[\u4e00-\u9fff]", sample))
     latin = len(re.findall(r"[A-Za-z]", sample))
     if kana >= 3 and kana * 10 >= han:

@@ -13,23 +13,31 @@ from datetime import date, timedelta
 from pipeline.emails.extraction.text import Prepared, labelled, prepare
 
 START_LABELS = (
-    r"開始時期|開始日|開始予定|開始|稼働開始|稼働可能日|稼働可能時期|稼働可能|稼働日|稼働時期|稼働|"
-    r"参画可能日|参画可能時期|参画時期|参画日|参画開始|参画|入場日|入場時期|入場|期間|作業期間|時期|"
+    r"開始可能(?:日|時期)?|開始時期|開始日|開始予定|開始|稼[働動](?:開始|可能日|可能時期|可能|日|時期)?|"
+    r"参画可能日|参画可能時期|参画時期|参画日|参画開始|参画|入場可能(?:日|時期)?|入場日|入場時期|入場|"
+    r"着任(?:日|時期)?|(?:作業|勤務|就業)開始(?:日|時期)?|入社可能日|期間|作業期間|時期|"
+    r"(?:稼[働動]|参画|入場)可|空き(?:状況|予定|時期)?|"
     r"到岗(?:时间|日期)?|可到岗|到[职職](?:[时時][间間]|日期|日)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
     r"可?开始(?:时间|日期)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
-    r"start(?:\s*date)?|project start|availability|available(?:\s*from)?|joining|notice period|"
-    r"period"
+    r"start(?:\s*date)?|project start|availability(?:\s*date)?|available(?:\s*from)?|joining|"
+    r"notice period|can start|earliest start(?:\s*date)?|ready to start|available to start|"
+    r"date available|free from|period"
 )
 _IN_SENTENCE = re.compile(
-    r"(?:available|start(?:ing)?|join(?:ing)?)\s+(?:from|on|in|by|after|within)\s+([^.\n]{2,30})|"
+    r"(?:available|start(?:s|ing)?|join(?:ing)?)\s+(?:from|on|in|by|after|within)\s+([^.\n]{2,30})|"
     r"\bstart(?:s|ing)?\s+(\d{1,2}/\d{1,2}(?:/20\d{2})?)\b|"
+    r"\bavailable\s+(?:starting\s+|beginning\s+)?((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+    r"\.?(?:\s+\d{1,2}(?!\d))?|\d{1,2}/\d{1,2}(?:/20\d{2})?)|"
     r"((?:\d+|one|two|three|four)\s*weeks?'?\s*notice)|"
-    r"(\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*(?:起|以后|之后)?\s*(?:可以|可)?\s*(?:参加|参与|开始|入场|到岗)|"
+    r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|初|中旬|下旬|底)?)\s*(?:起|以后|之后)?\s*(?:可以|可)?\s*"
+    r"(?:参加|参与|开始|入场|到岗|入职)|"
+    r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|上旬|初旬|中旬|下旬|末)?)\s*(?:の)?(?:開始|稼働開始|参画|入場)(?:予定|可能|可)|"
     r"\bstart(?:s|ing)?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*[^.,\n]{0,12})|"
     r"([^\s、,。]{1,12})(?:から|より|~)\s*(?:の)?(?:稼働|参画|入場|開始)|"
     r"可于?\s*([^\s,，。]{1,10})\s*(?:到岗|入场|入职)|([^\s,，。、]{2,12}?)(?:入职|到岗|入场)|"
     r"((?:即日|即時|随时|立即|ASAP|immediately)[^\n]{0,6})|"
-    r"(?:開始|稼働|参画|入場)(?:時期|日)?は\s*([^\s、,。]{1,12}?)\s*(?:から|より|~|予定|を予定|です)",
+    r"(?:開始|稼働|参画|入場)(?:時期|日)?は\s*([^\s、,。]{1,12}?)\s*(?:から|より|~|予定|を予定|です)|"
+    r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*以降\s*(?:の)?(?:稼[働動]|参画|入場|開始|可)",
     re.I,
 )
 _IMMEDIATE = re.compile(
@@ -40,6 +48,7 @@ _IMMEDIATE = re.compile(
 _NEXT_MONTH = re.compile(r"来月|翌月|下个?月|next month", re.I)
 _WEEKS = re.compile(r"(\d+|一|两|兩|二|三|one|two|three|four)\s*(?:周|週間?|weeks?)", re.I)
 _WEEK_COUNT = {
+    "a": 1,
     "一": 1,
     "两": 2,
     "兩": 2,
@@ -50,6 +59,12 @@ _WEEK_COUNT = {
     "three": 3,
     "four": 4,
 }
+# "1ヶ月後", "一个月后", "one month's notice": the same day that many months on.
+_MONTHS_LATER = re.compile(
+    r"(\d|一|两|兩|二|三|one|two|three|a)\s*(?:ヶ|か|カ|ケ|个|個|箇)\s*月\s*(?:後|后)|"
+    r"(?<![\w-])(\d|one|two|three|a)\s*months?'?\s*(?:notice|later|from now)",
+    re.I,
+)
 # "after the current project ends in March", "3月末で終了": free from the month after.
 _AFTER_END = re.compile(
     r"(?:after|once)\b[^\n]{0,40}?\b(?:ends?|finish(?:es)?|wraps? up|completes?)\s+"
@@ -57,6 +72,8 @@ _AFTER_END = re.compile(
     r"(\d{1,2})\s*月\s*(?:末|底)?\s*(?:で|に)?\s*(?:現場|案件|プロジェクト|项目)?\s*(?:終了|结束|完了)",
     re.I,
 )
+_PART_AFTER = re.compile(r"\s*(?:の)?(上旬|初旬|初|頭|中旬|中|下旬|末|底)")
+_PART_DAY = {"中旬": 11, "中": 11, "下旬": 21, "末": 25, "底": 25}
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -115,8 +132,21 @@ def parse_date(value: str, reference: date) -> date | None:
         return english
     if _IMMEDIATE.search(value):
         return reference
-    if _NEXT_MONTH.search(value):
-        return _first_of_next_month(reference)
+    after_next = re.search(r"再来月|下下个?月|month after next", value, re.I)
+    if after_next:
+        return _first_of_next_month(_first_of_next_month(reference))
+    next_month = _NEXT_MONTH.search(value)
+    if next_month:  # "来月中旬" is the 11th, like "5月中旬"
+        part = _PART_AFTER.match(value[next_month.end() :])
+        day = _PART_DAY.get(part.group(1), 1) if part else 1
+        return _first_of_next_month(reference).replace(day=day)
+    months = _MONTHS_LATER.search(value) or re.fullmatch(
+        r"\s*(\d|one|two|three|a)\s*months?\s*", value, re.I
+    )
+    if months:
+        word = next(g for g in months.groups() if g).lower()
+        count = _WEEK_COUNT.get(word) or int(word)
+        return _months_after(reference, count)
     weeks = _WEEKS.search(value)
     if weeks:
         count = _WEEK_COUNT.get(weeks.group(1).lower()) or int(weeks.group(1))
@@ -183,6 +213,12 @@ def _upcoming(month: int, day: int, reference: date) -> date | None:
     # A month without a year is the next one of that name (mail talks about the near future).
     year = reference.year if month >= reference.month else reference.year + 1
     return _safe_date(year, month, day)
+
+
+def _months_after(reference: date, count: int) -> date:
+    month = reference.month - 1 + count
+    year, month = reference.year + month // 12, month % 12 + 1
+    return date(year, month, min(reference.day, calendar.monthrange(year, month)[1]))
 
 
 def _first_of_next_month(reference: date) -> date:

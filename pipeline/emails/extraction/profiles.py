@@ -55,7 +55,9 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:居家|[远遠][程端]|在宅|リモート)(?:办公|辦公|工作|勤務)?\s*(?:为主|為主)|"
     r"每月\s*(?:需)?\s*(?:到|进|去)\s*(?:公司|办公室|现场|客户)|月\s*\d\s*(?:[~-]\s*\d\s*)?回(?:程度)?(?:の)?出社|"
     r"月数回(?:の)?出社|(?:驻场|驻点|到现场|现场)[^\n]{0,6}?(?:也|亦)?(?<![不无])(?:可|接受)[^\n]{0,4}?[远遠][程端]|"
-    r"onsite is fine, remote|remote also ok",
+    r"onsite is fine, remote|remote also ok|"
+    r"偶尔(?:需要)?(?:到|去|进|進)(?:公司|办公室|辦公室|现场)|"
+    r"occasional (?:office|on-?site) (?:visits?|days?)",
     re.I,
 )
 _REMOTE_NONE = re.compile(
@@ -92,6 +94,7 @@ _REMOTE_INTERVIEW = re.compile(
 )
 _ONSITE_OK = re.compile(
     r"出社可|常駐可|出社\s*OK|出社も可|onsite\s*(?:ok|fine|possible)|"
+    r"出社(?:は|も)?\s*(?:対応|相談)?\s*(?:可能|OK|問題ありません|大丈夫)|"
     r"(?<!not )open to (?:onsite|relocat)|"
     r"(?<!不)可驻场|(?<!不)接受驻场|willing to relocate|relocation\s*(?:ok|yes)",
     re.I,
@@ -105,8 +108,8 @@ def remote(text: str | Prepared) -> str | None:
     partial; "remote only (no onsite or hybrid)" is full.
     """
     body = _REMOTE_INTERVIEW.sub(" ", prepare(text).text)
-    if _REMOTE_ONLY.search(body):
-        return "full"
+    if _REMOTE_ONLY.search(body):  # "フルリモート希望ですが、月1回の出社は対応可能" is partial
+        return "partial" if _ONSITE_OK.search(body) else "full"
     if _REMOTE_PARTIAL.search(body):
         return "partial"
     onsite = _REMOTE_NONE.search(body)
@@ -121,8 +124,8 @@ def remote(text: str | Prepared) -> str | None:
 def remote_only(text: str | Prepared) -> bool | None:
     """True when the person only works fully remote (フルリモートのみ, 出社不可, 仅远程), else
     None: accepting onsite is the usual case and is not stated as a constraint."""
-    body = prepare(_ONSITE_OK.sub(" ", prepare(text).text)).text
-    return True if _REMOTE_ONLY.search(body) else None
+    body = prepare(text).text
+    return True if _REMOTE_ONLY.search(body) and not _ONSITE_OK.search(body) else None
 
 
 # --- languages and nationality -------------------------------------------------------
@@ -151,7 +154,8 @@ _DESCRIPTIVE = (
     ("native", r"ネイティブ|母国語|母語|native|母语|first language"),
     (
         "business",
-        r"ビジネス|business|商务|商務|流暢|流利|fluent|上級|高级|熟练|无障碍|精通|proficient",
+        r"ビジネス|business|商务|商務|流暢|流利|fluent|上級|高级|熟练|无障碍|精通|proficient|堪能|"
+        r"(?:問題|支障|不自由)(?:なし|ありません)",
     ),
     (
         "conversational",
@@ -208,6 +212,18 @@ _COUNTRIES = {
     "SG": r"シンガポール|新加坡|singapore|singaporean",
     "PK": r"パキスタン|巴基斯坦|pakistan|pakistani",
     "HK": r"香港|hong kong",
+    "PL": r"ポーランド|波兰|poland|polish",
+    "IT": r"イタリア|意大利|italy|italian",
+    "ES": r"スペイン|西班牙|spain|spanish",
+    "MX": r"メキシコ|墨西哥|mexico|mexican",
+    "AU": r"オーストラリア|澳大利亚|澳洲|australia|australian",
+    "NZ": r"ニュージーランド|新西兰|new zealand",
+    "TR": r"トルコ|土耳其|turkey|turkish",
+    "EG": r"エジプト|埃及|egypt|egyptian",
+    "NG": r"ナイジェリア|尼日利亚|nigeria|nigerian",
+    "KH": r"カンボジア|柬埔寨|cambodia|cambodian",
+    "UZ": r"ウズベキスタン|乌兹别克|uzbekistan|uzbek",
+    "PE": r"ペルー|秘鲁|peru|peruvian",
 }
 _NATURALISED = re.compile(r"帰化|归化|入籍|已入籍|日本国籍取得|naturali[sz]ed|日本籍", re.I)
 
@@ -221,19 +237,98 @@ def country_code(value: str) -> str | None:
     return min(found)[1] if found else None
 
 
+# "国籍は日本です", "国籍 日本": the label without a colon.
+_NATIONALITY_SAID = re.compile(r"(?:^|\n)\s*[・\-]?\s*国籍\s*(?:は|[ \t]+)\s*([^\n、,。]{1,16})")
+_FOREIGN_OF = re.compile(r"外国籍\s*[(（]\s*([^)）\n]{1,12})\s*[)）]")
+# "帰化済", "已归化日本", "naturalized": Japanese now, whatever the origin ("帰化申請中" is not).
+_NATURALISED_NOW = re.compile(
+    r"帰化(?:済|済み|しております|しています|した|取得)|(?:已|已经)?归化|入籍済|naturali[sz]ed",
+    re.I,
+)
+# "中国人、30代", "日本人・男性", "ベトナム出身": the person's country, not "日本人と同等の日本語".
+_PEOPLE = re.compile(
+    r"(?<![一-龥ァ-ヴー])([一-龥ァ-ヴー]{2,6}?)(?:人(?![材員员数月日才士力と並同程遜相])|出身|の方(?!と))"
+)
+# "K.S／35歳／ベトナム／N2", "Kenji T. (Japanese, 35)": a bare country or demonym between
+# separators, the way one-line profiles and hotlists write it.
+_BARE_COUNTRY = re.compile(
+    r"(?:^|[／/|｜・、,(（]|\s[-–]\s)[ \t]*([^\s／/|｜・、,()（）\d]{2,12})[ \t]*"
+    r"(?=[／/|｜・、,)）]|$|\s[-–]\s)",
+    re.M,
+)
+
+
 def nationality(text: str | Prepared) -> str | None:
     fields = prepare(text).fields
-    value = labelled(fields, r"国籍|nationality|citizenship|国家")
+    value = labelled(fields, r"国籍|nationality(?:\s*/\s*visa)?|citizenship|国家")
     if value:
-        return country_code(value)
+        iso = re.match(r"\s*([A-Z]{2})\b", value)  # "Nationality: JP"
+        return iso.group(1) if iso and iso.group(1) in _COUNTRIES else country_code(value)
+    origin = labelled(fields, r"出身(?:国|地)?|country of (?:citizenship|origin)")
+    if origin and country_code(origin):
+        return country_code(origin)
+    said = _NATIONALITY_SAID.search(fields)
+    if said and country_code(said.group(1)):
+        return country_code(said.group(1))
+    if _NATURALISED_NOW.search(fields):
+        return "JP"
+    foreign = _FOREIGN_OF.search(fields)
+    if foreign and country_code(foreign.group(1)):
+        return country_code(foreign.group(1))
+    return _nationality_in_prose(fields)
+
+
+def _nationality_in_prose(fields: str) -> str | None:
     match = re.search(
         r"([^\s:：、,/()（）]{1,8})\s*(?:国籍|籍)(?!\s*[:：])|"
         r"\b([A-Z][A-Za-z]+)\s+(?:national|citizen)s?\b|([^\s、,]{1,6})人(?:エンジニア|技術者|工程师)",
         fields,
     )
-    if match is None:
-        return None
-    return country_code(next(g for g in match.groups() if g))
+    if match is not None and country_code(next(g for g in match.groups() if g)):
+        return country_code(next(g for g in match.groups() if g))
+    for pattern in (_ENGLISH_NATIONAL, _ENGLISH_DEMONYM, _PEOPLE):
+        for found in pattern.finditer(fields):
+            code = country_code(next(g for g in found.groups() if g))
+            if code:
+                return code
+    for line in fields.splitlines():
+        if _PLACE_WORDS.search(line):  # "Tokyo, Japan" is where, not who
+            continue
+        for found in _BARE_COUNTRY.finditer(line):
+            code = _exact_country(found.group(1))
+            if code:
+                return code
+    return None
+
+
+_PLACE_WORDS = re.compile(
+    r"location|based|live|living|resid|address|office|site|city|勤務地|場所|住所|所在|居住|在住|最寄|"
+    r"地点|地址|现住|工作地|常驻|驻场|\b(?:in|at|near)\b",
+    re.I,
+)
+
+
+def _exact_country(token: str) -> str | None:
+    """The country a token names by itself ("ベトナム", "Japanese"), not one it contains."""
+    for code, pattern in _COUNTRIES.items():
+        if re.fullmatch(f"(?:{pattern})", token.strip(), re.I):
+            return code
+    return None
+
+
+# "US Citizen", "holds Japanese citizenship", "Chinese passport holder".
+_ENGLISH_NATIONAL = re.compile(
+    r"\b([A-Za-z]{2,12})\s+(?:national|citizen|citizenship|nationality|passport)s?\b|"
+    r"\bcitizen of (?:the )?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)",
+    re.I,
+)
+# "He is Japanese.", "a Vietnamese developer": a demonym after is / a / an.
+_ENGLISH_DEMONYM = re.compile(
+    r"\b(?:is|are|an?)\s+([A-Z][a-z]{3,12})(?=[,.;]|\s+(?:and|with|but|who|living|based)\b|"
+    r"\s+(?:engineer|developer|consultant|"
+    r"programmer|architect|man|woman|male|female)s?\b)|"
+    r"\b(?:is|was|comes?|originally) from ([A-Z][a-z]+)"
+)
 
 
 def visa(text: str | Prepared) -> str | None:
@@ -350,7 +445,11 @@ _DEPTH_ONE = re.compile(
 )
 _DEPTH_TWO = re.compile(
     r"(?:二|2)\s*社先|(?:二|2)\s*次(?:受け|请)|(?:二|2)次合作|(?:two|2) layers|second layer|"
-    r"partner'?s? partner|弊社BP(?:様)?の(?:BP|さらに先|先)"
+    r"partner'?s? partner|弊社BP(?:様)?の(?:BP|さらに先|先)|"
+    r"(?:BP|パートナー|協力会社)(?:様)?の(?:BP|パートナー|協力会社)|"
+    r"合作(?:公司|伙伴|方)的合作(?:公司|伙伴|方)|(?:二|两|2)\s*层(?!以内)|第二层|"
+    r"(?:two|2) (?:companies|firms) (?:away|removed|from us)",
+    re.I,
 )
 
 
@@ -584,6 +683,7 @@ def extract_candidate(
     subject: str, text: str, language: str | None, reference: date
 ) -> CandidateProfile:
     block = prepare(text, language)
+    heading = prepare(subject, language)  # "【要員】中国籍 N1 即日可": vendors state them up front
     years = years_of_experience(block)
     return CandidateProfile(
         block_index=0,
@@ -597,11 +697,11 @@ def extract_candidate(
         place=find_place(block, HOME_LABELS),
         remote=remote(block),
         remote_only=remote_only(block),
-        available_from=start_date(block, reference),
+        available_from=_first_stated(lambda t: start_date(t, reference), block, heading),
         languages=languages(block),
-        japanese_level=japanese_level(block),
-        nationality=nationality(block),
-        commercial_depth=_first_stated(commercial_depth, block, prepare(subject, language)),
+        japanese_level=_first_stated(japanese_level, block, heading),
+        nationality=_first_stated(nationality, block, heading),
+        commercial_depth=_first_stated(commercial_depth, block, heading),
         employment_type=employment_type(block),
         age=age(block),
         summary=_summary(f"{subject}\n{block.text}"),

@@ -80,26 +80,52 @@ _DOT_LEADER = re.compile(r"^(\s*[^\s.:：][^.:：\n]{0,24}?)[ \t]*\.{2,}[ \t]*(?
 # Labels a table cell or a line of its own may hold ("国籍" above "日本" in an HTML table).
 _KNOWN_LABEL = re.compile(
     r"(?:氏名|名前|イニシャル|年齢|性別|国籍|最寄(?:り)?駅?|住所|居住地|現住所|(?:主要|保有)?スキル|"
-    r"技術|言語|経験|経験年数|開発経験|(?:希望)?単価|金額|予算|報酬|開始(?:時期|日)?|稼働(?:開始|可能日)?|"
-    r"参画(?:可能日|時期)?|期間|勤務地|場所|作業場所|リモート|在宅|商流|所属|面談(?:回数)?|外国籍|"
+    r"技術|言語|経験|経験年数|開発経験|(?:希望)?単価|金額|予算|報酬|開始(?:時期|日)?|"
+    r"稼働(?:開始|可能日|時期|日)?|勤務(?:地|形態)?(?:希望)?|基本情報|"
+    r"参画(?:可能日|時期)?|期間|場所|作業場所|リモート|在宅|商流|所属|面談(?:回数)?|外国籍|"
     r"日本語(?:レベル|能力)?|資格|備考|(?:必須|尚可|歓迎)(?:スキル|要件)?|(?:業務)?内容|案件名|精算|"
     r"(?:募集)?人数|姓名|年龄|性别|技能|技术栈|工作年限|工作经验|期望(?:薪资|单价)|单价|薪资|预算|"
-    r"到岗(?:时间)?|入场时间|工作地点|地点|现住址|现居|日语(?:水平)?|远程|面试|项目名称|岗位|要求|"
+    r"到岗(?:时间)?|入场(?:时间)?|到职|工作地点|地点|现住址|现居|日语(?:水平)?|远程|面试|项目(?:名称)?|"
+    r"岗位|要求|必须|优先|加分(?:项)?|(?:工作)?方式|国籍|"
     r"name|skills?|experience|rate|location|availability|visa|work authorization|remote|"
     r"start(?: date)?|duration|budget|bill rate|nationality|citizenship|japanese|interviews?|"
     r"must have|働き方|勤務形態|"
     r"nice to have|required|preferred|title|position)",
     re.I,
 )
+# "国籍　日本", "Nationality   Japanese": a known label, then spaces for the colon (one space is
+# enough after a CJK label; an English one needs two, as in column-aligned text).
+_SPACED_LABEL = re.compile(
+    rf"^([ \t]*[・\-*•]?[ \t]*)({_KNOWN_LABEL.pattern})"
+    r"(?:[ \t]{2,}|(?<=[^\x00-\x7f])[ \t]+)(?=[^\s:：|])",
+    re.I,
+)
+# "国　籍：日本", "【氏　名】": a label spaced out to align its colon.
+_SPACED_OUT_LABEL = re.compile(
+    r"^([ \t]*[・\-*•■◆●□◇]?[ \t]*)"
+    r"((?:[一-龥ぁ-んァ-ヴー][ \t]+){1,4}[一-龥ぁ-んァ-ヴー])(?=[ \t]*[:：】\]])"
+)
 _PIPE_ROW = re.compile(r"^\s*\|?\s*([^|\n]{1,16}?)\s*\|\s*([^\n]+?)\s*\|?\s*$")
 _TAB_ROW = re.compile(r"^\s*([^\t\n]{1,16}?)\t+\s*([^\n]+)$")
+
+
+def _unspace_label(line: str) -> str:
+    spaced = _SPACED_OUT_LABEL.match(line)
+    if spaced is None:
+        return line
+    label = re.sub(r"[ \t]+", "", spaced.group(2))
+    return f"{spaced.group(1)}{label}{line[spaced.end() :]}"
 
 
 def fields_form(normalised: str) -> str:
     """Normalised text with SES-style labels (【単価】, ■勤務地：, table cells) as 'label: '."""
     lines = [
-        _BRACKET_LABEL.sub(
-            lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}: ", _DOT_LEADER.sub(r"\1: ", line)
+        _SPACED_LABEL.sub(
+            r"\1\2: ",
+            _BRACKET_LABEL.sub(
+                lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}: ",
+                _DOT_LEADER.sub(r"\1: ", _unspace_label(line)),
+            ),
         )
         for line in normalised.splitlines()
     ]
@@ -150,7 +176,7 @@ def prepare(text: str | Prepared, language: str | None = None) -> Prepared:
 
 def labelled(fields: str, labels: str) -> str | None:
     """The value after the first 'label: ' among `labels` (a regex alternation), if any."""
-    match = re.search(rf"(?:{labels})(?:[ \t]*[:：]|[ \t]+[-–][ \t])[ \t]*([^\n]+)", fields, re.I)
+    match = re.search(rf"(?:{labels})(?:[ \t]*[:：]|[ \t]+[-–—][ \t])[ \t]*([^\n]+)", fields, re.I)
     if match is None:
         return None
     value = match.group(1).strip(" \t・-")
