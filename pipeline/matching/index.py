@@ -28,7 +28,8 @@ from pipeline.vectorize.embedders.base import Embedder
 
 KINDS: tuple[ProfileKind, ...] = ("candidate", "project")
 _BUILDERS = {"candidate": candidate_profile, "project": project_profile}
-EMBED_BATCH = 256
+EMBED_BATCH = 256  # texts per embedder call
+UPSERT_BATCH = 4096  # points per store upsert and per transaction recording them
 # Payload indexes on every key the filters and the formula read: without them the engine
 # reads each point's payload (measured: 44 ms a filtered search over 2,000 profiles; 4 ms).
 PAYLOAD_INDEXES = {
@@ -97,18 +98,23 @@ class ProfileIndexer:
     def _sync_kind(self, kind: ProfileKind, report: IndexReport) -> None:
         model = self.embedder.name
         collection = profile_collection(kind, self.embedder)
-        self.store.ensure_collection(
-            collection, self.embedder.dimension, payload_indexes=PAYLOAD_INDEXES[kind]
-        )
+        # The payload indexes are created after the upserts: into an empty collection, a bulk
+        # load then builds each index once instead of updating it point by point (measured on
+        # 20,000 candidates in Qdrant Edge: 3.5 s instead of 6.8-8.9 s). Creating an index
+        # that exists is a no-op, so an incremental run (indexes in place) pays nothing extra.
+        self.store.ensure_collection(collection, self.embedder.dimension)
         current = self.profiles(kind)
         with self.engine.connect() as connection:
             indexed = profile_store.indexed_points(connection, kind, model)
         changed = [p for p in current if indexed.get(p.profile_id) != p.content_hash]
         report.unchanged[kind] = len(current) - len(changed)
-        for start in range(0, len(changed), EMBED_BATCH):
-            batch = changed[start : start + EMBED_BATCH]
+        for start in range(0, len(changed), UPSERT_BATCH):
+            batch = changed[start : start + UPSERT_BATCH]
             self._upsert(kind, collection, batch)
             report.indexed[kind] += len(batch)
+        self.store.ensure_collection(
+            collection, self.embedder.dimension, payload_indexes=PAYLOAD_INDEXES[kind]
+        )
         report.changed_ids[kind] = [p.profile_id for p in changed]
         gone = sorted(set(indexed) - {p.profile_id for p in current})
         if gone:
@@ -120,7 +126,13 @@ class ProfileIndexer:
 
     def _upsert(self, kind: ProfileKind, collection: str, batch: list[CanonicalProfile]) -> None:
         model = self.embedder.name
-        vectors = np.asarray(self.embedder.embed([p.text for p in batch]), dtype=np.float32)
+        texts = [p.text for p in batch]
+        vectors = np.concatenate(
+            [
+                np.asarray(self.embedder.embed(texts[i : i + EMBED_BATCH]), dtype=np.float32)
+                for i in range(0, len(texts), EMBED_BATCH)
+            ]
+        )
         ids = [profile_point_id(kind, p.profile_id, model) for p in batch]
         payloads = [{**p.payload, "content_hash": p.content_hash} for p in batch]
         self.store.upsert(collection, ids, vectors, payloads)

@@ -6,6 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from pipeline.matching.index import ProfileIndexer, profile_collection
+from pipeline.matching.search import Matcher
 from pipeline.matching.service import MatchingService
 
 
@@ -120,3 +121,35 @@ def test_hybrid_without_llm_renormalises_and_says_so(
         0.6154 * row["vector_score"] + 0.3846 * row["business_score"], abs=1e-4
     )
     assert "AI score unavailable" in row["explanation"]
+
+
+def test_bulk_load_ends_with_every_payload_index_and_more_batches_than_one(
+    db, add_project, add_candidate, embedder, config, tmp_path, monkeypatch
+) -> None:
+    from pipeline.matching import index
+    from pipeline.store.vectors import EdgeVectorStore
+
+    monkeypatch.setattr(index, "UPSERT_BATCH", 2)  # several upserts before the indexes
+    monkeypatch.setattr(index, "EMBED_BATCH", 1)
+    add_project()
+    ids = [add_candidate(experience_years=float(i)) for i in range(5)]
+    store = EdgeVectorStore(tmp_path / "edge")
+    report = ProfileIndexer(db, embedder, store, config).sync()
+    assert report.indexed["candidate"] == 5
+    collection = profile_collection("candidate", embedder)
+    schema = store._shard(collection).info().payload_schema
+    assert set(index.PAYLOAD_INDEXES["candidate"]) <= set(schema)
+    assert schema["years"].points == 5
+    vectors = Matcher(db, embedder, store, config).profile_vectors("candidate", ids)
+    assert set(vectors) == set(ids)
+    assert all(v.shape == (embedder.dimension,) for v in vectors.values())
+    with db.begin() as connection:  # an incremental run upserts into the indexed collection
+        connection.execute(
+            sa.text("UPDATE candidates SET experience_years = 30 WHERE id = :id"), {"id": ids[0]}
+        )
+    assert ProfileIndexer(db, embedder, store, config).sync().indexed["candidate"] == 1
+    results = Matcher(db, embedder, store, config).search_candidates(
+        "Java", filters={"experience_years": "25+"}, limit=5
+    )
+    assert results[0].profile_id == ids[0]
+    store.close()
