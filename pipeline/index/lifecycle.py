@@ -256,20 +256,20 @@ class IndexLifecycle:
         after_id, passes, built_in_pass = 0, 1, 0
         while not report.abandoned:
             with self.engine.connect() as connection:
-                page = index_state.chunks_to_build(
+                page, last_id = index_state.chunks_to_build(
                     connection,
                     target.model,
                     target.dimension,
                     after_id=after_id,
                     limit=self.page_size,
                 )
-            if not page:
+            if last_id is None:
                 if built_in_pass and passes < MAX_PASSES:
                     # Text that changed behind the cursor: catch up from the start.
                     after_id, passes, built_in_pass = 0, passes + 1, 0
                     continue
                 break
-            after_id = page[-1].id
+            after_id = last_id
             page = [c for c in page if c.id not in report.errors]  # failed once: not again
             built_in_pass += len(page)
             for start in range(0, len(page), self.batch_size):
@@ -361,10 +361,14 @@ class IndexLifecycle:
             extra_points=len(actual - expected),
         )
 
-    def switch(self) -> IndexModel:
-        """Move the alias to the built collection in one step, once its check passes."""
+    def switch(self, checked: CheckResult | None = None) -> IndexModel:
+        """Move the alias to the built collection in one step, once its check passes.
+
+        `checked`: a passing check of this collection just made (migrate's), not redone.
+        """
         target = self._require_building(None)
-        result = self.check(target)
+        fresh = checked is not None and checked.collection == target.collection
+        result = checked if fresh and checked.passed else self.check(target)
         if not result.passed:
             raise IndexStateError(f"check failed, alias not moved: {result.describe()}")
         with self.engine.begin() as connection:
@@ -423,7 +427,7 @@ class IndexLifecycle:
             return report, None
         result = self.check()
         if switch and result.passed:
-            self.switch()
+            self.switch(result)
         return report, result
 
     def status(self) -> IndexStatus:

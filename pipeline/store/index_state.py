@@ -214,25 +214,39 @@ class BuildChunk:
 
 def chunks_to_build(
     connection: Connection, model: str, dimension: int, *, after_id: int, limit: int
-) -> list[BuildChunk]:
-    """The next live chunks after `after_id` without a current vector under `model`, by key."""
+) -> tuple[list[BuildChunk], int | None]:
+    """The next `limit` live chunks after `after_id` by key, less those with a current vector
+    under `model`; and the last id scanned (None: the end of the table).
+
+    Two plain range scans, filtered here: an anti-join planned while chunk_vectors was still
+    empty (its statistics say so for the whole build) was measured at 0.22 s a page.
+    """
     rows = connection.execute(
         sa.text(
             """
             SELECT c.id, c.document_id, c.chunk_index, c.content, c.content_hash,
                    d.market, d.doc_type, d.stock_code, d.company_name, d.language, d.source
-            FROM document_chunks c JOIN documents d ON d.id = c.document_id
-            WHERE c.id > :after_id AND NOT c.dead_letter
-              AND NOT EXISTS (SELECT 1 FROM chunk_vectors v
-                              WHERE v.model = :model AND v.dimension = :dim
-                                AND v.chunk_id = c.id AND v.content_hash = c.content_hash)
+            FROM (SELECT * FROM document_chunks
+                  WHERE id > :after_id AND NOT dead_letter ORDER BY id LIMIT :limit) AS c
+            JOIN documents d ON d.id = c.document_id
             ORDER BY c.id
-            LIMIT :limit
             """
         ),
-        {"after_id": after_id, "limit": limit, "model": model, "dim": dimension},
+        {"after_id": after_id, "limit": limit},
+    ).all()
+    if not rows:
+        return [], None
+    done = dict(
+        connection.execute(
+            sa.text(
+                "SELECT chunk_id, content_hash FROM chunk_vectors WHERE model = :model "
+                "AND dimension = :dim AND chunk_id > :after_id AND chunk_id <= :last_id"
+            ),
+            {"model": model, "dim": dimension, "after_id": after_id, "last_id": rows[-1].id},
+        ).all()
     )
-    return [BuildChunk(**row._mapping) for row in rows]
+    todo = [BuildChunk(**row._mapping) for row in rows if done.get(row.id) != row.content_hash]
+    return todo, rows[-1].id
 
 
 def record_vectors(
