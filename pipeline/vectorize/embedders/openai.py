@@ -7,7 +7,7 @@ for progress reporting. This module only turns SDK errors into the vectorizer's 
 
 from __future__ import annotations
 
-import base64
+import binascii
 import json
 from email.utils import parsedate_to_datetime
 from operator import itemgetter
@@ -126,7 +126,10 @@ def _parse(body: bytes, dimension: int) -> np.ndarray:
     data.sort(key=itemgetter("index"))
     embeddings = [row["embedding"] for row in data]
     if all(isinstance(e, str) for e in embeddings):
-        return np.stack([np.frombuffer(base64.b64decode(e), dtype="<f4") for e in embeddings])
+        raw = [binascii.a2b_base64(e) for e in embeddings]
+        if len({len(r) for r in raw}) == 1:  # one buffer, one array: no per-row arrays
+            return np.frombuffer(b"".join(raw), dtype="<f4").reshape(len(raw), -1)
+        return np.stack([np.frombuffer(r, dtype="<f4") for r in raw])  # raises, as for floats
     # Floats: the server ignores `encoding_format`, or was asked for floats. One conversion
     # for the whole response; rows of unequal length fail here, as they would in np.stack.
     return np.array(embeddings, dtype=np.float32)
