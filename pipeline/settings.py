@@ -163,6 +163,12 @@ class Settings(BaseSettings):
         description="How long a run waits for an unreachable database (with a message) before "
         "it stops with one line.",
     )
+    vector_store_wait_s: float = Field(
+        default=300.0,
+        ge=0,
+        description="How long a run waits (with a message) for the embedded vector store "
+        "folder while another process holds it, before it stops with one line.",
+    )
     database_statement_timeout_s: float = Field(
         default=300.0,
         ge=0,

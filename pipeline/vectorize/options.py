@@ -17,5 +17,5 @@ def vectorizer_options(settings: Settings) -> dict[str, Any]:
         "overlong": settings.embedding_overlong,
         "lease_s": settings.chunk_lease_s,
         "db_wait_s": settings.database_wait_s,
-        "store_wait_s": settings.database_wait_s,
+        "store_wait_s": settings.vector_store_wait_s,
     }

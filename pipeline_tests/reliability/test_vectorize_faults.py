@@ -164,3 +164,27 @@ def test_a_database_without_the_schema_says_to_migrate(cli: Cli, postgres_server
         with engine.connect() as connection:
             connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
         engine.dispose()
+
+
+def test_a_second_writer_on_the_embedded_store_waits_or_fails_in_one_line(db, tables, cli: Cli):
+    total = load_demo(db, tables, chunks=800)
+    with FakeEmbeddingServer(DIM, delay_s=0.4) as server:  # the first run lasts seconds
+        env = openai_env(server)
+        first = cli.popen("vectorize", **env)
+        try:
+            while chunk_count(db, "vectorized_hash IS NOT NULL") < 20:
+                assert first.poll() is None, first.communicate()[1][-2000:]
+                time.sleep(0.02)
+            patient = cli.popen("vectorize", **env, VECTOR_STORE_WAIT_S="120")
+            impatient = cli.run("vectorize", **env, VECTOR_STORE_WAIT_S="0.5")
+            _, first_err = first.communicate(timeout=120)
+            _, patient_err = patient.communicate(timeout=120)
+        finally:
+            first.kill()
+    line = assert_one_line_error(impatient, "held by another process", cli.env["QDRANT_PATH"])
+    assert "QDRANT_URL" in line  # and what to use instead
+    assert first.returncode == 0, first_err[-2000:]
+    assert patient.returncode == 0, patient_err[-2000:]
+    assert "held by another process; waiting up to 120s" in patient_err
+    assert "Traceback" not in patient_err + impatient.stderr
+    assert chunk_count(db, "vectorized_hash = content_hash") == total

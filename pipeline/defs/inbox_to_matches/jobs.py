@@ -6,6 +6,7 @@ from dagster import job
 from pipeline.defs.emails.ops import classify_emails_op, store_inbox_op
 from pipeline.defs.inbox_to_matches.ops import summarize_run_op
 from pipeline.defs.matching.ops import compute_matches_op, index_profiles_op
+from pipeline.defs.vectorize.jobs import VECTOR_STORE_TAGS
 from pipeline.defs.vectorize.ops import scan_unvectorized_chunks_op, vectorize_chunks_op
 
 
@@ -13,7 +14,7 @@ from pipeline.defs.vectorize.ops import scan_unvectorized_chunks_op, vectorize_c
     description="The whole pipeline: store and chunk new mail, vectorize the pending chunks, "
     "classify the new mail and extract profiles, upsert them to Qdrant, compute weighted "
     "matches, then summarise. Stage progress: observations of `pipeline_stages/<stage>`.",
-    tags={"domain": "inbox_to_matches"},
+    tags={"domain": "inbox_to_matches", **VECTOR_STORE_TAGS},
 )
 def inbox_to_matches_job() -> None:
     ingest = store_inbox_op()

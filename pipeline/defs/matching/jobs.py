@@ -4,12 +4,13 @@
 from dagster import job
 
 from pipeline.defs.matching.ops import compute_matches_op, index_profiles_op
+from pipeline.defs.vectorize.jobs import VECTOR_STORE_TAGS
 
 
 @job(
     description="Upsert candidate and project profiles to Qdrant, then store the top-k "
     "weighted matches of every open project (only the pairs that changed).",
-    tags={"domain": "matching"},
+    tags={"domain": "matching", **VECTOR_STORE_TAGS},
 )
 def match_profiles_job() -> None:
     compute_matches_op(start_after=index_profiles_op())
