@@ -149,6 +149,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 2.5,
             ),
             (r"驻场|预算|人月|到岗时间|工作地点|外包|HC\s*[：:]?\s*\d", 1.0),
+            (  # "有合适的人请发简历过来": asks for résumés, so it offers work
+                r"(?:有)?合适的?(?:人|人选|候选人)[^\n。]{0,6}?(?:请|欢迎|麻烦)?(?:发|推荐|提供|联系)|"
+                r"(?:请|麻烦)?发(?:送)?简历(?:过来|给我)|(?:有|一)个[^，。\n]{0,12}?(?:需求|项目|岗位)",
+                3.0,
+            ),
             (r"项目", 1.0),
         ),
         "candidate": _rules(
@@ -159,6 +164,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 3.0,
             ),
             (r"年资|可开始|工作方式", 1.0),
+            (
+                r"(?:介绍|推荐)(?:一下)?(?:我们|我司|本公司|我们公司|敝司)(?:公司)?的[^，。\n]{0,10}?"
+                r"(?:工程师|人员|顾问|开发|员工)|可以?(?:随时)?到岗|目前空闲",
+                3.0,
+            ),
             (
                 r"(?:人才|人员|工程师|技术人员|开发人员|技术者|要员)(?:的)?(?:介绍|推荐|信息|资料)|"
                 r"(?:推荐|介绍)(?:以下|如下|一下)?(?:的)?(?:人员|工程师|技术人员|人才)|"
@@ -205,12 +215,32 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"submit (?:your )?(?:best )?(?:candidates|profiles|resumes|consultants)", 1.5),
             (r"looking for|need (?:a|an)\b|seeking", 1.0),
             (
-                r"new (?:req|requirement|position|role|opening)\b|"
+                r"(?<!looking for a )(?<!looking for )new (?:req|requirement|position|role|opening)\b|"
                 r"reply with (?:your )?(?:resume|cv|profile)|"
                 r"send (?:me )?(?:your )?(?:resumes|profiles)",
                 3.0,
             ),
             (r"\bmust be\b|\bis a (?:bonus|plus)\b|\d\s*interviews?\b|\binterview rounds?\b", 1.5),
+            (  # a request told as a story: "need a senior SRE ... send them my way"
+                r"(?:if you|do you) (?:know|have) (?:of )?(?:someone|anyone|somebody|a (?:good )?fit)|"
+                r"send (?:them|him|her|anyone|people) (?:my|our) way|"
+                r"\b(?:need|needs|needing) (?:a|an|two|three) (?:\w+ ){0,3}for (?:a|an|our|the)\b|"
+                r"(?:\d+|six|three|twelve|nine)[- ]month (?:engagement|contract|project|assignment)|"
+                r"we can pay|(?:growing|building|expanding) (?:our|the|their) [\w ]{0,20}team|"
+                r"(?:would|we'd) like (?:them|someone|the person) to start",
+                2.5,
+            ),
+            (
+                r"\bneed(?:s|ed)? (?:a|an) [\w ./+#-]{0,30}?(?:engineer|developer|architect|analyst|"
+                r"admin(?:istrator)?|consultant|lead|manager|tester|designer|scientist)\b|"
+                r"local (?:candidates|consultants|profiles) only|\brate (?:is )?open\b",
+                2.5,
+            ),
+            (
+                r"\bRF[QP]\b|request(?:ing)? (?:for )?(?:quotes|proposals)|reply with candidates|"
+                r"(?:engineers?|developers?|consultants?) to join (?:a|an|our|the|their)\b",
+                3.0,
+            ),
             (
                 r"job title\s*:|position\s*:|duration\s*:|client\s*:|"
                 r"contract[- ]to[- ]hire|\bC2H\b|"
@@ -263,6 +293,16 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 2.0,
             ),
             (r"consultants? (?:is |are )?available", 3.5),
+            (  # the engineer writing for themself
+                r"\bI am an? [\w ./+#-]{0,30}?(?:engineer|developer|consultant|architect|analyst|"
+                r"tester|administrator)\b|looking for my (?:next|new)|\bmy (?:resume|cv)\b",
+                3.0,
+            ),
+            (
+                r"(?:strong|good|great|perfect|close) (?:match|fit) for (?:this|your|the)\b|"
+                r"(?:candidate|consultant)'?s? details|details of (?:my|our) (?:consultant|candidate)",
+                3.0,
+            ),
             (r"\bresumes? attached|attached (?:is )?(?:the |my )?resume|\bprofile of\b", 2.0),
             (r"available (?:from|immediately|now|to start)", 2.0),
             (r"currently available|immediate joiner", 2.0),
@@ -300,6 +340,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (r"meeting|webinar|newsletter|unsubscribe|happy hour|holiday|party|lunch", 2.0),
             (r"password|out of office|reminder|maintenance|account", 1.5),
+            (r"\bNDA\b|docusign|please sign|sign the attached|e-?signature", 2.5),
             (
                 r"congratulations|welcome aboard|onboarding|background check|"
                 r"referral (?:bonus|program)|"
@@ -315,6 +356,15 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 5.0,
             ),
             (
+                r"accepted another offer|withdraws? from|(?:has|have) withdrawn|"
+                r"(?:will not|won't|not|decided not to) (?:be )?(?:move|moving) forward|"
+                r"decided to pass|not (?:been )?selected|went with another (?:candidate|vendor)|"
+                r"meetup|\brsvp\b|networking (?:event|evening|night)|join us for|"
+                r"\bw-?9\b|certificate of insurance|\bCOI\b|purchase orders?|remittance|\bACH\b|"
+                r"rate increase|rates? (?:will )?increase|background check (?:has )?(?:cleared|completed)|"
+                r"vendor (?:onboarding|network|management)|already (?:been )?submitted|"
+                r"interview (?:is )?(?:confirmed|scheduled|confirmation)|confirming the interview|"
+                r"(?:calendar )?invite has been sent|"
                 r"(?:has been|is now|was) (?:filled|closed|cancelled|canceled|put on hold)|"
                 r"position (?:is )?(?:closed|filled|on hold)|no longer accepting|"
                 r"(?:will not|won't) (?:review|accept) (?:new|any more|further) "

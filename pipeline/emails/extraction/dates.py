@@ -26,6 +26,8 @@ START_LABELS = (
 _IN_SENTENCE = re.compile(
     r"(?:available|start(?:s|ing)?|join(?:ing)?)\s+(?:from|on|in|by|after|within)\s+([^.\n]{2,30})|"
     r"\bstart(?:s|ing)?\s+(\d{1,2}/\d{1,2}(?:/20\d{2})?)\b|"
+    r"\bstart(?:s|ing)?\s+((?:early|mid|late|end of)[- ]?\s*"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)|"
     r"\bavailable\s+(?:starting\s+|beginning\s+)?((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
     r"\.?(?:\s+\d{1,2}(?!\d))?|\d{1,2}/\d{1,2}(?:/20\d{2})?)|"
     r"((?:\d+|one|two|three|four)\s*weeks?'?\s*notice)|"

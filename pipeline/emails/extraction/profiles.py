@@ -44,6 +44,7 @@ _REMOTE_PARTIAL = re.compile(
     r"週\s*\d(?:\s*[~-]\s*\d)?\s*日?\s*(?:程度)?\s*(?:の)?\s*(?:リモート|出社|在宅)|"
     r"ハイブリッド|在宅併用|出社併用|hybrid|remote\s*\d\s*days|"
     r"\d\s*days?\s*(?:a |per )?(?:week\s*)?(?:onsite|on-site|remote|in(?: the)? office)|"
+    r"(?:onsite|on-site|in[- ]office)\s*[1-4]\s*days?\s*(?:/|a|per)\s*(?:week|wk)|"
     r"(?:mostly|partially|partly)\s*remote|remote\s*(?:with|\+)\s*(?:occasional|some)|"
     r"基本(?:リモート|在宅)|テレワーク(?:可|併用)|在宅(?:勤務)?可|"
     r"弹性办公|远程为主|混合辦公|每[周週]\s*[一两二三四五1-5]\s*天\s*(?:到岗|到公司|进公司|進公司|办公室)|"
