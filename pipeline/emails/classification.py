@@ -215,24 +215,27 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"submit (?:your )?(?:best )?(?:candidates|profiles|resumes|consultants)", 1.5),
             (r"looking for|need (?:a|an)\b|seeking", 1.0),
             (
-                r"(?<!looking for a )(?<!looking for )new (?:req|requirement|position|role|opening)\b|"
+                r"(?<!looking for a )(?<!looking for )"
+                r"new (?:req|requirement|position|role|opening)\b|"
                 r"reply with (?:your )?(?:resume|cv|profile)|"
                 r"send (?:me )?(?:your )?(?:resumes|profiles)",
                 3.0,
             ),
             (r"\bmust be\b|\bis a (?:bonus|plus)\b|\d\s*interviews?\b|\binterview rounds?\b", 1.5),
             (  # a request told as a story: "need a senior SRE ... send them my way"
-                r"(?:if you|do you) (?:know|have) (?:of )?(?:someone|anyone|somebody|a (?:good )?fit)|"
+                r"(?:if you|do you) (?:know|have) (?:of )?"
+                r"(?:someone|anyone|somebody|a (?:good )?fit)|"
                 r"send (?:them|him|her|anyone|people) (?:my|our) way|"
                 r"\b(?:need|needs|needing) (?:a|an|two|three) (?:\w+ ){0,3}for (?:a|an|our|the)\b|"
-                r"(?:\d+|six|three|twelve|nine)[- ]month (?:engagement|contract|project|assignment)|"
+                r"(?:\d+|six|three|twelve|nine)[- ]month "
+                r"(?:engagement|contract|project|assignment)|"
                 r"we can pay|(?:growing|building|expanding) (?:our|the|their) [\w ]{0,20}team|"
                 r"(?:would|we'd) like (?:them|someone|the person) to start",
                 2.5,
             ),
             (
-                r"\bneed(?:s|ed)? (?:a|an) [\w ./+#-]{0,30}?(?:engineer|developer|architect|analyst|"
-                r"admin(?:istrator)?|consultant|lead|manager|tester|designer|scientist)\b|"
+                r"\bneed(?:s|ed)? (?:a|an) [\w ./+#-]{0,30}?(?:engineer|developer|architect|"
+                r"analyst|admin(?:istrator)?|consultant|lead|manager|tester|designer|scientist)\b|"
                 r"local (?:candidates|consultants|profiles) only|\brate (?:is )?open\b",
                 2.5,
             ),
@@ -300,7 +303,8 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (
                 r"(?:strong|good|great|perfect|close) (?:match|fit) for (?:this|your|the)\b|"
-                r"(?:candidate|consultant)'?s? details|details of (?:my|our) (?:consultant|candidate)",
+                r"(?:candidate|consultant)'?s? details|"
+                r"details of (?:my|our) (?:consultant|candidate)",
                 3.0,
             ),
             (r"\bresumes? attached|attached (?:is )?(?:the |my )?resume|\bprofile of\b", 2.0),
@@ -361,7 +365,8 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"decided to pass|not (?:been )?selected|went with another (?:candidate|vendor)|"
                 r"meetup|\brsvp\b|networking (?:event|evening|night)|join us for|"
                 r"\bw-?9\b|certificate of insurance|\bCOI\b|purchase orders?|remittance|\bACH\b|"
-                r"rate increase|rates? (?:will )?increase|background check (?:has )?(?:cleared|completed)|"
+                r"rate increase|rates? (?:will )?increase|"
+                r"background check (?:has )?(?:cleared|completed)|"
                 r"vendor (?:onboarding|network|management)|already (?:been )?submitted|"
                 r"interview (?:is )?(?:confirmed|scheduled|confirmation)|confirming the interview|"
                 r"(?:calendar )?invite has been sent|"
