@@ -9,7 +9,12 @@ against the pipeline's machinery alone (embedding nearly free), a harsher ratio.
 
 Postgres: the embedded server in a temporary folder, or PIPELINE_BENCH_DATABASE_URL; the app
 tables go in a fresh schema and Dagster's storage in a fresh database, both dropped at the end.
-Last line: the per-batch overhead in percent (goal <= 3%).
+Runs come in `--repeats` pairs (events off, per batch), the order inside a pair alternating,
+so drift in machine load lands on both sides of a pair; each pair gives one paired overhead
+(per batch / off - 1). Two runs of the same mode were seen 21% apart on this shared machine,
+so a best-of-two comparison cannot resolve a 3% goal: the headline is the median paired
+overhead of at least five pairs, with its spread.
+Last line: the median per-batch overhead in percent (goal <= 3%).
 """
 
 from __future__ import annotations
@@ -112,7 +117,7 @@ def main() -> None:
     parser.add_argument("--chunks", type=int, default=4194)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--embedder", default="use", choices=["use", "hashing"])
-    parser.add_argument("--repeats", type=int, default=2, help="runs of 'none' and 'batch'")
+    parser.add_argument("--repeats", type=int, default=5, help="pairs of 'none' and 'batch'")
     args = parser.parse_args()
 
     with bench_database() as (engine, scratch), tempfile.TemporaryDirectory() as qdrant_root:
@@ -125,7 +130,9 @@ def main() -> None:
             with instance_for_test(overrides=overrides) as instance:
                 results: dict[str, list[dict[str, float]]] = {"none": [], "batch": [], "chunk": []}
                 # Interleaved, so drift in machine load hits every mode alike.
-                plan = ["none", "batch"] * args.repeats + ["chunk"]
+                pairs = [("none", "batch") if i % 2 == 0 else ("batch", "none")
+                         for i in range(args.repeats)]  # fmt: skip
+                plan = [mode for pair in pairs for mode in pair] + ["chunk"]
                 for i, mode in enumerate(plan):
                     reset_vectors(engine)
                     resources = {
@@ -149,20 +156,31 @@ def main() -> None:
                 connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
 
-    none = min(r["wall_s"] for r in results["none"])
-    batch = min(r["wall_s"] for r in results["batch"])
+    overheads = [
+        100 * (b["wall_s"] / n["wall_s"] - 1)
+        for n, b in zip(results["none"], results["batch"], strict=True)
+    ]
+    none = statistics.median(r["wall_s"] for r in results["none"])
+    batch = statistics.median(r["wall_s"] for r in results["batch"])
     chunk = results["chunk"][0]
     batch_events = statistics.median(r["events"] for r in results["batch"])
     batch_emit = statistics.median(r["emit_s"] for r in results["batch"])
     per_event_ms = 1000 * chunk["emit_s"] / max(1, chunk["events"])
-    print(f"events off: {none:.2f}s; per batch: {batch:.2f}s ({batch_events:.0f} events, "
-          f"{batch_emit:.2f}s emitting); per chunk: {chunk['wall_s']:.2f}s "
-          f"({chunk['events']} events, {per_event_ms:.1f} ms/event)")  # fmt: skip
+    print(f"events off: median {none:.2f}s; per batch: median {batch:.2f}s "
+          f"({batch_events:.0f} events, {batch_emit:.2f}s emitting); "
+          f"per chunk: {chunk['wall_s']:.2f}s ({chunk['events']} events, "
+          f"{per_event_ms:.1f} ms/event)")  # fmt: skip
     print(f"per-chunk mode costs {chunk['wall_s'] - none:+.1f}s "
           f"({100 * (chunk['wall_s'] - none) / none:+.0f}%) over events off")  # fmt: skip
     print(f"launch -> first materialization visible through GraphQL: {visible:.2f}s "
           f"(webserver session {seconds:.0f}s)")  # fmt: skip
-    print(f"per-batch event overhead: {100 * (batch - none) / none:+.1f}% (goal <= 3%)")
+    print(f"paired overheads: {', '.join(f'{x:+.1f}%' for x in overheads)}")
+    spread = f"min {min(overheads):+.1f}%, max {max(overheads):+.1f}%"
+    if len(overheads) >= 4:
+        q1, _, q3 = statistics.quantiles(overheads, n=4)
+        spread += f", IQR {q1:+.1f}% .. {q3:+.1f}%"
+    print(f"per-batch event overhead: median {statistics.median(overheads):+.1f}% over "
+          f"{len(overheads)} interleaved pairs ({spread}) (goal <= 3%)")  # fmt: skip
 
 
 if __name__ == "__main__":

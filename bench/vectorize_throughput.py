@@ -1,7 +1,9 @@
 """Whole vectorize path vs the raw embedder on the same texts, and the machinery's ceiling.
 
 1. The machinery ceiling: the hashing embedder (near free), durable stores (Postgres +
-   Qdrant Edge on disk), in chunks/s (goal >= 2,000/s), with where the time goes.
+   Qdrant Edge on disk), in chunks/s (goal >= 15,000/s), with where the time goes: the
+   figure that tests the pipeline itself. `--ceiling-runs` runs (each into a fresh store
+   folder), median and spread.
 2. USE (the embedded default): raw `embed` throughput vs the whole path (claim, embed,
    quality gate, Qdrant Edge upsert, mark in Postgres) on the same chunks, interleaved: the
    chunks are cut into `--rounds` slices in id order, and each round times the raw embed of
@@ -13,6 +15,7 @@
    ratios and their median are printed too.
 
     .venv/bin/python bench/vectorize_throughput.py [--chunks 20000] [--rounds 10] [--quick]
+        [--ceiling-only] [--ceiling-runs 3]
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--ceiling-batch-size", type=int, default=256)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--ceiling-runs", type=int, default=3)
+    parser.add_argument("--ceiling-only", action="store_true", help="skip the USE part")
     args = parser.parse_args()
     n = 2_000 if args.quick else args.chunks
     logging.basicConfig(level=logging.WARNING)
@@ -56,25 +61,38 @@ def main() -> None:
         for i in range(0, len(texts), args.ceiling_batch_size):
             hashing.embed(list(texts[i : i + args.ceiling_batch_size]))
         hashing_raw_s = time.perf_counter() - t0
-        store = create_vector_store(path=scratch / "qdrant")
-        vectorizer = Vectorizer(engine, hashing, store, batch_size=args.ceiling_batch_size)
-        ceiling = vectorizer.vectorize_pending()
-        assert ceiling["vectorized"] == loaded, ceiling
-        assert store.count(ceiling["collection"]) == loaded
-        t = ceiling["timings_s"]
-        print(
-            f"ceiling (hashing-256, batch {args.ceiling_batch_size}): {ceiling['vectorized']} "
-            f"chunks in {ceiling['elapsed_s']:.2f}s = {ceiling['rate_per_s']:.0f} chunks/s"
+        rates = []
+        for run in range(args.ceiling_runs):
+            reset_vectors(engine)
+            store = create_vector_store(path=scratch / f"qdrant-ceiling{run}")
+            vectorizer = Vectorizer(engine, hashing, store, batch_size=args.ceiling_batch_size)
+            ceiling = vectorizer.vectorize_pending()
+            assert ceiling["vectorized"] == loaded, ceiling
+            assert store.count(ceiling["collection"]) == loaded
+            store.close()
+            rates.append(ceiling["rate_per_s"])
+            t = ceiling["timings_s"]
+            print(
+                f"ceiling run {run + 1} (hashing-256, batch {args.ceiling_batch_size}): "
+                f"{ceiling['vectorized']} chunks in {ceiling['elapsed_s']:.2f}s = "
+                f"{ceiling['rate_per_s']:.0f} chunks/s; caller thread: claim {t['claim']:.2f}s, "
+                f"write (Qdrant upsert + mark) {t['write']:.2f}s, waiting for embed "
+                f"{t['wait_for_embed']:.2f}s",
+                flush=True,
+            )
+        ceiling_rate = statistics.median(rates)
+        ceiling_text = (
+            f"ceiling {ceiling_rate:.0f} chunks/s (median of {len(rates)}, "
+            f"{min(rates):.0f}-{max(rates):.0f}; goal >= 15000)"
         )
-        print(
-            f"  where the time goes (caller thread): claim {t['claim']:.2f}s, write "
-            f"(Qdrant upsert + mark) {t['write']:.2f}s, "
-            f"waiting for embed {t['wait_for_embed']:.2f}s;"
-            f" the hashing embed alone takes {hashing_raw_s:.2f}s in series"
-        )
+        print(f"  the hashing embed alone takes {hashing_raw_s:.2f}s in series")
+        if args.ceiling_only:
+            print(ceiling_text)
+            return
         reset_vectors(engine)
 
         # --- USE: raw embed vs the whole path, interleaved by rounds ------------------------
+        store = create_vector_store(path=scratch / "qdrant")
         use = create_embedder("use")
         use.embed(list(texts[: args.batch_size]))  # load + warm the model outside both timings
         vectorizer = Vectorizer(engine, use, store, batch_size=args.batch_size)
@@ -130,10 +148,7 @@ def main() -> None:
             f"per-round whole/raw: {', '.join(f'{x:.3f}' for x in ratios)} "
             f"(median {statistics.median(ratios):.3f}, min {min(ratios):.3f})"
         )
-        print(
-            f"ceiling {ceiling['rate_per_s']:.0f} chunks/s (goal >= 2000); "
-            f"whole/raw = {ratio:.3f} (goal >= 0.90)"
-        )
+        print(f"{ceiling_text}; whole/raw = {ratio:.3f} (goal >= 0.90)")
 
 
 if __name__ == "__main__":
