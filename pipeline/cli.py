@@ -77,12 +77,33 @@ def db_stop() -> None:
 
 @app.command("env")
 @fails_cleanly
-def env() -> None:
+def env(
+    dotenv: Annotated[
+        bool,
+        typer.Option(
+            "--dotenv",
+            help="Write them to .env in the repo root instead, where `dagster job execute`, "
+            "`dg launch` and `dagster dev` read them.",
+        ),
+    ] = False,
+) -> None:
     """Print the exports that point Dagster at this project's storage: eval "$(pipeline env)"."""
-    from pipeline.environment import dagster_environment
+    from pipeline.environment import dagster_environment, write_dotenv
 
-    for name, value in dagster_environment(get_settings()).items():
+    settings = get_settings()
+    if dotenv:
+        typer.echo(f"wrote {write_dotenv(settings)}")
+        return
+    for name, value in dagster_environment(settings).items():
         typer.echo(f"export {name}='{value}'")
+
+
+def _refresh_dotenv(settings: Settings) -> None:
+    """Keep .env current for the repo's own instance, so Dagster's CLI works as written."""
+    from pipeline.environment import owns_dotenv, write_dotenv
+
+    if owns_dotenv(settings):
+        write_dotenv(settings)
 
 
 @demo_app.command("load")
@@ -137,7 +158,8 @@ def _launch_and_watch(
     settings: Settings, inbox: Path | None, events: str, extra_config: list[Path] | None = None
 ):
     """`dagster job execute` inbox_to_matches_job in a subprocess (its log in the data folder),
-    found on the instance by a launch tag, and followed with `pipeline watch`'s code."""
+    found on the instance by a launch tag, and followed with `pipeline watch`'s code. It runs
+    in the data folder, not the repo root, so a .env there cannot override these settings."""
     import json
     import os
     import time
@@ -149,6 +171,7 @@ def _launch_and_watch(
         raise PipelineError(f"--events: {events!r} is not bars, jsonl or none")
     environment = dagster_environment(settings)
     os.environ.update(environment)
+    _refresh_dotenv(settings)
     from dagster import DagsterInstance, RunsFilter
 
     tag = uuid.uuid4().hex
@@ -170,7 +193,7 @@ def _launch_and_watch(
     typer.echo(f"$ dagster job execute -j inbox_to_matches_job (log: {log_path})", err=True)
     with open(log_path, "w") as log:
         process = subprocess.Popen(
-            command, env={**os.environ, **environment}, cwd=REPO_ROOT, stdout=log,
+            command, env={**os.environ, **environment}, cwd=logs.parent, stdout=log,
             stderr=subprocess.STDOUT,
         )  # fmt: skip
         instance = DagsterInstance.get()
@@ -186,6 +209,9 @@ def _launch_and_watch(
                 time.sleep(0.3)
         result = _watch(instance, run_id, events)
         process.wait()
+    from pipeline.defs.origin import attach_workspace_origin
+
+    attach_workspace_origin(instance, run_id)  # so the UI's timeline lists the run
     return result
 
 
@@ -383,8 +409,14 @@ def dev(port: Annotated[int, typer.Option(help="Web UI port.")] = 3000) -> None:
     """Start the Dagster UI and daemon (`dagster dev`) on this project's instance."""
     from pipeline.environment import with_dagster_environment
 
-    command = [str(Path(sys.executable).with_name("dagster")), "dev", "-p", str(port)]
-    subprocess.run(command, env=with_dagster_environment(get_settings()), cwd=REPO_ROOT)
+    settings = get_settings()
+    command = [str(Path(sys.executable).with_name("dagster")), "dev", "-p", str(port),
+               "-w", str(REPO_ROOT / "workspace.yaml")]  # fmt: skip
+    environment = with_dagster_environment(settings)
+    _refresh_dotenv(settings)
+    # Run outside the repo root: Dagster's CLI lets a .env in its working folder override
+    # the environment it is given, and these settings may not be the ones .env describes.
+    subprocess.run(command, env=environment, cwd=environment["DAGSTER_ARTIFACTS_DIR"])
 
 
 def _load_demo_inbox(engine, tables, *, seed: int, size: int) -> None:

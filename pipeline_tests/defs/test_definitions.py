@@ -43,8 +43,8 @@ def test_workspace_loads_with_dagster_cli_as_the_webserver_would(tmp_path: Path)
     env.pop("DATABASE_URL", None)  # loading must not need the database: EnvVar resolves at run
     completed = subprocess.run(
         [str(Path(sys.executable).with_name("dagster")), "definitions", "validate",
-         "-w", "workspace.yaml"],
-        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=180,
+         "-w", str(REPO_ROOT / "workspace.yaml")],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180,
     )  # fmt: skip
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "pipeline" in completed.stdout + completed.stderr
@@ -150,7 +150,7 @@ def test_loading_the_code_location_prints_no_beta_warning(tmp_path: Path):
     env = {**os.environ, "PIPELINE_DATA_DIR": str(tmp_path)}
     env.pop("DATABASE_URL", None)
     completed = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO_ROOT, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
         timeout=120,
     )  # fmt: skip
     assert completed.returncode == 0, completed.stderr

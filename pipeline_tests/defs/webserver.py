@@ -120,7 +120,9 @@ def _start(command: list[str], env: dict[str, str], log_name: str):
     log = open(Path(env["DAGSTER_HOME"]) / log_name, "w")  # noqa: SIM115
     process = subprocess.Popen(
         command,
-        cwd=REPO_ROOT,
+        # Not the repo root: Dagster's CLI lets a .env there (make demo writes one) override
+        # the environment given here, which would point the test at the demo's instance.
+        cwd=env["DAGSTER_HOME"],
         env={**os.environ, **env},
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -145,18 +147,18 @@ def _stop(process: subprocess.Popen, log) -> None:
 def dagster_webserver(
     env: dict[str, str], timeout_s: float = 90, daemon: bool = False
 ) -> Iterator[GraphQL]:
-    """Start `dagster-webserver -w workspace.yaml` from the repo root (and with `daemon`,
+    """Start `dagster-webserver -w workspace.yaml` (and with `daemon`,
     `dagster-daemon run`, which dequeues queued runs as under `make dev`); stop with SIGINT."""
     port = free_port()
     command = [
         str(Path(sys.executable).with_name("dagster-webserver")),
-        "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port),
+        "-w", str(REPO_ROOT / "workspace.yaml"), "-h", "127.0.0.1", "-p", str(port),
     ]  # fmt: skip
     process, log = _start(command, env, "webserver.log")
     helper = None
     if daemon:
         daemon_command = [str(Path(sys.executable).with_name("dagster-daemon")), "run",
-                          "-w", "workspace.yaml"]  # fmt: skip
+                          "-w", str(REPO_ROOT / "workspace.yaml")]  # fmt: skip
         helper = _start(daemon_command, env, "daemon.log")
     try:
         deadline = time.monotonic() + timeout_s
