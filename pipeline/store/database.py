@@ -92,7 +92,7 @@ def create_database_engine(
         connect_args=_connect_args(url, statement_timeout_s),
     )
     if statement_timeout_s:
-        install_client_timeout(statement_timeout_s + CLIENT_GRACE_S)
+        install_client_timeout(statement_timeout_s + min(CLIENT_GRACE_S, statement_timeout_s))
     _ping_when_idle(engine, ping_idle_s)
     try:
         with engine.connect() as connection:
@@ -130,7 +130,7 @@ def _ping_when_idle(engine: Engine, idle_s: float) -> None:
 
 
 # A frozen server answers nothing, so its own statement_timeout never fires: the client gives
-# up this long after the statement timeout would have.
+# up this long (at most; the statement timeout itself when shorter) after it would have.
 CLIENT_GRACE_S = 30.0
 _client_timeout_s: float | None = None
 

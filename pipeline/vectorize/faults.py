@@ -10,10 +10,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -91,7 +93,9 @@ def with_database(
     warned = False
     while True:
         try:
-            return action()
+            late = f"database {database_name(engine)} has not answered while {what}"
+            with _WATCHDOG.watch(late, log):
+                return action()
         except Exception as e:
             if not _is_connection_error(e):
                 raise
@@ -109,6 +113,47 @@ def with_database(
                 warned = True
             time.sleep(min(delay, left))
             delay = min(delay * 2, 5.0)
+
+
+class _Watchdog:
+    """One thread that warns once about a call still waiting after `after_s` (a frozen server
+    answers nothing, so without it the wait would be silent until the client timeout)."""
+
+    def __init__(self, after_s: float = 5.0) -> None:
+        self.after_s = after_s
+        self._calls: dict[int, tuple[float, str, Any]] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._next = 0
+
+    @contextlib.contextmanager
+    def watch(self, message: str, log: Any) -> Iterator[None]:
+        with self._lock:
+            self._next += 1
+            key = self._next
+            self._calls[key] = (time.monotonic(), message, log)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="db-watchdog", daemon=True)
+                self._thread.start()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._calls.pop(key, None)
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(min(1.0, self.after_s / 4))
+            now = time.monotonic()
+            with self._lock:
+                late = [(k, v) for k, v in self._calls.items() if now - v[0] >= self.after_s]
+                for key, _ in late:
+                    self._calls.pop(key)  # warn once per call
+            for _, (started, message, log) in late:
+                log.warning(f"{message} for {now - started:.0f}s; still waiting (bounded)")
+
+
+_WATCHDOG = _Watchdog()
 
 
 def _is_lock_error(error: BaseException) -> bool:

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy.engine import Engine
 
-from pipeline.errors import SchemaMissingError
+from pipeline.errors import DatabaseUnavailableError, SchemaMissingError
 from pipeline.progress import BatchChunk, BatchProgress, ProgressCallback, format_progress
 from pipeline.store import chunks as chunk_queries
 from pipeline.store.chunks import ClaimedChunk, PendingFilter
@@ -258,7 +258,8 @@ class Vectorizer:
                 self._write_what_is_done(in_flight, totals, open_claims, started, callback)
             pool.shutdown(wait=True, cancel_futures=True)
             heartbeat.stop()
-            self._release(open_claims)
+            if not isinstance(e, DatabaseUnavailableError):  # else the next run frees them
+                self._release(open_claims)
             raise
         except BaseException:
             self._stopping.set()

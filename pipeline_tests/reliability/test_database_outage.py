@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -61,3 +63,46 @@ def test_database_stopped_mid_run_is_one_line_then_a_rerun_finishes(embedded, cl
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     assert chunk_count(db, "vectorized_hash = content_hash") == total
     assert chunk_count(db, "claimed_by IS NOT NULL") == 0  # the dead run's claims were freed
+
+
+def server_processes(pgdata: Path) -> list[int]:
+    """The postmaster and its children (backends, checkpointer, ...)."""
+    postmaster = int((pgdata / "postmaster.pid").read_text().split()[0])
+    pids = [postmaster]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == postmaster:
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+def test_a_frozen_database_is_a_message_then_a_bounded_wait_then_one_line(embedded, cli: Cli):
+    pgdata, db = embedded
+    total = load_demo(db, reflect_tables(db), chunks=800)
+    env = {k: v for k, v in cli.env.items() if k != "DATABASE_URL"}
+    local = Cli({**env, "DATABASE_STATEMENT_TIMEOUT_S": "5", "DATABASE_WAIT_S": "2"})
+    with FakeEmbeddingServer(32, delay_s=0.03) as server:
+        run = local.popen("vectorize", **openai_env(server))
+        while chunk_count(db, "vectorized_hash IS NOT NULL") < 50:
+            assert run.poll() is None, run.communicate()[1][-2000:]
+            time.sleep(0.02)
+        db.dispose()
+        frozen = server_processes(pgdata)
+        for pid in frozen:
+            os.kill(pid, signal.SIGSTOP)  # the server stops answering; sockets stay open
+        try:
+            stdout, stderr = run.communicate(timeout=120)
+        finally:
+            for pid in frozen:
+                os.kill(pid, signal.SIGCONT)
+        result = subprocess.CompletedProcess(run.args, run.returncode, stdout, stderr)
+        assert_one_line_error(result, "database", APP_DATABASE, "unreachable")
+        assert "has not answered" in stderr  # said while it waited, before giving up
+
+        rerun = local.run("vectorize", **openai_env(server))
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    assert chunk_count(db, "vectorized_hash = content_hash") == total
+    assert chunk_count(db, "claimed_by IS NOT NULL") == 0
