@@ -34,6 +34,7 @@ from pipeline.progress import BatchProgress
 from pipeline.settings import get_settings
 from pipeline.store import chunks as chunk_queries
 from pipeline.vectorize import FatalEmbeddingError, PendingFilter, Vectorizer, vectorizer_options
+from pipeline.vectorize.idcheck import compare_ids
 
 # Transient failures (embedding service unavailable after its own retries, a dropped database
 # connection) get two more tries; fatal ones raise Failure(allow_retries=False) below.
@@ -201,7 +202,11 @@ def vectorize_chunks_op(
         )  # fmt: skip
         with stream.heartbeats("vectorize", f"embedder {model.name}", config.heartbeat_s):
             summary = vectorizer.vectorize_pending(scope, progress_callback=on_batch)
-        points = store.count(summary["collection"])
+        # Ids, not counts: an extra point must not hide a missing one (bounded memory).
+        ids = compare_ids(
+            postgres.engine, store, summary["collection"], summary["model"], summary["dimension"]
+        )
+        points = ids.points
     except (FatalEmbeddingError, ConfigurationError) as e:
         # Retrying a bad key, a missing model or a wrong setting cannot help. `from None`:
         # the message is redacted, a chained provider error might not be.
@@ -212,10 +217,8 @@ def vectorize_chunks_op(
         raise Failure(f"{type(e).__name__}: {e}", allow_retries=True) from None
     finally:
         store.close()
-    with postgres.engine.connect() as connection:
-        rows = chunk_queries.count_vectorized(connection, summary["model"], summary["dimension"])
-    context.log_event(index_materialization(summary, points, rows))
-    context.log_event(quality_check(summary, points, rows, config.max_failed_ratio))
+    context.log_event(index_materialization(summary, points, ids.rows))
+    context.log_event(quality_check(summary, ids, config.max_failed_ratio))
     tracker.update("vectorize", done=summary["total"], failed=summary["failed"])
     tracker.complete("vectorize", result=small_summary(summary))
     context.log.info(summary_line(summary, events))
