@@ -109,17 +109,20 @@ def one_run(engine, scratch: Path, url: str, *, rate: float, kills: int, kill_wi
     rng = random.Random(seed)
     killed = 0
     processes = 0
+    startups: list[float] = []  # launch to first request, per process
     with StormServer(rate, latency_s, seed) as server:
         env = child_env(url, qdrant, server)
         t0 = time.monotonic()
         while True:
             calls_before = server.calls
+            launched = time.monotonic()
             child = start(env)
             processes += 1
+            # A random kill moment once this process is embedding (not while it imports).
+            while server.calls == calls_before and child.poll() is None:
+                time.sleep(0.005)
+            startups.append(time.monotonic() - launched)
             if killed < kills:
-                # A random moment once this process is embedding (not while it imports).
-                while server.calls == calls_before and child.poll() is None:
-                    time.sleep(0.005)
                 deadline = time.monotonic() + rng.uniform(0.05, kill_window_s)
                 while time.monotonic() < deadline and child.poll() is None:
                     time.sleep(0.01)
@@ -156,6 +159,7 @@ def one_run(engine, scratch: Path, url: str, *, rate: float, kills: int, kill_wi
         "twice": twice,
         "kills": killed,
         "processes": processes,
+        "startup_s": sum(startups),
     }
 
 
@@ -191,7 +195,9 @@ def main() -> None:
                 f"round {round_no + 1}: clean {base['wall_s']:.1f}s, {base['requests']} requests; "
                 f"faults {hurt['wall_s']:.1f}s over {hurt['processes']} process(es) "
                 f"({hurt['kills']} SIGKILLs), {hurt['requests']} requests "
-                f"({hurt['limited']} answered 429), {hurt['twice']} embedding(s) done twice",
+                f"({hurt['limited']} answered 429), {hurt['twice']} embedding(s) done twice; "
+                f"launch to first request: clean {base['startup_s']:.1f}s, faults "
+                f"{hurt['startup_s']:.1f}s in all",
                 flush=True,
             )
     ratios = [f["wall_s"] / c["wall_s"] for c, f in zip(clean, faulty, strict=True)]
