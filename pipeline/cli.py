@@ -15,7 +15,36 @@ import typer
 from pipeline.errors import PipelineError
 from pipeline.settings import REPO_ROOT, Settings, get_settings
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+# Plain click help, not rich panels, 100 columns wide so long option names stay whole.
+HELP_SETTINGS = {"max_content_width": 100, "terminal_width": 100}
+
+
+_CLICK_NAMES = {"int": "INTEGER", "str": "TEXT", "float": "FLOAT", "bool": "BOOLEAN",
+                "Path": "PATH", "path": "PATH"}  # fmt: skip
+
+
+def _plain_type_label(label: str) -> str:
+    """'<list[str]>' -> 'TEXT', '<int range>' -> 'INTEGER', '<Path>' -> 'PATH': click's names,
+    where typer 0.2x prints its annotations (a repeatable option says so in its help)."""
+    inner = label.strip("<>").removeprefix("list[").removesuffix("]").removesuffix(" range")
+    return "|".join(_CLICK_NAMES.get(part, part) for part in inner.split("|"))
+
+
+if hasattr(typer.core, "_TyperParameter"):  # typer's own help labels; absent: nothing to fix
+    _typer_label = typer.core._TyperParameter.display_type
+
+    def _display_type(self: Any, ctx: Any) -> str:
+        return _plain_type_label(_typer_label(self, ctx))
+
+    typer.core._TyperParameter.display_type = _display_type  # type: ignore[method-assign]
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help=__doc__,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings=HELP_SETTINGS,
+)
 db_app = typer.Typer(no_args_is_help=True, help="The application database.")
 demo_app = typer.Typer(no_args_is_help=True, help="Demo data and the demo run.")
 app.add_typer(db_app, name="db")
@@ -37,7 +66,11 @@ def fails_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+def main(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log INFO lines (default: warnings only).")
+    ] = False,
+) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -138,18 +171,24 @@ def demo_run(
     chunks: Annotated[int, typer.Option(help="Report chunks to generate.")] = 400,
     emails: Annotated[int, typer.Option(help="Demo inbox size.")] = 30,
     events: Annotated[str, typer.Option(help="bars, jsonl or none.")] = "bars",
+    config: Annotated[
+        list[Path] | None,
+        typer.Option("--config", "-c", help="More run config (YAML), as in the Launchpad."),
+    ] = None,
 ) -> None:
     """Migrate, load demo reports, write the demo inbox, run inbox_to_matches_job
     (`dagster job execute`) with live stage bars, then the top matches and the summary."""
+    from pipeline.defs.launch_config import check_run_config
     from pipeline.demo.inbox import write_inbox
 
+    check_run_config("inbox_to_matches_job", list(config or []))  # before any work
     db_migrate.__wrapped__()
     demo_load.__wrapped__(seed=7, chunks=chunks, emails=0)
     settings = get_settings()
     inbox = settings.data_dir / "demo_inbox"
     write_inbox(inbox, seed=7, size=emails)
     typer.echo(f"demo inbox written: {emails} mails in {inbox}")
-    result = _launch_and_watch(settings, inbox=inbox, events=events)
+    result = _launch_and_watch(settings, inbox=inbox, events=events, extra_config=config)
     _print_top_matches(settings, projects=3, top=3)
     _finish_run(result, events)
 
@@ -173,6 +212,10 @@ def _launch_and_watch(
     os.environ.update(environment)
     _refresh_dotenv(settings)
     from dagster import DagsterInstance, RunsFilter
+
+    from pipeline.defs.launch_config import check_run_config
+
+    check_run_config("inbox_to_matches_job", list(extra_config or []))  # a typo: one line
 
     tag = uuid.uuid4().hex
     logs = settings.data_dir / "dagster" / "runs"
@@ -203,8 +246,10 @@ def _launch_and_watch(
             if runs:
                 run_id = runs[0].run_id
             elif process.poll() is not None:
-                tail = log_path.read_text()[-2000:]
-                raise PipelineError(f"dagster job execute exited {process.returncode}: {tail}")
+                reason = _last_error_line(log_path.read_text())
+                raise PipelineError(
+                    f"dagster job execute exited {process.returncode}: {reason} (log: {log_path})"
+                )
             else:
                 time.sleep(0.3)
         result = _watch(instance, run_id, events)
@@ -213,6 +258,15 @@ def _launch_and_watch(
 
     attach_workspace_origin(instance, run_id)  # so the UI's timeline lists the run
     return result
+
+
+def _last_error_line(log: str) -> str:
+    """The exception line of a traceback in a log ('SomeError: why'), else its last line."""
+    import re
+
+    errors = re.findall(r"^(?:[\w.]+(?:Error|Exception)|\s+Error \d+): .*$", log, re.M)
+    lines = [line for line in log.splitlines() if line.strip()]
+    return (errors[-1] if errors else lines[-1] if lines else "no output").strip()
 
 
 def _watch(instance, run_id: str, events: str):
@@ -329,7 +383,7 @@ def watch(
 @app.command("vectorize")
 @fails_cleanly
 def vectorize(
-    limit: Annotated[int | None, typer.Option(help="At most this many chunks.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many chunks.")] = None,
     market: Annotated[list[str] | None, typer.Option(help="Only this market (repeatable).")] = None,
     doc_type: Annotated[list[str] | None, typer.Option(help="Only this doc type.")] = None,
     stock_code: Annotated[list[str] | None, typer.Option(help="Only this stock code.")] = None,
@@ -341,7 +395,6 @@ def vectorize(
     ] = False,
 ) -> None:
     """Embed pending chunks into Qdrant with a progress bar, then print a summary."""
-    from tqdm import tqdm
 
     from pipeline.vectorize import (
         PendingFilter,
@@ -370,17 +423,13 @@ def vectorize(
         limit=limit, force_revectorize=force,
         retry_dead_letters=retry_dead_letters,
     )  # fmt: skip
-    with tqdm(total=vectorizer.count_pending(scope), unit="chunk", desc="vectorize") as bar:
-
-        def show(info):
-            bar.total = info["total"]
-            bar.update(info["processed"] - bar.n)
-            bar.set_postfix(failed=info["total_failed"], retries=info["retries"])
-
-        try:
-            summary = vectorizer.vectorize_pending(scope, progress_callback=show)
-        finally:
-            store.close()
+    pending = vectorizer.count_pending(scope)
+    if pending == 0 and (market or doc_type or stock_code or document_id):
+        _explain_empty_filter(engine, scope)  # a typo in --market is not "nothing to do"
+    try:
+        summary = _vectorize_with_progress(vectorizer, scope, pending)
+    finally:
+        store.close()
     typer.echo(
         f"summary: {summary['vectorized']} vectorized, {summary['failed']} failed "
         f"({summary['dead_lettered']} dead-lettered), {summary['skipped']} skipped of "
@@ -389,6 +438,49 @@ def vectorize(
         f"{summary['released_dead_claims']} claim(s) of dead workers freed, "
         f"in {summary['elapsed_s']:.1f}s ({summary['rate_per_s']:.0f}/s), "
         f"model {summary['model']}, collection {summary['collection']}"
+    )
+
+
+def _vectorize_with_progress(vectorizer, scope, pending: int) -> dict[str, Any]:
+    """A tqdm bar on a terminal; one line per update (every few seconds) in a log or pipe."""
+    from tqdm import tqdm
+
+    from pipeline.tracking.lines import ProgressLines, is_terminal
+
+    if not is_terminal(sys.stderr):
+        lines = ProgressLines(sys.stderr)
+
+        def write(info) -> None:
+            extra = f"failed={info['total_failed']}, retries={info['retries']}"
+            final = info["processed"] >= info["total"]
+            lines.update(
+                "vectorize", info["processed"], info["total"], extra, final=final, unit="chunks"
+            )
+
+        return vectorizer.vectorize_pending(scope, progress_callback=write)
+    with tqdm(total=pending, unit="chunk", desc="vectorize") as bar:
+
+        def show(info) -> None:
+            bar.total = info["total"]
+            bar.update(info["processed"] - bar.n)
+            bar.set_postfix(failed=info["total_failed"], retries=info["retries"])
+
+        return vectorizer.vectorize_pending(scope, progress_callback=show)
+
+
+def _explain_empty_filter(engine, scope) -> None:
+    """Fail in one line when no document at all matches the filter's values."""
+    from pipeline.store.catalog import count_documents_matching, known_values
+
+    with engine.connect() as connection:
+        if count_documents_matching(
+            connection, scope.markets, scope.doc_types, scope.stock_codes, scope.document_ids
+        ):
+            return  # they exist and are done: the summary says 0 pending
+        known = known_values(connection)
+    raise PipelineError(
+        f"0 chunks match this filter; known markets: {', '.join(known.markets) or 'none'}; "
+        f"doc types: {', '.join(known.doc_types) or 'none'}; {known.stock_codes} stock code(s)"
     )
 
 

@@ -133,7 +133,7 @@ def stored_document_scopes(database_url: str | None) -> list[DocumentScope]:
         finally:
             engine.dispose()
     except Exception as e:  # a catalog without per-stock specs beats a location that fails
-        logger.warning("asset catalog: per-stock specs skipped (%s)", str(e).splitlines()[0])
+        logger.info("asset catalog: per-stock specs skipped (%s)", str(e).splitlines()[0])
         return []
 
 

@@ -52,3 +52,32 @@ def known_values(connection: Connection) -> KnownValues:
         )
     ).one()
     return KnownValues(sorted(row.markets or []), sorted(row.doc_types or []), row.stock_codes)
+
+
+def count_documents_matching(
+    connection: Connection,
+    markets: tuple[str, ...] = (),
+    doc_types: tuple[str, ...] = (),
+    stock_codes: tuple[str, ...] = (),
+    document_ids: tuple[int, ...] = (),
+) -> int:
+    """Documents the filter's values match, whatever their chunks' state (an empty value:
+    no restriction)."""
+    return connection.execute(
+        sa.text(
+            "SELECT count(*) FROM documents d WHERE "
+            "(cardinality(CAST(:markets AS text[])) = 0 "
+            "OR d.market = ANY(CAST(:markets AS text[]))) "
+            "AND (cardinality(CAST(:doc_types AS text[])) = 0 "
+            "OR d.doc_type = ANY(CAST(:doc_types AS text[]))) "
+            "AND (cardinality(CAST(:stocks AS text[])) = 0 "
+            "OR d.stock_code = ANY(CAST(:stocks AS text[]))) "
+            "AND (cardinality(CAST(:ids AS bigint[])) = 0 OR d.id = ANY(CAST(:ids AS bigint[])))"
+        ),
+        {
+            "markets": list(markets),
+            "doc_types": list(doc_types),
+            "stocks": list(stock_codes),
+            "ids": list(document_ids),
+        },
+    ).scalar_one()

@@ -2,7 +2,8 @@
 
 Subscribe a `TerminalBars` to an `EventStream` (or feed it the events `pipeline watch` reads
 back from Dagster). Errors are printed above the bars, one line each; heartbeats show as the
-bar's postfix ("waiting for llm 30s"). Call `close()` when the run ends.
+bar's postfix ("waiting for llm 30s"). Call `close()` when the run ends. When the output is
+not a terminal (a CI log, a pipe), bars become `ProgressLines`: one line per update.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from pipeline.tracking.events import PipelineEvent
+from pipeline.tracking.lines import ProgressLines, is_terminal
 from pipeline.tracking.tracker import PIPELINE_STAGES
 
 
@@ -21,6 +23,7 @@ class TerminalBars:
         stages: Sequence[str] = PIPELINE_STAGES,
         file: IO[str] | None = None,
         disable: bool | None = None,
+        lines: bool | None = None,
     ) -> None:
         from tqdm import tqdm
 
@@ -32,6 +35,12 @@ class TerminalBars:
         self.errors = 0
         self.failed: dict[str, int] = {}
         self.status: dict[str, str] = {}
+        if lines is None:
+            lines = not disable and not is_terminal(self.file)
+        self.lines = ProgressLines(self.file) if lines else None
+        self._done: dict[str, tuple[int, int | None]] = {}
+        if self.lines is not None:
+            return
         width = max(len(s) for s in self.stages)
         for position, stage in enumerate(self.stages):
             self.bars[stage] = tqdm(
@@ -45,9 +54,14 @@ class TerminalBars:
             self.errors += 1
             where = f"{stage}: " if stage else ""
             item = event.data.get("item")
-            self._tqdm.write(
-                f"error {where}{item + ': ' if item else ''}{event.message}", file=self.file
-            )
+            line = f"error {where}{item + ': ' if item else ''}{event.message}"
+            if self.lines is not None:
+                self.lines.write(line)
+            else:
+                self._tqdm.write(line, file=self.file)
+            return
+        if self.lines is not None:
+            self._line(event)
             return
         if stage not in self.bars:
             if stage is not None and event.kind in ("progress", "status"):
@@ -78,7 +92,29 @@ class TerminalBars:
         bar.set_postfix_str(", ".join(postfix), refresh=False)
         bar.refresh()
 
+    def _line(self, event: PipelineEvent) -> None:
+        """Line mode: progress at most every few seconds per stage; status changes always."""
+        stage, data = event.stage, event.data
+        if stage is None or event.kind not in ("progress", "status"):
+            return
+        done, total = self._done.get(stage, (0, None))
+        done = data.get("done", done)
+        total = data.get("total", total)
+        self._done[stage] = (done, total)
+        if data.get("failed"):
+            self.failed[stage] = data["failed"]
+        extra = [f"failed={self.failed[stage]}"] if self.failed.get(stage) else []
+        status = data.get("status")
+        if status in ("completed", "failed"):
+            self.status[stage] = status
+            extra.append(status)
+        final = status in ("completed", "failed", "running")
+        self.lines.update(stage, done, total, ", ".join(extra), final=final)  # type: ignore[union-attr]
+
     def _add(self, stage: str) -> None:
+        if self.lines is not None:
+            self.stages.append(stage)
+            return
         self.stages.append(stage)
         self.bars[stage] = self._tqdm(
             total=None, desc=stage, position=len(self.stages) - 1, unit="item",

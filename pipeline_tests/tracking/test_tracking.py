@@ -92,3 +92,31 @@ def test_heartbeats_only_while_a_stage_is_quiet():
     with stream.heartbeats("classify", "llm", every_s=0.05):
         assert got.wait(5)
     assert beats[0].data["waiting_for"] == "llm" and beats[0].stage == "classify"
+
+
+def test_progress_without_a_terminal_is_one_line_per_update_throttled_per_stage():
+    import io
+
+    from pipeline.tracking.lines import ProgressLines
+    from pipeline.tracking.terminal import TerminalBars
+
+    now = [0.0]
+    out = io.StringIO()
+    bars = TerminalBars(file=out)  # a StringIO is no terminal: line mode
+    assert bars.lines is not None
+    bars.lines = ProgressLines(out, interval_s=2.0, clock=lambda: now[0])
+    stream = EventStream()
+    stream.subscribe(bars)
+    tracker = ProgressTracker(["vectorize"], stream)
+    tracker.start("vectorize", total=100)
+    for done in range(10, 101, 10):
+        now[0] += 0.5  # every half second: throttled to one line per 2 s
+        tracker.update("vectorize", done=done, total=100, failed=1 if done > 50 else 0)
+    tracker.complete("vectorize", result={"vectorized": 99})
+    bars.close()
+    text = out.getvalue()
+    lines = text.splitlines()
+    assert "\r" not in text and "\x1b" not in text  # no bar frames, no cursor moves
+    assert all(line.startswith("vectorize: ") for line in lines), lines
+    assert 3 <= len(lines) <= 6, lines  # start, one per 2 s, the end; not one per update
+    assert lines[-1] == "vectorize: 100/100 (100.0%); failed=1, completed"

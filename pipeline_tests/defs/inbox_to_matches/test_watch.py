@@ -61,7 +61,7 @@ def test_watch_sees_stage_events_while_started_and_follows_the_run_to_its_summar
                 seen_while_started.append(event)
 
     lines = io.StringIO()
-    bars = TerminalBars(file=io.StringIO(), disable=False)
+    bars = TerminalBars(file=io.StringIO(), disable=False, lines=False)
     for subscriber in (check, JsonLines(lines), bars):
         stream.subscribe(subscriber)
     watched = follow_run(dagster_instance, run_id, stream, poll_s=0.1, timeout_s=240)
