@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from pipeline.emails.extraction.text import block_heading_count, normalise
+from pipeline.emails.extraction.text import block_heading_count, normalise, unwrap
 from pipeline.errors import PipelineError
 
 log = logging.getLogger(__name__)
@@ -427,7 +427,7 @@ def project_block_count(text: str) -> int:
 
 
 def _normalise(text: str, language: str | None) -> str:
-    return normalise(text, language)
+    return unwrap(normalise(text, language))
 
 
 # --- LLM path ------------------------------------------------------------------------

@@ -84,7 +84,7 @@ _MONTHS["sept"] = 9
 def start_date(text: str | Prepared, reference: date) -> date | None:
     """Start or availability date; relative phrases resolved against `reference`."""
     prepared = prepare(text)
-    for line in prepared.field_lines:
+    for line in prepared.prose_lines:
         value = labelled(line, START_LABELS)
         if value:
             found = parse_date(value, reference)
@@ -92,7 +92,7 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
                 return found
     # A date written in a sentence wins over "need someone asap" earlier in the mail.
     immediate = None
-    for match in _IN_SENTENCE.finditer(prepared.fields):
+    for match in _IN_SENTENCE.finditer(prepared.prose_fields):
         value = next(g for g in match.groups() if g)
         found = parse_date(value, reference)
         if found and found == reference and _IMMEDIATE.search(value):

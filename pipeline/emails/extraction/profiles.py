@@ -58,6 +58,9 @@ _REMOTE_PARTIAL = re.compile(
     r"月数回(?:の)?出社|(?:驻场|驻点|到现场|现场)[^\n]{0,6}?(?:也|亦)?(?<![不无])(?:可|接受)[^\n]{0,4}?[远遠][程端]|"
     r"onsite is fine, remote|remote also ok|"
     r"偶尔(?:需要)?(?:到|去|进|進)(?:公司|办公室|辦公室|现场)|"
+    r"[周週][一二三四五](?:\s*[、,和及与]\s*[周週]?[一二三四五])*\s*(?:到|去|进|進)(?:公司|办公室|现场)|"
+    r"[远遠][程端]\s*[+＋]\s*(?:现场|現場|驻场|駐場|到岗)|(?:现场|現場|驻场|駐場)\s*[+＋]\s*[远遠][程端]|"
+    r"一[周週]\s*[一两二三四1-4]\s*天\s*(?:驻场|到岗|到公司|现场|进公司)|"
     r"occasional (?:office|on-?site) (?:visits?|days?)",
     re.I,
 )
@@ -102,17 +105,46 @@ _ONSITE_OK = re.compile(
 )
 
 
+_REMOTE_LABELS = (
+    r"remote(?:\s*work)?|wfh|リモート(?:ワーク)?|在宅(?:勤務)?|テレワーク|远程(?:办公)?|遠端"
+)
+_REMOTE_STATED = {
+    **dict.fromkeys(["no", "none", "不可", "なし", "無し", "ng", "×", "不支持", "不可以"], "none"),
+    **dict.fromkeys(["partial", "partly", "hybrid", "一部", "一部可", "部分", "部分可"], "partial"),
+}
+
+
+def _stated_remote(fields: str) -> str | None:
+    """The remote label's value when it is one word of refusal or of part-time."""
+    value = labelled(fields, _REMOTE_LABELS)
+    word = re.match(r"[^\s(（,、。:：/]+", value) if value else None
+    return _REMOTE_STATED.get(word.group(0).lower()) if word else None
+
+
+_NO_ONSITE = re.compile(
+    r"(?:无需|不需要|不用|无须|無需|不必)(?:驻场|駐場|到场|到现场|到公司|坐班)|出社(?:不要|なし|無し)|"
+    r"no (?:need to be|need to go) on-?site|no on-?site (?:required|needed)|on-?site not required",
+    re.I,
+)
+
+
 def remote(text: str | Prepared) -> str | None:
     """full / partial / none, or None when the mail does not say.
 
     Onsite and remote both offered ("常駐・リモートどちらも可", "可赴日常驻，也可离岸远程") is
     partial; "remote only (no onsite or hybrid)" is full.
     """
-    body = _REMOTE_INTERVIEW.sub(" ", prepare(text).text)
+    prepared = prepare(text)
+    stated = _stated_remote(prepared.prose_fields)
+    if stated:  # "Remote: No", "リモート：なし", "远程：部分"
+        return stated
+    body = _REMOTE_INTERVIEW.sub(" ", prepared.prose)
     if _REMOTE_ONLY.search(body):  # "フルリモート希望ですが、月1回の出社は対応可能" is partial
         return "partial" if _ONSITE_OK.search(body) else "full"
     if _REMOTE_PARTIAL.search(body):
         return "partial"
+    if _NO_ONSITE.search(body):  # "无需驻场", "no onsite required": it names onsite to waive it
+        return "full"
     onsite = _REMOTE_NONE.search(body)
     rest = _REMOTE_NONE.sub(" ", body)  # "リモート不可" names remote only to refuse it
     if _REMOTE_FULL.search(rest):
@@ -125,7 +157,7 @@ def remote(text: str | Prepared) -> str | None:
 def remote_only(text: str | Prepared) -> bool | None:
     """True when the person only works fully remote (フルリモートのみ, 出社不可, 仅远程), else
     None: accepting onsite is the usual case and is not stated as a constraint."""
-    body = prepare(text).text
+    body = prepare(text).prose
     return True if _REMOTE_ONLY.search(body) and not _ONSITE_OK.search(body) else None
 
 
@@ -170,9 +202,9 @@ _LEVEL_RANK = {"native": 0, "N1": 1, "business": 2, "N2": 3, "conversational": 4
 def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
     """N1..N5 / native / business / conversational: the best stated, or the minimum asked."""
     prepared = prepare(text)
-    lines = [line for line in prepared.field_lines if _JAPANESE_LINE.search(line)]
+    lines = [line for line in prepared.prose_lines if _JAPANESE_LINE.search(line)]
     levels: list[str] = []
-    for line in lines or prepared.field_lines:
+    for line in lines or prepared.prose_lines:
         levels += [f"N{a or b}" for a, b in _JLPT.findall(line)]
         levels += [
             f"N{'一二三四'.find(d) + 1 if d in '一二三四' else d}" for d in _OLD_LEVEL.findall(line)
@@ -226,6 +258,9 @@ _COUNTRIES = {
     "UZ": r"ウズベキスタン|乌兹别克|uzbekistan|uzbek",
     "PE": r"ペルー|秘鲁|peru|peruvian",
 }
+_ANY_COUNTRY = re.compile(
+    "|".join(f"(?P<{code}>{pattern})" for code, pattern in _COUNTRIES.items()), re.I
+)
 _NATURALISED = re.compile(r"帰化|归化|入籍|已入籍|日本国籍取得|naturali[sz]ed|日本籍", re.I)
 
 
@@ -233,9 +268,8 @@ def country_code(value: str) -> str | None:
     """ISO alpha-2 for a nationality as written (中国, Chinese, ベトナム); naturalised -> JP."""
     if _NATURALISED.search(value):
         return "JP"
-    found = [(m.start(), code) for code, pattern in _COUNTRIES.items()
-             for m in [re.search(pattern, value, re.I)] if m]  # fmt: skip
-    return min(found)[1] if found else None
+    found = _ANY_COUNTRY.search(value)  # the leftmost country named, as written
+    return found.lastgroup if found else None
 
 
 # "国籍は日本です", "国籍 日本": the label without a colon.
@@ -260,7 +294,7 @@ _BARE_COUNTRY = re.compile(
 
 
 def nationality(text: str | Prepared) -> str | None:
-    fields = prepare(text).fields
+    fields = prepare(text).prose_fields
     value = labelled(fields, r"国籍|nationality(?:\s*/\s*visa)?|citizenship|国家")
     if value:
         iso = re.match(r"\s*([A-Z]{2})\b", value)  # "Nationality: JP"
@@ -311,10 +345,8 @@ _PLACE_WORDS = re.compile(
 
 def _exact_country(token: str) -> str | None:
     """The country a token names by itself ("ベトナム", "Japanese"), not one it contains."""
-    for code, pattern in _COUNTRIES.items():
-        if re.fullmatch(f"(?:{pattern})", token.strip(), re.I):
-            return code
-    return None
+    found = _ANY_COUNTRY.fullmatch(token.strip())
+    return found.lastgroup if found else None
 
 
 # "US Citizen", "holds Japanese citizenship", "Chinese passport holder".
@@ -340,7 +372,7 @@ def visa(text: str | Prepared) -> str | None:
 
 def foreign_nationals_ok(text: str | Prepared) -> bool | None:
     """False for 外国籍不可 / citizens only, True for 外国籍可, None when not stated."""
-    fields = prepare(text).fields
+    fields = prepare(text).prose_fields
     if re.search(
         r"外国籍\s*[:：]?\s*(?:不可|NG|×|お断り|なし)|外国籍(?:の方)?は?(?:不可|NG|ご遠慮|お断り)|"
         r"日本(?:国)?籍(?:保有者|の方)?(?:のみ|限定)|外国人(?:は)?不可|(?:限|需|仅限)日本国籍|"
@@ -408,7 +440,7 @@ _PARTNER_OK = re.compile(
 
 def max_commercial_depth(text: str | Prepared) -> int | None:
     """商流制限: companies allowed between the reader and the engineer (貴社社員まで = 0)."""
-    fields = prepare(text).fields
+    fields = prepare(text).prose_fields
     hops = _HOPS.search(fields) or _LIMIT_HOPS.search(fields)
     if hops:  # "エンド直→弊社（1社先まで）": the limit, not the chain above the sender
         return _KANJI_COUNT[next(g for g in hops.groups() if g).lower()]
@@ -456,7 +488,7 @@ _DEPTH_TWO = re.compile(
 
 def commercial_depth(text: str | Prepared) -> int | None:
     """Companies between the sender and the engineer: 弊社社員 0, 弊社BP / 一社先 1, 二社先 2."""
-    fields = prepare(text).fields
+    fields = prepare(text).prose_fields
     for depth, pattern in ((2, _DEPTH_TWO), (1, _DEPTH_ONE), (0, _DEPTH_ZERO)):
         if pattern.search(fields):
             return depth
@@ -484,7 +516,7 @@ _INTERVIEWS = re.compile(
 
 
 def interview_count(text: str | Prepared) -> int | None:
-    match = _INTERVIEWS.search(prepare(text).fields)
+    match = _INTERVIEWS.search(prepare(text).prose_fields)
     if match is None:
         return None
     value = next(g for g in match.groups() if g).lower()

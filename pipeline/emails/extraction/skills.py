@@ -318,7 +318,7 @@ _BARE_TOTAL = re.compile(
 _YEARS_CONTEXT = re.compile(
     r"経験|経歴|年以上|年数|实务|工作|从业|开发|年资|经验|經驗|experience|exp\b|\+|must|minimum|"
     r"at least|"
-    r"以上|years? in|years? of|years? with|years? working|over|more than|nearly|around",
+    r"以上|years? in|years? of|years? with|years? on|years? working|over|more than|nearly|around",
     re.I,
 )
 _SEGMENT = re.compile(r"[,，、;；|]|\s/\s|\s{2,}|\band\b|&")
@@ -408,7 +408,7 @@ def years_of_experience(text: str | Prepared) -> Years:
     per_skill: dict[str, float] = {}
     labelled_total: list[float] = []
     loose_total: list[float] = []
-    for line in prepared.field_lines:
+    for line in prepared.prose_lines:
         mentions = _mentions(line)
         if not mentions:
             continue
@@ -430,7 +430,7 @@ def years_of_experience(text: str | Prepared) -> Years:
                 continue
             per_skill[owner[2]] = max(per_skill.get(owner[2], 0.0), mention.years)
     if not labelled_total:  # "Years of experience: 11" with the unit left out
-        bare = _BARE_TOTAL.search(prepared.fields)
+        bare = _BARE_TOTAL.search(prepared.prose_fields)
         labelled_total += [float(bare.group(1))] if bare else []
     total = labelled_total[0] if labelled_total else (max(loose_total) if loose_total else None)
     return Years(per_skill, total)

@@ -69,6 +69,28 @@ def normalise(text: str, language: str | None = None) -> str:
     return to_simplified(text, language)
 
 
+# Plain-text mail is hard-wrapped at ~72 columns (~36 full-width): "pays 750,000 to\n900,000 JPY"
+# and "up to one company\naway" are one phrase. A long line that stops mid-sentence is joined
+# to a next line that does not start a new item (bullet, label, quote, heading).
+_WRAPPED = re.compile(
+    r"(?m)^(?P<line>[^\n]*[^\s。．.!?！？:：;；)）】\]>|])[ \t\r]*\n"
+    r"(?=[ \t]*(?![・■◆●□◇○▼▽▲△▶►★☆※◎\-*•>＞【\[|]|[(（]\d|\d+[.)]|[^\n:：]{1,20}[:：])\S)"
+)
+
+
+def unwrap(text: str) -> str:
+    """Hard-wrapped prose lines joined back into one line each (see `_WRAPPED`)."""
+    return _WRAPPED.sub(_join_wrapped, text)
+
+
+def _join_wrapped(match: re.Match[str]) -> str:
+    line = match.group("line")
+    wide = sum(1 for c in line if ord(c) > 0x2E7F)  # CJK takes two columns
+    if len(line) + wide < 56:
+        return match.group(0)
+    return line if line[-1:] > "\u2e7f" else f"{line} "
+
+
 _BRACKET_LABEL = re.compile(
     r"^(\s*)(?:[【\[［<〈《]\s*([^】\]］>〉》\n]{1,14}?)\s*[】\]］>〉》]\s*[:：]?|"
     r"[■◆●・□◇○▼▽▲△▶►★☆※◎\-*·•→]\s*([^:：\n]{1,14}?)\s*[:：])[ \t]*"
@@ -109,6 +131,17 @@ _PIPE_ROW = re.compile(r"^\s*\|?\s*([^|\n]{1,16}?)\s*\|\s*([^\n]+?)\s*\|?\s*$")
 _TAB_ROW = re.compile(r"^\s*([^\t\n]{1,16}?)\t+\s*([^\n]+)$")
 
 
+def _is_label(text: str) -> bool:
+    return len(text) <= 28 and _KNOWN_LABEL.fullmatch(text) is not None
+
+
+def _spaced_label(line: str) -> str:
+    head = line[:32]
+    if ":" in head or "：" in head or not re.search(r"\S[ \t]", head):
+        return line  # already labelled, or no space where a label would end
+    return _SPACED_LABEL.sub(r"\1\2: ", line, count=1)
+
+
 def _unspace_label(line: str) -> str:
     spaced = _SPACED_OUT_LABEL.match(line)
     if spaced is None:
@@ -120,12 +153,11 @@ def _unspace_label(line: str) -> str:
 def fields_form(normalised: str) -> str:
     """Normalised text with SES-style labels (【単価】, ■勤務地：, table cells) as 'label: '."""
     lines = [
-        _SPACED_LABEL.sub(
-            r"\1\2: ",
+        _spaced_label(
             _BRACKET_LABEL.sub(
                 lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}: ",
                 _DOT_LEADER.sub(r"\1: ", _unspace_label(line)),
-            ),
+            )
         )
         for line in normalised.splitlines()
     ]
@@ -134,14 +166,14 @@ def fields_form(normalised: str) -> str:
     while index < len(lines):
         line = lines[index]
         row = _PIPE_ROW.match(line) or _TAB_ROW.match(line)
-        if row and _KNOWN_LABEL.fullmatch(row.group(1).strip(" :")):
+        if row and _is_label(row.group(1).strip(" :")):
             cells = [c.strip() for c in row.group(2).split("|") if c.strip()]
             line = f"{row.group(1).strip(' :')}: {' / '.join(cells)}"
         elif (
-            _KNOWN_LABEL.fullmatch(line.strip(" ・:"))
+            _is_label(line.strip(" ・:"))
             and index + 1 < len(lines)
             and lines[index + 1].strip()
-            and not _KNOWN_LABEL.fullmatch(lines[index + 1].strip(" ・:"))
+            and not _is_label(lines[index + 1].strip(" ・:"))
         ):
             line = f"{line.strip(' ・:')}: {lines[index + 1].strip()}"
             index += 1
@@ -167,6 +199,21 @@ class Prepared:
     @cached_property
     def field_lines(self) -> list[str]:
         return self.fields.splitlines()
+
+    @cached_property
+    def prose(self) -> str:
+        return unwrap(self.text)
+
+    @cached_property
+    def prose_fields(self) -> str:
+        """`fields` with hard-wrapped sentences joined: for readers of phrases ("available
+        from June 1", "a Japanese citizen") that a wrap may cut. Money and skills keep the
+        lines as written: a joined line would put unrelated figures beside a rate label."""
+        return self.fields if self.prose == self.text else fields_form(self.prose)
+
+    @cached_property
+    def prose_lines(self) -> list[str]:
+        return self.prose_fields.splitlines()
 
 
 def prepare(text: str | Prepared, language: str | None = None) -> Prepared:
