@@ -397,6 +397,8 @@ class Vectorizer:
     # --- embedding (worker threads) -----------------------------------------------------
 
     def _embed_batch(self, batch: _Batch) -> _Outcome:
+        if self._stopping.is_set():  # queued before the stop: send nothing more
+            raise EmbeddingUnavailableError("not sent: the run is stopping")
         outcome = _Outcome()
         positions = []
         for position, item in enumerate(batch.inputs):

@@ -188,3 +188,66 @@ def test_a_second_writer_on_the_embedded_store_waits_or_fails_in_one_line(db, ta
     assert "held by another process; waiting up to 120s" in patient_err
     assert "Traceback" not in patient_err + impatient.stderr
     assert chunk_count(db, "vectorized_hash = content_hash") == total
+
+
+def test_429s_past_the_time_budget_stop_the_run_but_keep_every_embedded_batch(
+    db, tables, qdrant_path
+):
+    from pipeline.vectorize import EmbeddingUnavailableError, Vectorizer, create_embedder
+
+    load_demo(db, tables, chunks=400)
+    answered: list[str] = []
+    poisoned: list[str] = []
+    lock = threading.Lock()
+
+    def storm(inputs, call):
+        with lock:
+            if call == 7:
+                poisoned.append(inputs[0])
+            if inputs[0] in poisoned:  # the 7th request's batch meets 429s, however often
+                return error(429, "Rate limit reached", headers={"retry-after-ms": "300"})
+            answered.extend(inputs)
+        return None
+
+    store = create_vector_store(path=qdrant_path)
+    try:
+        with FakeEmbeddingServer(DIM, script=storm, delay_s=0.05) as server:
+            embedder = create_embedder(
+                "openai", model=MODEL, dimensions=DIM, api_key=KEY, base_url=server.base_url
+            )
+            vectorizer = Vectorizer(
+                db, embedder, store, batch_size=16, concurrency=4, retry_budget_s=0.5
+            )
+            try:
+                vectorizer.vectorize_pending()
+            except EmbeddingUnavailableError as e:
+                assert "retry budget" in str(e)
+            else:
+                raise AssertionError("the storm outlasted the budget: the run must stop")
+    finally:
+        store.close()
+    with db.connect() as connection:
+        marked = connection.execute(
+            sa.text("SELECT content FROM document_chunks WHERE vectorized_hash = content_hash")
+        ).scalars()
+        assert sorted(marked) == sorted(answered)  # no embedding thrown away
+    assert chunk_count(db, "attempts > 0 OR dead_letter OR claimed_by IS NOT NULL") == 0
+    assert chunk_count(db, "vectorized_hash IS NULL") > 0  # it did stop early
+
+
+def test_claims_are_released_by_hand(db, tables, cli: Cli):
+    load_demo(db, tables, chunks=30)
+    with db.begin() as connection:
+        connection.execute(
+            sa.text(
+                "UPDATE document_chunks SET claimed_by = 'elsewhere:1:abc', "
+                "claim_expires_at = now() + interval '1 hour' WHERE id % 3 = 0"
+            )
+        )
+    held = chunk_count(db, "claimed_by IS NOT NULL")
+    result = cli.run("vectorize", "--release-claims", EMBEDDER="hashing")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"released {held} claim(s); live holders were: elsewhere:1:abc ({held})" in (
+        result.stdout
+    )
+    assert chunk_count(db, "claimed_by IS NOT NULL") == 0
