@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import shlex
 import subprocess
 import sys
 from collections.abc import Callable
@@ -148,7 +149,7 @@ def demo_load(
 ) -> None:
     """Generate demo documents with chunks and a demo inbox (idempotent for the same seed)."""
     from pipeline.demo.documents import generate_documents
-    from pipeline.store.chunks import count_chunks
+    from pipeline.store.catalog import count_source_chunks
     from pipeline.store.documents import upsert_documents
     from pipeline.store.tables import reflect_tables
     from pipeline.utils import batched
@@ -158,9 +159,9 @@ def demo_load(
     for documents in batched(generate_documents(seed=seed, chunks=chunks), 500):
         with engine.begin() as connection:
             upsert_documents(connection, tables, documents)
-    with engine.connect() as connection:
-        counts = count_chunks(connection)
-    typer.echo(f"demo documents loaded: {counts.total} chunks, {counts.pending} pending")
+    with engine.connect() as connection:  # the reports alone: the same figure on every run
+        total, pending = count_source_chunks(connection, "demo_reports")
+    typer.echo(f"demo reports loaded: {total} report chunks, {pending} of them pending")
     if emails:
         _load_demo_inbox(engine, tables, seed=seed, size=emails)
 
@@ -190,7 +191,22 @@ def demo_run(
     typer.echo(f"demo inbox written: {emails} mails in {inbox}")
     result = _launch_and_watch(settings, inbox=inbox, events=events, extra_config=config)
     _print_top_matches(settings, projects=3, top=3)
-    _finish_run(result, events)
+    try:
+        _finish_run(result, events)
+    finally:
+        _say_what_keeps_running(settings)
+
+
+def _say_what_keeps_running(settings: Settings) -> None:
+    """The embedded Postgres outlives the demo (the UI and the next run use it): say so."""
+    if settings.database_url:
+        return
+    typer.echo(
+        f"the embedded Postgres keeps running in {settings.embedded_postgres_dir} for "
+        "`make dev` and the next run; stop it with `make stop` (`pipeline db stop`); "
+        "the run is in the Dagster UI: `make dev`, then http://localhost:3000",
+        err=True,
+    )
 
 
 def _launch_and_watch(
@@ -233,7 +249,8 @@ def _launch_and_watch(
         *[arg for c in configs for arg in ("-c", str(c))],
     ]  # fmt: skip
     log_path = logs / f"{tag}.log"
-    typer.echo(f"$ dagster job execute -j inbox_to_matches_job (log: {log_path})", err=True)
+    shown = shlex.join(["dagster", *command[1:]])  # the command as a user would type it
+    typer.echo(f"$ {shown}  (log: {log_path})", err=True)
     with open(log_path, "w") as log:
         process = subprocess.Popen(
             command, env={**os.environ, **environment}, cwd=logs.parent, stdout=log,

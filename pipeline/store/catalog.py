@@ -81,3 +81,17 @@ def count_documents_matching(
             "ids": list(document_ids),
         },
     ).scalar_one()
+
+
+def count_source_chunks(connection: Connection, source: str) -> tuple[int, int]:
+    """(chunks, pending chunks) of one document source, e.g. the demo reports alone."""
+    row = connection.execute(
+        sa.text(
+            "SELECT count(*) AS total, count(*) FILTER (WHERE c.vectorized_hash IS DISTINCT "
+            "FROM c.content_hash AND NOT c.dead_letter) AS pending "
+            "FROM document_chunks c JOIN documents d ON d.id = c.document_id "
+            "WHERE d.source = :source"
+        ),
+        {"source": source},
+    ).one()
+    return row.total, row.pending
