@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -95,6 +96,8 @@ class MatchingService:
         self.explain_near_misses = explain_near_misses
         self.progress = progress
         self._pending: dict[int, list[dict[str, Any]]] = {}
+        self._writer: ThreadPoolExecutor | None = None
+        self._writing: Future[int] | None = None
 
     @property
     def version(self) -> str:
@@ -134,21 +137,17 @@ class MatchingService:
         stale_ids = {p.profile_id for p in stale}
         fresh = [p for p in projects if p.profile_id not in stale_ids] if changed else []
         vectors = self.matcher.profile_vectors("project", [p.profile_id for p in stale + fresh])
-        work = len(stale) + len(fresh)
-        for i, project in enumerate(stale, 1):
-            rows = self._rank(project, vectors.get(project.profile_id), None, report)
-            self._store(project.profile_id, rows, report)
-            report.projects_recomputed += 1
-            report.projects.append(project.profile_id)
-            self._tick(i, work)
-        changed_ids = [cid for cid, _ in changed]
-        for i, project in enumerate(fresh, len(stale) + 1):
-            new = self._rank(project, vectors.get(project.profile_id), changed_ids, report)
-            if self._merge(project.profile_id, new, set(changed_ids), report):
-                report.projects_updated_for_new_candidates += 1
-            self._tick(i, work)
-        self._flush(report)
-        with self.engine.begin() as connection:
+        # One writer thread stores each batch of projects while the next is ranked: the
+        # database works in its own process, so the write overlaps the engine's queries.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="matches-writer") as writer:
+            self._writer = writer
+            try:
+                self._recompute(stale, fresh, vectors, [cid for cid, _ in changed], report)
+                self._flush(report)
+            finally:
+                self._await_write(report)
+                self._writer = None
+        with self.engine.begin() as connection:  # recorded once every write has landed
             profile_store.record_matched(
                 connection, "project", self.version, self.mode,
                 [(p.profile_id, p.content_hash) for p in stale],
@@ -159,6 +158,29 @@ class MatchingService:
             )  # fmt: skip
         report.elapsed_s = time.monotonic() - started
         return report
+
+    def _recompute(
+        self,
+        stale: list[CanonicalProfile],
+        fresh: list[CanonicalProfile],
+        vectors: dict[int, Any],
+        changed_ids: list[int],
+        report: MatchReport,
+    ) -> None:
+        """Stale projects get a whole new top-k; fresh ones merge the changed candidates."""
+        work = len(stale) + len(fresh)
+        for i, project in enumerate(stale, 1):
+            rows = self._rank(project, vectors.get(project.profile_id), None, report)
+            self._store(project.profile_id, rows, report)
+            report.projects_recomputed += 1
+            report.projects.append(project.profile_id)
+            self._tick(i, work)
+        changed = set(changed_ids)
+        for i, project in enumerate(fresh, len(stale) + 1):
+            new = self._rank(project, vectors.get(project.profile_id), changed_ids, report)
+            if self._merge(project.profile_id, new, changed, report):
+                report.projects_updated_for_new_candidates += 1
+            self._tick(i, work)
 
     def _tick(self, done: int, total: int) -> None:
         """Progress once per written batch of projects and at the end, not per project."""
@@ -287,13 +309,25 @@ class MatchingService:
             self._flush(report)
 
     def _flush(self, report: MatchReport) -> None:
+        """Hand the queued projects to the writer; at most one batch is in flight, so memory
+        stays bounded and a failed write surfaces at the next batch, or at the end."""
         if not self._pending:
             return
+        batch, self._pending = self._pending, {}
+        self._await_write(report)
+        if self._writer is None:
+            report.matches_written += self._write(batch)
+        else:
+            self._writing = self._writer.submit(self._write, batch)
+
+    def _write(self, batch: dict[int, list[dict[str, Any]]]) -> int:
         with self.engine.begin() as connection:
-            report.matches_written += profile_store.replace_matches(
-                connection, self.version, self.mode, self._pending
-            )
-        self._pending = {}
+            return profile_store.replace_matches(connection, self.version, self.mode, batch)
+
+    def _await_write(self, report: MatchReport) -> None:
+        if self._writing is not None:
+            writing, self._writing = self._writing, None
+            report.matches_written += writing.result()
 
     def _merge(
         self,

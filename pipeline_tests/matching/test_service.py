@@ -153,3 +153,34 @@ def test_bulk_load_ends_with_every_payload_index_and_more_batches_than_one(
     )
     assert results[0].profile_id == ids[0]
     store.close()
+
+
+def test_a_failed_background_write_fails_the_run_and_the_rerun_completes_it(
+    db, add_project, add_candidate, embedder, vector_store, config, monkeypatch
+) -> None:
+    from pipeline.matching import service
+    from pipeline.store import profiles as profile_store
+
+    monkeypatch.setattr(service, "WRITE_BATCH", 1)  # a write per project, one in flight
+    projects = [add_project(), add_project(required_skills=["Python"]), add_project()]
+    add_candidate()
+    add_candidate(skills=["Python"])
+    real, calls = profile_store.replace_matches, []
+
+    def failing(connection, *args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("database went away")
+        return real(connection, *args)
+
+    monkeypatch.setattr(profile_store, "replace_matches", failing)
+    with pytest.raises(RuntimeError, match="went away"):
+        _run(db, embedder, vector_store, config)
+    with db.connect() as connection:  # no project is recorded as matched
+        assert profile_store.matched_hashes(connection, "project", service.SCORING_VERSION,
+                                            "standard") == {}  # fmt: skip
+    monkeypatch.setattr(profile_store, "replace_matches", real)
+    report = _run(db, embedder, vector_store, config)
+    assert report.projects_recomputed == 3
+    assert {r["project_id"] for r in _matches(db)} == set(projects)
+    assert len(_matches(db)) == report.matches_written == 6
