@@ -78,7 +78,11 @@ class EmbedderResource(ConfigurableResource):
     model: str | None = Field(default=None, description="Model name; unset: provider default.")
     dimensions: int | None = Field(default=None, description="Vector size, where supported.")
     batch_size: int | None = Field(
-        default=None, ge=1, le=2048, description="Chunks per request; unset: 32 local, 256 remote."
+        default=None,
+        ge=1,
+        le=2048,
+        description="Chunks per request, from EMBEDDING_BATCH_SIZE; "
+        "ops.vectorize_chunks_op.config.batch_size wins when set. Unset: 32 local, 256 remote.",
     )
     concurrency: int = Field(default=4, ge=1, le=64, description="Requests in flight (remote).")
     max_retries: int = Field(default=3, ge=0, le=10, description="Retries of a failed request.")

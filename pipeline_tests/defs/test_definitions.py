@@ -165,3 +165,13 @@ def test_job_descriptions_keep_angle_brackets_visible_in_markdown():
         # Outside backticks the UI's markdown drops <market> as an HTML tag.
         outside = re.sub(r"`[^`]*`", "", text)
         assert not re.search(r"<[a-z_]+>", outside), (job.name, text)
+
+
+def test_the_two_batch_size_fields_say_which_one_wins():
+    from pipeline.defs.resources import EmbedderResource
+    from pipeline.defs.vectorize.ops import VectorizeChunksConfig
+
+    op_field = VectorizeChunksConfig.model_fields["batch_size"].description or ""
+    resource_field = EmbedderResource.model_fields["batch_size"].description or ""
+    assert "wins over resources.embedder.config.batch_size" in op_field
+    assert "ops.vectorize_chunks_op.config.batch_size wins when set" in resource_field

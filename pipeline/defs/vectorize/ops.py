@@ -74,7 +74,11 @@ class VectorizeChunksConfig(StageEventsConfig):
     """How to embed, and how much progress to write to the event log."""
 
     batch_size: int | None = Field(
-        default=None, ge=1, le=2048, description="Chunks per batch; unset: 32 local, 256 remote."
+        default=None,
+        ge=1,
+        le=2048,
+        description="Chunks per batch for this run; wins over resources.embedder.config."
+        "batch_size (EMBEDDING_BATCH_SIZE). Unset: that, else 32 local, 256 remote.",
     )
     concurrency: int | None = Field(
         default=None, ge=1, le=64, description="Requests in flight (remote embedders only)."
