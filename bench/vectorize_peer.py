@@ -94,7 +94,7 @@ def stats(port: int) -> dict:
 def start_fake(fake: Path, port: int, dim: int, latency_ms: float) -> subprocess.Popen:
     proc = subprocess.Popen(
         [sys.executable, str(fake), "--port", str(port), "--dim", str(dim),
-         "--latency-ms", str(latency_ms), "--max-tokens", "100000000"],
+         "--latency-ms", str(latency_ms)],
         stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
     )  # fmt: skip
     for _ in range(100):
@@ -122,7 +122,7 @@ def run_ours(
     env = {
         **os.environ,
         "DATABASE_URL": url,
-        "DATA_DIR": str(scratch / f"data{run}"),
+        "PIPELINE_DATA_DIR": str(scratch / f"data{run}"),
         "QDRANT_PATH": str(scratch / f"qdrant{run}"),
         "EMBEDDER": "openai",
         "EMBEDDING_MODEL": "text-embedding-3-small",

@@ -224,3 +224,18 @@ def test_a_pinned_encoding_is_not_changed_behind_the_users_back():
         )
         with pytest.raises(InputRejectedError):
             embedder.embed(["a"])
+
+
+def test_a_server_that_is_not_there_is_a_transient_error_naming_the_connection():
+    import socket
+
+    from pipeline.vectorize import TransientEmbeddingError
+
+    with socket.socket() as s:  # a port that was free a moment ago: nothing listens there
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    embedder = create_embedder(
+        "openai", model="m", dimensions=8, base_url=f"http://127.0.0.1:{port}/v1"
+    )
+    with pytest.raises(TransientEmbeddingError, match="APIConnectionError"):
+        embedder.embed(["a"])

@@ -1,14 +1,19 @@
 """OpenAI embeddings, or any server speaking POST /v1/embeddings (via `base_url`).
 
-The SDK's own retries are switched off (`max_retries=0`): it would also retry
-`insufficient_quota`, which should fail fast, and the vectorizer's retry loop counts retries
-for progress reporting. This module only turns SDK errors into the vectorizer's named errors.
+One POST per batch over a held httpx connection pool, not through the openai SDK: the SDK
+builds a pydantic object per float of the response (48% of a run's CPU was there), and its
+import alone costs about a second of CPU per process, a sixth of a 20k-row run. The body is
+parsed with orjson into one numpy array. There are no retries here: the vectorizer's loop
+retries (it counts them for progress, and `insufficient_quota` must fail fast); this module
+turns HTTP answers into the vectorizer's named errors, with the SDK's error names in the
+message.
 """
 
 from __future__ import annotations
 
 import binascii
 import json
+import os
 from email.utils import parsedate_to_datetime
 from operator import itemgetter
 from typing import Any
@@ -38,6 +43,11 @@ _NATIVE_DIMENSIONS = {
 MAX_INPUTS = 2048
 MAX_TOKENS_PER_REQUEST = 300_000
 MAX_TOKENS_PER_INPUT = 8192
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+# The SDK's exception names, kept in messages so logs read as before.
+_STATUS_NAMES = {400: "BadRequestError", 401: "AuthenticationError", 403: "PermissionDeniedError",
+                 404: "NotFoundError", 409: "ConflictError", 422: "UnprocessableEntityError",
+                 429: "RateLimitError"}  # fmt: skip
 
 
 class OpenAIEmbedder:
@@ -57,7 +67,7 @@ class OpenAIEmbedder:
         max_tokens_per_request: int = MAX_TOKENS_PER_REQUEST,
         max_tokens_per_input: int = MAX_TOKENS_PER_INPUT,
     ) -> None:
-        from openai import OpenAI
+        import httpx
 
         self.name = model or DEFAULT_MODEL
         self._dimensions = dimensions
@@ -72,11 +82,24 @@ class OpenAIEmbedder:
         # `_refuses_base64`), unless `encoding_format` pins one.
         self._encoding = encoding_format or "base64"
         self._encoding_pinned = encoding_format is not None
-        self._client = OpenAI(
-            api_key=api_key or "unset",  # a missing key becomes a clear 401, not a crash here
-            base_url=base_url,
-            timeout=timeout_s,
-            max_retries=0,
+        base = base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL
+        self._url = base.rstrip("/") + "/embeddings"
+        headers = {
+            # A missing key becomes a clear 401 from the server, not a crash here.
+            "Authorization": f"Bearer {api_key or 'unset'}",
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+        }
+        for header, variable in (
+            ("OpenAI-Organization", "OPENAI_ORG_ID"),
+            ("OpenAI-Project", "OPENAI_PROJECT_ID"),
+        ):
+            if os.environ.get(variable):
+                headers[header] = os.environ[variable]
+        self._http = httpx.Client(
+            headers=headers,
+            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)),
+            limits=httpx.Limits(max_connections=64, max_keepalive_connections=64),
         )
 
     @property
@@ -87,32 +110,35 @@ class OpenAIEmbedder:
         return self._known_dimension
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        import openai
+        import httpx
 
-        kwargs: dict[str, Any] = {"input": list(texts), "model": self.name}
+        request: dict[str, Any] = {"input": list(texts), "model": self.name}
         if self._dimensions:
-            kwargs["dimensions"] = self._dimensions
-        kwargs["encoding_format"] = self._encoding
+            request["dimensions"] = self._dimensions
+        request["encoding_format"] = self._encoding
         try:
-            # The raw body, not the SDK's model: it builds a pydantic object per float.
-            raw = self._client.embeddings.with_raw_response.create(**kwargs)
-        except openai.APIError as e:
-            if self._refuses_base64(e):
+            response = self._http.post(self._url, content=orjson.dumps(request))
+        except httpx.TimeoutException:
+            raise TransientEmbeddingError("APITimeoutError: Request timed out.") from None
+        except httpx.HTTPError as e:
+            # `from None` here and below: a library's text may echo the key; ours is redacted.
+            raise TransientEmbeddingError(f"APIConnectionError: Connection error: {e}") from None
+        if response.status_code >= 400:
+            status, code, message = _error_of(response)
+            if self._refuses_base64(status, message):
                 self._encoding = "float"
                 return self.embed(texts)
-            # `from None`: the SDK error's text may echo the key; ours is redacted.
-            raise _translate(e) from None
-        return _parse(raw.content, self._known_dimension or 0)
+            raise _translate(status, code, message, response.headers) from None
+        return _parse(response.content, self._known_dimension or 0)
 
-    def _refuses_base64(self, e: Exception) -> bool:
+    def _refuses_base64(self, status: int, message: str) -> bool:
         """A compatible server that rejects `encoding_format: base64` (400/422 naming it)."""
-        import openai
-
         if self._encoding != "base64" or self._encoding_pinned:
             return False
-        if not isinstance(e, openai.BadRequestError | openai.UnprocessableEntityError):
-            return False
-        return "encoding" in str(getattr(e, "message", None) or e).lower()
+        return status in (400, 422) and "encoding" in message.lower()
+
+    def close(self) -> None:
+        self._http.close()
 
 
 def _parse(body: bytes, dimension: int) -> np.ndarray:
@@ -135,18 +161,23 @@ def _parse(body: bytes, dimension: int) -> np.ndarray:
     return np.array(embeddings, dtype=np.float32)
 
 
-def _translate(e: Exception) -> EmbeddingError:
-    """Map an SDK error to the control signal the vectorizer understands."""
-    import openai
+def _error_of(response: Any) -> tuple[int, str, str]:
+    """(status, error code, message) of an error answer, worded as the SDK words it."""
+    status = response.status_code
+    try:
+        body: Any = orjson.loads(response.content)
+    except orjson.JSONDecodeError:
+        body = response.text
+    error = body.get("error", body) if isinstance(body, dict) else body
+    code = str(error.get("code") or "") if isinstance(error, dict) else ""
+    name = _STATUS_NAMES.get(status, "InternalServerError" if status >= 500 else "APIStatusError")
+    detail = f" - {error}" if error else ""
+    return status, code, f"{name}: Error code: {status}{detail}"
 
-    message = f"{type(e).__name__}: {getattr(e, 'message', None) or e}"
-    if isinstance(e, openai.APITimeoutError | openai.APIConnectionError):
-        return TransientEmbeddingError(message)
-    if not isinstance(e, openai.APIStatusError):
-        return TransientEmbeddingError(message)
-    status = e.status_code
-    code = str(getattr(e, "code", "") or "")
-    retry_after = _retry_after_s(e.response.headers)
+
+def _translate(status: int, code: str, message: str, headers: Any) -> EmbeddingError:
+    """Map an error answer to the control signal the vectorizer understands."""
+    retry_after = _retry_after_s(headers)
     if status == 429:
         if code == "insufficient_quota":
             return QuotaExceededError(message)
