@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from typing import Any
 
+import pytest
 import yaml
 
 from pipeline.settings import REPO_ROOT, Settings
@@ -15,10 +18,11 @@ COMPOSE_FILE = REPO_ROOT / "docker-compose.yml"
 
 # The Compose Specification's JSON schema, vendored from github.com/compose-spec/compose-spec
 # (schema/compose-spec.json at 170098ba, Apache-2.0): what `docker compose config` checks the
-# file's structure against. No compose binary is installable here from the package index
-# (docker-compose 1.x pins PyYAML<6, which this project cannot take), so jsonschema (a dev
-# dependency) validates against the same schema, and the checks below add what the schema
-# cannot see: references between services and volumes, and ${VAR} interpolation syntax.
+# file's structure against. No compose binary is installable from the package index with
+# this project (docker-compose 1.x pins PyYAML<6), so jsonschema (a dev dependency) validates
+# against the same schema, never skipping, and the checks below add what the schema cannot
+# see: references between services and volumes, and ${VAR} interpolation syntax. Where a
+# compose binary is installed (Debian: apt-get install docker-compose), it checks the file too.
 COMPOSE_SCHEMA = REPO_ROOT / "docker" / "compose-spec.json"
 _INTERPOLATION = re.compile(r"\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<op>:?[-?+])?(?P<arg>[^}]*)\}")
 
@@ -55,6 +59,33 @@ def test_compose_file_is_valid_against_the_compose_specification():
                 assert source in volumes, f"{name} mounts undeclared volume {source}"
             elif source and source.startswith("./"):
                 assert (REPO_ROOT / source).exists(), f"{name} mounts missing {source}"
+
+
+def _compose_command() -> list[str] | None:
+    if shutil.which("docker-compose"):  # Debian's docker-compose (apt), or compose v1
+        return ["docker-compose"]
+    if shutil.which("docker"):
+        probe = subprocess.run(["docker", "compose", "version"], capture_output=True)
+        if probe.returncode == 0:
+            return ["docker", "compose"]
+    return None
+
+
+@pytest.mark.skipif(
+    _compose_command() is None,
+    reason="no compose binary (apt-get install docker-compose); the schema test above ran",
+)
+def test_compose_file_is_valid_for_docker_compose_itself(tmp_path):
+    command = _compose_command()
+    result = subprocess.run(
+        [*command, "-f", str(COMPOSE_FILE), "config", "--quiet"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text("services:\n  web:\n    image: x\n    restart_policy: 1\n")
+    rejected = subprocess.run([*command, "-f", str(broken), "config", "--quiet"],
+                              capture_output=True, text=True)  # fmt: skip
+    assert rejected.returncode != 0  # the same binary does reject a bad file
 
 
 def test_the_schema_rejects_what_docker_compose_rejects():
