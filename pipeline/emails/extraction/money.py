@@ -148,13 +148,27 @@ def parse_money(text: str | Prepared, language: str | None) -> Money | None:
     """The first rate/budget: rate-labelled lines first, then any line with a money unit."""
     prepared = prepare(text)
     fallback = _written_currency(prepared.text) or _LANGUAGE_CURRENCY.get(language or "", "USD")
-    lines = [line for line in prepared.field_lines if not _NOT_RATE.search(line)]
+    lines = [li for li in _ranges_joined(prepared.field_lines) if not _NOT_RATE.search(li)]
     labelled = [line for line in lines if _LABEL.search(line)]
     for line, needs_unit in [*((li, False) for li in labelled), *((li, True) for li in lines)]:
         money = _parse_line(line, fallback, needs_unit)
         if money is not None:
             return money
     return None
+
+
+# "pays 750,000 to" / "900,000 JPY per month": a range cut by the wrap is one line again.
+_RANGE_CUT = re.compile(r"\d[\d,.]*\s*(?:万|千|[kK])?\s*(?:~|-|–|to|から|到|至)\s*$")
+
+
+def _ranges_joined(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and _RANGE_CUT.search(out[-1]) and line[:1].isdigit():
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def is_negotiable(text: str | Prepared) -> bool:

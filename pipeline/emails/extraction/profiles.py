@@ -199,6 +199,9 @@ _LEVEL_RANK = {"native": 0, "N1": 1, "business": 2, "N2": 3, "conversational": 4
                "N4": 6, "N5": 7}  # fmt: skip
 
 
+_CLAUSE_BREAK = re.compile(r"[,，、;；。]|\.\s")
+
+
 def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
     """N1..N5 / native / business / conversational: the best stated, or the minimum asked."""
     prepared = prepare(text)
@@ -209,9 +212,11 @@ def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
         levels += [
             f"N{'一二三四'.find(d) + 1 if d in '一二三四' else d}" for d in _OLD_LEVEL.findall(line)
         ]
-    if not levels:
+    if not levels:  # "Japanese business level, Chinese native": the clause about Japanese
         for line in lines:
-            levels += [lvl for lvl, pattern in _DESCRIPTIVE if re.search(pattern, line, re.I)]
+            clauses = [c for c in _CLAUSE_BREAK.split(line) if _JAPANESE_LINE.search(c)]
+            for clause in clauses or [line]:
+                levels += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, clause, re.I)]
     if not levels:
         return None
     ranked = sorted(set(levels), key=_LEVEL_RANK.__getitem__)
@@ -379,6 +384,7 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"must be (?:a )?(?:us |u\.s\. )?citizen|citizenship (?:is )?required|"
         r"(?:usc|us citizens?)\s*(?:or|/)\s*(?:gc|green card)(?:\s*holders?)?\s*only|"
         r"日本人(?:のみ|限定)|国籍\s*[:：]\s*日本(?:のみ|限定)|不接受外籍|外籍不可|仅限中国籍|仅限日本籍|"
+        r"外(?:国)?籍(?:人员|人士)?\s*[:：]\s*(?:不可|不行|不接受|NG|×)|"
         r"citizens?\s*only|USC\s*(?:/\s*GC\s*)?only|no\s*(?:visa\s*)?sponsorship|no\s*H-?1B|"
         r"(?:USC|GC(?:-EAD)?|green cards?|citizens?)(?:\s*(?:[,/&]|or|and)\s*"
         r"(?:USC|GC(?:-EAD)?|green cards?|EAD|citizens?)(?:\s*holders?)?)+\s*only|"

@@ -81,6 +81,9 @@ _SPECIAL_CONTEXT = {
     "C": r"(?<![A-Za-z0-9.#+/-])C(?![A-Za-z0-9#+&]|\s*[-/]\s*[A-Za-z]{2,}|\.\s*[A-Z])",
     "R": r"(?<![A-Za-z0-9.&])R(?![A-Za-z0-9&#+]|\s+&|\.,|\.\s+[a-z])",  # not "Daniel R., just"
     "PM": r"(?<![A-Za-z0-9.:])(?<![0-9] )PM(?![A-Za-z0-9])",  # not "6:12 PM"
+    # the certificate, not the heading "基本情報" (basic information)
+    "基本情報": r"(?:(?<=資格[:：])|(?<=資格[:：] ))基本情報|"
+    r"基本情報(?![:：】\]])(?=[^\n]*(?:応用情報|試験|合格|取得|資格))",
 }
 SKILL_LINE = re.compile(
     r"スキル|技術|言語|環境|経験|技能|技术|语言|要求|資格|ツール|熟悉|精通|掌握|使用|开发|開発|"
@@ -177,7 +180,7 @@ _PREFERRED = re.compile(
     r"nice[- ]to[- ]have|good[- ]to[- ]have|preferred|desired|desirable|\bplus\b|bonus|optional|"
     r"advantage|ideally|preferably|helpful|beneficial|an asset|would be (?:great|nice)|"
     r"望ましい|あれば|できれば|\bWANT\b|更佳|为佳|更好|優先|優遇|"
-    r"^\W{0,3}(?:nice|welcome|good)\s*(?:[:：\]]|$)",
+    r"^\W{0,3}(?:nice|welcome|good)\s*(?:[:：\]]|\s[-–]\s|$)",
     re.I,
 )
 _REQUIRED = re.compile(
@@ -387,13 +390,19 @@ def _attach(line: str, mention: _Mention, hits: list[Hit]) -> tuple[Hit, str] | 
 def _outer(line: str, left: list[Hit]) -> Hit:
     """The skill a figure follows; for "PHP（Laravel）実務2年" the outer one, PHP (the bracket
     closed before the figure), but for "SQL Server（C# 5年以上）" the inner one, C#."""
-    if (
-        len(left) > 1
-        and re.fullmatch(r"\s*[(（]\s*", line[left[-2][1] : left[-1][0]])
-        and re.match(r"\s*[)）]", line[left[-1][1] :])
-    ):
-        return left[-2]
+    if len(left) > 1 and re.match(r"\s*[)）]", line[left[-1][1] :]):
+        # "AWS（EC2/VPC/IAM）構築経験3年": the skill before the bracket the list sits in
+        opened = max(line.rfind("(", 0, left[-1][0]), line.rfind("（", 0, left[-1][0]))
+        before = [h for h in left if h[1] <= opened]
+        inside = line[opened + 1 : left[-1][0]]
+        if before and not line[before[-1][1] : opened].strip() and not re.search(r"[)）]", inside):
+            return before[-1]
     return left[-1]
+
+
+# Joined prose is read a sentence at a time: "contract" in one sentence says nothing of the
+# "6 years on Python" in the next.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|(?<=[。！？])")
 
 
 @dataclass(frozen=True)
@@ -408,7 +417,7 @@ def years_of_experience(text: str | Prepared) -> Years:
     per_skill: dict[str, float] = {}
     labelled_total: list[float] = []
     loose_total: list[float] = []
-    for line in prepared.prose_lines:
+    for line in (s for prose in prepared.prose_lines for s in _SENTENCE_END.split(prose)):
         mentions = _mentions(line)
         if not mentions:
             continue
@@ -456,7 +465,9 @@ def _total_label(line: str, mention: _Mention, hits: list[Hit]) -> bool:
     return not any(label_end <= h[0] < mention.start for h in hits)
 
 
-_LIST_GAP = re.compile(r"[\s,，、/・&]*(?:and|or|及び|および|や|和|与|と)?[\s,，、/・]*", re.I)
+_LIST_GAP = re.compile(
+    r"[\s,，、/・&]*(?:and|or|及び|および|または|もしくは|や|和|与|或者|或|と)?[\s,，、/・]*", re.I
+)
 
 
 def _shared_by_a_list(line: str, hits: list[Hit], owner: Hit, side: str, mention: _Mention) -> bool:

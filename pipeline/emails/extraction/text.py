@@ -131,6 +131,19 @@ _PIPE_ROW = re.compile(r"^\s*\|?\s*([^|\n]{1,16}?)\s*\|\s*([^\n]+?)\s*\|?\s*$")
 _TAB_ROW = re.compile(r"^\s*([^\t\n]{1,16}?)\t+\s*([^\n]+)$")
 
 
+# "Total experience:" alone on its line (HTML "<b>Total experience:</b> 9 years" renders so):
+# any short label ending in a colon takes the next line as its value.
+_OPEN_LABEL = re.compile(r"[ \t]*[^\s:：][^:：\n]{0,28}[:：][ \t]*")
+
+
+def _open_label(line: str, following: list[str]) -> bool:
+    """A short 'label:' line whose next line is a plain value, not a heading over labels."""
+    if not following or not _OPEN_LABEL.fullmatch(line):
+        return False
+    head = following[0][:30]
+    return ":" not in head and "：" not in head
+
+
 def _is_label(text: str) -> bool:
     return len(text) <= 28 and _KNOWN_LABEL.fullmatch(text) is not None
 
@@ -170,7 +183,7 @@ def fields_form(normalised: str) -> str:
             cells = [c.strip() for c in row.group(2).split("|") if c.strip()]
             line = f"{row.group(1).strip(' :')}: {' / '.join(cells)}"
         elif (
-            _is_label(line.strip(" ・:"))
+            (_is_label(line.strip(" ・:")) or _open_label(line, lines[index + 1 : index + 2]))
             and index + 1 < len(lines)
             and lines[index + 1].strip()
             and not _is_label(lines[index + 1].strip(" ・:"))
