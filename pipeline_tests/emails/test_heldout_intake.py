@@ -1,14 +1,15 @@
 """Classification and field extraction on held-out mail the rules were not written from.
 
 The rules were tuned on the `dev` split of pipeline_tests/fixtures/intake_heldout.yaml and on
-the second dev set intake_dev2.yaml only; `test` was scored, never read. The matching world's
-mails carry the same truth and were not tuned on either. Floors sit a little under the figures
-measured when this was written (see bench/ingest.py, which prints them all), so a regression
-fails and a small wobble does not.
+the dev sets intake_dev2.yaml and intake_dev3.yaml only; `test` was scored, never read. The
+matching world's mails carry the same truth and were not tuned on either. Floors sit a little
+under the figures measured when this was written (see bench/ingest.py, which prints them all),
+so a regression fails and a small wobble does not.
 """
 
 from __future__ import annotations
 
+import collections
 from functools import cache
 from typing import Any
 
@@ -19,6 +20,7 @@ from pipeline_tests.emails.heldout_predictions import predict
 from pipeline_tests.fixtures.heldout import (
     field_scores,
     load_dev2,
+    load_dev3,
     load_heldout,
     load_world,
     to_eml,
@@ -40,9 +42,9 @@ TEST_FLOORS = {
     "budget": 0.95, "start_date": 0.95, "foreign_nationals_ok": 0.95,
     "max_commercial_depth": 0.65, "interview_count": 0.90,
 }  # fmt: skip
-# Measured: ja 0.90, zh 0.90, en 0.70 (10 mails each: one miss is 0.1).
-TEST_ACCURACY_FLOORS = {"ja": 0.8, "zh": 0.8, "en": 0.6}
-DEV_FLOOR = 0.9  # every field and language measured 0.92-1.00 on dev and 0.98-1.00 on dev2
+# Measured: ja 0.90, zh 0.90, en 0.90 (10 mails each: one miss is 0.1; en was 0.70 before dev3).
+TEST_ACCURACY_FLOORS = {"ja": 0.8, "zh": 0.8, "en": 0.8}
+DEV_FLOOR = 0.9  # every field and language measured 0.92-1.00 on dev, dev2 and dev3
 WORLD_FLOOR = 0.82  # every field 0.84-1.00 on the matching world (136 mails)
 WORLD_ACCURACY_FLOOR = 0.85  # measured ja 1.00, zh 1.00, en 0.90
 
@@ -53,7 +55,7 @@ def _canonical(name: str) -> str:
 
 @cache
 def _run(source: str, split: str | None) -> tuple[dict[str, Any], dict[str, float]]:
-    mails = {"world": load_world, "dev2": load_dev2}.get(source, load_heldout)()
+    mails = {"world": load_world, "dev2": load_dev2, "dev3": load_dev3}.get(source, load_heldout)()
     mails = [m for m in mails if split is None or m["split"] == split]
     predictions, truths, right = [], [], {}
     for mail in mails:
@@ -81,7 +83,7 @@ def test_classification_on_the_test_split_stays_above_its_floor(language: str) -
     assert accuracy[language] >= TEST_ACCURACY_FLOORS[language]
 
 
-@pytest.mark.parametrize("source", ["heldout", "dev2"])
+@pytest.mark.parametrize("source", ["heldout", "dev2", "dev3"])
 def test_every_field_and_language_on_the_dev_split_stays_above_the_floor(source: str) -> None:
     scores, accuracy = _run(source, "dev")
     low = {
@@ -110,5 +112,27 @@ def test_the_second_dev_set_is_dev_only_with_every_language_and_well_formed_trut
         assert sum(1 for m in mails if m["lang"] == language) >= 15, language
     assert sum(1 for m in mails if m.get("script") == "Hant") >= 5
     assert not {m["id"] for m in mails} & {m["id"] for m in load_heldout()}
+    for mail in mails:
+        _check_truth(mail)
+
+
+def test_the_third_dev_set_covers_the_weak_fields_in_every_language() -> None:
+    mails = load_dev3()
+    assert len({m["id"] for m in mails}) == len(mails) >= 60
+    assert {m["split"] for m in mails} == {"dev"}
+    for language in LANGUAGES:
+        of_language = [m for m in mails if m["lang"] == language]
+        assert len(of_language) >= 20, language
+        labels = [m["label"] for m in of_language]
+        assert labels.count("candidate") >= 8 and labels.count("project") >= 8, language
+        assert labels.count("other") >= 4, language
+    assert sum(1 for m in mails if m.get("script") == "Hant") >= 5
+    assert sum(1 for m in mails if m.get("html")) >= 8
+    stated = collections.Counter(key for m in mails for key in m["truth"])
+    for field in ("nationality", "available_from", "japanese_level", "commercial_depth",
+                  "max_commercial_depth", "remote", "remote_only"):  # fmt: skip
+        assert stated[field] >= 5, field
+    others = {m["id"] for m in load_heldout()} | {m["id"] for m in load_dev2()}
+    assert not {m["id"] for m in mails} & others
     for mail in mails:
         _check_truth(mail)
