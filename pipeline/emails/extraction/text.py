@@ -124,7 +124,7 @@ _SPACED_LABEL = re.compile(
 )
 # "国　籍：日本", "【氏　名】": a label spaced out to align its colon.
 _SPACED_OUT_LABEL = re.compile(
-    r"^([ \t]*[・\-*•■◆●□◇]?[ \t]*)"
+    r"^([ \t]*[・\-*•■◆●□◇【\[]?[ \t]*)"
     r"((?:[一-龥ぁ-んァ-ヴー][ \t]+){1,4}[一-龥ぁ-んァ-ヴー])(?=[ \t]*[:：】\]])"
 )
 _PIPE_ROW = re.compile(r"^\s*\|?\s*([^|\n]{1,16}?)\s*\|\s*([^\n]+?)\s*\|?\s*$")

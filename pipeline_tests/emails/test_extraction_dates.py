@@ -1,0 +1,43 @@
+"""Availability and start dates (pipeline/emails/extraction/dates.py) in the forms of
+staffing mail, resolved against the mail's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.emails.extraction import start_date
+
+REFERENCE = date(2026, 4, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("稼働：1ヶ月後より", date(2026, 5, 15)),  # the same day a month on
+        ("到岗：一个月后", date(2026, 5, 15)),
+        ("Notice period: 1 month", date(2026, 5, 15)),
+        ("再来月から参画可能です", date(2026, 6, 1)),
+        ("来月中旬から稼働可", date(2026, 5, 11)),
+        ("入場可能日：即日", REFERENCE),
+        ("稼動可能日：5月1日", date(2026, 5, 1)),  # 稼動, the other spelling
+        ("空き予定：5月〜", date(2026, 5, 1)),
+        ("6月以降参画可能です", date(2026, 6, 1)),
+        ("SAP S/4HANA導入です。8月開始予定、単価は70万円。", date(2026, 8, 1)),
+        ("7月起可以参加项目", date(2026, 7, 1)),
+        ("Available June 1", date(2026, 6, 1)),
+        ("Availability — June 1", date(2026, 6, 1)),
+        ("Earliest start: May", date(2026, 5, 1)),
+        ("The engagement starts in August.", date(2026, 8, 1)),
+        ("we'd like them to start mid-May", date(2026, 5, 15)),
+        ("She is available May 15.", date(2026, 5, 15)),
+    ],
+)
+def test_start_and_availability_forms(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+def test_a_date_cut_by_the_line_wrap_is_read() -> None:
+    text = "He wraps up his current project soon and will be available from\nJune 1, 2026."
+    assert start_date(text, REFERENCE) == date(2026, 6, 1)

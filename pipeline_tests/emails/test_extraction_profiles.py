@@ -1,0 +1,122 @@
+"""Profile readers (pipeline/emails/extraction/profiles.py), one case per form a recruiter
+writes: nationality, remote, Japanese level, 商流 depth, foreign nationals, with near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.emails.extraction import (
+    commercial_depth,
+    foreign_nationals_ok,
+    japanese_level,
+    max_commercial_depth,
+    nationality,
+    remote,
+    remote_only,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国籍は日本です。", "JP"),
+        ("国　籍：日本", "JP"),  # a label spaced out to align its colon
+        ("帰化済", "JP"),
+        ("中国出身、帰化済み", "JP"),
+        ("国籍：中国（已归化日本）", "JP"),
+        ("外国籍（ベトナム）、29歳", "VN"),
+        ("中国人、30代男性", "CN"),
+        ("ベトナム出身のエンジニア", "VN"),
+        ("中国の方です", "CN"),
+        ("K.S／35歳／男性／ベトナム／N2／即日", "VN"),
+        ("Priya | Indian | 7 yrs | Python", "IN"),
+        ("Kenji T. (Japanese, 35) - Java 8 yrs", "JP"),
+        ("She holds Japanese citizenship.", "JP"),
+        ("He is a Chinese engineer based in Osaka.", "CN"),
+        ("He is from Vietnam and lives in Osaka.", "VN"),
+        ("Nationality/Visa: Japanese", "JP"),
+        ("Nationality: JP", "JP"),
+        ("Nationality — Polish", "PL"),
+        ("Citizen of Vietnam", "VN"),
+        ("US Citizen", "US"),
+    ],
+)
+def test_nationality_in_the_forms_people_write(text: str, expected: str) -> None:
+    assert nationality(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日本語：日本人と同等レベル",  # a level, not a nationality
+        "東京都在住、日本語ネイティブ",  # where, not who
+        "勤務地：日本橋",
+        "日本語・英語",
+        "Location: Tokyo, Japan",
+        "帰化申請中",  # applying is not naturalised
+        "He is a Java developer.",
+    ],
+)
+def test_nationality_is_not_read_from_places_languages_or_skills(text: str) -> None:
+    assert nationality(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("无需驻场，全程线上", "full"),  # onsite named only to waive it
+        ("不需要驻场", "full"),
+        ("周二、周四到公司", "partial"),
+        ("远程+现场", "partial"),
+        ("居家办公可，偶尔到公司开会", "partial"),
+        ("Remote-first; occasional office visits in Shibuya.", "partial"),
+        ("Location: Boston, MA - onsite 4 days/week", "partial"),
+        ("Remote: No", "none"),
+        ("Remote: Partial", "partial"),
+        ("リモート：不可", "none"),
+        ("フルリモート希望ですが、月1回程度の出社は対応可能です。", "partial"),
+    ],
+)
+def test_remote_forms(text: str, expected: str) -> None:
+    assert remote(text) == expected
+
+
+def test_remote_only_is_not_claimed_when_onsite_is_accepted() -> None:
+    assert remote_only("フルリモート希望ですが、月1回程度の出社は対応可能です。") is None
+    assert remote_only("完全在宅のみ（出社不可）") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japanese business level, Chinese native.", "business"),  # the clause about Japanese
+        ("日本語：堪能", "business"),
+        ("日语：日语一级", "N1"),
+    ],
+)
+def test_japanese_level_reads_the_clause_about_japanese(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("所属：パートナー様のBP", 2),
+        ("合作公司的合作伙伴的员工", 2),
+        ("He is two companies away from us.", 2),
+        ("所属：弊社契約社員", 0),
+    ],
+)
+def test_commercial_depth_two_companies_away(text: str, expected: int) -> None:
+    assert commercial_depth(text) == expected
+
+
+def test_a_limit_stated_across_a_wrapped_line_is_read() -> None:
+    text = "Japanese nationals only, and candidates must be up to one company\naway from you."
+    assert max_commercial_depth(text) == 1
+    assert foreign_nationals_ok(text) is False
+
+
+@pytest.mark.parametrize("text", ["【外籍】不可", "外国籍：不可", "外籍人员：不接受"])
+def test_foreign_nationals_refused_under_a_label(text: str) -> None:
+    assert foreign_nationals_ok(text) is False

@@ -1,0 +1,54 @@
+"""Normalised text and its 'label: value' form (pipeline/emails/extraction/text.py): wrapped
+prose joined, labels written with spaces, colons or a value on the next line."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.emails.extraction import prepare
+from pipeline.emails.extraction.text import fields_form, normalise, unwrap
+
+
+def test_hard_wrapped_prose_is_joined_and_items_are_not() -> None:
+    text = (
+        "Our client in Osaka needs an SAP ABAP consultant with at least 6 years of ABAP\r\n"
+        "development and S/4HANA experience. Business-level Japanese is required.\r\n"
+        "Name: John\r\n"
+        "Rate: $80/hr\r\n"
+        "インフラエンジニアとして6年の経験があり、AWS設計構築と運用を担当してまいりました\n"
+        "埼玉県川口市在住で、出社・在宅いずれも対応可能です。\n"
+        "・Java\n"
+    )
+    joined = unwrap(normalise(text)).splitlines()
+    assert joined[0].endswith("of ABAP development and S/4HANA experience. Business-level "
+                              "Japanese is required.")  # fmt: skip
+    assert "Name: John" in joined and "Rate: $80/hr" in joined  # short label lines stay
+    assert "担当してまいりました埼玉県川口市在住で" in joined[3]  # CJK joins without a space
+    assert joined[-1] == "・Java"
+
+
+def test_money_and_skills_read_the_lines_as_written() -> None:
+    prepared = prepare("Rate is open for the right person; he worked on Java for a\nlong time.")
+    assert "Java for a long time" in prepared.prose_fields
+    assert "Java for a long time" not in prepared.fields
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("国籍 日本", "国籍: 日本"),  # one space after a CJK label
+        ("稼働  即日", "稼働: 即日"),
+        ("Nationality   Japanese", "Nationality: Japanese"),  # column-aligned English
+        ("Experience with Java", "Experience with Java"),  # one space: prose, left alone
+        ("国 籍: 日本", "国籍: 日本"),  # "国　籍" after NFKC
+        ("【氏 名】K.S", "氏名: K.S"),
+    ],
+)
+def test_labels_written_with_spaces(line: str, expected: str) -> None:
+    assert fields_form(line) == expected
+
+
+def test_a_short_label_line_takes_the_next_line_as_its_value() -> None:
+    assert fields_form("Total experience:\n9 years") == "Total experience: 9 years"
+    # a heading over labelled lines keeps them apart
+    assert fields_form("候选人信息:\n姓名:王先生") == "候选人信息:\n姓名:王先生"
