@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy.engine import Engine
 
-from pipeline.errors import ConfigurationError, PipelineError
+from pipeline.errors import ConfigurationError
 from pipeline.index.outbox import apply_deletions
 from pipeline.progress import BatchChunk, BatchProgress, ProgressCallback
 from pipeline.store import index_state
@@ -46,8 +46,9 @@ LOG = logging.getLogger("pipeline.index")
 EmbedderFactory = Callable[[str, str, int], Embedder]
 
 
-class IndexStateError(PipelineError):
-    """The index is not in the state the requested step needs (no build, a check failed)."""
+class IndexStateError(ConfigurationError):
+    """The index is not in the state the requested step needs (no build, a check failed, a
+    retired model configured): no retry can help, the operator has to act."""
 
 
 _PROVIDERS = {
@@ -179,6 +180,14 @@ class IndexLifecycle:
             current = index_state.model_in_state(connection, "current")
             if current is not None and current.collection == collection:
                 return applied
+            mine = index_state.model_of_collection(connection, collection)
+            if current is not None and mine is not None and mine.state == "retired":
+                # Stale settings after a switch would silently re-embed everything back.
+                raise IndexStateError(
+                    f"{embedder.name} was retired when the index switched to {current.model}; "
+                    f"set EMBEDDER={current.provider} and EMBEDDING_MODEL / EMBEDDING_DIMENSIONS "
+                    f"for {current.model}, or migrate back (pipeline index migrate start)"
+                )
             if current is not None:
                 self.log.warning(
                     f"vectorize: model changed in place from {current.model} to "

@@ -128,6 +128,15 @@ def _scope_sql(scope: PendingFilter, params: dict) -> tuple[str, bool]:
     return " AND ".join(clauses), needs_documents
 
 
+# A model a migration is building, or one a switch retired, never takes over document_chunks
+# in place: stale settings after a switch would otherwise re-embed everything back (the
+# vectorizer then refuses the run with one line, pipeline/index/lifecycle.py).
+_NOT_SERVABLE = (
+    "SELECT 1 FROM index_models m WHERE m.model = :model AND m.dimension = :dim "
+    "AND m.state IN ('building', 'retired')"
+)
+
+
 def reset_other_models(
     connection: Connection, model: str, dimension: int, scope: PendingFilter | None = None
 ) -> int:
@@ -153,6 +162,7 @@ def reset_other_models(
             WHERE embedding_model IS NOT NULL
               AND (embedding_model <> :model OR embedding_dim IS DISTINCT FROM :dim)
               {in_scope}
+              AND NOT EXISTS ({_NOT_SERVABLE})
             """
         ),
         params,

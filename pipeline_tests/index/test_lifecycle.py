@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
@@ -164,3 +165,15 @@ def test_check_reports_missing_and_extra_points(
     store.upsert(collection, [point_id(10**9, new.name)], new.embed(["stray"]), [{}])
     result = lifecycle.check()
     assert (result.passed, result.missing_points, result.extra_points) == (False, 1, 1)
+
+
+def test_a_plain_run_with_the_retired_model_is_refused_instead_of_reverting(
+    db: Engine, tables: Tables, store: VectorStore
+) -> None:
+    old, new = _setup(db, tables, store)
+    IndexLifecycle(db, store).migrate(new)
+    before = _chunk_state(db)
+    with pytest.raises(IndexStateError, match="was retired when the index switched to"):
+        Vectorizer(db, old, store).vectorize_pending()  # settings not updated after the switch
+    assert _chunk_state(db) == before
+    assert store.alias_target(ALIAS) == collection_name(new.name, new.dimension)
