@@ -120,3 +120,21 @@ def test_a_limit_stated_across_a_wrapped_line_is_read() -> None:
 @pytest.mark.parametrize("text", ["【外籍】不可", "外国籍：不可", "外籍人员：不接受"])
 def test_foreign_nationals_refused_under_a_label(text: str) -> None:
     assert foreign_nationals_ok(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("各位合作伙伴：您好，我司有一位工程师", None),  # the greeting names no one's employer
+        ("協力会社各位", None),
+        ("Dear Partners,", None),
+        ("这位是我们合作公司的Java工程师", 1),
+        ("以下为合作伙伴公司的工程师", 1),
+        ("He works for our partner company.", 1),
+        ("She is our partner's vendor's consultant.", 2),
+    ],
+)
+def test_commercial_depth_is_a_person_of_a_partner_not_a_greeting(
+    text: str, expected: int | None
+) -> None:
+    assert commercial_depth(text) == expected

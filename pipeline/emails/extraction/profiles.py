@@ -471,20 +471,28 @@ _DEPTH_ZERO = re.compile(
     re.I,
 )
 _DEPTH_ONE = re.compile(
-    r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員)?|パートナー(?:企業|会社)?(?:の)?社員|"
-    r"(?:一|1)\s*社先|BP(?:社員|要員|様)|所属\s*[:：]\s*(?:BP|協力会社|パートナー)|"
-    r"合作(?:公司|伙伴|方)(?:的)?(?:员工)?|partner'?s?\s*(?:employee|consultant)|"
+    # a person of a partner, not the greeting "協力会社各位" / "各位合作伙伴" / "Dear partners"
+    r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者)|"
+    r"パートナー(?:企業|会社)?(?:の)?社員|"
+    r"(?:一|1)\s*社先|BP(?:社員|要員|様(?!各位))|所属\s*[:：]\s*(?:BP|協力会社|パートナー|合作)|"
+    r"合作(?:伙伴)?(?:公司|伙伴|方|企业)(?:的)?[^，。,:：\n]{0,12}?"
+    r"(?:员工|員工|人员|工程师|技术人员|顾问|成员|开发)|"
+    r"partner'?s?\s*(?:employee|consultant|resource|staff)|"
+    r"works? (?:for|with|at) (?:our|a) partner|"
+    r"(?:through|via) (?:a|our) (?:vendor|supplier)|vendor'?s? (?:employee|consultant)|"
     r"through\s*(?:our\s*)?partner|sub-?vendor|employee of (?:our|a) partner|"
     r"partner(?:'s)?\s*(?:firm|company)'?s?\s*employee|one layer|"
     r"(?:vendor|implementation|delivery)\s*partner'?s?\s*(?:employee|consultant|resource)|"
     r"(?:协力|協力|合作|伙伴|外包)(?:公司|企业|企業)(?:的)?(?:员|員)工|パートナー(?:企業|会社)?(?:様)?所属|"
-    r"sub-?contractor|through (?:his|her|their) employer|合作商|BP(?:人员|员工|工程师)|"
+    r"sub-?contractor|through (?:his|her|their) employer|合作商(?:的)?(?:员工|人员)|"
+    r"BP(?:人员|员工|工程师)|"
     r"employed (?:by|with) (?:our|a) partner|partner company'?s? (?:employee|engineer|consultant)",
     re.I,
 )
 _DEPTH_TWO = re.compile(
     r"(?:二|2)\s*社先|(?:二|2)\s*次(?:受け|请)|(?:二|2)次合作|(?:two|2) layers|second layer|"
-    r"partner'?s? partner|弊社BP(?:様)?の(?:BP|さらに先|先)|"
+    r"partner'?s? (?:partner|vendor|sub-?vendor|subcontractor)|vendor'?s? (?:partner|vendor)|"
+    r"弊社BP(?:様)?の(?:BP|さらに先|先)|二次外包|再外包|"
     r"(?:BP|パートナー|協力会社)(?:様)?の(?:BP|パートナー|協力会社)|"
     r"合作(?:公司|伙伴|方)的合作(?:公司|伙伴|方)|(?:二|两|2)\s*层(?!以内)|第二层|"
     r"(?:two|2) (?:companies|firms) (?:away|removed|from us)",
