@@ -236,8 +236,17 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (
                 r"\bneed(?:s|ed)? (?:a|an) [\w ./+#-]{0,30}?(?:engineer|developer|architect|"
                 r"analyst|admin(?:istrator)?|consultant|lead|manager|tester|designer|scientist)\b|"
-                r"local (?:candidates|consultants|profiles) only|\brate (?:is )?open\b",
+                r"local (?:candidates|consultants|profiles) only|\brate (?:is )?open\b|"
+                r"do you have (?:a|an|any) [\w ./+#-]{0,40}?(?:developer|engineer|architect|"
+                r"analyst|consultant|tester|admin(?:istrator)?)s?\b",
                 2.5,
+            ),
+            (  # the candidate a project asks for, not one offered
+                r"ideal candidates?|successful candidates?|the candidate (?:must|should|will)|"
+                r"candidates? (?:must|should|need to|will need to) (?:have|be)|"
+                r"\b(?:developer|engineer|architect|analyst|consultant|tester|lead|admin)s? "
+                r"(?:needed|wanted|required)\b|\bneeded\s*[.:]",
+                3.0,
             ),
             (
                 r"\bRF[QP]\b|request(?:ing)? (?:for )?(?:quotes|proposals)|reply with candidates|"
@@ -296,6 +305,15 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 2.0,
             ),
             (r"consultants? (?:is |are )?available", 3.5),
+            (
+                r"resume (?:for|of) [A-Z][a-z]+|attached is (?:the |his |her )?(?:updated )?resume|"
+                r"available to interview|rate (?:is )?confirmed|"
+                r"authori[sz]e\b[^\n]{0,60}\bto represent me|not been submitted by|"
+                r"(?:is|are|am) (?:currently )?looking for (?:[\w/-]+ ){0,3}"
+                r"(?:roles|positions|projects|opportunities|assignments|contracts?)\b|"
+                r"\bmy consultant [A-Z][a-z]+ is\b",
+                3.0,
+            ),
             (  # the engineer writing for themself
                 r"\bI am an? [\w ./+#-]{0,30}?(?:engineer|developer|consultant|architect|analyst|"
                 r"tester|administrator)\b|looking for my (?:next|new)|\bmy (?:resume|cv)\b",
@@ -360,6 +378,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 5.0,
             ),
             (
+                r"hiring freeze|no (?:new|further) submissions|"
                 r"accepted another offer|withdraws? from|(?:has|have) withdrawn|"
                 r"(?:will not|won't|not|decided not to) (?:be )?(?:move|moving) forward|"
                 r"decided to pass|not (?:been )?selected|went with another (?:candidate|vendor)|"
@@ -386,7 +405,7 @@ def classify_by_rules(item: EmailForClassification) -> Classification:
     language = item.language if item.language in RULES else "en"
     scores = {category: 0.0 for category in CATEGORIES}
     subject = _normalise(item.subject, item.language)
-    body = _normalise(_without_quotes(item.text[:6000]), item.language)
+    body = _normalise(_without_boilerplate(_without_quotes(item.text[:6000])), item.language)
     # Chinese vendors write Japanese labels (単価, 稼働) and Japanese mail quotes Chinese: the
     # other CJK language's rules count at half weight.
     rule_sets = [(RULES[language], 1.0)]
@@ -418,6 +437,29 @@ def _without_quotes(text: str) -> str:
     lines = text.splitlines()
     own = [line for line in lines if not _QUOTED.match(line)]
     return "\n".join(own) if sum(1 for line in own if line.strip()) >= 3 else text
+
+
+# A sign-off, then a footer with legal boilerplate: "This email is confidential ... to
+# unsubscribe reply REMOVE" says nothing of the mail above it, but "unsubscribe" scores "other".
+_SIGN_OFF = re.compile(
+    r"^\s*(?:(?:thanks|thank you|many thanks|regards|best|best regards|warm regards|"
+    r"kind regards|sincerely|cheers|thanks (?:&|and) regards)[,!.]?|--|[━─=＝_\-]{8,}|"
+    r"以上(?:、|。)?.{0,20})\s*$",
+    re.I | re.M,
+)
+_LEGAL_FOOTER = re.compile(
+    r"confidential|intended recipient|privileged|disclaimer|機密|秘密情報|誤送信|心当たり|"
+    r"保密|机密|误收|誤收",
+    re.I,
+)
+
+
+def _without_boilerplate(text: str) -> str:
+    for sign_off in _SIGN_OFF.finditer(text):
+        tail = text[sign_off.end() :]
+        if _LEGAL_FOOTER.search(tail) and len(text[: sign_off.start()].strip()) >= 80:
+            return text[: sign_off.start()]
+    return text
 
 
 def project_block_count(text: str) -> int:

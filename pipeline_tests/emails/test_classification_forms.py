@@ -309,6 +309,131 @@ CASES = [
     ),
 ]
 
+# Signed mail with a legal footer ("confidential ... to unsubscribe reply REMOVE"), and mails
+# whose candidate is asked for rather than offered.
+CASES += [
+    (
+        "project",
+        "Java Developer - Dallas, TX",
+        "Hi,\nCan you send me profiles for a Java developer role in Dallas? Needs Spring Boot and Kafka, 10+ years. Onsite 3 days. Rate up to $70/hr.\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "candidate",
+        "Updated resume - Ramesh K",
+        "Hi Sarah,\nAttached is the updated resume for Ramesh as discussed. He is available to interview this week. Rate confirmed at $68/hr C2C.\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "candidate",
+        "RTR - Anil for Sr. Data Engineer",
+        "I, Anil Kumar, authorize ABC Staffing to represent me for the Sr. Data Engineer position at the client. My rate is $75/hr. I have not been submitted by any other vendor.",
+    ),
+    (
+        "other",
+        "New jobs matching your alert",
+        "Jobs you may be interested in:\n- Senior Java Developer, Acme Corp, Austin TX\n- Data Engineer, Beta Inc, Remote\nView all jobs | Manage alerts | Unsubscribe",
+    ),
+    (
+        "project",
+        "Immediate need - Workday HCM consultant",
+        "Our client needs a Workday HCM consultant ASAP. 100% remote, 6+ months. Please reply with your best candidate, resume and rate.\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "candidate",
+        "Re: Workday HCM consultant",
+        "Hi John,\nPlease find attached the resume of Meera, Workday HCM certified with 8 years of experience. She is available immediately and her rate is $90/hr.\n\n> Our client needs a Workday HCM consultant ASAP.\n> Please reply with your best candidate.\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "project",
+        "Multiple openings - .NET, QA, BA",
+        "Hello vendors,\nWe have the following open positions with our direct client in Houston, TX:\n1. .NET Developer - 8+ yrs\n2. QA Analyst - 5+ yrs\n3. Business Analyst - 7+ yrs\nAll roles are hybrid. Send resumes to jobs@abc.com.\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "candidate",
+        "Bench sales: 5 consultants available",
+        "Hi Partner,\nPlease find our available consultants below. All are on our W2 and ready to start.\nJava - 12 yrs - TX\nPython - 9 yrs - NJ\nSalesforce - 7 yrs - CA\nDevOps - 10 yrs - GA\nQA - 6 yrs - FL\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "other",
+        "Re: Invoice #3321 past due",
+        "Hi,\nOur records show invoice #3321 for March is 30 days past due. Please arrange payment at the earliest.\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "other",
+        "Client holiday freeze",
+        "FYI - our client has a hiring freeze until January 5, so no new submissions will be reviewed until then.\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "candidate",
+        "Consultant looking for C2C roles",
+        "Hello,\nMy consultant Vikram is a Cloud Architect (Azure, AWS) with 15 years experience, based in Chicago. He is looking for C2C roles only, remote preferred. Let me know if you have anything.\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "project",
+        "Quick question - do you have a Guidewire developer?",
+        "Hi,\nDo you have a Guidewire PolicyCenter developer? Client is in Hartford, CT, hybrid, long term. Rate $80/hr C2C.\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "other",
+        "LinkedIn: You appeared in 12 searches this week",
+        "You appeared in 12 searches this week. See who's looking at your profile. Upgrade to Premium.",
+    ),
+    (
+        "other",
+        "Re: Submission - duplicate",
+        "Hi Steve, this candidate was already submitted by another vendor on 4/2, so we cannot accept this submission.\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "project",
+        "JD attached - SAP Basis",
+        "Hi team,\nPlease find the JD attached for an SAP Basis role, remote, 12 months. Let me know if you have matching profiles.\n\nThanks & Regards,\nJohn Smith | Technical Recruiter\nABC Staffing Inc. | 123 Main St, Edison, NJ\nThis email and any attachments are confidential. If you are not the intended recipient, please delete it. To unsubscribe from our mailing list reply REMOVE.",
+    ),
+    (
+        "candidate",
+        "Introduction",
+        "Hi,\nI came across your profile on LinkedIn. I am a Senior Java Developer with 11 years of experience and I am currently looking for contract opportunities in the Bay Area. Please find my resume attached.",
+    ),
+    (
+        "candidate",
+        "Senior Java Developer | Dallas | H1B",
+        "Title: Senior Java Developer\nSkills: Java, Spring Boot, Microservices\nExperience: 10 years\nLocation: Dallas, TX\nVisa: H1B\nRate: $72/hr C2C\nAvailability: 2 weeks",
+    ),
+    (
+        "candidate",
+        "Profile: Data Engineer",
+        "Role: Data Engineer\nTotal experience: 8 years\nPrimary skills: Python, Spark, Airflow\nCurrent location: Remote (PST)\nWork authorization: GC\nExpected rate: $80/hr",
+    ),
+    (
+        "project",
+        "Data Engineer - Remote",
+        "The ideal candidate will have 6+ years of data engineering with Python and Spark. The candidate must be able to start within two weeks and work PST hours. Rate: $75/hr C2C. Remote.",
+    ),
+    (
+        "project",
+        "Seeking QA Lead",
+        "We are seeking a QA Lead. Candidates should have 8+ years in testing and strong Selenium skills. Available to start immediately is a plus. Location: Plano, TX (hybrid). Rate $60/hr W2.",
+    ),
+    (
+        "candidate",
+        "Java developer available - 10 yrs",
+        "Hi,\nJava developer available.\nExperience: 10 years\nSkills: Java 17, Spring Boot, AWS\nLocation: NJ, open to relocation\nVisa: GC\nRate: $70/hr",
+    ),
+    (
+        "project",
+        "Java developer needed - 10 yrs",
+        "Hi,\nJava developer needed.\nExperience: 10 years\nSkills: Java 17, Spring Boot, AWS\nLocation: NJ (onsite)\nVisa: GC/USC\nRate: $70/hr",
+    ),
+    (
+        "candidate",
+        "Kenji - AWS engineer - Tokyo",
+        "Kenji is an AWS engineer based in Tokyo with 7 years of experience. Japanese native, business English. Available from next month. Expected rate 700,000 JPY per month. Employed by our partner.",
+    ),
+    (
+        "project",
+        "AWS engineer for a Tokyo client",
+        "A client in Tokyo needs an AWS engineer with 7+ years of experience. Japanese N1 required. Start next month. Budget 700,000 JPY per month. Up to one company away from you.",
+    ),
+]
+
 
 @pytest.mark.parametrize(("label", "subject", "body"), CASES, ids=[c[1][:40] for c in CASES])
 def test_unusual_layouts_are_classified(label: str, subject: str, body: str) -> None:
