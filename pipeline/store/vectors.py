@@ -206,15 +206,27 @@ class EdgeVectorStore:
     def upsert(
         self, collection: str, ids: list[str], vectors: np.ndarray, payloads: list[dict]
     ) -> None:
+        self.upsert_points(collection, self.prepare_points(ids, vectors, payloads))
+
+    @staticmethod
+    def prepare_points(ids: list[str], vectors: np.ndarray, payloads: list[dict]) -> list[Any]:
+        """The engine's points for `upsert_points`; safe to build in any thread.
+
+        One tolist for the batch; the engine converts each payload value (~3 µs apiece), and
+        a null key filters like a missing one (IsEmpty matches both, Match neither).
+        """
         import qdrant_edge as q
 
-        shard = self._shard(collection)
-        # One tolist for the batch; the engine converts each payload key (~2.5 µs apiece), and
-        # a null key filters like a missing one (IsEmpty matches both, Match neither).
-        points = [
+        return [
             q.Point(pid, vector, {k: v for k, v in payload.items() if v is not None})
             for pid, vector, payload in zip(ids, vectors.tolist(), payloads, strict=True)
         ]
+
+    def upsert_points(self, collection: str, points: list[Any]) -> None:
+        """Durably store points made by `prepare_points`; return once the shard has them."""
+        import qdrant_edge as q
+
+        shard = self._shard(collection)
         with self._lock:  # one writer at a time per shard set; updates are WAL-logged
             shard.update(q.UpdateOperation.upsert_points(points))
             unflushed = self._unflushed.get(collection, 0) + len(points)
