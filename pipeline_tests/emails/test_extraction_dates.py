@@ -41,3 +41,17 @@ def test_start_and_availability_forms(text: str, expected: date) -> None:
 def test_a_date_cut_by_the_line_wrap_is_read() -> None:
     text = "He wraps up his current project soon and will be available from\nJune 1, 2026."
     assert start_date(text, REFERENCE) == date(2026, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("現在の案件は6月末で終了予定です。", date(2026, 7, 1)),  # free the month after
+        ("His current contract ends in June.", date(2026, 7, 1)),
+        ("目前项目6月底结束。", date(2026, 7, 1)),
+        ("現在待機中です。", REFERENCE),  # on standby: free now
+        ("She is currently on the bench.", REFERENCE),
+    ],
+)
+def test_availability_implied_by_an_ending_project_or_the_bench(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected

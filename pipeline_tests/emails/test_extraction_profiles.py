@@ -138,3 +138,22 @@ def test_commercial_depth_is_a_person_of_a_partner_not_a_greeting(
     text: str, expected: int | None
 ) -> None:
     assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He will only consider fully remote roles.",
+        "She is only interested in remote work.",
+        "Strictly remote.",
+        "不考虑驻场",
+        "リモート案件限定でお願いします",
+    ],
+)
+def test_remote_only_forms(text: str) -> None:
+    assert remote_only(text) is True
+
+
+@pytest.mark.parametrize("text", ["Open to remote or onsite.", "Remote preferred."])
+def test_a_preference_is_not_remote_only(text: str) -> None:
+    assert remote_only(text) is None

@@ -39,12 +39,20 @@ _IN_SENTENCE = re.compile(
     r"可于?\s*([^\s,，。]{1,10})\s*(?:到岗|入场|入职)|([^\s,，。、]{2,12}?)(?:入职|到岗|入场)|"
     r"((?:即日|即時|随时|立即|ASAP|immediately)[^\n]{0,6})|"
     r"(?:開始|稼働|参画|入場)(?:時期|日)?は\s*([^\s、,。]{1,12}?)\s*(?:から|より|~|予定|を予定|です)|"
+    r"(\d{1,2}\s*月\s*(?:末|底)?\s*(?:で|に)?\s*(?:現場|案件|プロジェクト|项目)?\s*(?:終了|结束|完了))|"
+    r"((?:project|contract|assignment|engagement)\s+(?:ends|finishes|wraps up|completes)\s+"
+    r"(?:in|by|at the end of)\s+[A-Za-z]{3,9})|"
     r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*以降\s*(?:の)?(?:稼[働動]|参画|入場|開始|可)",
     re.I,
 )
 _IMMEDIATE = re.compile(
     r"即日|即時|即稼働|即可|随时|隨時|立即|马上|越快越好|尽快|儘快|盡快|asap|immediate|immediately|"
     r"right away|now\b",
+    re.I,
+)
+_IDLE_NOW = re.compile(
+    r"(?:現在|只今)?待機中|待機要員|空き要員|(?:目前|现在|現在)(?:处于)?(?:空闲|待岗|待機)|待岗中|"
+    r"\bon (?:the |our )?bench\b|(?:just )?rolled off|between (?:projects|assignments)",
     re.I,
 )
 _NEXT_MONTH = re.compile(r"来月|翌月|下个?月|next month", re.I)
@@ -76,6 +84,11 @@ _AFTER_END = re.compile(
 )
 _PART_AFTER = re.compile(r"\s*(?:の)?(上旬|初旬|初|頭|中旬|中|下旬|末|底)")
 _PART_DAY = {"中旬": 11, "中": 11, "下旬": 21, "末": 25, "底": 25}
+_ENDS_IN = re.compile(
+    r"(?:project|contract|assignment|engagement)\s+(?:ends|finishes|wraps up|completes)\s+"
+    r"(?:in|by|at the end of)\s+([A-Za-z]{3,9})()",
+    re.I,
+)
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -99,12 +112,14 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
             immediate = immediate or found
         elif found:
             return found
+    if immediate is None and _IDLE_NOW.search(prepared.prose_fields):
+        return reference  # "現在待機中", "on the bench", "目前空闲": free now
     return immediate
 
 
 def parse_date(value: str, reference: date) -> date | None:
     """A date from a short value: 即日, 来月, 2026年2月1日, 1月中旬, 12/15/2025, December 1."""
-    after_end = _AFTER_END.search(value)
+    after_end = _AFTER_END.search(value) or _ENDS_IN.search(value)
     if after_end and not _names_a_month(value[: after_end.start()]):  # not "4月~6月末で終了"
         word, number = after_end.groups()
         month = int(number) if number else _MONTHS.get(word.lower())

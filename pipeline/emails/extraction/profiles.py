@@ -86,7 +86,14 @@ _REMOTE_ONLY = re.compile(
     r"出社(?:は|が)?(?:難しい|できない|不可能|NG)|(?:无法|不能|不可)(?:驻场|到现场|去现场)|"
     r"仅远程|(?:只|仅)接受(?:全)?[远遠][程端]|只能远程|仅限远程|不接受驻场|不能驻场|"
     r"只(?:做|找|考虑|接)全?[远遠][程端]|only open to (?:fully )?remote|"
-    r"will not (?:travel|go) onsite",
+    r"will not (?:travel|go) onsite|"
+    r"(?:will|would) only (?:consider|accept|take|do) (?:fully |100% )?remote|"
+    r"only (?:considering|consider|interested in|looking for|doing|open to) "
+    r"(?:fully |100% )?remote|"
+    r"strictly remote|exclusively remote|remote exclusively|(?:fully|100%) remote only|"
+    r"(?:must|needs? to|has to|wants? to) (?:be|stay|work) (?:fully |100% )?remote|"
+    r"not (?:willing|able|open) to (?:commute|work on-?site|go on-?site|come on-?site)|"
+    r"不(?:考虑|接受|能|去)(?:驻场|现场|到现场|出差驻场)|リモート(?:案件)?限定|在宅(?:勤務)?限定",
     re.I,
 )
 # "リモート面談", "远程面试", "remote interview": how the interview runs, not the work.
