@@ -20,7 +20,12 @@ from pipeline.emails.extraction.places import (
     location_value,
     nearest_station,
 )
-from pipeline.emails.extraction.skills import extract_skills, split_skills, years_of_experience
+from pipeline.emails.extraction.skills import (
+    extract_skills,
+    split_skills,
+    trie_pattern,
+    years_of_experience,
+)
 from pipeline.emails.extraction.text import (
     Prepared,
     block_heading,
@@ -273,6 +278,18 @@ _COUNTRIES = {
 _ANY_COUNTRY = re.compile(
     "|".join(f"(?P<{code}>{pattern})" for code, pattern in _COUNTRIES.items()), re.I
 )
+# The countries' words as one trie, to skip the readers below when none is written: a wide
+# alternation scans slowly, a trie only tries the branch of each first character.
+_COUNTRY_WORD = re.compile(
+    trie_pattern(
+        form
+        for pattern in _COUNTRIES.values()
+        for word in re.sub(r"\(\?!.*?\)", "", pattern).replace("\\b", "").split("|")
+        for literal in [word.replace("\\.", ".").replace("?", "").lower()]
+        for form in (literal, literal.replace(".", ""))
+    ),
+    re.I,
+)
 _NATURALISED = re.compile(r"帰化|归化|入籍|已入籍|日本国籍取得|naturali[sz]ed|日本籍", re.I)
 
 
@@ -311,6 +328,8 @@ def nationality(text: str | Prepared) -> str | None:
     if value:
         iso = re.match(r"\s*([A-Z]{2})\b", value)  # "Nationality: JP"
         return iso.group(1) if iso and iso.group(1) in _COUNTRIES else country_code(value)
+    if not _COUNTRY_WORD.search(fields):  # every reader below needs a country named
+        return "JP" if _NATURALISED_NOW.search(fields) else None
     origin = labelled(fields, r"出身(?:国|地)?|country of (?:citizenship|origin)")
     if origin and country_code(origin):
         return country_code(origin)

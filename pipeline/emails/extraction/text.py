@@ -78,8 +78,13 @@ _WRAPPED = re.compile(
 )
 
 
+_LONG_LINE = re.compile(r"[^\n]{28,}")  # 56 columns: 28 full-width characters
+
+
 def unwrap(text: str) -> str:
     """Hard-wrapped prose lines joined back into one line each (see `_WRAPPED`)."""
+    if not _LONG_LINE.search(text):  # no line is long enough to have been wrapped
+        return text
     return _WRAPPED.sub(_join_wrapped, text)
 
 
