@@ -55,3 +55,16 @@ def test_a_date_cut_by_the_line_wrap_is_read() -> None:
 )
 def test_availability_implied_by_an_ending_project_or_the_bench(text: str, expected: date) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6月スタート可能です", date(2026, 6, 1)),
+        ("稼働スタート：6月", date(2026, 6, 1)),
+        ("稼働：令和8年6月1日", date(2026, 6, 1)),  # the Reiwa era: 令和8年 is 2026
+        ("参画可能日：R8.6.1", date(2026, 6, 1)),
+    ],
+)
+def test_start_in_katakana_and_in_the_japanese_era(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected

@@ -52,3 +52,18 @@ def test_a_short_label_line_takes_the_next_line_as_its_value() -> None:
     assert fields_form("Total experience:\n9 years") == "Total experience: 9 years"
     # a heading over labelled lines keeps them apart
     assert fields_form("候选人信息:\n姓名:王先生") == "候选人信息:\n姓名:王先生"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("国籍・・・日本", "国籍: 日本"),  # middle dots as leaders
+        ("稼働 ーー 即日", "稼働: 即日"),
+        ("Start ⇒ June", "Start: June"),
+        ("〔単価〕60万円", "単価: 60万円"),
+        ("・Nationality ...... Polish", "Nationality: Polish"),
+        ("----------", "----------"),  # a rule line has no label
+    ],
+)
+def test_leaders_arrows_and_brackets_stand_for_the_colon(line: str, expected: str) -> None:
+    assert fields_form(line) == expected

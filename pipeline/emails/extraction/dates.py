@@ -16,7 +16,7 @@ START_LABELS = (
     r"開始可能(?:日|時期)?|開始時期|開始日|開始予定|開始|稼[働動](?:開始|可能日|可能時期|可能|日|時期)?|"
     r"参画可能日|参画可能時期|参画時期|参画日|参画開始|参画|入場可能(?:日|時期)?|入場日|入場時期|入場|"
     r"着任(?:日|時期)?|(?:作業|勤務|就業)開始(?:日|時期)?|入社可能日|期間|作業期間|時期|"
-    r"(?:稼[働動]|参画|入場)可|空き(?:状況|予定|時期)?|"
+    r"(?:稼[働動]|参画|入場)可|空き(?:状況|予定|時期)?|(?:稼[働動]|参画)?スタート(?:時期|日|可能日)?|"
     r"到岗(?:时间|日期)?|可到岗|到[职職](?:[时時][间間]|日期|日)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
     r"可?开始(?:时间|日期)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
     r"start(?:\s*date)?|project start|availability(?:\s*date)?|available(?:\s*from)?|joining|"
@@ -34,6 +34,7 @@ _IN_SENTENCE = re.compile(
     r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|初|中旬|下旬|底)?)\s*(?:起|以后|之后)?\s*(?:可以|可)?\s*"
     r"(?:参加|参与|开始|入场|到岗|入职)|"
     r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|上旬|初旬|中旬|下旬|末)?)\s*(?:の)?(?:開始|稼働開始|参画|入場)(?:予定|可能|可)|"
+    r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*[~-]?\s*(?:から|より)?\s*スタート|"
     r"\bstart(?:s|ing)?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*[^.,\n]{0,12})|"
     r"([^\s、,。]{1,12})(?:から|より|~)\s*(?:の)?(?:稼働|参画|入場|開始)|"
     r"可于?\s*([^\s,，。]{1,10})\s*(?:到岗|入场|入职)|([^\s,，。、]{2,12}?)(?:入职|到岗|入场)|"
@@ -84,6 +85,7 @@ _AFTER_END = re.compile(
 )
 _PART_AFTER = re.compile(r"\s*(?:の)?(上旬|初旬|初|頭|中旬|中|下旬|末|底)")
 _PART_DAY = {"中旬": 11, "中": 11, "下旬": 21, "末": 25, "底": 25}
+_REIWA = re.compile(r"(?:令和|(?<![A-Za-z])R)\s*(\d{1,2})\s*[年.]")
 _ENDS_IN = re.compile(
     r"(?:project|contract|assignment|engagement)\s+(?:ends|finishes|wraps up|completes)\s+"
     r"(?:in|by|at the end of)\s+([A-Za-z]{3,9})()",
@@ -119,6 +121,7 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
 
 def parse_date(value: str, reference: date) -> date | None:
     """A date from a short value: 即日, 来月, 2026年2月1日, 1月中旬, 12/15/2025, December 1."""
+    value = _REIWA.sub(lambda m: f"{2018 + int(m.group(1))}年", value)  # 令和8年 is 2026
     after_end = _AFTER_END.search(value) or _ENDS_IN.search(value)
     if after_end and not _names_a_month(value[: after_end.start()]):  # not "4月~6月末で終了"
         word, number = after_end.groups()

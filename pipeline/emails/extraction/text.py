@@ -97,11 +97,15 @@ def _join_wrapped(match: re.Match[str]) -> str:
 
 
 _BRACKET_LABEL = re.compile(
-    r"^(\s*)(?:[【\[［<〈《]\s*([^】\]］>〉》\n]{1,14}?)\s*[】\]］>〉》]\s*[:：]?|"
+    r"^(\s*)(?:[【\[［<〈《〔「『]\s*([^】\]］>〉》〕」』\n]{1,14}?)\s*[】\]］>〉》〕」』]\s*[:：]?|"
     r"[■◆●・□◇○▼▽▲△▶►★☆※◎\-*·•→]\s*([^:：\n]{1,14}?)\s*[:：])[ \t]*"
 )
 # "Nationality .. Vietnamese", "Start ........ April 1": a label, dot leaders, its value.
-_DOT_LEADER = re.compile(r"^(\s*[^\s.:：][^.:：\n]{0,24}?)[ \t]*\.{2,}[ \t]*(?=\S)")
+# "国籍・・・日本", "稼働 ーー 即日", "Start ⇒ June": leaders and arrows stand for the colon too.
+_DOT_LEADER = re.compile(
+    r"^(\s*(?:[・*•\-][ \t]*)?[^\s.:：・ー─-][^.:：\n]{0,24}?)"
+    r"[ \t]*(?:\.{2,}|・{2,}|[ー─\-]{2,}|→|⇒)[ \t]*(?=\S)"
+)
 
 
 # Labels a table cell or a line of its own may hold ("国籍" above "日本" in an HTML table).
