@@ -258,7 +258,11 @@ class StepLogger:
         self._context.log.error(message)
 
 
-SUMMARY_KEYS = ("total", "vectorized", "failed", "dead_lettered", "skipped", "batches")
+SUMMARY_KEYS = (
+    "total", "vectorized", "failed", "dead_lettered", "skipped",
+    # why chunks were skipped, and the claims of dead workers this run freed
+    "skipped_held_by_others", "skipped_other", "released_dead_claims", "batches",
+)  # fmt: skip
 
 
 def small_summary(summary: dict[str, Any]) -> dict[str, Any]:
@@ -271,7 +275,9 @@ def summary_line(summary: dict[str, Any], events: ProgressEvents) -> str:
     return (
         f"vectorized {summary['vectorized']}/{summary['total']} chunk(s), "
         f"{summary['failed']} failed ({summary['dead_lettered']} dead-lettered), "
-        f"{summary['skipped']} skipped in {summary['elapsed_s']:.1f}s "
+        f"{summary['skipped']} skipped ({summary['skipped_held_by_others']} held by other "
+        f"live workers), {summary['released_dead_claims']} claim(s) of dead workers freed, "
+        f"in {summary['elapsed_s']:.1f}s "
         f"({summary['rate_per_s']:.0f}/s); {events.emitted} progress event(s) "
         f"in {events.emit_s:.2f}s"
     )
