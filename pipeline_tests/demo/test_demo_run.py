@@ -17,6 +17,7 @@ PIPELINE = str(Path(sys.executable).with_name("pipeline"))
 
 @pytest.mark.slow
 def test_demo_run_messages_name_the_command_and_count_report_chunks_alone(
+    db,  # emptied tables: the counts below are this run's
     database_url: str,
     dagster_postgres_url: str,  # noqa: F811
     tmp_path: Path,
