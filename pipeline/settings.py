@@ -192,7 +192,9 @@ class Settings(BaseSettings):
     @field_validator("openai_base_url", "qdrant_url")
     @classmethod
     def _is_http_url(cls, value: str | None) -> str | None:
-        if value is None or value == ":memory:":
+        if not value:  # docker-compose's `${OPENAI_BASE_URL:-}` sets it empty: unset
+            return None
+        if value == ":memory:":
             return value
         parsed = urlparse(value)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
