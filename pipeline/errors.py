@@ -11,7 +11,7 @@ import threading
 
 _SECRETS: set[str] = set()
 _SECRETS_LOCK = threading.Lock()
-_MIN_SECRET_LEN = 6  # shorter values ("", "unset", "x") would blank ordinary words
+_MIN_SECRET_LEN = 8  # shorter values ("", "unset", "test") would blank ordinary words
 REDACTED = "[redacted]"
 
 

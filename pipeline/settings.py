@@ -5,7 +5,6 @@ The README's configuration table is written from the field descriptions below.
 
 from __future__ import annotations
 
-import contextlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -229,11 +228,10 @@ def get_settings() -> Settings:
 
 
 def register_settings_secrets(settings: Settings) -> None:
-    """Make every configured secret (keys, database passwords) redacted from error texts."""
-    from sqlalchemy.engine import make_url
+    """Make the configured API keys redacted from every error text.
 
+    Database passwords are not registered: messages render URLs without them already, and a
+    short common password ("pipeline" in docker-compose) would blank ordinary words.
+    """
     for secret in (settings.openai_api_key, settings.qdrant_api_key):
         register_secret(secret.get_secret_value() if secret else None)
-    for url in (settings.database_url, settings.dagster_postgres_url):
-        with contextlib.suppress(Exception):  # a malformed URL is reported where it is used
-            register_secret(make_url(url).password if url else None)
