@@ -15,14 +15,20 @@ BATCH = 4  # 250 batches: the run lasts long enough to be watched while STARTED
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("launch", ["queued", "direct"])
+@pytest.mark.parametrize("launch", ["queued", "queued-5s-poll", "direct"])
 def test_first_batches_are_visible_through_graphql_while_the_run_is_started(
     db, tables, database_url: str, dagster_postgres_url: str, tmp_path: Path, launch: str
 ):
-    """`queued` is `make dev`'s path (the daemon dequeues the run); `direct` launches it from
-    the webserver. Both print how long the first batch's event took to show."""
+    """`queued` is `make dev`'s path (the daemon dequeues the run); `queued-5s-poll` the same
+    with Dagster's default queue poll, the baseline; `direct` launches it from the webserver.
+    Each prints how long the first batch's event took to show."""
     load_demo(db, tables, chunks=CHUNKS)
-    home = instance_home(tmp_path / "dagster_home", queued=launch == "queued")
+    queued = launch.startswith("queued")
+    home = instance_home(
+        tmp_path / "dagster_home",
+        queued=queued,
+        dequeue_s=5 if launch.endswith("5s-poll") else None,
+    )
     env = {
         "DAGSTER_HOME": str(home),
         "DAGSTER_POSTGRES_URL": dagster_postgres_url,
@@ -35,7 +41,7 @@ def test_first_batches_are_visible_through_graphql_while_the_run_is_started(
     }
     run_config = {"ops": {"vectorize_chunks_op": {"config": {"batch_size": BATCH}}}}
     first_event_s = None
-    with dagster_webserver(env, daemon=launch == "queued") as graphql:
+    with dagster_webserver(env, daemon=queued) as graphql:
         launched = time.monotonic()
         run_id = graphql.launch("vectorize_documents_job", run_config)
         seen_while_started: list[dict] = []

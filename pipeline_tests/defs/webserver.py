@@ -61,10 +61,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def instance_home(home: Path, queued: bool = False) -> Path:
-    """DAGSTER_HOME with the repo's dagster.yaml; without `queued`, minus the run queue."""
+def instance_home(home: Path, queued: bool = False, dequeue_s: int | None = None) -> Path:
+    """DAGSTER_HOME with the repo's dagster.yaml; without `queued`, minus the run queue;
+    `dequeue_s` replaces the queue's poll interval (a baseline: Dagster's default is 5)."""
     home.mkdir(parents=True, exist_ok=True)
     text = (REPO_ROOT / "dagster.yaml").read_text()
+    if dequeue_s is not None:
+        text = re.sub(
+            r"dequeue_interval_seconds: \d+", f"dequeue_interval_seconds: {dequeue_s}", text
+        )
     if not queued:  # the webserver launches runs itself: no daemon needed
         text = re.sub(
             r"\nrun_coordinator:\n(?:  .*\n)+",
