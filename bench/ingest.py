@@ -8,11 +8,11 @@ offline rules, extract, write profiles), not the generation of the mail.
 
 Before that it prints field-level precision / recall / F1 by field (and F1 by language) and
 classification accuracy per language on held-out mail (pipeline_tests/fixtures): the
-`dev` split of intake_heldout.yaml and the dev sets intake_dev2.yaml and intake_dev3.yaml,
-which the rules were tuned on, the matching world's mails (same truth, not tuned on) and the
-`test` split (never read, only scored), then the second test set intake_test2.yaml (written
-blind to the rules, never tuned on). The last line is the headline: throughput, and each test
-set's lowest field F1 and accuracy per language.
+`dev` split of intake_heldout.yaml and the dev sets intake_dev2.yaml, intake_dev3.yaml and
+intake_dev4.yaml, which the rules were tuned on, the matching world's mails (same truth, not
+tuned on) and the `test` split (never read, only scored), then the second test set
+intake_test2.yaml (written blind to the rules, never tuned on). The last line is the headline:
+throughput, and each test set's lowest field F1 and accuracy per language.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def heldout_figures(split: str) -> tuple[dict[str, dict], dict[str, tuple[int, i
         field_scores,
         load_dev2,
         load_dev3,
+        load_dev4,
         load_heldout,
         load_test2,
         load_world,
@@ -80,6 +81,8 @@ def heldout_figures(split: str) -> tuple[dict[str, dict], dict[str, tuple[int, i
         mails = load_dev2()
     elif split == "dev3":  # the third dev set, written for the weak fields, every mail `dev`
         mails = load_dev3()
+    elif split == "dev4":  # the fourth dev set, written for classification, every mail `dev`
+        mails = load_dev4()
     elif split == "test2":  # the second test set, written blind to the rules, never tuned on
         mails = load_test2()
     else:
@@ -143,6 +146,7 @@ def main() -> None:
     print_heldout("dev")
     print_heldout("dev2")
     print_heldout("dev3")
+    print_heldout("dev4")
     print_heldout("world")
     worst, worst_field, accuracy = print_heldout("test")
     worst2, worst2_field, accuracy2 = print_heldout("test2")

@@ -27,6 +27,10 @@ CATEGORIES: tuple[Category, ...] = ("candidate", "project", "other")
 # Prior given to "other": a mail needs at least this much staffing signal to leave it.
 _OTHER_PRIOR = 1.5
 _SUBJECT_WEIGHT = 2.0
+# A reply's subject is the answered mail's ("RE: Hotlist" answered with an opening, "回复: Java
+# 需求" answered with a résumé): it counts like one more body line, not twice over.
+_REPLY_SUBJECT_WEIGHT = 0.5
+_REPLY = re.compile(r"^\s*(?:(?:re|aw|sv|答复|回复|回覆|返信)\s*(?:\[\d+\])?\s*[:：]\s*)+", re.I)
 _CJK_PARTNER = {"ja": "zh", "zh": "ja"}
 _PARTNER_WEIGHT = 0.5
 
@@ -63,6 +67,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"作業内容|業務内容|作業場所|就業場所", 1.5),
             (r"商流|外国籍\s*[：:]?\s*(?:可|不可|NG)", 1.0),
             (r"急募|増員|参画者|募集", 1.5),
+            (  # asks the reader for someone: "該当する方がいらっしゃいましたら"
+                r"(?:お)?探し(?:し)?て(?:おり|い)ます|該当する方|お心当たりの方|"
+                r"(?:方|人|エンジニア|技術者)が(?:いらっしゃいましたら|おりましたら|いれば)",
+                2.5,
+            ),
             (
                 r"【\s*(?:案件|求人|募集)[^】]{0,6}】|案件(?:情報|のご案内|のご紹介|のご相談)|"
                 r"(?:ご提案|ご紹介)(?:を)?(?:お待ち|いただけ|ください|お願い)|探しております|"
@@ -155,6 +164,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 3.0,
             ),
             (r"项目", 1.0),
+            (r"(?:需要|急需|还缺|缺)\s*(?:\d+|一|两|二|三|几)\s*(?:名|位|个)", 3.0),
         ),
         "candidate": _rules(
             (r"简历|人才推荐|推荐(?:一位|一名|人选|候选人)|候选人|人选", 3.0),
@@ -164,6 +174,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 3.0,
             ),
             (r"年资|可开始|工作方式", 1.0),
+            (  # a reply proposing someone: "有一位同事比较匹配，简历已附上"
+                r"简历已(?:附|发)|附(?:上|件)[^。\n]{0,12}(?:简历|履历)|履历|请查收|"
+                r"(?:比较|非常|很)匹配|符合(?:您|贵司|贵公司)?的?(?:需求|要求)|安排(?:一下)?面试",
+                3.0,
+            ),
             (
                 r"(?:介绍|推荐)(?:一下)?(?:我们|我司|本公司|我们公司|敝司)(?:公司)?的[^，。\n]{0,10}?"
                 r"(?:工程师|人员|顾问|开发|员工)|可以?(?:随时)?到岗|目前空闲",
@@ -229,6 +244,10 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"\b(?:need|needs|needing) (?:a|an|two|three) (?:\w+ ){0,3}for (?:a|an|our|the)\b|"
                 r"(?:\d+|six|three|twelve|nine)[- ]month "
                 r"(?:engagement|contract|project|assignment)|"
+                r"(?:on|from) your bench|(?:if|do) you have any(?:one|body)\b|"
+                r"send (?:me |over )?(?:a |the |their )?(?:profile|resume|cv)s?(?: over)?\b|"
+                r"\b(?:i|we) (?:do |also |now )?have (?:an? |one |another )?(?:new |open )?"
+                r"(?:opening|position|role|requirement|req)\b|"
                 r"we can pay|(?:growing|building|expanding) (?:our|the|their) [\w ]{0,20}team|"
                 r"(?:would|we'd) like (?:them|someone|the person) to start",
                 2.5,
@@ -276,7 +295,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
         ),
         "candidate": _rules(
-            (r"hot ?list|\bbench\b|available consultants?", 3.5),
+            (r"hot ?list|(?<!your )(?<!your own )\bbench\b|available consultants?", 3.5),
             (
                 r"(?:candidate|consultant)\s*:|here is (?:the |my |our )?(?:\w+ )?profile|"
                 r"available (?:on|with|in) \d+\s*weeks?|\bnotice\b|"
@@ -292,7 +311,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"(?:requirements?|openings?|positions?|roles?)|"
                 r"(?:consultant|candidate) name|open to c2c|relocation\s*:|current location|"
                 r"for your [\w.#+/ -]{1,20} (?:requirements?|openings?|positions?|roles?)|"
-                r"(?:sharing|introduce|submit) (?:the |a )?profile|"
+                r"(?:sharing|introduce|submit(?:ting)?) (?:the |a |\w+'s )?(?:profile|resume)|"
                 r"(?:partner'?s?|our) (?:consultant|engineer)'?s? (?:profile|resume)|"
                 r"profile of (?:our|my|a|an) (?:partner'?s? )?(?:consultant|engineer|developer)",
                 3.0,
@@ -305,6 +324,18 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 2.0,
             ),
             (r"consultants? (?:is |are )?available", 3.5),
+            (  # an offer in other words: "now free for a new project", "our W2 employee"
+                r"(?:open|free|ready|available) for (?:a |his |her |their )?(?:next |new )"
+                r"(?:assignment|project|role|opportunit|contract)|"
+                r"\b(?:his|her|their) (?:full |updated |detailed )?(?:resume|cv|profile)s?\b|"
+                r"\bour (?:w-?2|c2c|1099) (?:employee|consultant|resource)s?\b|"
+                r"\bavailable (?:candidates|consultants|engineers|developers|resources|profiles)\b|"
+                r"(?:introduce|present) (?:\w+ ){0,3}"
+                r"(?:developers|engineers|consultants|testers)\b|"
+                r"\bcvs? (?:are )?(?:available|attached) (?:on|upon)? ?request|"
+                r"pre-?screened|can interview (?:this|next|tomorrow)",
+                3.0,
+            ),
             (
                 r"resume (?:for|of) [A-Z][a-z]+|attached is (?:the |his |her )?(?:updated )?resume|"
                 r"available to interview|rate (?:is )?confirmed|"
@@ -405,7 +436,12 @@ def classify_by_rules(item: EmailForClassification) -> Classification:
     language = item.language if item.language in RULES else "en"
     scores = {category: 0.0 for category in CATEGORIES}
     subject = _normalise(item.subject, item.language)
-    body = _normalise(_without_boilerplate(_without_quotes(item.text[:6000])), item.language)
+    reply = bool(_REPLY.match(item.subject))
+    subject_weight = _REPLY_SUBJECT_WEIGHT if reply else _SUBJECT_WEIGHT
+    text = _without_quotes(item.text[:6000])
+    if reply:
+        text = _without_thanks(_without_original(text))
+    body = _normalise(_without_boilerplate(text), item.language)
     # Chinese vendors write Japanese labels (単価, 稼働) and Japanese mail quotes Chinese: the
     # other CJK language's rules count at half weight.
     rule_sets = [(RULES[language], 1.0)]
@@ -414,7 +450,7 @@ def classify_by_rules(item: EmailForClassification) -> Classification:
     for rule_set, scale in rule_sets:
         for category, rules in rule_set.items():
             for pattern, weight in rules:
-                found = min(len(pattern.findall(body)), 3) + _SUBJECT_WEIGHT * bool(
+                found = min(len(pattern.findall(body)), 3) + subject_weight * bool(
                     pattern.search(subject)
                 )
                 scores[category] += scale * weight * found
@@ -437,6 +473,36 @@ def _without_quotes(text: str) -> str:
     lines = text.splitlines()
     own = [line for line in lines if not _QUOTED.match(line)]
     return "\n".join(own) if sum(1 for line in own if line.strip()) >= 3 else text
+
+
+# Where a reply's copy of the answered mail starts, when it is not '>' quoted.
+_ORIGINAL = re.compile(
+    r"^\s*(?:-{2,}\s*original message\s*-{2,}|-{2,}\s*原始邮件\s*-{2,}|"
+    r"on .{4,80}wrote:|在.{4,80}写道[:：]|.{4,80}(?:のメール|さんは書きました)[:：]?)\s*$",
+    re.I | re.M,
+)
+
+
+def _without_original(text: str) -> str:
+    """A reply without the answered mail below it, when the reply says enough of its own."""
+    found = _ORIGINAL.search(text)
+    if found and sum(1 for line in text[: found.start()].splitlines() if line.strip()) >= 3:
+        return text[: found.start()]
+    return text
+
+
+# "Thanks for sharing the requirement", "ご紹介ありがとうございます", "谢谢推荐": in a reply, the
+# thanked thing is the answered mail's offer, not the sender's.
+_THANKS = re.compile(
+    r"[^\n.!?。！？]*(?:\b(?:thanks|thank you) for (?:sharing |the |your )[^\n.!?]*|"
+    r"(?:ありがとうございます|ありがとうございました|感謝いたします)|"
+    r"(?:^|[\n，,。])\s*(?:谢谢|感谢|謝謝|感謝|多谢)[^\n。！!，,]{0,20})[.!?。！？，,]?",
+    re.I,
+)
+
+
+def _without_thanks(text: str) -> str:
+    return _THANKS.sub(" ", text)
 
 
 # A sign-off, then a footer with legal boilerplate: "This email is confidential ... to
