@@ -455,3 +455,81 @@ def test_a_decline_quoting_the_candidate_it_declines_is_other() -> None:
 def test_bullets_do_not_make_chinese_japanese() -> None:
     text = "您好，\n推薦合作公司員工一名：\n・國籍：日本籍\n・地點：神奈川\n・單價：72萬日元\n・遠端：完全遠端"
     assert detect_language(text) == "zh"
+
+
+# A reply answers one kind with the other: its subject and its copy of the answered mail are
+# that mail's, and what it thanks for is the other side's offer.
+REPLY_CASES = [
+    (
+        "project",
+        "RE: Weekly hotlist - Java / QA consultants",
+        "Hi Priya,\nThanks for the list. Nobody on it fits at the moment, but we now have an opening for a Workday integration developer in Denver, 9 months, up to $75/hr.\nIf you have anyone, send the resume over.\nMark\n\n> Please find our available consultants below.\n> Ravi | Java | 12 yrs | Dallas | H1B",
+    ),
+    (
+        "candidate",
+        "Re: Immediate need - React developer - Remote",
+        "Hi Dana,\nThank you for sharing the requirement. Submitting Meena's resume for this role: 7 years of React and TypeScript, based in Raleigh, can interview tomorrow.\nRate $62/hr C2C.\nBest,\nSuresh\n\n-----Original Message-----\nFrom: Dana\nSubject: Immediate need - React developer - Remote\nWe have an immediate requirement for a React developer. Duration 12 months. Must have TypeScript. Please share profiles.",
+    ),
+    (
+        "candidate",
+        "回复: 招聘 Python 后端工程师",
+        "周经理您好：\n我们这边有一位工程师非常匹配这个岗位，简历已附上，请查收。\n他有6年 Python 经验，目前在杭州。\n\n> 岗位要求：Python 3年以上\n> 人数：1人",
+    ),
+    (
+        "project",
+        "Re: 人材のご紹介（Python）",
+        "ご紹介ありがとうございます。\nあいにくPythonの枠は埋まってしまいましたが、現在Go言語のバックエンド開発者をお探ししております。\n該当する方がいらっしゃいましたらご紹介ください。\n\n> 弊社エンジニアをご紹介いたします。Python 8年です。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "subject", "body"), REPLY_CASES, ids=[c[1] for c in REPLY_CASES])
+def test_a_reply_is_read_as_what_it_offers_not_what_it_answers(
+    label: str, subject: str, body: str
+) -> None:
+    language = detect_language(f"{subject}\n{body}")
+    assert classify_by_rules(EmailForClassification(subject, body, language)).category == label
+
+
+# Offers and asks told in words the labelled fixture does not use.
+PHRASING_CASES = [
+    (
+        "project",
+        "Any Go developers on your bench?",
+        "Hi Anil,\nMy client needs a Go developer for six months, remote. Anything on your bench? Rate open.",
+    ),
+    (
+        "candidate",
+        "Java lead free from June",
+        "Hi,\nOur W2 employee Karen rolled onto the market this week and is open for her next assignment. Java and Spring, 13 years, Atlanta. Happy to send her updated resume.",
+    ),
+    (
+        "candidate",
+        "Introducing our Vietnam QA team",
+        "Dear partner,\nWe would like to introduce four QA engineers from our Da Nang office who are free for a new project. CVs available on request.",
+    ),
+    (
+        "project",
+        "测试人员需求 北京",
+        "各位好，\n客户现在需要 3 名性能测试工程师，熟悉 JMeter，北京驻场，七月到岗。有的话请发简历过来。",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "subject", "body"), PHRASING_CASES, ids=[c[1] for c in PHRASING_CASES]
+)
+def test_offers_and_asks_in_other_words(label: str, subject: str, body: str) -> None:
+    language = detect_language(f"{subject}\n{body}")
+    assert classify_by_rules(EmailForClassification(subject, body, language)).category == label
+
+
+def test_a_short_reply_keeps_the_mail_it_answers() -> None:
+    """ "Thanks, see below" says nothing itself: the answered mail is all there is to read."""
+    body = (
+        "Forwarding, see below.\n\n-----Original Message-----\nFrom: Ravi\n"
+        "Please find attached the resume of my consultant Sneha, .NET developer, 9 years, "
+        "available immediately, open to relocation."
+    )
+    item = EmailForClassification("RE: Sneha - .NET developer", body, "en")
+    assert classify_by_rules(item).category == "candidate"
