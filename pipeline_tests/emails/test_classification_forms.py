@@ -533,3 +533,11 @@ def test_a_short_reply_keeps_the_mail_it_answers() -> None:
     )
     item = EmailForClassification("RE: Sneha - .NET developer", body, "en")
     assert classify_by_rules(item).category == "candidate"
+
+
+def test_please_check_the_attachment_is_not_a_resume() -> None:
+    """请查收 ends invoices as often as résumés: only a named résumé counts for a candidate."""
+    item = EmailForClassification(
+        "10月发票已开具，请查收", "您好，贵司10月份的服务费发票已开具，请查收。", "zh"
+    )
+    assert classify_by_rules(item).category == "other"
