@@ -30,6 +30,8 @@ _SUBJECT_WEIGHT = 2.0
 # A reply's subject is the answered mail's ("RE: Hotlist" answered with an opening, "回复: Java
 # 需求" answered with a résumé): it counts like one more body line, not twice over.
 _REPLY_SUBJECT_WEIGHT = 0.5
+# Below this much signal a reply's own lines say nothing, and the answered mail is read.
+_REPLY_SIGNAL = 2.0
 _REPLY = re.compile(r"^\s*(?:(?:re|aw|sv|答复|回复|回覆|返信)\s*(?:\[\d+\])?\s*[:：]\s*)+", re.I)
 _CJK_PARTNER = {"ja": "zh", "zh": "ja"}
 _PARTNER_WEIGHT = 0.5
@@ -164,10 +166,22 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 3.0,
             ),
             (r"项目", 1.0),
-            (r"(?:需要|急需|还缺|缺)\s*(?:\d+|一|两|二|三|几)\s*(?:名|位|个)", 3.0),
+            (  # a head count asked for: "需要 2 名", "Java 后端 3 人"
+                r"(?:需要|急需|还缺|缺)[^，。\n]{0,12}?(?:\d+|一|两|二|三|几)\s*(?:名|位|个|人)(?!选)",
+                3.0,
+            ),
+            (  # asks for résumés or people: "欢迎推荐合适人选", "请将候选人履历寄给我"
+                r"(?:欢迎|请|烦请|麻烦)(?:各位)?(?:推荐|提供|介绍)(?:合适的?)?"
+                r"(?:人选|人员|候选人|简历|履历)|(?:将|把)(?:候选人的?)?(?:简历|履历)(?:寄|发)|"
+                r"(?:如|若)?(?:贵司|贵公司|您那边)有(?:合适的?)?(?:人力|人员|资源|人选)",
+                4.0,
+            ),
         ),
         "candidate": _rules(
-            (r"简历|人才推荐|推荐(?:一位|一名|人选|候选人)|候选人|人选", 3.0),
+            (  # not the 人选 / 候选人 a request asks for ("推荐合适人选", "候选人简历寄给我")
+                r"(?<!将)简历|人才推荐|推荐(?:一位|一名|人选|候选人)|(?<!将)候选人|(?<!合适)(?<!合适的)人选",
+                3.0,
+            ),
             (
                 r"(?:推荐|介绍)[^，。\n]{0,8}(?:一名|一位)|(?:一名|一位)[^，。\n]{0,8}"
                 r"(?:顾问|工程师|人员|开发|员工)",
@@ -236,7 +250,12 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"send (?:me )?(?:your )?(?:resumes|profiles)",
                 3.0,
             ),
-            (r"\bmust be\b|\bis a (?:bonus|plus)\b|\d\s*interviews?\b|\binterview rounds?\b", 1.5),
+            (
+                r"\bmust be\b|\b(?:is )?a (?:bonus|plus)\b|\bbudget\b|"
+                r"\bup to (?:\$|usd |eur |jpy )\s?\d|"
+                r"\d\s*interviews?\b|\binterview rounds?\b",
+                1.5,
+            ),
             (  # a request told as a story: "need a senior SRE ... send them my way"
                 r"(?:if you|do you) (?:know|have) (?:of )?"
                 r"(?:someone|anyone|somebody|a (?:good )?fit)|"
@@ -246,6 +265,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"(?:engagement|contract|project|assignment)|"
                 r"(?:on|from) your bench|(?:if|do) you have any(?:one|body)\b|"
                 r"send (?:me |over )?(?:a |the |their )?(?:profile|resume|cv)s?(?: over)?\b|"
+                r"interested vendors|"
+                r"(?:rates?|availability) of your (?:people|consultants|resources)|"
+                r"\bquote for\b|proposed team|"
+                r"reply with your (?:proposal|proposed|team|quote|pricing)|"
+                r"\ba team of (?:\w+ ){0,3}(?:engineers|developers|testers|consultants)\b|"
                 r"\b(?:i|we) (?:do |also |now )?have (?:an? |one |another )?(?:new |open )?"
                 r"(?:opening|position|role|requirement|req)\b|"
                 r"we can pay|(?:growing|building|expanding) (?:our|the|their) [\w ]{0,20}team|"
@@ -317,7 +341,9 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 3.0,
             ),
             (
-                r"(?:he|she|they) (?:has|have|is|are|holds?|lives?|prefers?)\b|"
+                r"(?:he|she|they) (?:has|have|is|are|holds?|lives?|prefers?|speaks?|works?|can|"
+                r"finish(?:es)?|would)\b|(?:speak|talk|chat) (?:to|with) (?:him|her)\b|"
+                r"^\s*name\s*:|(?:day|hourly|expected|desired) rate\s*:|"
                 r"\b(?:his|her) (?:skills|experience|background|rate|availability)\b|"
                 r"(?:just )?rolled off|(?:is|are) (?:currently )?on (?:the )?bench|"
                 r"submit (?:the )?profile of",
@@ -409,6 +435,8 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 5.0,
             ),
             (
+                r"(?:will|i'll|we'll) (?:go through|review|look at|check) (?:it|this|them)\b"
+                r"[^\n.]{0,30}(?:get back|revert|reply)|\breceived,? (?:with )?thanks\b|"
                 r"hiring freeze|no (?:new|further) submissions|"
                 r"accepted another offer|withdraws? from|(?:has|have) withdrawn|"
                 r"(?:will not|won't|not|decided not to) (?:be )?(?:move|moving) forward|"
@@ -434,14 +462,34 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
 def classify_by_rules(item: EmailForClassification) -> Classification:
     """The offline classifier: weighted phrases of the email's language, subject counted twice."""
     language = item.language if item.language in RULES else "en"
-    scores = {category: 0.0 for category in CATEGORIES}
     subject = _normalise(item.subject, item.language)
-    reply = bool(_REPLY.match(item.subject))
-    subject_weight = _REPLY_SUBJECT_WEIGHT if reply else _SUBJECT_WEIGHT
-    text = _without_quotes(item.text[:6000])
-    if reply:
-        text = _without_thanks(_without_original(text))
-    body = _normalise(_without_boilerplate(text), item.language)
+    text = item.text[:6000]
+    if _REPLY.match(item.subject):
+        # A reply is what it says itself; the answered mail below it decides only when the
+        # reply says nothing of its own ("see below").
+        own = _without_thanks(_without_original(_own_lines(text)))
+        scores = _scores(language, subject, _body(own, item.language), _REPLY_SUBJECT_WEIGHT)
+        if sum(scores.values()) < _REPLY_SIGNAL:
+            whole = _without_thanks(_without_quotes(text))
+            scores = _scores(language, subject, _body(whole, item.language), _REPLY_SUBJECT_WEIGHT)
+    else:
+        body = _body(_without_quotes(text), item.language)
+        scores = _scores(language, subject, body, _SUBJECT_WEIGHT)
+    scores["other"] += _OTHER_PRIOR
+    best = max(CATEGORIES, key=lambda c: scores[c])
+    ordered = sorted(scores.values(), reverse=True)
+    margin = (ordered[0] - ordered[1]) / (ordered[0] + 1.0)
+    confidence = round(min(0.99, 0.5 + 0.5 * margin), 3)
+    return Classification(best, confidence, "rules")
+
+
+def _body(text: str, language: str | None) -> str:
+    return _normalise(_without_boilerplate(text), language)
+
+
+def _scores(language: str, subject: str, body: str, subject_weight: float) -> dict[Category, float]:
+    """Each category's weighted phrase count (body matches capped at 3 per phrase)."""
+    scores: dict[Category, float] = {category: 0.0 for category in CATEGORIES}
     # Chinese vendors write Japanese labels (単価, 稼働) and Japanese mail quotes Chinese: the
     # other CJK language's rules count at half weight.
     rule_sets = [(RULES[language], 1.0)]
@@ -456,15 +504,14 @@ def classify_by_rules(item: EmailForClassification) -> Classification:
                 scores[category] += scale * weight * found
     if project_block_count(body) > 1:
         scores["project"] += 6.0
-    scores["other"] += _OTHER_PRIOR
-    best = max(CATEGORIES, key=lambda c: scores[c])
-    ordered = sorted(scores.values(), reverse=True)
-    margin = (ordered[0] - ordered[1]) / (ordered[0] + 1.0)
-    confidence = round(min(0.99, 0.5 + 0.5 * margin), 3)
-    return Classification(best, confidence, "rules")
+    return scores
 
 
 _QUOTED = re.compile(r"^\s*[>＞]")
+
+
+def _own_lines(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not _QUOTED.match(line))
 
 
 def _without_quotes(text: str) -> str:

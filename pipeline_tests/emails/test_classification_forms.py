@@ -513,6 +513,31 @@ PHRASING_CASES = [
         "测试人员需求 北京",
         "各位好，\n客户现在需要 3 名性能测试工程师，熟悉 JMeter，北京驻场，七月到岗。有的话请发简历过来。",
     ),
+    (
+        "candidate",
+        "Cloud engineer - Lisbon - from August",
+        "Hello,\nName: Rui M.\nRole: Cloud Engineer\nExperience: 9 years (Azure 6, Terraform 4)\nLocation: Lisbon\nStart: 1 August\nDay rate: EUR 600\nHappy to set up a call with him.",
+    ),
+    (
+        "project",
+        "Contract: Python backend, 4 months, remote",
+        "Hi all,\nPython backend developer\n- 4 months from July\n- Remote, CET hours\n- FastAPI, PostgreSQL; Redis a plus\n- Up to $80/hr\nInterested vendors please send rates and availability of your people.",
+    ),
+    (
+        "project",
+        "Request for quote - QA team",
+        "Dear vendor,\nWe would like a quote for a team of three test engineers for about five months, partly onsite in Osaka. Please reply with your proposed team and pricing by June 10.",
+    ),
+    (
+        "project",
+        "徵求 Java 工程師 3 名（高雄）",
+        "各位好，\n客戶在高雄需要 Java 工程師 3 名，Spring Boot 三年以上，專案一年。\n歡迎推薦合適人選，請將候選人履歷寄給我。",
+    ),
+    (
+        "other",
+        "RE: Data Engineer - Phoenix",
+        "Thanks Sam, received. I'll review it and get back to you tomorrow.\n\n> We have an immediate requirement for a Data Engineer in Phoenix.\n> Must have Spark and Snowflake. Please share profiles.",
+    ),
 ]
 
 
