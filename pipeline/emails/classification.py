@@ -350,6 +350,14 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 2.0,
             ),
             (r"consultants? (?:is |are )?available", 3.5),
+            (  # whose employee the person is (commercial depth): only an offer says it
+                r"employed by (?:our |a |the )?partner|\bemployee of (?:our|a|the|my)\b|"
+                r"\b(?:our|a) (?:own|direct) employee|\bdirect employee\b|"
+                r"\bpartner'?s? (?:vendor|employee|company's employee)|"
+                r"(?:like to|would|we) (?:propose|recommend|introduce)\b|"
+                r"\b(?:asking|expected|desired) (?:rate )?(?:of )?(?:\$|usd|eur|jpy|cad)",
+                3.0,
+            ),
             (  # an offer in other words: "now free for a new project", "our W2 employee"
                 r"(?:open|free|ready|available) for (?:a |his |her |their )?(?:next |new )"
                 r"(?:assignment|project|role|opportunit|contract)|"
@@ -367,7 +375,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"available to interview|rate (?:is )?confirmed|"
                 r"authori[sz]e\b[^\n]{0,60}\bto represent me|not been submitted by|"
                 r"(?:is|are|am) (?:currently )?looking for (?:[\w/-]+ ){0,3}"
-                r"(?:roles|positions|projects|opportunities|assignments|contracts?)\b|"
+                r"(?:roles?|positions?|projects?|opportunit(?:y|ies)|assignments?|contracts?)\b|"
                 r"\bmy consultant [A-Z][a-z]+ is\b",
                 3.0,
             ),

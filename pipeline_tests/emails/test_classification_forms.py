@@ -534,6 +534,16 @@ PHRASING_CASES = [
         "各位好，\n客戶在高雄需要 Java 工程師 3 名，Spring Boot 三年以上，專案一年。\n歡迎推薦合適人選，請將候選人履歷寄給我。",
     ),
     (
+        "candidate",
+        "Profile: QA lead, remote only",
+        "QA lead, 9 years (Cypress, Playwright).\nRequirements: remote only.\nRate: $60/hr. Available immediately.\nEmployed by a partner company.",
+    ),
+    (
+        "candidate",
+        "Flutter developer for your projects",
+        "Hello,\nWe would like to propose Quang, a Flutter developer with 4 years of experience, based in Da Nang. Remote work only, from August, USD 2,800 per month.",
+    ),
+    (
         "other",
         "RE: Data Engineer - Phoenix",
         "Thanks Sam, received. I'll review it and get back to you tomorrow.\n\n> We have an immediate requirement for a Data Engineer in Phoenix.\n> Must have Spark and Snowflake. Please share profiles.",
