@@ -576,3 +576,49 @@ def test_please_check_the_attachment_is_not_a_resume() -> None:
         "10月发票已开具，请查收", "您好，贵司10月份的服务费发票已开具，请查收。", "zh"
     )
     assert classify_by_rules(item).category == "other"
+
+
+# Notices and acknowledgements repeat a project (closed, paused, "拝見いたします"), and
+# traditional-character asks name the résumé they want ("麻煩推薦人員並附上履歷").
+NOTICE_CASES = [
+    (
+        "other",
+        "【ご連絡】募集終了のお知らせ（Python案件）",
+        "各位\n先日ご案内した下記案件は決定となりました。ありがとうございました。\n\n【案件名】物流システムPython開発\n【必須スキル】Python、Django\n【単価】～65万",
+    ),
+    (
+        "other",
+        "Re: 【案件】Salesforce 改修",
+        "ご共有いただきありがとうございます。拝見いたします。\n\n> 【案件名】Salesforce 改修\n> 【必須】Apex\n> ご提案お待ちしております。",
+    ),
+    (
+        "other",
+        "关于测试岗位暂停的通知",
+        "各位：\n之前发布的测试需求（2人，北京驻场）因客户项目延期暂停，已推荐的人选暂不安排面试。",
+    ),
+    (
+        "other",
+        "回复: 【需求】Java 后端",
+        "收到，我们内部确认一下再回复您。\n\n> 岗位要求：Java 5年以上\n> 人数：1人",
+    ),
+    (
+        "project",
+        "【專案】台南金融 Java 系統",
+        "各位好：\n台南金融客戶專案需要兩位 Java 工程師，需駐點，九月開始。麻煩推薦人員並附上履歷與報價。",
+    ),
+    (
+        "other",
+        "Job alert: 12 new DevOps Engineer jobs",
+        "New jobs matching your saved search: DevOps Engineer - Remote. Cloud DevOps - Austin. Apply now.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "subject", "body"), NOTICE_CASES, ids=[c[1] for c in NOTICE_CASES]
+)
+def test_notices_and_acknowledgements_that_repeat_a_project(
+    label: str, subject: str, body: str
+) -> None:
+    language = detect_language(f"{subject}\n{body}")
+    assert classify_by_rules(EmailForClassification(subject, body, language)).category == label
