@@ -254,7 +254,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"\brequirements?\b|\bJD\b|job description|\bjob order\b", 3.0),
             (r"\bpositions?\b|\bopenings?\b|\broles?\b|\bhiring\b|\bvacanc", 1.5),
             (r"must[- ]haves?|nice[- ]to[- ]haves?|required skills|\bduration\b", 2.0),
-            (r"\bend client\b|\bclient\b|bill rate", 1.5),
+            (r"\bend client\b|(?<!your )\bclient\b|bill rate", 1.5),  # "your client": an offer
             (r"submit (?:your )?(?:best )?(?:candidates|profiles|resumes|consultants)", 1.5),
             (r"looking for|need (?:a|an)\b|seeking", 1.0),
             (
@@ -326,7 +326,9 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (
                 r"(?:client|customer|team) (?:is )?(?:looking|hiring|seeking)|"
-                r"we (?:have|are hiring)|"
+                r"we (?:have(?! (?:an?|one|someone) (?:[\w.#+/-]+ ){0,3}?(?:engineer|developer|"
+                r"consultant|architect|analyst|tester|resource)s? (?:who|that|with|available))|"
+                r"are hiring)|"
                 r"(?:share|send) (?:your )?(?:best )?(?:profiles|resumes|candidates)|job title|"
                 r"responsibilities|qualifications|start date|contract length",
                 2.0,
@@ -364,6 +366,17 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 2.0,
             ),
             (r"consultants? (?:is |are )?available", 3.5),
+            (  # "we have an engineer who meets your client's requirements"
+                r"\b(?:we|i) (?:have|got) (?:an?|one|two|three|someone|somebody) "
+                r"(?:[\w.#+/-]+ ){0,3}?"
+                r"(?:engineers?|developers?|consultants?|architects?|analysts?|testers?|resources?)"
+                r" (?:who|that|with|available|for you)\b|"
+                r"\b(?:meets|matches|fits) (?:all )?(?:of )?(?:your|the) (?:client'?s? )?"
+                r"(?:requirements?|needs?|jd|role|position)\b|"
+                r"\bavailable (?:from )?(?:\d{1,2}/\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)\b)|"
+                r"references (?:available|on request|upon request)",
+                3.5,
+            ),
             (  # whose employee the person is (commercial depth): only an offer says it
                 r"employed by (?:our |a |the )?partner|\bemployee of (?:our|a|the|my)\b|"
                 r"\b(?:our|a) (?:own|direct) employee|\bdirect employee\b|"

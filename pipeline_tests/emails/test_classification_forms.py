@@ -580,6 +580,27 @@ def test_please_check_the_attachment_is_not_a_resume() -> None:
 
 # Notices and acknowledgements repeat a project (closed, paused, "拝見いたします"), and
 # traditional-character asks name the résumé they want ("麻煩推薦人員並附上履歷").
+OFFER_CASES = [
+    (
+        "candidate",
+        "Senior QA - Phoenix",
+        "Ana Cruz | Senior QA engineer | 8 years Selenium, Cypress | Phoenix, AZ | onsite | available 7/15 | $55/hr | references on request",
+    ),
+    (
+        "candidate",
+        "Data engineer for your client",
+        "Hi,\nWe have a data engineer who meets your client's requirements: Spark and Snowflake, 7 years, in Boston, available now.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "subject", "body"), OFFER_CASES, ids=[c[1] for c in OFFER_CASES])
+def test_an_offer_written_against_the_readers_requirement(
+    label: str, subject: str, body: str
+) -> None:
+    assert classify_by_rules(EmailForClassification(subject, body, "en")).category == label
+
+
 NOTICE_CASES = [
     (
         "other",
