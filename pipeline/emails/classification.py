@@ -314,7 +314,12 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"job title\s*:|position\s*:|duration\s*:|client\s*:|"
                 r"contract[- ]to[- ]hire|\bC2H\b|"
                 r"interview (?:mode|process)|mandatory skills|primary skills|"
-                r"send (?:me )?(?:your )?(?:consultants?'?s?|candidates?'?) (?:profiles?|resumes?)",
+                r"send (?:me )?(?:your )?(?:consultants?'?s?|candidates?'?) "
+                r"(?:profiles?|resumes?)|"
+                r"(?:submit|send|share) (?:me )?(?:your )?(?:best )?"
+                r"(?:candidate|consultant)(?:'s|s'|s)? "
+                r"(?:resumes?|cvs?|profiles?|details)|"
+                r"\b(?:profiles?|candidates?|resources?) (?:wanted|needed|required)\b",
                 2.0,
             ),
             (
@@ -358,7 +363,10 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (
                 r"(?:he|she|they) (?:has|have|is|are|holds?|lives?|prefers?|speaks?|works?|can|"
-                r"finish(?:es)?|would)\b|(?:speak|talk|chat) (?:to|with) (?:him|her)\b|"
+                r"finish(?:es)?|would|requires?|needs?|wants?|will)\b|\bfor (?:him|her)\b|"
+                r"\b(?:analyst|developer|engineer|architect|tester|admin|manager|lead|master|"
+                r"specialist|scientist|designer|administrator|dba)s? "
+                r"(?:is |are )?(?:now )?available\b|(?:speak|talk|chat) (?:to|with) (?:him|her)\b|"
                 r"^\s*name\s*:|(?:day|hourly|expected|desired) rate\s*:|"
                 r"\b(?:his|her) (?:skills|experience|background|rate|availability)\b|"
                 r"(?:just )?rolled off|(?:is|are) (?:currently )?on (?:the )?bench|"
@@ -484,7 +492,8 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"vendor (?:onboarding|network|management)|already (?:been )?submitted|"
                 r"interview (?:is )?(?:confirmed|scheduled|confirmation)|confirming the interview|"
                 r"(?:calendar )?invite has been sent|"
-                r"(?:has been|is now|was) (?:filled|closed|cancelled|canceled|put on hold)|"
+                r"(?:has been|is now|is|was) (?:filled|closed|cancelled|canceled|put on hold)\b|"
+                r"keep me posted|"
                 r"position (?:is )?(?:closed|filled|on hold)|no longer accepting|"
                 r"(?:will not|won't) (?:review|accept) (?:new|any more|further) "
                 r"(?:submissions|profiles)",

@@ -583,6 +583,21 @@ def test_please_check_the_attachment_is_not_a_resume() -> None:
 OFFER_CASES = [
     (
         "candidate",
+        "Python lead - remote",
+        "Hi, Meera is a Python lead with 12 years of experience. She requires a remote position and a minimum rate of $85/hr. She can start next week.",
+    ),
+    (
+        "candidate",
+        "Scrum master available",
+        "Scrum master, 9 years in insurance. Located in Columbus, OH. Open to contract. Rate: $58/hr.",
+    ),
+    (
+        "other",
+        "Thanks for the update on the React role",
+        "Hi Tom, thanks for letting me know the React role in Austin is filled. Keep me posted on new requirements.",
+    ),
+    (
+        "candidate",
         "Senior QA - Phoenix",
         "Ana Cruz | Senior QA engineer | 8 years Selenium, Cypress | Phoenix, AZ | onsite | available 7/15 | $55/hr | references on request",
     ),
