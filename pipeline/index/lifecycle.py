@@ -36,6 +36,7 @@ from pipeline.store.vectors import VectorStore, collection_name, point_id
 from pipeline.vectorize.batching import prepare_input
 from pipeline.vectorize.embedders.base import Embedder
 from pipeline.vectorize.errors import InputRejectedError
+from pipeline.vectorize.idcheck import compare_ids
 from pipeline.vectorize.quality import vector_problems
 
 ALIAS = "chunks__current"
@@ -359,17 +360,20 @@ class IndexLifecycle:
             cover = index_state.coverage(
                 connection, target.model, target.dimension, serving=serving
             )
-            rows = index_state.vectorized_ids(
-                connection, target.model, target.dimension, serving=serving
-            )
-        expected = {point_id(i, target.model) for i in rows}
-        actual = self.store.point_ids(target.collection)
+        ids = compare_ids(
+            self.engine,
+            self.store,
+            target.collection,
+            target.model,
+            target.dimension,
+            serving=serving,
+        )
         return CheckResult(
             collection=target.collection,
             total=cover.total,
             covered=cover.vectorized,
-            missing_points=len(expected - actual),
-            extra_points=len(actual - expected),
+            missing_points=ids.missing,
+            extra_points=ids.extra,
         )
 
     def switch(self, checked: CheckResult | None = None) -> IndexModel:

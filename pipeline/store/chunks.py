@@ -460,18 +460,3 @@ def schema_present(connection: Connection) -> bool:
     return connection.execute(
         sa.text("SELECT to_regclass('document_chunks') IS NOT NULL")
     ).scalar_one()
-
-
-def vectorized_ids_page(
-    connection: Connection, model: str, dimension: int, *, after_id: int, limit: int
-) -> list[int]:
-    """The next `limit` ids recorded under this model after `after_id`, by key (one array)."""
-    ids = connection.execute(
-        sa.text(
-            "SELECT array_agg(p.id) FROM (SELECT id FROM document_chunks "
-            "WHERE embedding_model = :model AND embedding_dim = :dim AND id > :after_id "
-            "ORDER BY id LIMIT :limit) AS p"
-        ),
-        {"model": model, "dim": dimension, "after_id": after_id, "limit": limit},
-    ).scalar_one()
-    return sorted(ids) if ids else []

@@ -270,21 +270,34 @@ def record_vectors(
     ).rowcount
 
 
-def vectorized_ids(
-    connection: Connection, model: str, dimension: int, *, serving: bool
+def vectorized_ids_page(
+    connection: Connection,
+    model: str,
+    dimension: int,
+    *,
+    serving: bool,
+    after_id: int,
+    limit: int,
 ) -> list[int]:
-    """Chunk ids Postgres records as holding a point under this model (any content hash)."""
+    """The next `limit` chunk ids after `after_id` that hold a point under this model, by key.
+
+    `serving`: the model document_chunks records; otherwise its state is in chunk_vectors.
+    """
     if serving:
         sql = (
-            "SELECT coalesce(array_agg(id), '{}') FROM document_chunks "
-            "WHERE embedding_model = :model AND embedding_dim = :dim"
+            "SELECT array_agg(p.id) FROM (SELECT id FROM document_chunks "
+            "WHERE embedding_model = :model AND embedding_dim = :dim AND id > :after_id "
+            "ORDER BY id LIMIT :limit) AS p"
         )
     else:
         sql = (
-            "SELECT coalesce(array_agg(chunk_id), '{}') FROM chunk_vectors "
-            "WHERE model = :model AND dimension = :dim"
+            "SELECT array_agg(p.chunk_id) FROM (SELECT chunk_id FROM chunk_vectors "
+            "WHERE model = :model AND dimension = :dim AND chunk_id > :after_id "
+            "ORDER BY chunk_id LIMIT :limit) AS p"
         )
-    return list(connection.execute(sa.text(sql), {"model": model, "dim": dimension}).scalar_one())
+    parameters = {"model": model, "dim": dimension, "after_id": after_id, "limit": limit}
+    ids = connection.execute(sa.text(sql), parameters).scalar_one()
+    return sorted(ids) if ids else []
 
 
 def swap_serving_state(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 
-from pipeline.store import chunks as chunk_queries
+from pipeline.store import index_state
 from pipeline.store.vectors import VectorStore, point_id
 
 PAGE = 2048
@@ -40,16 +40,21 @@ def compare_ids(
     model: str,
     dimension: int,
     *,
+    serving: bool = True,
     page: int = PAGE,
 ) -> IdComparison:
-    """Rows recorded under `model` / `dimension` against the points of `collection`."""
+    """Rows recorded under `model` / `dimension` against the points of `collection`.
+
+    `serving`: the model document_chunks records (a model being built keeps its state in
+    chunk_vectors).
+    """
     rows = found = missing = 0
     sample: list[int] = []
     after_id = 0
     while True:
         with engine.connect() as connection:
-            ids = chunk_queries.vectorized_ids_page(
-                connection, model, dimension, after_id=after_id, limit=page
+            ids = index_state.vectorized_ids_page(
+                connection, model, dimension, serving=serving, after_id=after_id, limit=page
             )
         if not ids:
             break

@@ -1,9 +1,9 @@
 """vectors_match_postgres as a check of its own: run it from the asset's page at any time.
 
-The vectorize step reports a count-based check at the end of every run (quality.py); this one
-compares ids: for every live model (the current one, a build in progress) the point ids in
-its collection against the rows Postgres records for that model, and fails on a missing or
-an extra point. It changes nothing: points of rows deleted since the last run count as extra
+The vectorize step reports the same check for its own collection at the end of every run
+(quality.py); this one covers every live model (the current one, a build in progress): the
+point ids in its collection against the rows Postgres records for that model, a page at a time
+(pipeline/vectorize/idcheck.py), and fails on a missing or an extra point. It changes nothing: points of rows deleted since the last run count as extra
 until the next run applies the deletion outbox.
 """
 
