@@ -38,6 +38,7 @@ from pipeline.vectorize.embedders.base import Embedder
 from pipeline.vectorize.errors import InputRejectedError
 from pipeline.vectorize.idcheck import compare_ids
 from pipeline.vectorize.quality import vector_problems
+from pipeline.vectorize.vectorizer import chunk_payload
 
 ALIAS = "chunks__current"
 DEFAULT_GRACE_S = 3600.0
@@ -334,7 +335,7 @@ class IndexLifecycle:
                 target.collection,
                 [point_id(batch[p].id, target.model) for p in ok],
                 np.stack(good).astype(np.float32, copy=False),
-                [_payload(batch[p]) for p in ok],
+                [chunk_payload(batch[p]) for p in ok],
             )
             with self.engine.begin() as connection:  # recorded only once the store has them
                 index_state.record_vectors(
@@ -502,21 +503,6 @@ def _embed_isolating(embedder: Embedder, texts: list[str]) -> list[np.ndarray | 
         return _embed_isolating(embedder, texts[:middle]) + _embed_isolating(
             embedder, texts[middle:]
         )
-
-
-def _payload(chunk: BuildChunk) -> dict[str, Any]:
-    """The same payload the vectorizer writes, so filters read alike on either collection."""
-    return {
-        "chunk_id": chunk.id,
-        "document_id": chunk.document_id,
-        "chunk_index": chunk.chunk_index,
-        "market": chunk.market,
-        "doc_type": chunk.doc_type,
-        "stock_code": chunk.stock_code,
-        "company_name": chunk.company_name,
-        "language": chunk.language,
-        "source": chunk.source,
-    }
 
 
 def _report(

@@ -32,6 +32,7 @@ from pipeline.errors import DatabaseUnavailableError, SchemaMissingError
 from pipeline.progress import BatchChunk, BatchProgress, ProgressCallback, format_progress
 from pipeline.store import chunks as chunk_queries
 from pipeline.store.chunks import ClaimedChunk, PendingFilter
+from pipeline.store.index_state import BuildChunk
 from pipeline.store.vectors import VectorStore, collection_name, point_id
 from pipeline.vectorize import faults
 from pipeline.vectorize.batching import PreparedInput, plan_batches, prepare_input
@@ -422,7 +423,7 @@ class Vectorizer:
         ok = sorted(outcome.vectors)
         ids = [point_id(batch.chunks[p].id, self.model) for p in ok]
         vectors = np.stack([outcome.vectors[p] for p in ok]).astype(np.float32, copy=False)
-        payloads = [_payload(batch.chunks[p]) for p in ok]
+        payloads = [chunk_payload(batch.chunks[p]) for p in ok]
         prepare = getattr(self.vector_store, "prepare_points", None)
         return ids, vectors, payloads, prepare(ids, vectors, payloads) if prepare else None
 
@@ -715,7 +716,8 @@ class _Heartbeat:
                 self._vectorizer.log.debug(f"lease renewal failed: {faults._reason(e)}")
 
 
-def _payload(chunk: ClaimedChunk) -> dict[str, Any]:
+def chunk_payload(chunk: ClaimedChunk | BuildChunk) -> dict[str, Any]:
+    """A chunk's point payload: what search filters on and shows, the same in every collection."""
     return {
         "chunk_id": chunk.id,
         "document_id": chunk.document_id,
