@@ -69,9 +69,5 @@ class EmbeddingUnavailableError(VectorizeError, TransientError):
     """Rate limits or transient errors outlasted every retry; chunks stay pending."""
 
 
-class QualityGateError(VectorizeError):
-    """A vector failed the checks before writing (count, dimension, finite, non-zero norm)."""
-
-
 class DimensionMismatchError(ConfigurationError, VectorizeError):
     """The server's vectors have another size than configured: a setting, not the data."""
