@@ -62,6 +62,14 @@ def fails_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
         except PipelineError as e:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(2) from None
+        except Exception as e:
+            from pipeline.store.database import schema_error  # sqlalchemy: only on failure
+
+            missing = schema_error(e)
+            if missing is None:
+                raise
+            typer.echo(f"error: {missing}", err=True)
+            raise typer.Exit(2) from None
 
     return wrapper
 

@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 
-from pipeline.errors import ConfigurationError, DatabaseUnavailableError
+from pipeline.errors import ConfigurationError, DatabaseUnavailableError, SchemaMissingError
 from pipeline.settings import Settings
 from pipeline.store.embedded import (
     APP_DATABASE,
@@ -103,6 +103,21 @@ def create_database_engine(
         reason = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
         raise DatabaseUnavailableError(f"{setting}: cannot connect to {safe}: {reason}") from e
     return engine
+
+
+def schema_error(error: BaseException) -> SchemaMissingError | None:
+    """The one-line error for a statement that met a database without (all of) the schema.
+
+    An `UndefinedTable` means the migrations have not run there (a new database, or an
+    older schema than this code): that is a command to run, not a traceback to read.
+    """
+    orig = getattr(error, "orig", None)
+    if not isinstance(error, sa.exc.ProgrammingError) or getattr(orig, "pgcode", None) != "42P01":
+        return None
+    reason = str(orig).strip().splitlines()[0]
+    return SchemaMissingError(
+        f"the database has no pipeline schema ({reason}): run `pipeline db migrate`"
+    )
 
 
 def _ping_when_idle(engine: Engine, idle_s: float) -> None:

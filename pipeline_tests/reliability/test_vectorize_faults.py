@@ -160,6 +160,10 @@ def test_a_database_without_the_schema_says_to_migrate(cli: Cli, postgres_server
         url = url_with_schema(postgres_server_url, schema)
         result = cli.run("vectorize", EMBEDDER="hashing", DATABASE_URL=url)
         assert_one_line_error(result, "pipeline db migrate")
+        # Commands that read the other tables say the same, not an UndefinedTable traceback.
+        for command in (("index", "status"), ("matches", "--project", "1")):
+            result = cli.run(*command, EMBEDDER="hashing", DATABASE_URL=url)
+            assert_one_line_error(result, "pipeline db migrate")
     finally:
         with engine.connect() as connection:
             connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
