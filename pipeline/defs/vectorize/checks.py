@@ -3,8 +3,9 @@
 The vectorize step reports the same check for its own collection at the end of every run
 (quality.py); this one covers every live model (the current one, a build in progress): the
 point ids in its collection against the rows Postgres records for that model, a page at a time
-(pipeline/vectorize/idcheck.py), and fails on a missing or an extra point. It changes nothing: points of rows deleted since the last run count as extra
-until the next run applies the deletion outbox.
+(pipeline/vectorize/idcheck.py), and fails on a missing or an extra point. It changes
+nothing: points of rows deleted since the last run count as extra until the next run applies
+the deletion outbox.
 """
 
 # No `from __future__ import annotations`: Dagster reads these annotations at definition.
