@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 
 import pytest
 import sqlalchemy as sa
-from dagster import DagsterInstance, DagsterInvalidConfigError
+from dagster import AssetKey, DagsterInstance, DagsterInvalidConfigError
 
-from pipeline.defs.vectorize.events import ProgressEvents, asset_key_for, batch_materializations
+from pipeline.defs.catalog import CHUNK_VECTORS_KEY, catalog_specs
 from pipeline.defs.vectorize.jobs import vectorize_documents_job
 from pipeline.defs.vectorize.quality import CHECK_NAME
-from pipeline.progress import BatchChunk
-from pipeline.store.vectors import create_vector_store
-from pipeline.vectorize import PendingFilter, Vectorizer, create_embedder
-from pipeline_tests.vectorize.helpers import load_demo
+from pipeline_tests.vectorize.helpers import chunk_count, load_demo
 
 OP = "vectorize_chunks_op"
 
@@ -32,13 +28,6 @@ def batch_events(result) -> list:
         for m in result.asset_materializations_for_node(OP)
         if m.asset_key.path[:2] == ["silver", "vectorized_chunks"]
     ]
-
-
-def vectorized_count(engine) -> int:
-    with engine.connect() as connection:
-        return connection.execute(
-            sa.text("SELECT count(*) FROM document_chunks WHERE vectorized_at IS NOT NULL")
-        ).scalar_one()
 
 
 def test_each_batch_materializes_each_of_its_asset_keys_once_with_progress_metadata(
@@ -71,7 +60,7 @@ def test_each_batch_materializes_each_of_its_asset_keys_once_with_progress_metad
     # Stored in Dagster's Postgres event log, not only in the in-process result.
     stored = dagster_instance.all_logs(result.run_id)
     assert sum(1 for e in stored if e.dagster_event and e.dagster_event.is_step_materialization)
-    assert vectorized_count(db) == 200
+    assert chunk_count(db, "vectorized_at IS NOT NULL") == 200
 
 
 def test_run_summary_is_output_metadata_and_quality_check_passes(
@@ -166,61 +155,24 @@ def test_a_config_typo_is_rejected_before_the_run_starts(
     assert dagster_instance.get_runs_count() == runs_before  # no run was created
 
 
-def test_failing_progress_events_do_not_stop_vectorizing(db, tables, qdrant_path, caplog):
-    """The op's callback with an event sink that fails on every other batch (storage down)."""
-    load_demo(db, tables, chunks=100)
-    emitted = []
-
-    def flaky_emit(event):
-        if len(emitted) % 2:
-            emitted.append(None)
-            raise ConnectionError("event log unavailable")
-        emitted.append(event)
-
-    warnings: list[str] = []
-    events = ProgressEvents(flaky_emit, "batch", warn=warnings.append)
-    store = create_vector_store(path=qdrant_path)
-    try:
-        vectorizer = Vectorizer(db, create_embedder("hashing", dimensions=64), store, batch_size=10)
-        with caplog.at_level(logging.WARNING):
-            summary = vectorizer.vectorize_pending(PendingFilter(), progress_callback=events)
-    finally:
-        store.close()
-    assert summary["vectorized"] == 100 and vectorized_count(db) == 100
-    assert events.errors > 0 and events.batches == 10
-    assert warnings and "vectorizing goes on" in warnings[0]
-
-
-def test_asset_keys_use_placeholders_and_give_emails_their_own_key():
-    chunk = BatchChunk(
-        chunk_id=1, document_id=1, chunk_index=0, market=None, doc_type="annual report",
-        stock_code="600519.SH", company_name=None, source="demo_reports", vectorized=True,
-        error=None,
-    )  # fmt: skip
-    assert asset_key_for(chunk).path == [
-        "silver", "vectorized_chunks", "unknown", "annual_report", "600519_SH",
-    ]  # fmt: skip
-    email = {**chunk, "source": "email", "doc_type": "candidate"}
-    assert asset_key_for(email).path == ["silver", "vectorized_chunks", "email", "candidate"]
-    inbox = {**chunk, "source": "email", "doc_type": None}
-    assert asset_key_for(inbox).path == ["silver", "vectorized_chunks", "email", "inbox"]
-
-
-def test_email_batches_are_described_by_category_not_a_placeholder():
-    info = {
-        "batch_num": 3, "total_batches": 9, "batch_size": 2, "processed": 6, "total": 18,
-        "vectorized_count": 2, "failed_count": 0, "elapsed_s": 1.0, "rate_per_s": 6.0,
-        "eta_s": 2.0, "tokens": 100, "retries": 0, "total_vectorized": 6, "total_failed": 0,
-        "batch_chunks": [
-            BatchChunk(
-                chunk_id=i, document_id=7, chunk_index=i, market=None, doc_type="project",
-                stock_code=None, company_name=None, source="email", vectorized=True, error=None,
-            )
-            for i in (0, 1)
-        ],
-    }  # fmt: skip
-
-    (event,) = batch_materializations(info)
-
-    assert event.asset_key.path == ["silver", "vectorized_chunks", "email", "project"]
-    assert event.description == "email (project) - chunks 0-1 (batch 3/9)"
+def test_every_key_the_vectorize_job_writes_is_a_defined_asset(
+    db, tables, resources, dagster_instance, database_url: str
+):
+    load_demo(db, tables, chunks=120)
+    specs = {spec.key: spec for spec in catalog_specs(database_url)}
+    result = vectorize_documents_job.execute_in_process(
+        instance=dagster_instance, resources=resources
+    )
+    written = {m.asset_key for m in result.asset_materializations_for_node(OP)}
+    assert any(len(key.path) == 5 for key in written)  # seed 003's layout, per stock
+    assert written <= set(specs), sorted(k.to_user_string() for k in written - set(specs))
+    assert CHUNK_VECTORS_KEY in written
+    for key in written:
+        spec = specs[key]
+        assert spec.group_name == "vectorized_chunks"
+        assert spec.owners == ["team:data"]
+        assert {"postgres", "qdrant"} <= set(spec.kinds)
+        assert spec.description
+    a_share = next(k for k in specs if k.path[:3] == ["silver", "vectorized_chunks", "a_share"])
+    assert "a_share" in specs[a_share].description
+    assert AssetKey(["silver", "vectorized_chunks", "email", "candidate"]) in specs
