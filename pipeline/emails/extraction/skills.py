@@ -123,7 +123,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         "|".join(
             [
                 *_SPECIAL_CONTEXT.values(),
-                rf"(?<![A-Za-z0-9.#+/-]){trie_pattern(plain)}(?![A-Za-z0-9#+&])",
+                # after a slash only when a word precedes it: "S3/Lambda", not "/Lambda"
+                rf"(?<![A-Za-z0-9.#+-])(?<![^A-Za-z0-9]/){trie_pattern(plain)}"
+                r"(?![A-Za-z0-9#+&])",
             ]
         )
     )
@@ -258,7 +260,7 @@ _DESCRIPTION_HEADING = re.compile(
 
 
 # Clause ends: punctuation, and a Japanese "、" after a predicate ("3年以上ある方が対象で、").
-_CLAUSE = re.compile(r"(?:(?<=[，。；;,.])|(?<=[でがしく]、))\s*")
+_CLAUSE = re.compile(r"(?:(?<=[，。；;,])|(?<=\.)(?=\s)|(?<=[でがしく]、))\s*")
 
 
 def _clauses(line: str) -> list[str]:
@@ -290,8 +292,15 @@ def _skills_of_clause(line: str, mode: str, required: list[str], preferred: list
 
 # --- years ---------------------------------------------------------------------------
 
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_KANJI_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                 "八": 8, "九": 9}  # fmt: skip
 _YEARS = re.compile(
-    r"(?<![\d.])(?P<num>\d{1,2}(?:\.\d)?|半)\s*(?P<plus>\+|＋)?\s*"
+    r"(?<![\d.])(?P<num>\d{1,2}(?:\.\d)?|半|(?<![第每今去明昨前後后上下同数數十百千万])[一二两兩三四五六七八九十]{1,3}|"
+    rf"(?<![A-Za-z])(?:{'|'.join(_WORD_NUMBERS)})(?![A-Za-z]))\s*(?P<plus>\+|＋)?\s*"
     r"(?P<unit>年半?|years?|yrs?|ヶ月|か月|カ月|ケ月|个月|months?)"
     r"(?:\s*(?P<months>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月|个月))?",
     re.I,
@@ -321,10 +330,14 @@ _BARE_TOTAL = re.compile(
 _YEARS_CONTEXT = re.compile(
     r"経験|経歴|年以上|年数|实务|工作|从业|开发|年资|经验|經驗|experience|exp\b|\+|must|minimum|"
     r"at least|"
-    r"以上|years? in|years? of|years? with|years? on|years? working|over|more than|nearly|around",
+    r"以上|years? in|years? of|years? with|years? on|years? working|over|more than|nearly|around|"
+    r"about|approximately|almost|roughly|約|约|業界|キャリア|携わ|从事|career|industry",
     re.I,
 )
 _SEGMENT = re.compile(r"[,，、;；|]|\s/\s|\s{2,}|\band\b|&")
+_LIST_SEPARATOR = re.compile(r"[,，、;；|]|\s/\s|\s{2,}")  # not "routing & switching"
+_TABLE_ROW = re.compile(r"\s*[|│┃｜]")
+_CELL_GAP = re.compile(r"\s*[|│┃｜]\s*")
 _GAP_LEFT = re.compile(
     r"^[\s:：\-=()（）\[\]【】]*(?:経験|実務|開発|歴|约|約|开发|经验|工作|实务|:|：|\s)*$"
 )
@@ -340,16 +353,32 @@ class _Mention:
     years: float
 
 
+# The items of a one-line profile ("28歳/React 3年・TypeScript 2年"): an age or a contract
+# length in one item says nothing of the figure in the next.
+_ITEM = re.compile(r"[/／|｜・、,，;；]|\s{2,}")
+
+
+def _duration_around(line: str, start: int, end: int) -> bool:
+    """The figure is a duration, an age or a date: said so in its item or in the line's label."""
+    label = re.match(r"[^:：]{1,16}[:：]", line)
+    if label and _DURATION_LINE.search(label.group(0)) and not _TOTAL_LABEL.search(line):
+        return True
+    left = ([0] + [m.end() for m in _ITEM.finditer(line, 0, start)])[-1]
+    right = _ITEM.search(line, end)
+    item = line[left : right.start() if right else len(line)]
+    return bool(_DURATION_LINE.search(item)) and not _TOTAL_LABEL.search(item)
+
+
 @lru_cache(maxsize=8192)
 def _mentions(line: str) -> list[_Mention]:
-    if _DURATION_LINE.search(line) and not _TOTAL_LABEL.search(line):
-        return []
     found = []
     for m in _YEARS.finditer(line):
-        if _NOT_EXPERIENCE_AFTER.match(line, m.end()):
+        if _NOT_EXPERIENCE_AFTER.match(line, m.end()) or _duration_around(line, *m.span()):
             continue
         unit = m.group("unit").lower()
-        number = 0.5 if m.group("num") == "半" else float(m.group("num"))
+        number = _number(m.group("num"))
+        if number is None or (m.group("num")[0] in _KANJI_DIGITS and not unit.startswith("年")):
+            continue
         if unit.startswith(("年", "year", "yr")):
             years = number + (0.5 if unit == "年半" else 0) + int(m.group("months") or 0) / 12
         else:
@@ -357,6 +386,22 @@ def _mentions(line: str) -> list[_Mention]:
         if 0 < years < 50:
             found.append(_Mention(m.start(), m.end(), round(years, 2)))
     return found
+
+
+def _number(text: str) -> float | None:
+    """A figure as written: 6, 1.5, 半 (a half), 十二 (12), eight."""
+    if text == "半":
+        return 0.5
+    if text.lower() in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[text.lower()])
+    if text[0] in _KANJI_DIGITS or text[0] == "十":
+        tens, _, ones = text.partition("十")
+        if "十" not in text:
+            return float(_KANJI_DIGITS[text]) if len(text) == 1 else None
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        return float(_KANJI_DIGITS.get(tens, 1) * 10 + _KANJI_DIGITS.get(ones, 0))
+    return float(text)
 
 
 def _attach(line: str, mention: _Mention, hits: list[Hit]) -> tuple[Hit, str] | None:
@@ -367,12 +412,14 @@ def _attach(line: str, mention: _Mention, hits: list[Hit]) -> tuple[Hit, str] | 
         gap = line[left[-1][1] : mention.start]
         if len(gap) <= 12 and _GAP_LEFT.match(gap):
             return _outer(line, left), "left"
+        if _TABLE_ROW.match(line) and _CELL_GAP.fullmatch(gap):  # "│Python   │6年   │"
+            return left[-1], "left"
         # "Terraformによるコード化（4年）", "AWS design/build experience (3 years or more)": a
         # figure in brackets annotates what the clause before it names.
         if (
             re.search(r"[(（]\s*$", line[: mention.start])
             and len(gap) <= 32
-            and not _SEGMENT.search(gap)
+            and not _LIST_SEPARATOR.search(gap)
             and not _TOTAL_LABEL.search(gap)
         ):
             return _outer(line, left), "left"
