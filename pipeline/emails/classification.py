@@ -103,7 +103,8 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 4.0,
             ),
             (
-                r"(?:見合う|マッチする|合う|適した)案件|案件(?:が|を)?(?:ございましたら|あれば|ありましたら)",
+                r"(?:見合う|マッチする|合う|適した)案件|案件(?:が|を)?(?:ございましたら|あれば|ありましたら)|"
+                r"マッチ(?:しそう|すると|いたします)|(?:ジョイン|入場)可能",
                 3.0,
             ),
             (
@@ -243,7 +244,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (  # an acknowledgement, and a market report's figures
                 r"(?:好的[，,]?\s*)?收到[，,。！!]|已收到|(?:内部|我们)(?:先)?(?:看一下|确认一下|讨论一下)|"
-                r"(?:稍后|再)回复(?:您|你)|薪资(?:与|和)?(?:职缺|趋势|报告|调查)|"
+                r"(?:稍后|再)回复(?:您|你)|(?:有的话|有合适的)再联系|先看看有没有|薪资(?:与|和)?(?:职缺|趋势|报告|调查)|"
                 r"平均(?:月薪|年薪|薪资|单价)|(?:成长|增长|上升)\s*\d+(?:\.\d+)?\s*%",
                 5.0,
             ),
@@ -311,6 +312,8 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (
                 r"\bRF[QP]\b|request(?:ing)? (?:for )?(?:quotes|proposals)|reply with candidates|"
+                r"(?:reply|respond|get back to (?:me|us))(?: by \w+)? with (?:your )?"
+                r"(?:available |suitable |matching )?(?:consultants|candidates|profiles|names)\b|"
                 r"(?:engineers?|developers?|consultants?) to join (?:a|an|our|the|their)\b",
                 3.0,
             ),
@@ -459,6 +462,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (
                 r"newsletter|unsubscribe|webinar|register (?:now|here|today)|"
                 r"market (?:report|trends|update)|salary (?:guide|survey)|"
+                r"(?:median|average) (?:contract |hourly |bill |day )?rates?\b|"
                 r"industry (?:news|insights)|"
                 r"our (?:latest|monthly|weekly) (?:issue|report|update)|survey|conference|"
                 r"office (?:closure|closed)|holiday (?:schedule|notice)",
@@ -466,7 +470,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (r"meeting|webinar|newsletter|unsubscribe|happy hour|holiday|party|lunch", 2.0),
             (r"password|out of office|reminder|maintenance|account", 1.5),
-            (r"\bNDA\b|docusign|please sign|sign the attached|e-?signature", 2.5),
+            (
+                r"\bNDA\b|docusign|please sign|sign the attached|e-?signature|countersign|"
+                r"\bwork order\b|subcontract(?:or)? agreement|\bI-9\b",
+                2.5,
+            ),
             (
                 r"congratulations|welcome aboard|onboarding|background check|"
                 r"referral (?:bonus|program)|"
@@ -497,7 +505,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"interview (?:is )?(?:confirmed|scheduled|confirmation)|confirming the interview|"
                 r"(?:calendar )?invite has been sent|"
                 r"(?:has been|is now|is|was) (?:filled|closed|cancelled|canceled|put on hold)\b|"
-                r"keep me posted|"
+                r"keep me posted|no longer (?:open|active)\b|(?:has|have) made (?:a|an|the) hire|"
                 r"position (?:is )?(?:closed|filled|on hold)|no longer accepting|"
                 r"(?:will not|won't) (?:review|accept) (?:new|any more|further) "
                 r"(?:submissions|profiles)",
@@ -667,7 +675,7 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 def features(item: EmailForClassification) -> set[str]:
     """The layer's features of one mail: its own lines (quotes dropped as the rules drop
     them), normalised as the extractor reads them, lower-cased."""
-    body = _without_quotes(item.text[:6000])
+    body = _own_text(item.subject, item.text[:6000])
     text = f"{_normalise(item.subject, item.language)}\n{_normalise(body, item.language)}".lower()
     words = _WORD.findall(text)
     found = {f"w:{w}" for w in words}
@@ -676,6 +684,18 @@ def features(item: EmailForClassification) -> set[str]:
         for n in (1, 2, 3):
             found.update(f"c{n}:{run[i : i + n]}" for i in range(len(run) - n + 1))
     return found
+
+
+def _own_text(subject: str, text: str) -> str:
+    """A reply's own lines, above the answered mail, when it has any ("Thanks, will check"
+    is an acknowledgement whatever it quotes); any other mail as the rules read it."""
+    if _REPLY.match(subject):
+        own = _own_lines(text)
+        found = _ORIGINAL.search(own)
+        own = own[: found.start()] if found else own
+        if own.strip():
+            return own
+    return _without_quotes(text)
 
 
 @dataclass(frozen=True)
