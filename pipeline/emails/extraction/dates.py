@@ -24,7 +24,9 @@ START_LABELS = (
     r"date available|free from|period"
 )
 _IN_SENTENCE = re.compile(
-    r"(?:available|start(?:s|ing)?|join(?:ing)?)\s+(?:from|on|in|by|after|within)\s+([^.\n]{2,30})|"
+    r"(?:available|start(?:s|ing)?|join(?:ing)?|begin(?:s|ning)?|commenc(?:e|es|ing)|"
+    r"kick(?:s|ing)? off|onboard(?:ing)?|free|open)\s+(?:from|on|in|by|after|within)\s+"
+    r"([^.\n]{2,30})|"
     r"\bstart(?:s|ing)?\s+(\d{1,2}/\d{1,2}(?:/20\d{2})?)\b|"
     r"\bstart(?:s|ing)?\s+((?:early|mid|late|end of)[- ]?\s*"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)|"
@@ -45,6 +47,18 @@ _IN_SENTENCE = re.compile(
     r"(?:in|by|at the end of)\s+[A-Za-z]{3,9})|"
     r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*以降\s*(?:の)?(?:稼[働動]|参画|入場|開始|可)",
     re.I,
+)
+# A Japanese date, as a sentence writes it: "2026年6月2日", "6/2", "6月上旬".
+_JA_DATE = (
+    r"(?:20\d{2}\s*[年/.-]\s*)?\d{1,2}\s*[月/]\s*(?:\d{1,2}\s*日?)?"
+    r"(?:\s*[(（][月火水木金土日][)）])?(?:上旬|初旬|中旬|下旬|末|頭|初)?"
+)
+_JA_VERB = r"(?:稼[働動]|参画|入場|開始|着任|就業|作業開始|ジョイン)"
+# "2026年6月2日以降であれば参画可能", "稼働開始可能日は6月2日です", "参画は最短で6月2日から".
+_JA_SENTENCE = re.compile(
+    rf"({_JA_DATE})\s*(?:頃|ごろ)?\s*(?:以降|から|より|~)?\s*(?:であれば|なら|には)?\s*(?:の)?"
+    rf"\s*{_JA_VERB}|"
+    rf"{_JA_VERB}[^\n。、]{{0,8}}?(?:は|が)\s*(?:最短で?|早ければ)?\s*({_JA_DATE})"
 )
 _IMMEDIATE = re.compile(
     r"即日|即時|即稼働|即可|随时|隨時|立即|马上|越快越好|尽快|儘快|盡快|asap|immediate|immediately|"
@@ -114,6 +128,10 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
             immediate = immediate or found
         elif found:
             return found
+    for match in _JA_SENTENCE.finditer(prepared.prose_fields):
+        found = parse_date(next(g for g in match.groups() if g), reference)
+        if found:
+            return immediate if immediate and immediate < found else found
     if immediate is None and _IDLE_NOW.search(prepared.prose_fields):
         return reference  # "現在待機中", "on the bench", "目前空闲": free now
     return immediate
@@ -217,15 +235,29 @@ def _english(value: str, reference: date) -> date | None:
         ),
         None,
     )
+    day_first = next(
+        (
+            m
+            for m in re.finditer(
+                r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b\.?(?:,?\s*(20\d{2}))?",
+                value,
+            )
+            if m.group(2).lower() in _MONTHS
+        ),
+        None,
+    )
+    if day_first and (month_first is None or not month_first.group(2)):
+        # "the 18th of May", "24 October 2026": the day is written before the month.
+        month, day = _MONTHS[day_first.group(2).lower()], int(day_first.group(1))
+        if day_first.group(3):
+            return _safe_date(int(day_first.group(3)), month, day)
+        return _upcoming(month, day, reference)
     if month_first:
         month = _MONTHS[month_first.group(1).lower()]
         day = int(month_first.group(2) or 1)
         if month_first.group(3):
             return _safe_date(int(month_first.group(3)), month, day)
         return _upcoming(month, day, reference)
-    day_first = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b", value)
-    if day_first and day_first.group(2).lower() in _MONTHS:
-        return _upcoming(_MONTHS[day_first.group(2).lower()], int(day_first.group(1)), reference)
     return None
 
 

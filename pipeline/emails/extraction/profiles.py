@@ -301,8 +301,11 @@ def country_code(value: str) -> str | None:
     return found.lastgroup if found else None
 
 
-# "国籍は日本です", "国籍 日本": the label without a colon.
-_NATIONALITY_SAID = re.compile(r"(?:^|\n)\s*[・\-]?\s*国籍\s*(?:は|[ \t]+)\s*([^\n、,。]{1,16})")
+# "国籍は日本です", "国籍 日本", "。国籍日本", "出身は中国で": the label without a colon.
+_NATIONALITY_SAID = re.compile(
+    r"(?:^|\n|[。、,，])\s*[・\-]?\s*(?:国籍|出身(?:国|地)?)\s*(?:は|が|[ \t]+)?\s*"
+    r"([^\n、,。]{1,16})"
+)
 _FOREIGN_OF = re.compile(r"外国籍\s*[(（]\s*([^)）\n]{1,12})\s*[)）]")
 # "帰化済", "已归化日本", "naturalized": Japanese now, whatever the origin ("帰化申請中" is not).
 _NATURALISED_NOW = re.compile(

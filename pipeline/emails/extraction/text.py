@@ -48,6 +48,7 @@ def _table(pairs: str) -> dict[int, str]:
 
 _FOLD_ONLY = _table(_TRADITIONAL_ONLY)
 _FOLD_ALL = _table(_TRADITIONAL_ONLY + " " + _TRADITIONAL_SHARED)
+_BOX_BARS = str.maketrans(dict.fromkeys("│┃║", "|"))
 _KANA = re.compile("[\u3040-\u30ff]")
 _TRADITIONAL_MARK = re.compile("[" + "".join(p[0] for p in _TRADITIONAL_ONLY.split()) + "]")
 
@@ -65,6 +66,7 @@ def normalise(text: str, language: str | None = None) -> str:
     text = _ENUMERATORS.sub(" ・", text)
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("〜", "~").replace("～", "~").replace("〰", "~")
+    text = text.translate(_BOX_BARS)  # "│国籍│日本│" is a table row like "|国籍|日本|"
     text = _LINE_NUMBERING.sub(r"\1・", text)
     return to_simplified(text, language)
 
@@ -117,9 +119,11 @@ _KNOWN_LABEL = re.compile(
     r"日本語(?:レベル|能力)?|資格|備考|(?:必須|尚可|歓迎)(?:スキル|要件)?|(?:業務)?内容|案件名|精算|"
     r"(?:募集)?人数|姓名|年龄|性别|技能|技术栈|工作年限|工作经验|期望(?:薪资|单价)|单价|薪资|预算|"
     r"到岗(?:时间)?|入场(?:时间)?|到职|工作地点|地点|现住址|现居|日语(?:水平)?|远程|面试|项目(?:名称)?|"
-    r"岗位|要求|必须|优先|加分(?:项)?|(?:工作)?方式|国籍|"
+    r"岗位|要求|必须|优先|加分(?:项)?|(?:工作)?方式|国籍|所在(?:城市|地)|居住(?:城市|地)|现居(?:住)?地|"
+    r"(?:希望)?勤務(?:希望)?|住まい|日本語能力|可?到岗(?:日期)?|国家|"
     r"name|skills?|experience|rate|location|availability|visa|work authorization|remote|"
-    r"start(?: date)?|duration|budget|bill rate|nationality|citizenship|japanese|interviews?|"
+    r"start(?: date)?|duration|budget|bill rate|nationality|citizenship|japanese(?: level)?|"
+    r"interviews?|available(?: from)?|lives? in|work style|"
     r"must have|働き方|勤務形態|"
     r"nice to have|required|preferred|title|position)",
     re.I,
@@ -127,8 +131,14 @@ _KNOWN_LABEL = re.compile(
 # "国籍　日本", "Nationality   Japanese": a known label, then spaces for the colon (one space is
 # enough after a CJK label; an English one needs two, as in column-aligned text).
 _SPACED_LABEL = re.compile(
-    rf"^([ \t]*[・\-*•]?[ \t]*)({_KNOWN_LABEL.pattern})"
+    rf"^([ \t]*[・\-*•■◆●□◇○▼▽▲△▶►★☆※◎]?[ \t]*)({_KNOWN_LABEL.pattern})"
     r"(?:[ \t]{2,}|(?<=[^\x00-\x7f])[ \t]+)(?=[^\s:：|])",
+    re.I,
+)
+# "（国籍）日本", "国籍＝日本": a known label in round brackets, or before an equals sign.
+_ROUND_LABEL = re.compile(
+    rf"^([ \t]*)(?:[(（][ \t]*({_KNOWN_LABEL.pattern})[ \t]*[)）]|({_KNOWN_LABEL.pattern})[ \t]*=)"
+    r"[ \t]*(?=\S)",
     re.I,
 )
 # "国　籍：日本", "【氏　名】": a label spaced out to align its colon.
@@ -153,14 +163,21 @@ def _open_label(line: str, following: list[str]) -> bool:
     return ":" not in head and "：" not in head
 
 
+# Bullets and rules around a label alone on its line ("■国籍", "▼稼働", "-スキル-").
+_MARKS = " \t・:■◆●□◇○▼▽▲△▶►★☆※◎-*•#=―─"
+
+
 def _is_label(text: str) -> bool:
     return len(text) <= 28 and _KNOWN_LABEL.fullmatch(text) is not None
 
 
 def _spaced_label(line: str) -> str:
     head = line[:32]
-    if ":" in head or "：" in head or not re.search(r"\S[ \t]", head):
-        return line  # already labelled, or no space where a label would end
+    if ":" in head or "：" in head:
+        return line  # already labelled
+    line = _ROUND_LABEL.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}: ", line, count=1)
+    if ":" in line[:32] or not re.search(r"\S[ \t]", head):
+        return line  # labelled now, or no space where a label would end
     return _SPACED_LABEL.sub(r"\1\2: ", line, count=1)
 
 
@@ -172,6 +189,68 @@ def _unspace_label(line: str) -> str:
     return f"{spaced.group(1)}{label}{line[spaced.end() :]}"
 
 
+def _cells(line: str) -> list[str] | None:
+    """A table row's cells ('| a | b |', 'a\tb'), or None when the line is no row."""
+    if "|" in line:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    elif "\t" in line:
+        cells = [c.strip() for c in line.strip().split("\t") if c.strip()]
+    else:
+        return None
+    return cells if len(cells) >= 2 and all(cells) else None
+
+
+def _header_values(header: list[str], values: list[str]) -> list[str] | None:
+    """'label: value' lines when `header` is all labels and `values` as many plain cells."""
+    if len(header) < 2 or len(values) != len(header):
+        return None
+    if not all(_is_label(h.strip(" :：")) for h in header) or any(_is_label(v) for v in values):
+        return None
+    return [f"{h.strip(' :：')}: {v}" for h, v in zip(header, values, strict=True)]
+
+
+def transpose_tables(lines: list[str]) -> list[str]:
+    """Horizontal tables as 'label: value' lines: a row of labels over a row of values
+    ('| 国籍 | 日本語 | 稼働 |' then '| 日本 | N1 | 即日 |'), or an HTML table whose header
+    cells render as one block of lines and its values as the next block of as many lines."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        header = _cells(lines[index])
+        values = _cells(lines[index + 1]) if header and index + 1 < len(lines) else None
+        pairs = _header_values(header or [], values or [])
+        if pairs:
+            out += pairs
+            index += 2
+            continue
+        block = _label_block(lines, index)
+        if block:
+            out += block[0]
+            index = block[1]
+            continue
+        out.append(lines[index])
+        index += 1
+    return out
+
+
+def _label_block(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """(pairs, next index) for a run of label lines followed by as many value lines."""
+    end = start
+    while end < len(lines) and lines[end].strip() and _is_label(lines[end].strip(" :：")):
+        end += 1
+    count = end - start
+    if count < 2:
+        return None
+    first = end
+    while first < len(lines) and not lines[first].strip():
+        first += 1
+    values = [v.strip() for v in lines[first : first + count]]
+    if len(values) < count or not all(values):
+        return None
+    pairs = _header_values([line.strip() for line in lines[start:end]], values)
+    return (pairs, first + count) if pairs else None
+
+
 def fields_form(normalised: str) -> str:
     """Normalised text with SES-style labels (【単価】, ■勤務地：, table cells) as 'label: '."""
     lines = [
@@ -181,7 +260,7 @@ def fields_form(normalised: str) -> str:
                 _DOT_LEADER.sub(r"\1: ", _unspace_label(line)),
             )
         )
-        for line in normalised.splitlines()
+        for line in transpose_tables(normalised.splitlines())
     ]
     out: list[str] = []
     index = 0
@@ -192,12 +271,12 @@ def fields_form(normalised: str) -> str:
             cells = [c.strip() for c in row.group(2).split("|") if c.strip()]
             line = f"{row.group(1).strip(' :')}: {' / '.join(cells)}"
         elif (
-            (_is_label(line.strip(" ・:")) or _open_label(line, lines[index + 1 : index + 2]))
+            (_is_label(line.strip(_MARKS)) or _open_label(line, lines[index + 1 : index + 2]))
             and index + 1 < len(lines)
             and lines[index + 1].strip()
-            and not _is_label(lines[index + 1].strip(" ・:"))
+            and not _is_label(lines[index + 1].strip(_MARKS))
         ):
-            line = f"{line.strip(' ・:')}: {lines[index + 1].strip()}"
+            line = f"{line.strip(_MARKS)}: {lines[index + 1].strip()}"
             index += 1
         out.append(line)
         index += 1
