@@ -8,7 +8,7 @@ formula after a prefetch by vector; hard constraints exclude in the prefetch's f
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -30,6 +30,7 @@ from pipeline.matching.profiles import CanonicalProfile, day_number, japanese_ra
 from pipeline.store.vectors import VectorHit, VectorStore
 from pipeline.store.weighted_query import (
     AnyOf,
+    InMemoryPoints,
     Match,
     MatchAny,
     Term,
@@ -99,28 +100,59 @@ class Matcher:
         limit: int,
         near_miss_limit: int,
         only_ids: list[int] | None = None,
+        points: InMemoryPoints | None = None,
     ) -> tuple[list[SearchResult], list[SearchResult]]:
         """A project's ranked candidates and its best excluded ones (the near misses), as
         `search_candidates` gives them, in one round trip to the engine (one query batch)."""
-        vector = self._vector(project, vector)
-        ranked = self._candidate_query(project, None, True, limit, vector, only_ids, False)
-        near = None
-        if near_miss_limit > 0:
-            near = self._candidate_query(
-                project, None, True, near_miss_limit, vector, only_ids, True
-            )
-        wanted = [p for p in (ranked, near) if p is not None]
-        if not wanted:
-            return [], []
-        hits = iter(
-            self.store.query_weighted_batch(
-                profile_collection("candidate", self.embedder), [p.query for p in wanted]
-            )
-        )
-        return (
-            ranked.results(next(hits)) if ranked is not None else [],
-            near.results(next(hits)) if near is not None else [],
-        )
+        return self.rank_candidates_batch(
+            [(project, vector)], limit, near_miss_limit, only_ids, points
+        )[0]
+
+    def rank_candidates_batch(
+        self,
+        projects: Sequence[tuple[CanonicalProfile, np.ndarray | None]],
+        limit: int,
+        near_miss_limit: int,
+        only_ids: list[int] | None = None,
+        points: InMemoryPoints | None = None,
+    ) -> list[tuple[list[SearchResult], list[SearchResult]]]:
+        """`rank_candidates` for many projects in one query batch. With `points` (the candidate
+        collection in memory, `candidate_points`), the same queries are answered there instead
+        of in the engine: the same prefetch, filter and formula, one matrix product a block."""
+        prepared = []
+        for project, vector in projects:
+            vector = self._vector(project, vector)
+            ranked = self._candidate_query(project, None, True, limit, vector, only_ids, False)
+            near = None
+            if near_miss_limit > 0:
+                near = self._candidate_query(
+                    project, None, True, near_miss_limit, vector, only_ids, True
+                )
+            prepared.append((ranked, near))
+        wanted = [p.query for pair in prepared for p in pair if p is not None]
+        hits = iter(self._query_batch("candidate", wanted, points))
+        return [
+            tuple(p.results(next(hits)) if p is not None else [] for p in pair)  # type: ignore[misc]
+            for pair in prepared
+        ]
+
+    def candidate_points(self) -> InMemoryPoints:
+        """Every candidate point (vector and payload, as indexed) in memory, for bulk ranking."""
+        ids, vectors, payloads = self.store.records(profile_collection("candidate", self.embedder))
+        return InMemoryPoints(ids, vectors, payloads)
+
+    def _query_batch(
+        self, kind: str, queries: list[WeightedQuery], points: InMemoryPoints | None
+    ) -> list[list[VectorHit]]:
+        if not queries:
+            return []
+        if points is None:
+            collection = profile_collection(kind, self.embedder)  # type: ignore[arg-type]
+            return self.store.query_weighted_batch(collection, queries)
+        return [
+            [VectorHit(points.ids[i], score, points.payloads[i]) for i, score in hits]
+            for hits in points.query_batch(queries)
+        ]
 
     def _candidate_query(
         self,

@@ -114,6 +114,11 @@ class VectorStore(Protocol):
         """Every point id in the collection (empty when it does not exist)."""
         ...
 
+    def records(self, collection: str) -> tuple[list[str], np.ndarray, list[dict[str, Any]]]:
+        """Every point as (ids, vectors as stored, payloads), in one order (empty when the
+        collection does not exist): for work that scores a whole collection in memory."""
+        ...
+
     def set_alias(self, alias: str, collection: str) -> None:
         """Point `alias` at `collection` in one step: a reader sees the old or the new one."""
         ...
@@ -334,6 +339,25 @@ class EdgeVectorStore:
                 return ids
             offset = str(offset)
 
+    def records(self, collection: str) -> tuple[list[str], np.ndarray, list[dict[str, Any]]]:
+        import qdrant_edge as q
+
+        try:
+            shard = self._shard(collection)
+        except KeyError:
+            return [], np.zeros((0, 0), dtype=np.float32), []
+        found: list[Any] = []
+        offset = None
+        while True:
+            request = q.ScrollRequest(
+                offset=offset, limit=4096, with_payload=True, with_vector=True
+            )
+            page, offset = shard.scroll(request)
+            found.extend(page)
+            if offset is None or not page:
+                return _records(found)
+            offset = str(offset)
+
     def set_alias(self, alias: str, collection: str) -> None:
         with self._lock:
             aliases = {**self._aliases, alias: collection}
@@ -515,6 +539,19 @@ class QdrantClientStore:
             if offset is None:
                 return ids
 
+    def records(self, collection: str) -> tuple[list[str], np.ndarray, list[dict[str, Any]]]:
+        if not self._client.collection_exists(collection):
+            return [], np.zeros((0, 0), dtype=np.float32), []
+        found: list[Any] = []
+        offset = None
+        while True:
+            page, offset = self._client.scroll(
+                collection, limit=4096, offset=offset, with_payload=True, with_vectors=True
+            )
+            found.extend(page)
+            if offset is None:
+                return _records(found)
+
     def set_alias(self, alias: str, collection: str) -> None:
         """Qdrant's own aliases: delete and create in one request, applied atomically."""
         from qdrant_client import models
@@ -546,6 +583,11 @@ class QdrantClientStore:
 
     def close(self) -> None:
         self._client.close()
+
+
+def _records(found: list[Any]) -> tuple[list[str], np.ndarray, list[dict[str, Any]]]:
+    vectors = np.asarray([r.vector for r in found], dtype=np.float32)
+    return [str(r.id) for r in found], vectors, [dict(r.payload or {}) for r in found]
 
 
 def _edge_condition(condition: wq.Condition) -> Any:

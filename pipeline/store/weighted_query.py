@@ -5,7 +5,9 @@ the engine with one code path for the embedded store, local mode and a server:
 
     score = vector_weight · max(cosine, 0) + Σ weight_i · condition_i(payload)
 
-`evaluate` is the same semantics in Python, for explanations and for checking the engine.
+`evaluate` is the same semantics in Python, for explanations and for checking the engine;
+`InMemoryPoints` answers the same query over points held in memory with numpy (the bulk match
+step: one matrix product per block of queries instead of one engine scan per query).
 Conditions on a missing payload key are false, as in Qdrant. Store booleans as 1 / 0 and
 match them as integers: Qdrant Edge reads a Python bool in `MatchValue` as an integer, which
 never equals a JSON `true`.
@@ -141,3 +143,204 @@ def passes(query: WeightedQuery, payload: Mapping[str, Any], point_id: str = "")
     """Whether a point passes the query's hard constraints."""
     flt = query.filter
     return flt is None or evaluate(flt, payload, point_id)
+
+
+# --- the same query over points held in memory -------------------------------------------
+
+
+class PayloadColumns:
+    """The payloads of a point set as columns: `mask(condition)` is `evaluate` for every
+    point at once (a boolean array), with the same semantics.
+
+    Keyword conditions read postings (value -> rows holding it; a list field posts each of its
+    values, a missing key posts None), ranges read a float column (NaN where the value is not a
+    number). Masks are cached by condition: projects share most of their conditions (a skill,
+    a start date, a country), so a bulk run evaluates each distinct one once."""
+
+    def __init__(self, ids: Sequence[str], payloads: Sequence[Mapping[str, Any]]) -> None:
+        self.ids = list(ids)
+        self.payloads = list(payloads)
+        self.size = len(self.payloads)
+        self._postings: dict[str, dict[Any, np.ndarray]] = {}
+        self._numbers: dict[str, np.ndarray] = {}
+        self._cache: dict[Condition, np.ndarray] = {}
+        self._cache_limit = max(64, (64 << 20) // max(1, self.size))  # about 64 MiB of masks
+
+    def mask(self, condition: Condition) -> np.ndarray:
+        """Which points `condition` holds for (do not modify the array: it is cached)."""
+        try:
+            cached = self._cache.get(condition)
+        except TypeError:  # an unhashable value inside the condition
+            return self._evaluate(condition)
+        if cached is None:
+            if len(self._cache) >= self._cache_limit:
+                self._cache.clear()
+            cached = self._cache[condition] = self._evaluate(condition)
+        return cached
+
+    def _evaluate(self, condition: Condition) -> np.ndarray:
+        if isinstance(condition, Match):
+            return self._rows(condition.key, (condition.value,))
+        if isinstance(condition, MatchAny):
+            return self._rows(condition.key, tuple(v for v in condition.values if v is not None))
+        if isinstance(condition, Range):
+            return self._range(condition)
+        if isinstance(condition, IsEmpty):
+            return np.fromiter(
+                (p.get(condition.key) in (None, []) for p in self.payloads), bool, self.size
+            )
+        if isinstance(condition, HasId):
+            return np.isin(np.asarray(self.ids, dtype=object), list(condition.ids))
+        if isinstance(condition, AllOf):
+            result = np.ones(self.size, dtype=bool)
+            for part in condition.must:
+                result &= self.mask(part)
+            for part in condition.must_not:
+                result &= ~self.mask(part)
+            return result
+        if isinstance(condition, AnyOf):
+            result = np.zeros(self.size, dtype=bool)
+            for part in condition.any:
+                result |= self.mask(part)
+            return result
+        raise TypeError(f"unknown condition {condition!r}")
+
+    def _rows(self, key: str, values: tuple) -> np.ndarray:
+        postings = self._postings.get(key)
+        if postings is None:
+            postings = self._postings[key] = self._post(key)
+        result = np.zeros(self.size, dtype=bool)
+        for value in values:
+            try:
+                rows = postings.get(value)
+            except TypeError:  # unhashable: no payload value can equal it in a posting
+                rows = None
+            if rows is not None:
+                result[rows] = True
+        return result
+
+    def _post(self, key: str) -> dict[Any, np.ndarray]:
+        """value -> rows, with `==` semantics (1, 1.0 and True are one key, as in Python)."""
+        rows: dict[Any, list[int]] = {}
+        for row, payload in enumerate(self.payloads):
+            value = payload.get(key)
+            for item in value if isinstance(value, list) else (value,):
+                try:
+                    rows.setdefault(item, []).append(row)
+                except TypeError:  # an unhashable item (a dict) never equals a match value
+                    continue
+        return {value: np.asarray(found, dtype=np.intp) for value, found in rows.items()}
+
+    def _range(self, condition: Range) -> np.ndarray:
+        column = self._numbers.get(condition.key)
+        if column is None:
+            column = self._numbers[condition.key] = np.fromiter(
+                (_number(p.get(condition.key)) for p in self.payloads), np.float64, self.size
+            )
+        result = ~np.isnan(column)
+        with np.errstate(invalid="ignore"):
+            if condition.gt is not None:
+                result &= column > condition.gt
+            if condition.gte is not None:
+                result &= column >= condition.gte
+            if condition.lt is not None:
+                result &= column < condition.lt
+            if condition.lte is not None:
+                result &= column <= condition.lte
+        return result
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return float("nan")
+
+
+class InMemoryPoints:
+    """A collection's points held in memory, answering `WeightedQuery` as the engine does:
+    the `prefetch_limit` nearest by cosine among the points that pass the filter, ranked by
+    the same formula, `vector_weight · max(cosine, 0) + Σ weight_i · condition_i`, read from
+    the same `Term`s the stores translate into Qdrant's formula.
+
+    For bulk work (every project against every candidate): a block of queries costs one matrix
+    product, the filters are cached boolean masks, and the prefetch is a partial sort, where
+    the engine would scan every vector under the filter once per query. Cosine as Qdrant
+    computes it: both sides normalised, a float32 dot product."""
+
+    QUERY_BLOCK = 256  # queries per matrix product (a block's scores: 256 x points float32)
+
+    def __init__(
+        self, ids: Sequence[str], vectors: np.ndarray, payloads: Sequence[Mapping[str, Any]]
+    ) -> None:
+        self.columns = PayloadColumns(ids, payloads)
+        matrix = np.asarray(vectors, dtype=np.float32)
+        self.vectors = _normalised(matrix) if len(ids) else np.zeros((0, 0), np.float32)
+
+    @property
+    def ids(self) -> list[str]:
+        return self.columns.ids
+
+    @property
+    def payloads(self) -> list[Mapping[str, Any]]:
+        return self.columns.payloads
+
+    def query_batch(self, queries: Sequence[WeightedQuery]) -> list[list[tuple[int, float]]]:
+        """For each query, its hits as (point index, score), best first."""
+        if not self.size:
+            return [[] for _ in queries]
+        results: list[list[tuple[int, float]]] = []
+        for start in range(0, len(queries), self.QUERY_BLOCK):
+            block = queries[start : start + self.QUERY_BLOCK]
+            cosines, rows = self._cosines(block)
+            results.extend(
+                self._rank(query, cosines[row]) for query, row in zip(block, rows, strict=True)
+            )
+        return results
+
+    def _cosines(self, queries: Sequence[WeightedQuery]) -> tuple[np.ndarray, list[int]]:
+        """One matrix product for the block's distinct vectors (a project's ranked and
+        near-miss queries share theirs)."""
+        rows: dict[int, int] = {}
+        vectors = []
+        for query in queries:
+            if id(query.vector) not in rows:
+                rows[id(query.vector)] = len(vectors)
+                vectors.append(np.asarray(query.vector, dtype=np.float32).ravel())
+        dimension = self.vectors.shape[1]
+        matrix = _normalised(np.stack(vectors)) if vectors else np.zeros((0, dimension), np.float32)
+        return matrix @ self.vectors.T, [rows[id(q.vector)] for q in queries]
+
+    def _rank(self, query: WeightedQuery, cosines: np.ndarray) -> list[tuple[int, float]]:
+        flt = query.filter
+        allowed = np.flatnonzero(self.columns.mask(flt)) if flt else np.arange(self.size)
+        prefetched = _top(allowed, cosines[allowed], query.prefetch_limit)
+        scores = query.vector_weight * np.maximum(cosines[prefetched].astype(np.float64), 0.0)
+        for term in query.terms:
+            if term.condition is None:
+                scores += term.weight
+            else:
+                scores += term.weight * self.columns.mask(term.condition)[prefetched]
+        best = _top(np.arange(len(prefetched)), scores, query.limit)
+        return [(int(prefetched[i]), float(scores[i])) for i in best]
+
+    @property
+    def size(self) -> int:
+        return self.columns.size
+
+
+def _top(indices: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
+    """`indices` of the `limit` best scores, best first; ties by position (lower first)."""
+    if limit <= 0:
+        return indices[:0]
+    if len(indices) > limit:
+        keep = np.argpartition(-scores, limit - 1)[:limit]
+        indices, scores = indices[keep], scores[keep]
+        # argpartition leaves ties at the cut arbitrary; the sort below makes the kept ones
+        # deterministic only among themselves (Qdrant's own tie order is not specified).
+    order = np.lexsort((indices, -scores))
+    return indices[order]
+
+
+def _normalised(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return (matrix / np.where(norms > 0, norms, 1.0)).astype(np.float32)
