@@ -518,9 +518,13 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
 
 def classify_by_rules(item: EmailForClassification) -> Classification:
     """The offline classifier: weighted phrases of the email's language (subject counted
-    twice), plus the naive Bayes layer's log-odds, which reads the layouts no rule names."""
+    twice), plus the shipped naive Bayes layer, which reads the layouts no rule names."""
+    return classify_with(item, shipped_model())
+
+
+def classify_with(item: EmailForClassification, model: NaiveBayes | None) -> Classification:
+    """The rule scores plus `model`'s log-probabilities (rules alone when it is None)."""
     scores = rule_scores(item)
-    model = shipped_model()
     if model is not None:
         log_probs = model.log_probs(features(item))
         top = max(log_probs.values())
