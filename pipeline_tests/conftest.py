@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
 from pipeline.settings import Settings
-from pipeline.store.database import create_database_engine, normalise_url
+from pipeline.store.database import create_database_engine, scratch_schema, server_or_embedded
 from pipeline.store.migrations import apply_migrations
 from pipeline.store.tables import Tables, reflect_tables
 
@@ -31,46 +31,32 @@ APP_TABLES = (
 def postgres_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """URL of a real Postgres server for the whole session."""
     configured = os.environ.get("PIPELINE_TEST_DATABASE_URL")
-    if configured:
-        yield normalise_url(configured, setting="PIPELINE_TEST_DATABASE_URL")
-        return
-    from pipeline.store.embedded import (
-        APP_DATABASE,
-        embedded_url,
-        start_embedded_postgres,
-        stop_embedded_postgres,
-    )
-
     pgdata = tmp_path_factory.mktemp("pg") / "data"
-    socket_dir = start_embedded_postgres(pgdata)
-    try:
-        yield embedded_url(socket_dir, APP_DATABASE)
-    finally:
-        stop_embedded_postgres(pgdata)
-
-
-def url_with_schema(server_url: str, schema: str) -> str:
-    """The server URL with `schema` first on the search_path of every connection."""
-    url = make_url(server_url)
-    query = dict(url.query)
-    query["options"] = f"-csearch_path={schema}"
-    return url.set(query=query).render_as_string(hide_password=False)
+    with server_or_embedded(configured, setting="PIPELINE_TEST_DATABASE_URL", pgdata=pgdata) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def database_url(postgres_server_url: str) -> Iterator[str]:
     """A fresh, migrated schema for this test session, dropped at the end."""
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(postgres_server_url)
-    with admin.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    url = url_with_schema(postgres_server_url, schema)
-    apply_migrations(url)
-    try:
+    with scratch_schema(postgres_server_url, "test") as url:
+        apply_migrations(url)
         yield url
+
+
+@pytest.fixture(scope="session")
+def dagster_postgres_url(postgres_server_url: str) -> Iterator[str]:
+    """A fresh database for Dagster's storage on the session's Postgres server."""
+    name = f"dagster_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(postgres_server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = make_url(postgres_server_url).set(database=name)
+    try:
+        yield url.render_as_string(hide_password=False)
     finally:
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
@@ -106,7 +92,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def qdrant_path(tmp_path: Path) -> Path:
-    """A folder for Qdrant's local mode, private to the test."""
+    """A folder for the embedded vector store (Qdrant Edge by default), private to the test."""
     path = tmp_path / "qdrant"
     path.mkdir()
     return path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from pipeline_tests.conftest import url_with_schema
+from pipeline.store.database import scratch_schema
 
 PIPELINE = str(Path(sys.executable).with_name("pipeline"))
 
@@ -21,18 +21,9 @@ def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_db_migrate_twice_applies_once_then_nothing(postgres_server_url: str, tmp_path: Path):
-    admin = sa.create_engine(postgres_server_url)
-    schema = f"cli_{os.getpid()}"
-    with admin.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        url = url_with_schema(postgres_server_url, schema)
+    with scratch_schema(postgres_server_url, "cli") as url:
         first = _run("db", "migrate", DATABASE_URL=url, PIPELINE_DATA_DIR=str(tmp_path))
         second = _run("db", "migrate", DATABASE_URL=url, PIPELINE_DATA_DIR=str(tmp_path))
-    finally:
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
     assert first.returncode == 0, first.stderr
     assert "0001_initial_schema" in first.stdout

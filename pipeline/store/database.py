@@ -6,8 +6,12 @@ in the data folder. Either way an unreachable server becomes one clear line nami
 
 from __future__ import annotations
 
+import contextlib
 import time
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,6 +24,7 @@ from pipeline.store.embedded import (
     DAGSTER_DATABASE,
     embedded_url,
     start_embedded_postgres,
+    stop_embedded_postgres,
 )
 
 
@@ -65,6 +70,47 @@ def libpq_url(sqlalchemy_url: str) -> str:
     """The same URL without the SQLAlchemy driver suffix, for libpq-style clients (yoyo)."""
     url: URL = make_url(sqlalchemy_url).set(drivername="postgresql")
     return url.render_as_string(hide_password=False)
+
+
+def url_with_schema(server_url: str, schema: str) -> str:
+    """The server URL with `schema` first on the search_path of every connection."""
+    url = make_url(server_url)
+    query = {**url.query, "options": f"-csearch_path={schema}"}
+    return url.set(query=query).render_as_string(hide_password=False)
+
+
+@contextlib.contextmanager
+def server_or_embedded(configured: str | None, *, setting: str, pgdata: Path) -> Iterator[str]:
+    """The server `configured` names, or else an embedded one in `pgdata`, stopped on exit.
+
+    For throwaway runs (tests, benchmarks) that must not touch the project's data folder.
+    """
+    if configured:
+        yield normalise_url(configured, setting=setting)
+        return
+    socket_dir = start_embedded_postgres(pgdata)
+    try:
+        yield embedded_url(socket_dir, APP_DATABASE)
+    finally:
+        stop_embedded_postgres(pgdata)
+
+
+@contextlib.contextmanager
+def scratch_schema(server_url: str, prefix: str) -> Iterator[str]:
+    """A new, empty schema `<prefix>_<random>` on the server, dropped with its tables on exit;
+    yields a URL whose connections see it first (run the migrations for the tables)."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(server_url)
+    try:
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+        try:
+            yield url_with_schema(server_url, schema)
+        finally:
+            with admin.begin() as connection:
+                connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    finally:
+        admin.dispose()
 
 
 # A pooled connection idle for longer than this is pinged before it is handed out again.

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from pipeline.settings import Settings
-from pipeline_tests.defs.conftest import dagster_postgres_url  # noqa: F401 (a fixture)
 
 PIPELINE = str(Path(sys.executable).with_name("pipeline"))
 
@@ -19,7 +18,7 @@ PIPELINE = str(Path(sys.executable).with_name("pipeline"))
 def test_demo_run_messages_name_the_command_and_count_report_chunks_alone(
     db,  # emptied tables: the counts below are this run's
     database_url: str,
-    dagster_postgres_url: str,  # noqa: F811
+    dagster_postgres_url: str,
     tmp_path: Path,
 ):
     env = {

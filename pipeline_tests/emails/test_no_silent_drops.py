@@ -6,15 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from pipeline.emails.intake import EmailIntake
 from pipeline.emails.sources import OLE_MAGIC, RawMessage, iter_messages
+from pipeline.store.database import scratch_schema
 from pipeline.store.migrations import SQL_DIR, apply_migrations
-from pipeline_tests.conftest import url_with_schema
 
 PIPELINE = str(Path(sys.executable).with_name("pipeline"))
 
@@ -147,59 +146,52 @@ def test_cli_ingest_prints_skipped_files_and_conflicts(
 def test_migration_moves_email_identity_to_the_bytes_on_existing_rows(
     postgres_server_url: str, tmp_path: Path
 ) -> None:
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(postgres_server_url)
-    with admin.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    url = url_with_schema(postgres_server_url, schema)
     before = tmp_path / "sql"
     before.mkdir()
     for path in sorted(SQL_DIR.glob("*.sql")):
         if path.name < "0004":
             shutil.copy(path, before / path.name)
-    engine = sa.create_engine(url)
-    try:
-        apply_migrations(url, before)
-        with engine.begin() as connection:  # rows as the intake wrote them before 0004
-            for mid, sha in (("<old@x>", "a" * 64), ("sha256:" + "b" * 64, "b" * 64)):
-                doc = connection.execute(
-                    sa.text(
-                        "INSERT INTO documents (source, external_id, body, content_hash) "
-                        "VALUES ('email', :mid, 'x', 'h') RETURNING id"
-                    ),
-                    {"mid": mid},
-                ).scalar()
+    with scratch_schema(postgres_server_url, "test") as url:
+        engine = sa.create_engine(url)
+        try:
+            apply_migrations(url, before)
+            with engine.begin() as connection:  # rows as the intake wrote them before 0004
+                for mid, sha in (("<old@x>", "a" * 64), ("sha256:" + "b" * 64, "b" * 64)):
+                    doc = connection.execute(
+                        sa.text(
+                            "INSERT INTO documents (source, external_id, body, content_hash) "
+                            "VALUES ('email', :mid, 'x', 'h') RETURNING id"
+                        ),
+                        {"mid": mid},
+                    ).scalar()
+                    connection.execute(
+                        sa.text(
+                            "INSERT INTO emails (message_id, raw, raw_sha256, document_id) "
+                            "VALUES (:mid, '\\x00', :sha, :doc)"
+                        ),
+                        {"mid": mid, "sha": sha, "doc": doc},
+                    )
+            assert "0004_email_identity" in apply_migrations(url)
+            with engine.begin() as connection:
+                emails = connection.execute(
+                    sa.text("SELECT message_id, raw_sha256 FROM emails ORDER BY id")
+                ).all()
+                external = connection.execute(
+                    sa.text("SELECT external_id FROM documents ORDER BY id")
+                ).scalars()
+                assert [tuple(r) for r in emails] == [("<old@x>", "a" * 64), (None, "b" * 64)]
+                assert list(external) == ["sha256:" + "a" * 64, "sha256:" + "b" * 64]
+                # a different mail with a stored Message-ID is accepted; the same bytes are not
                 connection.execute(
                     sa.text(
-                        "INSERT INTO emails (message_id, raw, raw_sha256, document_id) "
-                        "VALUES (:mid, '\\x00', :sha, :doc)"
+                        "INSERT INTO emails (message_id, raw, raw_sha256) "
+                        "VALUES ('<old@x>', '\\x01', :sha)"
                     ),
-                    {"mid": mid, "sha": sha, "doc": doc},
+                    {"sha": "c" * 64},
                 )
-        assert "0004_email_identity" in apply_migrations(url)
-        with engine.begin() as connection:
-            emails = connection.execute(
-                sa.text("SELECT message_id, raw_sha256 FROM emails ORDER BY id")
-            ).all()
-            external = connection.execute(
-                sa.text("SELECT external_id FROM documents ORDER BY id")
-            ).scalars()
-            assert [tuple(r) for r in emails] == [("<old@x>", "a" * 64), (None, "b" * 64)]
-            assert list(external) == ["sha256:" + "a" * 64, "sha256:" + "b" * 64]
-            # a different mail with a stored Message-ID is accepted; the same bytes are not
-            connection.execute(
-                sa.text(
-                    "INSERT INTO emails (message_id, raw, raw_sha256) "
-                    "VALUES ('<old@x>', '\\x01', :sha)"
-                ),
-                {"sha": "c" * 64},
-            )
-            indexes = connection.execute(
-                sa.text("SELECT indexname FROM pg_indexes WHERE tablename = 'emails'")
-            ).scalars()
-            assert {"emails_raw_sha256_key", "emails_message_id_idx"} <= set(indexes)
-    finally:
-        engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+                indexes = connection.execute(
+                    sa.text("SELECT indexname FROM pg_indexes WHERE tablename = 'emails'")
+                ).scalars()
+                assert {"emails_raw_sha256_key", "emails_message_id_idx"} <= set(indexes)
+        finally:
+            engine.dispose()

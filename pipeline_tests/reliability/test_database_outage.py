@@ -22,8 +22,8 @@ from pipeline.store.embedded import (
 )
 from pipeline.store.migrations import apply_migrations
 from pipeline.store.tables import reflect_tables
-from pipeline_tests.reliability.conftest import Cli, assert_one_line_error
 from pipeline_tests.reliability.test_vectorize_faults import openai_env
+from pipeline_tests.support import Cli, assert_one_line_error
 from pipeline_tests.vectorize.fake_openai import FakeEmbeddingServer
 from pipeline_tests.vectorize.helpers import chunk_count, load_demo
 

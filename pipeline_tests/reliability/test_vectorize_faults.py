@@ -10,8 +10,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from pipeline.store.database import scratch_schema
 from pipeline.store.vectors import collection_name, create_vector_store, point_id
-from pipeline_tests.reliability.conftest import Cli, assert_one_line_error
+from pipeline_tests.support import Cli, assert_one_line_error
 from pipeline_tests.vectorize.fake_openai import FakeEmbeddingServer, error
 from pipeline_tests.vectorize.helpers import chunk_count, load_demo
 
@@ -150,24 +151,13 @@ def test_bad_settings_fail_in_one_line_naming_the_setting(db, tables, cli: Cli, 
 
 
 def test_a_database_without_the_schema_says_to_migrate(cli: Cli, postgres_server_url: str):
-    engine = sa.create_engine(postgres_server_url, isolation_level="AUTOCOMMIT")
-    schema = f"empty_{random.randrange(10**9)}"
-    with engine.connect() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        from pipeline_tests.conftest import url_with_schema
-
-        url = url_with_schema(postgres_server_url, schema)
+    with scratch_schema(postgres_server_url, "empty") as url:
         result = cli.run("vectorize", EMBEDDER="hashing", DATABASE_URL=url)
         assert_one_line_error(result, "pipeline db migrate")
         # Commands that read the other tables say the same, not an UndefinedTable traceback.
         for command in (("index", "status"), ("matches", "--project", "1")):
             result = cli.run(*command, EMBEDDER="hashing", DATABASE_URL=url)
             assert_one_line_error(result, "pipeline db migrate")
-    finally:
-        with engine.connect() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
 
 
 def test_a_second_writer_on_the_embedded_store_waits_or_fails_in_one_line(db, tables, cli: Cli):

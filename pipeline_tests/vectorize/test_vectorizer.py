@@ -10,7 +10,8 @@ import pytest
 import sqlalchemy as sa
 
 from pipeline.store.vectors import create_vector_store, point_id
-from pipeline.vectorize import PendingFilter, Vectorizer
+from pipeline.vectorize import PendingFilter, Vectorizer, create_embedder
+from pipeline.vectorize.vectorizer import LOCAL_BATCH_SIZE, REMOTE_BATCH_SIZE
 from pipeline_tests.vectorize.helpers import (
     CountingEmbedder,
     chunk_count,
@@ -167,3 +168,11 @@ def test_hashing_vectors_are_normalised_and_deterministic():
     assert a.dtype == np.float32 and a.shape == (2, 32)
     assert np.allclose(a, b)
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0)
+
+
+def test_the_default_batch_is_the_seeds_32_locally_and_larger_for_remote_embedders():
+    local = create_embedder("hashing", dimensions=8)
+    remote = create_embedder("openai", dimensions=8, api_key="k", base_url="http://127.0.0.1:9")
+    assert Vectorizer(None, local, None).batch_size == LOCAL_BATCH_SIZE == 32
+    assert Vectorizer(None, remote, None).batch_size == REMOTE_BATCH_SIZE > LOCAL_BATCH_SIZE
+    assert Vectorizer(None, remote, None, batch_size=50).batch_size == 50
