@@ -38,7 +38,8 @@ from pipeline.emails.extraction.text import (
 
 _REMOTE_FULL = re.compile(
     r"フルリモート|完全リモート|フル在宅|完全在宅|リモート\s*(?:100%|のみ|勤務のみ)|在宅のみ|"
-    r"(?:100%|fully|full|completely)\s*remote|remote\s*only|all\s*remote|remote[- ]first|"
+    r"(?:100%|fully|full|completely)[\s-]*remote|remote[\s-]*only|all\s*remote|remote[- ]first|"
+    r"work from anywhere|home[- ]based|"
     r"work(?:ing)?\s*from\s*home|\bWFH\b|telecommut|完全テレワーク|フルテレワーク|"
     r"居家办公|在家(?:办公|工作)|线上办公|全[职職][远遠][程端]|"
     r"全[远遠][程端]|完全[远遠][程端]|[远遠][程端](?:办公|辦公|工作)|纯[远遠]程|仅[远遠]程|100%[远遠][程端]|全程[远遠]程",
@@ -53,7 +54,17 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:mostly|partially|partly)\s*remote|remote\s*(?:with|\+)\s*(?:occasional|some)|"
     r"基本(?:リモート|在宅)|テレワーク(?:可|併用)|在宅(?:勤務)?可|"
     r"弹性办公|远程为主|混合辦公|每[周週]\s*[一两二三四五1-5]\s*天\s*(?:到岗|到公司|进公司|進公司|办公室)|"
-    r"部分[远遠][程端]|混合办公|(?<!不)可[远遠][程端]|[远遠]程\s*\+\s*驻场|"
+    r"部分(?:时间|時間|天数)?\s*(?:可)?\s*[远遠][程端]|半[远遠][程端]|"
+    r"每[周週]\s*[一两二三四五1-5](?:\s*[、~-]\s*[一两二三四五1-5])?\s*天\s*(?:去|到|进|進|在)?\s*"
+    r"(?:客户|客戶)?(?:公司|办公室|辦公室|现场|現場)|"
+    r"每[周週]\s*[一两二三四1-4]\s*天\s*(?:居家|在家)|"
+    r"(?:[远遠][程端]|居家|在家)(?:办公|辦公|工作)?\s*(?:和|或|与|/|、|及)\s*(?:现场|現場|驻场|駐場|到岗|到公司|坐班)"
+    r"(?:办公|辦公|工作)?\s*(?:均可|都可|皆可|都行|结合|結合)|"
+    r"(?:现场|現場|驻场|駐場)(?:办公|辦公|工作)?\s*(?:和|或|与|/|、|及)\s*[远遠][程端](?:办公|辦公|工作)?\s*"
+    r"(?:均可|都可|皆可|都行|结合|結合)|"
+    r"(?:office|on-?site)[^.\n]{0,20}?\b(?:one|two|three|four|[1-4])\s*days?\s*(?:a|per|/)\s*week|"
+    r"\b(?:one|two|three|four)\s*days?\s*(?:a |per |/)?week[^.\n]{0,20}?(?:office|on-?site|remote)|"
+    r"混合办公|(?<!不)可[远遠][程端]|[远遠]程\s*\+\s*驻场|"
     r"每[周週]\s*(?:需)?\s*(?:[一两二三四1-4]\s*天\s*)?(?:[远遠][程端]|到(?:办公室|辦公室|公司|岗))|"
     r"remote\s*\d\s*[-~]\s*\d\s*days|"
     r"(?:出社|常駐|オンサイト)\s*[・/、,]\s*(?:在宅|リモート)\s*(?:の)?\s*(?:いずれも|どちらも|両方)|"
@@ -82,7 +93,8 @@ _REMOTE_NONE = re.compile(
 )
 _REMOTE_ONLY = re.compile(
     r"フルリモートのみ|フルリモート(?:希望|限定)|リモートのみ|在宅のみ|出社不可|常駐不可|"
-    r"remote\s*only|only\s*(?:fully\s*)?remote|fully\s*remote\s*only|no\s*onsite|"
+    r"remote[\s-]*only|only\s*(?:fully\s*)?remote|fully\s*remote\s*only|no\s*onsite|"
+    r"only\s+(?:work(?:s|ing)?\s+)?remotely|remotely only|remote work only|"
     r"(?:only|exclusively)\s*(?:open to|interested in|available for)\s*(?:fully\s*)?remote|"
     r"在宅勤務のみ|リモート案件のみ|完全リモート(?:のみ|希望)|只(?:做|找|考虑)[远遠][程端]|"
     r"remote (?:roles|positions|projects|work|opportunities|jobs) only|"
@@ -118,7 +130,7 @@ _ONSITE_OK = re.compile(
 
 
 _REMOTE_LABELS = (
-    r"remote(?:\s*work)?|wfh|リモート(?:ワーク)?|在宅(?:勤務)?|テレワーク|远程(?:办公)?|遠端"
+    r"remote(?:\s*work)?|wfh|リモート(?:ワーク)?|在宅(?:勤務)?|テレワーク|远程(?:办公)?|遠端|远端"
 )
 _REMOTE_STATED = {
     **dict.fromkeys(["no", "none", "不可", "なし", "無し", "ng", "×", "不支持", "不可以"], "none"),
@@ -140,6 +152,17 @@ _NO_ONSITE = re.compile(
 )
 
 
+# Phrases that name remote work or office days only to say the work is all onsite: read as
+# "onsite only" so that "5 days" is not taken for part-time and "work from home" not for remote.
+_ONSITE_ALL_WEEK = re.compile(
+    r"\b(?:five|5|full)\s*days?\s*(?:a|per|/)\s*week\s*(?:in the office|at the office|on-?site|"
+    r"at the client(?:'s)?(?: site| office)?)|(?:in the office|on-?site)\s*(?:five|5)\s*days?\s*"
+    r"(?:a|per|/)\s*week|(?:does not|doesn't|do not|don't|won't|will not|cannot|can't)\s+"
+    r"(?:want|wish|like|intend)?\s*(?:to\s+)?(?:work\s+(?:from\s+home|remotely)|WFH)",
+    re.I,
+)
+
+
 def remote(text: str | Prepared) -> str | None:
     """full / partial / none, or None when the mail does not say.
 
@@ -151,6 +174,7 @@ def remote(text: str | Prepared) -> str | None:
     if stated:  # "Remote: No", "リモート：なし", "远程：部分"
         return stated
     body = _REMOTE_INTERVIEW.sub(" ", prepared.prose)
+    body = _ONSITE_ALL_WEEK.sub(" onsite only ", body)  # "5 days a week in the office"
     if _REMOTE_ONLY.search(body):  # "フルリモート希望ですが、月1回の出社は対応可能" is partial
         return "partial" if _ONSITE_OK.search(body) else "full"
     if _REMOTE_PARTIAL.search(body):
@@ -204,7 +228,8 @@ _DESCRIPTIVE = (
     ),
     (
         "conversational",
-        r"日常会話|日常会话|conversational|会話可|簡単な会話|日常交流|basic|初級|初级|中級",
+        r"日常会話|日常会话|conversational|会話可|簡単な会話|日常交流|basic|初級|初级|中級|"
+        r"daily conversation|日常对话|日常對話",
     ),
 )
 _LEVEL_RANK = {"native": 0, "N1": 1, "business": 2, "N2": 3, "conversational": 4, "N3": 5,
@@ -432,7 +457,9 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"open to (?:all\s+)?(?:visas?|h-?1b)|"
         r"visa\s*[:：]\s*any|国籍\s*[:：]\s*(?:不問|問わず|不限|any)|nationality\s*[:：]\s*any|"
         r"外国籍(?:の方)?も\s*(?:ご)?(?:提案|紹介|参画)\s*(?:可能|可|OK|いただけ)|接受外(?:国)?籍|"
-        r"外(?:国)?籍(?:人员|人士)?\s*[:：]?\s*(?:可以|可|OK|欢迎|接受)(?!能)|"
+        r"外(?:国)?籍(?:人员|人士)?\s*[:：]?\s*(?:也|亦|均)?\s*(?:可以|可|OK|欢迎|接受)(?!能)|"
+        r"(?:any|all)\s+(?:work\s+)?(?:nationalit(?:y|ies)|authorizations?)|"
+        r"nationality\s+(?:is\s+)?(?:not\s+(?:an?\s+)?(?:issue|requirement|constraint)|no\s+(?:bar|issue))|"
         r"外国籍\s*[:：][^\n]{0,24}?(?:であれば|なら)\s*(?:可|OK)",
         fields,
         re.I,
@@ -445,10 +472,10 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
 
 _KANJI_COUNT = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3, "one": 1, "two": 2}
 _LIMIT_HOPS = re.compile(r"限\s*([一二三123])\s*(?:社先|层)|(?:仅限|只接受)\s*([一二三123])\s*层")
-_NO_LIMIT = re.compile(
-    r"商流\s*[:：]?\s*(?:制限)?\s*(?:なし|無し|不問|問わず|制限なし)|商流不問|エンド直"
-)
+_NO_LIMIT = re.compile(r"商流\s*[:：]?\s*(?:制限)?\s*(?:なし|無し|不問|問わず|制限なし)|商流不問")
 _OWN_ONLY = re.compile(
+    r"再委託\s*(?:は|が)?\s*(?:不可|NG|禁止|できません)|"
+    r"(?:贵司|贵公司)(?:的)?(?:正式|自有|直属)?(?:员工|員工)\s*(?:为限|為限|限定|即可|优先)?\s*(?=$|[。，,\n])|"
     r"(?:貴社|御社|贵司|贵公司)\s*(?:社員|所属|プロパー|正社員|直接雇用|员工|正式员工)?\s*"
     r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)|自社社員のみ|再委託不可|一社先不可|1社先不可|BP(?:様)?不可|"
     r"個人事業主(?:様)?不可|(?:仅)?限(?:于)?(?:贵司|贵公司)|no\s*(?:sub-?vendors?|layers?)|"
@@ -461,7 +488,7 @@ _OWN_ONLY = re.compile(
     re.I,
 )
 _HOPS = re.compile(
-    r"([一二三123])\s*社先\s*(?:まで|迄|OK|可)|([一二三123])\s*次請け?\s*(?:まで|迄)|"
+    r"([一二三123])\s*社先[^\n、。]{0,8}?(?:まで|迄|OK|可)|([一二三123])\s*次請け?\s*(?:まで|迄)|"
     r"([一二三123])\s*层\s*(?:合作|协力|外包|供应商|BP)|"
     r"up to (one|two|1|2) (?:company|companies|layers?) (?:beyond|away|below|from)",
     re.I,
@@ -496,7 +523,13 @@ _DEPTH_ZERO = re.compile(
     r"on\s*our\s*(?:own\s*)?(?:payroll|w-?2)|in-house|directly employed by us|"
     r"(?:我司|本司|我公司|本公司|敝司|弊司|我们公司)(?:的)?(?:正式|正职|在职|签约|自有)?(?:员|員)工|"
     r"自社(?:正)?社員|当社(?:正)?社員|w-?2 with us|employed (?:with|by) us|我方(?:的)?(?:员|員)工|"
-    r"(?:贵司|我司)直属",
+    r"(?:贵司|我司)直属|"
+    r"弊社(?:と)?(?:直接)?(?:の)?(?:業務委託|専属|準委任)(?:契約)?(?:の)?(?:フリーランス|個人事業主|エンジニア)|"
+    r"(?:敝司|我司|本司|我们|我們)(?:的)?(?:正式|全职|正职|签约|自有)(?:员|員)工|"
+    r"\bone of our (?:own )?(?:in-house |full[- ]time )?"
+    r"(?:engineers|developers|consultants|employees|staff)|"
+    r"our (?:own )?(?:in-house |full[- ]time |salaried )"
+    r"(?:engineers?|developers?|consultants?|staff)",
     re.I,
 )
 _DEPTH_ONE = re.compile(
@@ -515,6 +548,7 @@ _DEPTH_ONE = re.compile(
     r"(?:协力|協力|合作|伙伴|外包)(?:公司|企业|企業)(?:的)?(?:员|員)工|パートナー(?:企業|会社)?(?:様)?所属|"
     r"sub-?contractor|through (?:his|her|their) employer|合作商(?:的)?(?:员工|人员)|"
     r"BP(?:人员|员工|工程师)|"
+    r"(?:from|of|with|at) (?:our|a|one of our) partner (?:company|companies|firms?)|"
     r"employed (?:by|with) (?:our|a) partner|partner company'?s? (?:employee|engineer|consultant)",
     re.I,
 )
