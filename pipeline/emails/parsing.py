@@ -1,7 +1,8 @@
 """Raw mail bytes to a `ParsedEmail`: decoded headers, readable body, attachments, notes.
 
 `parse_email` never raises. Whatever it cannot decode or had to guess is written to
-`decode_notes`, so a reader of the row knows how far to trust the text.
+`decode_notes`, so a reader of the row knows how far to trust the text; the notes that record
+an error the parser caught (part of the mail was not read) are also in `parse_errors`.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ _MAX_HEADER_CHARS = 2_000
 _TEXT_ATTACHMENT_SUFFIXES = (".txt", ".csv", ".md", ".tsv", ".log")
 # What the standard library's email package raises on malformed input (its own errors, and
 # the codec, index and attribute errors of its less travelled paths, recursion on deep
-# nesting), and BeautifulSoup on markup it rejects; `parse_email` turns these into notes.
+# nesting), and BeautifulSoup on markup it rejects: caught per part and per message, where
+# a step reads whatever the sender wrote, and turned into notes.
 _MALFORMED = (
     email.errors.MessageError,
     ParserRejectedMarkup,
@@ -81,6 +83,7 @@ class ParsedEmail:
     body_text: str = ""
     attachments: list[Attachment] = field(default_factory=list)
     decode_notes: list[str] = field(default_factory=list)
+    parse_errors: list[str] = field(default_factory=list)
     language: str | None = None
 
     @property
@@ -106,6 +109,12 @@ class ParsedEmail:
         if text not in self.decode_notes:
             self.decode_notes.append(text)
 
+    def error(self, text: str) -> None:
+        """A note for an error the parser caught: that part of the mail was not read."""
+        self.note(text)
+        if text not in self.parse_errors:
+            self.parse_errors.append(text)
+
 
 def parse_email(raw: bytes) -> ParsedEmail:
     """Parse and decode one message; never raises (a failure becomes a decode note)."""
@@ -115,15 +124,15 @@ def parse_email(raw: bytes) -> ParsedEmail:
         return parsed
     try:
         message = BytesParser(policy=compat32).parsebytes(raw)
-    except _MALFORMED as e:  # the parser is lenient; this is the last line of defence
-        parsed.note(f"unparseable MIME ({type(e).__name__}); raw bytes kept")
+    except (email.errors.MessageError, RecursionError) as e:  # lenient but for deep nesting
+        parsed.error(f"unparseable MIME ({type(e).__name__}); raw bytes kept")
         parsed.body_text = clean_text(decode_bytes(raw).text)
         return parsed
     try:
         _read_headers(message, parsed)
         _read_parts(message, parsed)
     except _MALFORMED as e:
-        parsed.note(f"parse error ({type(e).__name__}: {str(e)[:200]}); partial result kept")
+        parsed.error(f"parse error ({type(e).__name__}: {str(e)[:200]}); partial result kept")
     if parsed.message_id is None:
         parsed.note("no Message-ID header")
     for defect in _defects(message):
@@ -197,9 +206,9 @@ def _decode_raw_header(data: bytes, hints: list[str], parsed: ParsedEmail | None
 def _decode_encoded_words(text: str, parsed: ParsedEmail | None) -> str:
     try:
         pieces = email.header.decode_header(text)
-    except _MALFORMED:
+    except email.errors.HeaderParseError:  # a base64 encoded-word that is not base64
         if parsed is not None:
-            parsed.note("malformed encoded-word in a header; kept as written")
+            parsed.error("malformed encoded-word in a header; kept as written")
         return text
     out = []
     for piece, charset in pieces:
@@ -222,7 +231,7 @@ def _read_parts(message: Message, parsed: ParsedEmail) -> None:
         try:
             _read_part(part, index, parsed, plain, html)
         except _MALFORMED as e:
-            parsed.note(f"part {index}: {type(e).__name__}; skipped")
+            parsed.error(f"part {index}: {type(e).__name__}; skipped")
     body = "\n\n".join(plain) if plain else "\n\n".join(html_to_text(h) for h in html)
     parsed.body_text = clean_text(body).strip()
 
@@ -285,8 +294,8 @@ def _read_attachment(
 def _filename(part: Message, parsed: ParsedEmail) -> str | None:
     try:
         name = part.get_filename()
-    except _MALFORMED:
-        parsed.note("undecodable attachment name")
+    except ValueError:  # an RFC 2231 charset Python cannot decode with ('undefined', 'idna')
+        parsed.error("undecodable attachment name")
         return None
     if name is None:
         return None
