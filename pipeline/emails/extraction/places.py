@@ -88,6 +88,19 @@ _SENTENCE = re.compile(
     r"(?:位于|在)\s*([^\s,，。()]{2,8})(?:工作|办公|驻场)",
     re.I,
 )
+# A company's name ("大连星海软件有限公司", "上海某某科技", "Lion City Tech Pte Ltd") names where
+# a firm sits, not where the engineer lives (a project's client firm may be where it runs).
+_COMPANY = re.compile(
+    r"[一-龥ァ-ヴー]{2,14}?(?:股份有限公司|有限公司|有限会社|株式会社|公司|科技|软件|軟體|信息|"
+    r"网络|集团|集團|システム|ソフト)|"
+    r"(?:[A-Z][\w&.-]*\s+){1,4}(?:Co\.?,?\s*Ltd\.?|Pte\.?\s*Ltd\.?|Ltd\.?|Inc\.?|LLC|Corp(?:oration)?\.?|"
+    r"Technologies|Solutions|Software|Consulting|Systems)\b"
+)
+# "我是大连某某软件的刘洋", "This is Ravi from Pune Tech": the sender's firm, in a greeting.
+_SELF_INTRODUCTION = re.compile(
+    r"(?:我是|我们是|我們是|这里是|這裡是|敝司(?:为|為|是)|我司(?:为|為|是|位于|位於))[^\n,，。]{0,24}|"
+    r"\b(?:this is|I am|I'm)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:from|at|with)\s+[^\n,.]{0,40}"
+)
 _SIGNATURE_RULE = re.compile(r"^\s*(?:[-=_*＊━─—]{3,}|--)\s*$")
 _SIGNATURE_FACT = re.compile(r"〒\s*\d|\bTEL\s*[:：]|\bTel\s*[:：]|電話\s*[:：]|\bFAX\b|https?://")
 
@@ -129,4 +142,5 @@ def find_place(text: str | Prepared, labels: str) -> str | None:
         place = _place_in(next(g for g in match.groups() if g))
         if place:
             return place
-    return _place_in(body)
+    body = _SELF_INTRODUCTION.sub(" ", body)
+    return _place_in(_COMPANY.sub(" ", body) if labels == HOME_LABELS else body)
