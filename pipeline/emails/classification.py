@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from pipeline.emails.extraction.text import block_heading_count, normalise, unwrap
+from pipeline.emails.extraction.text import block_heading_count, prepare
 from pipeline.errors import PipelineError
 
 log = logging.getLogger(__name__)
@@ -660,7 +660,8 @@ def project_block_count(text: str) -> int:
 
 
 def _normalise(text: str, language: str | None) -> str:
-    return unwrap(normalise(text, language))
+    """The text as the extractor's phrase readers see it (`Prepared.prose`): one normal form."""
+    return prepare(text, language).prose
 
 
 # --- Statistical layer --------------------------------------------------------------------
