@@ -1,10 +1,14 @@
 """Turn the Vectorizer's per-batch progress into Dagster asset events, cheaply.
 
-Each event written to Postgres storage costs a round trip (DESIGN measured ~25 ms), so the
-default is one AssetMaterialization per asset key per batch (a batch of 32 chunks in id order
-spans one to three documents), built from what `BatchProgress` already carries: no query per
-chunk. "chunk" reproduces seed 003's one event per chunk for those who want it; "none" turns
-events off. Metadata stays small: counts, progress, and at most `max_ids` chunk ids.
+An event written to Dagster's Postgres storage is an insert, a NOTIFY and an asset-key upsert
+in its own transaction, with the event serialised twice: measured here ~1.8 ms of this
+process's CPU and 2.5-5 ms of wall time per event (building our metadata: ~0.05 ms; a smaller
+metadata dict saves ~0.1 ms, the rest is Dagster's). So the default is one AssetMaterialization
+per asset key per batch (a batch of 32 chunks in id order spans one to three documents), built
+from what `BatchProgress` already carries, no query per chunk, and the op writes them on a
+background thread (`background=True`) so the loop does not wait on the store. "chunk"
+reproduces seed 003's one event per chunk for those who want it; "none" turns events off.
+Metadata stays small: counts, progress, and at most `max_ids` chunk ids.
 """
 
 from __future__ import annotations
@@ -12,12 +16,12 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from dagster import AssetKey, AssetMaterialization, DagsterInstance, MetadataValue
 
 from pipeline.progress import BatchChunk, BatchProgress, format_progress
+from pipeline.tracking.writer import DEFAULT_MAX_PENDING, OrderedWriter
 
 Granularity = Literal["batch", "chunk", "none"]
 
@@ -147,23 +151,54 @@ def chunk_materializations(info: BatchProgress) -> list[AssetMaterialization]:
     ]
 
 
-@dataclass
 class ProgressEvents:
     """The `progress_callback` handed to the Vectorizer: builds and emits one batch's events.
+
+    `background=True` hands the built events to an `OrderedWriter`, so the loop goes on to
+    the next batch while Dagster writes this one's (in order, each batch's events within
+    milliseconds, none dropped); the op must `close()` it before it returns, so every event
+    is in the step's event list. Dagster's log handler keeps its capture flag per thread and
+    serialises writes under its lock, so a second thread logging is safe (dagster #7442).
 
     A failure to emit (storage hiccup, a bad value) is counted and reported through `warn`,
     never raised: a watcher must not stop the work it watches.
     """
 
-    emit: Callable[[AssetMaterialization], None]
-    granularity: Granularity = "batch"
-    max_ids: int = DEFAULT_MAX_IDS
-    warn: Callable[[str], None] | None = None
-    emitted: int = 0
-    errors: int = 0
-    emit_s: float = 0.0
-    batches: int = 0
-    asset_keys: set[AssetKey] = field(default_factory=set)
+    def __init__(
+        self,
+        emit: Callable[[AssetMaterialization], None],
+        granularity: Granularity = "batch",
+        max_ids: int = DEFAULT_MAX_IDS,
+        warn: Callable[[str], None] | None = None,
+        background: bool = False,
+        max_pending: int = DEFAULT_MAX_PENDING,
+    ) -> None:
+        self.emit = emit
+        self.granularity = granularity
+        self.max_ids = max_ids
+        self.warn = warn
+        self.batches = 0
+        self.emit_s = 0.0  # time the loop spent in this callback (building, emitting or queuing)
+        self.asset_keys: set[AssetKey] = set()
+        self._written = 0
+        self._errors = 0
+        self._write_s = 0.0
+        self._writer: OrderedWriter[tuple[int, AssetMaterialization]] | None = None
+        if background and granularity != "none":
+            self._writer = OrderedWriter(self._emit_one, self._failed, max_pending)
+
+    @property
+    def emitted(self) -> int:
+        return self._written + (self._writer.written if self._writer else 0)
+
+    @property
+    def errors(self) -> int:
+        return self._errors + (self._writer.errors if self._writer else 0)
+
+    @property
+    def write_s(self) -> float:
+        """Time spent writing events to the store, on whichever thread wrote them."""
+        return self._write_s + (self._writer.write_s if self._writer else 0.0)
 
     def __call__(self, info: BatchProgress) -> None:
         self.batches += 1
@@ -176,18 +211,51 @@ class ProgressEvents:
             else:
                 events = batch_materializations(info, self.max_ids)
             for event in events:
-                self.emit(event)
-                self.emitted += 1
                 self.asset_keys.add(event.asset_key)
+                if self._writer is not None:
+                    self._writer.submit((info["batch_num"], event))
+                else:
+                    self._emit_sync(info["batch_num"], event)
         except Exception as e:
-            self.errors += 1
-            if self.warn is not None and self.errors <= 3:
-                self.warn(
-                    f"progress event for batch {info['batch_num']} not recorded "
-                    f"({type(e).__name__}: {e}); vectorizing goes on"
-                )
+            self._errors += 1
+            self._warn(info["batch_num"], e, self._errors)
         finally:
             self.emit_s += time.perf_counter() - started
+
+    def close(self) -> None:
+        """Write the events still queued and stop the writer (a no-op without one)."""
+        if self._writer is not None:
+            self._writer.close()
+
+    def __enter__(self) -> ProgressEvents:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _emit_sync(self, batch_num: int, event: AssetMaterialization) -> None:
+        started = time.perf_counter()
+        try:
+            self.emit(event)
+            self._written += 1
+        except Exception as e:
+            self._errors += 1
+            self._warn(batch_num, e, self._errors)
+        finally:
+            self._write_s += time.perf_counter() - started
+
+    def _emit_one(self, item: tuple[int, AssetMaterialization]) -> None:
+        self.emit(item[1])
+
+    def _failed(self, item: tuple[int, AssetMaterialization], error: Exception) -> None:
+        self._warn(item[0], error, self._writer.errors if self._writer else 0)
+
+    def _warn(self, batch_num: int, error: Exception, count: int) -> None:
+        if self.warn is not None and count <= 3:
+            self.warn(
+                f"progress event for batch {batch_num} not recorded "
+                f"({type(error).__name__}: {error}); vectorizing goes on"
+            )
 
 
 def hold_event_log_connection(instance: DagsterInstance) -> None:

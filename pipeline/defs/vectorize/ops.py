@@ -178,7 +178,11 @@ def vectorize_chunks_op(
     if config.events != "none":
         hold_event_log_connection(context.instance)
     events = ProgressEvents(
-        context.log_event, config.events, config.max_chunk_ids_per_event, context.log.warning
+        context.log_event,
+        config.events,
+        config.max_chunk_ids_per_event,
+        context.log.warning,
+        background=True,  # the loop does not wait on the event log; closed below
     )
     tracker, stream, _ = stage_tracker(context, config.stage_events_per_minute)
     tracker.start("vectorize", total=scan.get("pending"))
@@ -220,6 +224,7 @@ def vectorize_chunks_op(
         # again later; one line, no chained traceback.
         raise Failure(f"{type(e).__name__}: {e}", allow_retries=True) from None
     finally:
+        events.close()  # every progress event written before the step's own events
         store.close()
     context.log_event(index_materialization(summary, points, ids.rows))
     context.log_event(quality_check(summary, ids, config.max_failed_ratio))
@@ -298,6 +303,7 @@ def summary_metadata(
         "progress_events": events.emitted,
         "progress_event_errors": events.errors,
         "progress_event_s": MetadataValue.float(round(events.emit_s, 3)),
+        "progress_event_write_s": MetadataValue.float(round(events.write_s, 3)),
     }
 
 
