@@ -218,8 +218,13 @@ def transpose_tables(lines: list[str]) -> list[str]:
     while index < len(lines):
         header = _cells(lines[index])
         values = _cells(lines[index + 1]) if header and index + 1 < len(lines) else None
-        pairs = _header_values(header or [], values or [])
-        if pairs:
+        after = _cells(lines[index + 2]) if values and index + 2 < len(lines) else None
+        # One row of values is one record; several rows are a list (skill | years per row).
+        pairs = _header_values(header or [], values or []) if not after else None
+        # a header over several rows of values (a skills matrix, a hotlist) is a table of
+        # records, not one record: its rows stay rows
+        more = _cells(lines[index + 2]) if pairs and index + 2 < len(lines) else None
+        if pairs and not (more and len(more) == len(values or [])):
             out += pairs
             index += 2
             continue
