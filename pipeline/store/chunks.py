@@ -1,11 +1,14 @@
-"""Queries on document_chunks."""
+"""Queries on document_chunks, and the vectorize queue built on them (`PostgresChunkQueue`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
+
+from pipeline.errors import SchemaMissingError
 
 
 @dataclass(frozen=True)
@@ -102,14 +105,19 @@ class ClaimedChunk:
     source: str
 
 
-def _scope_sql(scope: PendingFilter, params: dict) -> tuple[str, bool]:
-    """WHERE fragments for `scope` (values bound in `params`) and whether documents is needed.
+def _in_scope(
+    scope: PendingFilter, params: dict, *, any_hash: bool = False, dead_letters: bool = False
+) -> str:
+    """`FROM document_chunks c [JOIN documents d] WHERE ...` for the chunks in `scope`.
 
-    Only the set filters appear in the SQL, so the planner sees a plain predicate on the
-    pending partial index instead of `cardinality(:x) = 0 OR ...` guards.
+    Values are bound in `params`. Only the set filters appear in the SQL, so the planner sees
+    a plain predicate on the pending partial index instead of `cardinality(:x) = 0 OR ...`
+    guards; documents is joined only when a filter reads it. `any_hash` takes current chunks
+    too (as `scope.force_revectorize` does); `dead_letters` takes dead letters instead of
+    live chunks.
     """
-    clauses = ["NOT c.dead_letter"]
-    if not scope.force_revectorize:
+    clauses = ["c.dead_letter" if dead_letters else "NOT c.dead_letter"]
+    if not (any_hash or scope.force_revectorize):
         # Matches document_chunks_pending_idx exactly, so Postgres scans the partial index.
         clauses.append("c.vectorized_hash IS DISTINCT FROM c.content_hash")
     needs_documents = False
@@ -125,7 +133,8 @@ def _scope_sql(scope: PendingFilter, params: dict) -> tuple[str, bool]:
             params[name] = list(values)
             clauses.append(f"{column} = ANY(CAST(:{name} AS {cast}))")
             needs_documents = needs_documents or column.startswith("d.")
-    return " AND ".join(clauses), needs_documents
+    join = " JOIN documents d ON d.id = c.document_id" if needs_documents else ""
+    return f"FROM document_chunks c{join} WHERE {' AND '.join(clauses)}"
 
 
 # A model a migration is building, or one a switch retired, never takes over document_chunks
@@ -150,9 +159,7 @@ def reset_other_models(
     params: dict = {"model": model, "dim": dimension}
     in_scope = ""
     if scope is not None:
-        where, needs_documents = _scope_sql(replace(scope, force_revectorize=True), params)
-        join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
-        in_scope = f"AND id IN (SELECT c.id FROM document_chunks c {join} WHERE {where})"
+        in_scope = f"AND id IN (SELECT c.id {_in_scope(scope, params, any_hash=True)})"
     result = connection.execute(
         sa.text(
             f"""
@@ -173,15 +180,12 @@ def reset_other_models(
 def reset_dead_letters(connection: Connection, scope: PendingFilter) -> int:
     """Put dead-lettered chunks in `scope` back in the queue with a fresh attempt count."""
     params: dict = {}
-    # Same scope, any hash, and dead letters instead of live chunks.
-    where, needs_documents = _scope_sql(replace(scope, force_revectorize=True), params)
-    where = where.replace("NOT c.dead_letter", "c.dead_letter", 1)
-    join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
+    dead = _in_scope(scope, params, any_hash=True, dead_letters=True)
     result = connection.execute(
         sa.text(
             f"""
             UPDATE document_chunks SET dead_letter = false, attempts = 0, updated_at = now()
-            WHERE id IN (SELECT c.id FROM document_chunks c {join} WHERE {where})
+            WHERE id IN (SELECT c.id {dead})
             """
         ),
         params,
@@ -192,10 +196,8 @@ def reset_dead_letters(connection: Connection, scope: PendingFilter) -> int:
 def count_pending(connection: Connection, scope: PendingFilter) -> int:
     """Chunks in `scope` waiting for a vector (capped at scope.limit), claimed or not."""
     params: dict = {}
-    where, needs_documents = _scope_sql(scope, params)
-    join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
     count = connection.execute(
-        sa.text(f"SELECT count(*) FROM document_chunks c {join} WHERE {where}"), params
+        sa.text(f"SELECT count(*) {_in_scope(scope, params)}"), params
     ).scalar_one()
     return min(count, scope.limit) if scope.limit is not None else count
 
@@ -210,12 +212,10 @@ def scan_pending(
     by one (SQLAlchemy rows) cost several times that; one array is parsed in C.
     """
     params: dict = {"after_id": after_id, "limit": limit}
-    where, needs_documents = _scope_sql(scope, params)
-    join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
     ids = connection.execute(
         sa.text(
-            f"SELECT array_agg(p.id) FROM (SELECT c.id FROM document_chunks c {join} "
-            f"WHERE {where} AND c.id > :after_id ORDER BY c.id LIMIT :limit) AS p"
+            f"SELECT array_agg(p.id) FROM (SELECT c.id {_in_scope(scope, params)} "
+            "AND c.id > :after_id ORDER BY c.id LIMIT :limit) AS p"
         ),
         params,
     ).scalar_one()
@@ -241,14 +241,11 @@ def claim_chunks(
     itself when it expires.
     """
     params: dict = {"after_id": after_id, "limit": limit, "worker": worker, "lease_s": lease_s}
-    where, needs_documents = _scope_sql(scope, params)
-    join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
     rows = connection.execute(
         sa.text(
             f"""
             WITH picked AS (
-                SELECT c.id FROM document_chunks c {join}
-                WHERE {where} AND c.id > :after_id
+                SELECT c.id {_in_scope(scope, params)} AND c.id > :after_id
                   AND (c.claim_expires_at IS NULL OR c.claim_expires_at < now())
                 ORDER BY c.id
                 LIMIT :limit
@@ -443,11 +440,9 @@ def release_all_claims(connection: Connection) -> int:
 def count_held_by_others(connection: Connection, scope: PendingFilter, *, worker: str) -> int:
     """Chunks in `scope` still waiting whose live claim belongs to another worker."""
     params: dict = {"worker": worker}
-    where, needs_documents = _scope_sql(scope, params)
-    join = "JOIN documents d ON d.id = c.document_id" if needs_documents else ""
     return connection.execute(
         sa.text(
-            f"SELECT count(*) FROM document_chunks c {join} WHERE {where} "
+            f"SELECT count(*) {_in_scope(scope, params)} "
             "AND c.claimed_by IS NOT NULL AND c.claimed_by <> :worker "
             "AND c.claim_expires_at > now()"
         ),
@@ -460,3 +455,110 @@ def schema_present(connection: Connection) -> bool:
     return connection.execute(
         sa.text("SELECT to_regclass('document_chunks') IS NOT NULL")
     ).scalar_one()
+
+
+def require_schema(connection: Connection) -> None:
+    """Stop with one line naming the fix when the migrations never ran on this database."""
+    if not schema_present(connection):
+        raise SchemaMissingError(
+            "the database has no pipeline tables (document_chunks): run `pipeline db migrate`"
+        )
+
+
+@dataclass(frozen=True)
+class ReleasedClaims:
+    """The holders whose claims were freed, and how many chunks that freed."""
+
+    workers: list[str]
+    chunks: int
+
+
+class PostgresChunkQueue:
+    """The vectorize queue (`pipeline.vectorize.queue.ChunkQueue`) on document_chunks.
+
+    Each call is one transaction on `engine`, so the loop that drives it holds no connection
+    between calls and writes no SQL of its own.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def location(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def count(
+        self, scope: PendingFilter, *, model: str, dimension: int, requeue_dead: bool = False
+    ) -> int:
+        with self.engine.begin() as connection:
+            require_schema(connection)
+            reset_other_models(connection, model, dimension, scope)
+            if requeue_dead:
+                reset_dead_letters(connection, scope)
+            return count_pending(connection, scope)
+
+    def claim(
+        self, scope: PendingFilter, *, worker: str, lease_s: float, after_id: int, limit: int
+    ) -> list[ClaimedChunk]:
+        with self.engine.begin() as connection:
+            return claim_chunks(
+                connection, scope, worker=worker, lease_s=lease_s, after_id=after_id, limit=limit
+            )
+
+    def mark(
+        self,
+        *,
+        worker: str,
+        model: str,
+        dimension: int,
+        ids: Sequence[int],
+        hashes: Sequence[str],
+        notes: Sequence[str | None],
+    ) -> int:
+        with self.engine.begin() as connection:
+            return mark_vectorized(
+                connection,
+                worker=worker,
+                model=model,
+                dimension=dimension,
+                ids=list(ids),
+                hashes=list(hashes),
+                notes=list(notes),
+            )
+
+    def fail(
+        self,
+        *,
+        worker: str,
+        ids: Sequence[int],
+        errors: Sequence[str],
+        permanent: Sequence[bool],
+        max_attempts: int,
+    ) -> list[int]:
+        with self.engine.begin() as connection:
+            return record_failures(
+                connection,
+                worker=worker,
+                ids=list(ids),
+                errors=list(errors),
+                permanent=list(permanent),
+                max_attempts=max_attempts,
+            )
+
+    def renew(self, *, worker: str, ids: Sequence[int], lease_s: float) -> int:
+        with self.engine.begin() as connection:
+            return renew_claims(connection, worker=worker, ids=list(ids), lease_s=lease_s)
+
+    def release(self, *, worker: str, ids: Sequence[int]) -> int:
+        with self.engine.begin() as connection:
+            return release_claims(connection, worker=worker, ids=list(ids))
+
+    def release_dead(self, is_dead: Callable[[str], bool]) -> ReleasedClaims:
+        with self.engine.begin() as connection:
+            require_schema(connection)
+            dead = [h.worker for h in claim_holders(connection) if is_dead(h.worker)]
+            return ReleasedClaims(dead, release_worker_claims(connection, dead))
+
+    def held_by_others(self, scope: PendingFilter, *, worker: str) -> int:
+        with self.engine.connect() as connection:
+            return count_held_by_others(connection, scope, worker=worker)

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
 
 from pipeline.errors import (
     DatabaseUnavailableError,
@@ -62,11 +61,6 @@ def holder_is_dead(worker: str) -> bool:
     return state == "Z"
 
 
-def database_name(engine: Engine) -> str:
-    """The engine's URL without its password: what a message may show."""
-    return engine.url.render_as_string(hide_password=True)
-
-
 def _is_connection_error(error: BaseException) -> bool:
     if isinstance(error, sa.exc.DBAPIError) and error.connection_invalidated:
         return True
@@ -80,20 +74,21 @@ def _reason(error: BaseException) -> str:
 
 
 def with_database(
-    engine: Engine, action: Callable[[], T], *, wait_s: float, log: Any, what: str
+    database: str, action: Callable[[], T], *, wait_s: float, log: Any, what: str
 ) -> T:
     """Run `action` (one transaction); while the database is unreachable, wait and retry.
 
     The wait is bounded by `wait_s`, with a warning when it starts; then one
-    DatabaseUnavailableError naming the database. `action` must be safe to repeat (every
-    statement the vectorizer repeats is idempotent or sets absolute values).
+    DatabaseUnavailableError naming `database` (its URL without password). `action` must be
+    safe to repeat (every statement the vectorizer repeats is idempotent or sets absolute
+    values).
     """
     deadline = time.monotonic() + wait_s
     delay = 0.5
     warned = False
     while True:
         try:
-            late = f"database {database_name(engine)} has not answered while {what}"
+            late = f"database {database} has not answered while {what}"
             with _WATCHDOG.watch(late, log):
                 return action()
         except Exception as e:
@@ -102,12 +97,12 @@ def with_database(
             left = deadline - time.monotonic()
             if left <= 0:
                 raise DatabaseUnavailableError(
-                    f"database {database_name(engine)} unreachable while {what}: {_reason(e)}; "
+                    f"database {database} unreachable while {what}: {_reason(e)}; "
                     "start it and run again (this run's claims are freed by the next run)"
                 ) from None
             if not warned:
                 log.warning(
-                    f"database {database_name(engine)} unreachable while {what} "
+                    f"database {database} unreachable while {what} "
                     f"({_reason(e)}); waiting up to {wait_s:.0f}s for it"
                 )
                 warned = True

@@ -17,7 +17,6 @@ import logging
 import math
 import random
 import threading
-import time
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,10 +27,9 @@ from typing import Any
 import numpy as np
 from sqlalchemy.engine import Engine
 
-from pipeline.errors import DatabaseUnavailableError, SchemaMissingError
+from pipeline.errors import DatabaseUnavailableError
 from pipeline.progress import BatchChunk, BatchProgress, ProgressCallback, format_progress
-from pipeline.store import chunks as chunk_queries
-from pipeline.store.chunks import ClaimedChunk, PendingFilter
+from pipeline.store.chunks import ClaimedChunk, PendingFilter, PostgresChunkQueue
 from pipeline.store.index_state import BuildChunk
 from pipeline.store.vectors import VectorStore, collection_name, point_id
 from pipeline.vectorize import faults
@@ -47,6 +45,7 @@ from pipeline.vectorize.errors import (
 )
 from pipeline.vectorize.limiter import RateLimiter
 from pipeline.vectorize.quality import vector_problems
+from pipeline.vectorize.queue import ChunkQueue, Clock, SystemClock
 
 DEFAULT_LOGGER = logging.getLogger("pipeline.vectorize")
 # Default chunks per batch: the seed's 32 for in-process models; a remote request of 32 is
@@ -108,11 +107,15 @@ class Vectorizer:
     `retry_budget_s` (a time budget, not a count); claims last `lease_s` and a heartbeat
     thread renews them every third of that; an unreachable database is waited for up to
     `db_wait_s`, a locked embedded vector store folder up to `store_wait_s`.
+
+    The chunks come from `queue` (unset: `PostgresChunkQueue(engine)`); `engine` also serves
+    the index lifecycle (the deletion outbox, the serving model), skipped when it is None.
+    `clock` (unset: the real one) times the run, retries and the lease heartbeat.
     """
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Engine | None,
         embedder: Embedder,
         vector_store: VectorStore,
         batch_size: int | None = None,
@@ -132,6 +135,8 @@ class Vectorizer:
         retry_budget_s: float = 600.0,
         db_wait_s: float = 60.0,
         store_wait_s: float = 60.0,
+        queue: ChunkQueue | None = None,
+        clock: Clock | None = None,
     ) -> None:
         batch_size = batch_size or (REMOTE_BATCH_SIZE if embedder.is_remote else LOCAL_BATCH_SIZE)
         if batch_size < 1 or concurrency < 1 or max_attempts < 1:
@@ -139,6 +144,8 @@ class Vectorizer:
         if overlong not in ("clip", "refuse"):
             raise ValueError("overlong must be 'clip' or 'refuse'")
         self.engine = engine
+        self.queue: ChunkQueue = queue or PostgresChunkQueue(engine)  # type: ignore[arg-type]
+        self.clock: Clock = clock or SystemClock()
         self.embedder = embedder
         self.vector_store = vector_store
         self.batch_size = min(batch_size, embedder.max_inputs_per_request or batch_size)
@@ -180,16 +187,10 @@ class Vectorizer:
         statement), so the count is honest after a model change.
         """
         scope = filter or PendingFilter()
-
-        def count() -> int:
-            with self.engine.begin() as connection:
-                self._require_schema(connection)
-                chunk_queries.reset_other_models(
-                    connection, self.model, self.embedder.dimension, scope
-                )
-                return chunk_queries.count_pending(connection, scope)
-
-        return self._db(count, "counting pending chunks")
+        return self._db(
+            lambda: self.queue.count(scope, model=self.model, dimension=self.embedder.dimension),
+            "counting pending chunks",
+        )
 
     def vectorize_pending(
         self, filter: PendingFilter | None = None, progress_callback: ProgressCallback | None = None
@@ -206,26 +207,23 @@ class Vectorizer:
         """Seed 003's contract: vectorize these chunks (only pending ones unless forced)."""
         ids = tuple(sorted({int(i) for i in chunk_ids}))
         if not ids:
-            return self._summary(_Totals(total=0), time.monotonic())
+            return self._summary(_Totals(total=0), self.clock.monotonic())
         scope = PendingFilter(chunk_ids=ids, force_revectorize=force_revectorize)
         return self._run(scope, progress_callback)
 
     # --- the loop -----------------------------------------------------------------------
 
     def _run(self, scope: PendingFilter, callback: ProgressCallback | None) -> dict[str, Any]:
-        started = time.monotonic()
+        started = self.clock.monotonic()
         self._stopping.clear()
         dimension = self.embedder.dimension
         released = self._db(self._release_dead_holders, "freeing claims of dead workers")
-
-        def prepare() -> int:
-            with self.engine.begin() as connection:
-                chunk_queries.reset_other_models(connection, self.model, dimension, scope)
-                if scope.retry_dead_letters:
-                    chunk_queries.reset_dead_letters(connection, scope)
-                return chunk_queries.count_pending(connection, scope)
-
-        total = self._db(prepare, "counting pending chunks")
+        total = self._db(
+            lambda: self.queue.count(
+                scope, model=self.model, dimension=dimension, requeue_dead=scope.retry_dead_letters
+            ),
+            "counting pending chunks",
+        )
         totals = _Totals(total=total, released_dead=released)
         collection = self.collection
         self._store(
@@ -233,7 +231,8 @@ class Vectorizer:
             "opening the collection",
         )
         # Deletions reach the store first; a new model becomes the alias's target.
-        outbox = self._index().before_run(self.embedder)
+        index = self._index()
+        outbox = index.before_run(self.embedder) if index else 0
         open_claims: set[int] = set()
         in_flight: deque[tuple[_Batch, Future[_Outcome]]] = deque()
         self.log.info(
@@ -273,7 +272,7 @@ class Vectorizer:
             raise
         pool.shutdown(wait=True)
         heartbeat.stop()
-        outbox += self._index().after_run(self.embedder)  # chunks deleted while embedding
+        outbox += index.after_run(self.embedder) if index else 0  # deleted while embedding
         summary = self._summary(totals, started, self._held_by_others(scope))
         summary["outbox_applied"] = outbox
         self.log.info(
@@ -308,33 +307,21 @@ class Vectorizer:
 
     def _release_dead_holders(self) -> int:
         """Free the claims of workers on this host whose process is gone; return how many."""
-        with self.engine.begin() as connection:
-            self._require_schema(connection)
-            holders = chunk_queries.claim_holders(connection)
-            dead = [h for h in holders if faults.holder_is_dead(h.worker)]
-            released = chunk_queries.release_worker_claims(connection, [h.worker for h in dead])
-        if released:
-            names = ", ".join(h.worker for h in dead)
-            self.log.warning(f"freed {released} claim(s) of dead worker(s) {names}")
-        return released
+        released = self.queue.release_dead(faults.holder_is_dead)
+        if released.chunks:
+            names = ", ".join(released.workers)
+            self.log.warning(f"freed {released.chunks} claim(s) of dead worker(s) {names}")
+        return released.chunks
 
     def _held_by_others(self, scope: PendingFilter) -> int:
-        def count() -> int:
-            with self.engine.connect() as connection:
-                return chunk_queries.count_held_by_others(connection, scope, worker=self.worker_id)
-
-        return self._db(count, "counting claims of other workers")
-
-    @staticmethod
-    def _require_schema(connection: Any) -> None:
-        if not chunk_queries.schema_present(connection):
-            raise SchemaMissingError(
-                "the database has no pipeline tables (document_chunks): run `pipeline db migrate`"
-            )
+        return self._db(
+            lambda: self.queue.held_by_others(scope, worker=self.worker_id),
+            "counting claims of other workers",
+        )
 
     def _db(self, action: Any, what: str) -> Any:
         return faults.with_database(
-            self.engine, action, wait_s=self.db_wait_s, log=self.log, what=what
+            self.queue.location, action, wait_s=self.db_wait_s, log=self.log, what=what
         )
 
     def _store(self, action: Any, what: str) -> Any:
@@ -345,6 +332,9 @@ class Vectorizer:
         )
 
     def _index(self) -> Any:
+        """The index lifecycle around a run; None without a database (an in-memory queue)."""
+        if self.engine is None:
+            return None
         # Imported here: pipeline.index builds on this package (batching, embedders).
         from pipeline.index.lifecycle import IndexLifecycle
 
@@ -358,21 +348,19 @@ class Vectorizer:
         remaining = scope.limit
         while remaining is None or remaining > 0:
             size = self.page_size if remaining is None else min(self.page_size, remaining)
-            t0 = time.monotonic()
+            t0 = self.clock.monotonic()
 
             def claim(after_id: int = after_id, size: int = size) -> list[ClaimedChunk]:
-                with self.engine.begin() as connection:
-                    return chunk_queries.claim_chunks(
-                        connection,
-                        scope,
-                        worker=self.worker_id,
-                        lease_s=self.lease_s,
-                        after_id=after_id,
-                        limit=size,
-                    )
+                return self.queue.claim(
+                    scope,
+                    worker=self.worker_id,
+                    lease_s=self.lease_s,
+                    after_id=after_id,
+                    limit=size,
+                )
 
             page = self._db(claim, "claiming chunks")
-            totals.claim_s += time.monotonic() - t0
+            totals.claim_s += self.clock.monotonic() - t0
             if not page:
                 return
             with self._claims_lock:
@@ -482,7 +470,7 @@ class Vectorizer:
             try:
                 return self.embedder.embed(texts)
             except (RateLimitedError, TransientEmbeddingError) as e:
-                now = time.monotonic()
+                now = self.clock.monotonic()
                 deadline = deadline if deadline is not None else now + self.retry_budget_s
                 is_rate_limit = isinstance(e, RateLimitedError)
                 transient += 0 if is_rate_limit else 1
@@ -507,7 +495,7 @@ class Vectorizer:
                 attempt += 1
                 outcome.retries += 1
                 self.log.info(f"embedding retry {attempt} in {delay:.2f}s: {e}")
-                self._stopping.wait(delay)
+                self.clock.wait(self._stopping, delay)
 
     # --- writing (calling thread, in batch order) ---------------------------------------
 
@@ -520,9 +508,9 @@ class Vectorizer:
         started: float,
         callback: ProgressCallback | None,
     ) -> None:
-        t0 = time.monotonic()
+        t0 = self.clock.monotonic()
         outcome = future.result()  # fatal and unavailable errors surface here
-        t1 = time.monotonic()
+        t1 = self.clock.monotonic()
         totals.embed_s += t1 - t0
         ok = sorted(outcome.vectors)
         notes = [batch.inputs[p].note for p in ok]
@@ -538,37 +526,34 @@ class Vectorizer:
 
             self._store(upsert, "writing vectors")
         failed = sorted(outcome.errors)
-
-        def write() -> set[int]:
-            with self.engine.begin() as connection:
-                if ok:
-                    # Only now, with the store holding the vectors, is the chunk marked done.
-                    chunk_queries.mark_vectorized(
-                        connection,
-                        worker=self.worker_id,
-                        model=self.model,
-                        dimension=self.embedder.dimension,
-                        ids=[batch.chunks[p].id for p in ok],
-                        hashes=[batch.chunks[p].content_hash for p in ok],
-                        notes=notes,
-                    )
-                if not failed:
-                    return set()
-                return set(
-                    chunk_queries.record_failures(
-                        connection,
-                        worker=self.worker_id,
-                        ids=[batch.chunks[p].id for p in failed],
-                        errors=[outcome.errors[p][0] for p in failed],
-                        permanent=[outcome.errors[p][1] for p in failed],
-                        max_attempts=self.max_attempts,
-                    )
-                )
-
-        dead = self._db(write, "marking chunks vectorized")
+        if ok:
+            # Only now, with the store holding the vectors, is the chunk marked done.
+            self._db(
+                lambda: self.queue.mark(
+                    worker=self.worker_id,
+                    model=self.model,
+                    dimension=self.embedder.dimension,
+                    ids=[batch.chunks[p].id for p in ok],
+                    hashes=[batch.chunks[p].content_hash for p in ok],
+                    notes=notes,
+                ),
+                "marking chunks vectorized",
+            )
+        dead = []
+        if failed:
+            dead = self._db(
+                lambda: self.queue.fail(
+                    worker=self.worker_id,
+                    ids=[batch.chunks[p].id for p in failed],
+                    errors=[outcome.errors[p][0] for p in failed],
+                    permanent=[outcome.errors[p][1] for p in failed],
+                    max_attempts=self.max_attempts,
+                ),
+                "recording failed chunks",
+            )
         with self._claims_lock:
             open_claims.difference_update(chunk.id for chunk in batch.chunks)
-        totals.write_s += time.monotonic() - t1
+        totals.write_s += self.clock.monotonic() - t1
         totals.batches += 1
         totals.vectorized += len(ok)
         totals.failed += len(failed)
@@ -588,7 +573,7 @@ class Vectorizer:
         started: float,
         callback: ProgressCallback | None,
     ) -> None:
-        elapsed = time.monotonic() - started
+        elapsed = self.clock.monotonic() - started
         rate = totals.processed / elapsed if elapsed > 0 else 0.0
         left = max(0, totals.total - totals.processed)
         total_batches = totals.batches + math.ceil(left / self.batch_size)
@@ -634,27 +619,20 @@ class Vectorizer:
         """
         with self._claims_lock:
             ids = sorted(open_claims)
-        if not ids:
-            return
-        with self.engine.begin() as connection:
-            chunk_queries.renew_claims(
-                connection, worker=self.worker_id, ids=ids, lease_s=self.lease_s
-            )
+        if ids:
+            self.queue.renew(worker=self.worker_id, ids=ids, lease_s=self.lease_s)
 
     def _release(self, open_claims: set[int]) -> None:
         """Best effort on the way out: give back claims so another run need not wait."""
         if not open_claims:
             return
         try:
-            with self.engine.begin() as connection:
-                chunk_queries.release_claims(
-                    connection, worker=self.worker_id, ids=sorted(open_claims)
-                )
+            self.queue.release(worker=self.worker_id, ids=sorted(open_claims))
         except Exception as e:  # the next run on this host frees them; else the lease does
             self.log.warning(f"could not release {len(open_claims)} claim(s): {faults._reason(e)}")
 
     def _summary(self, totals: _Totals, started: float, held_by_others: int = 0) -> dict[str, Any]:
-        elapsed = time.monotonic() - started
+        elapsed = self.clock.monotonic() - started
         skipped = max(0, totals.total - totals.processed)
         held = min(skipped, held_by_others)
         return {
@@ -709,7 +687,7 @@ class _Heartbeat:
 
     def _beat(self) -> None:
         interval = max(0.2, self._vectorizer.lease_s / 3)
-        while not self._stop.wait(interval):
+        while not self._vectorizer.clock.wait(self._stop, interval):
             try:
                 self._vectorizer.renew_leases(self._open_claims)
             except Exception as e:  # the database may be down: the loop reports that itself

@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import numpy as np
 import pytest
 import sqlalchemy as sa
 
 from pipeline.store.vectors import create_vector_store
-from pipeline.vectorize import Vectorizer
+from pipeline.vectorize import PendingFilter, Vectorizer
 from pipeline_tests.vectorize.helpers import CountingEmbedder, chunk_count, load_demo
-
-
-class SlowCountingEmbedder(CountingEmbedder):
-    """A provider that takes `delay_s` a request."""
-
-    def __init__(self, delay_s: float) -> None:
-        super().__init__()
-        self.delay_s = delay_s
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        time.sleep(self.delay_s)
-        return super().embed(texts)
+from pipeline_tests.vectorize.memory_queue import FakeClock, MemoryChunkQueue, wait_for
 
 
 @pytest.fixture
@@ -136,21 +124,49 @@ def test_concurrent_embedding_keeps_writes_in_order_and_complete(db, tables, sto
     assert len(hits) == 3
 
 
-def test_leases_are_renewed_while_a_slow_page_is_still_being_embedded(db, tables, store):
-    total = load_demo(db, tables, chunks=80)
-    embedder = SlowCountingEmbedder(delay_s=0.2)  # shared, so it counts both workers' calls
-    lease_s = 2.0
-    # One page holds the whole backlog and takes ~4 s, two leases' worth.
-    slow = Vectorizer(db, embedder, store, batch_size=4, page_size=80, lease_s=lease_s)
-    late = Vectorizer(db, embedder, store, batch_size=4, lease_s=lease_s, worker_id="late")
-    summaries = {}
-    first = threading.Thread(target=lambda: summaries.update(slow=slow.vectorize_pending()))
-    first.start()
-    time.sleep(lease_s * 1.5)  # past the first lease: only renewal keeps the claims held
-    assert first.is_alive(), "the slow worker finished before the late one could compete"
-    summaries["late"] = late.vectorize_pending()
-    first.join()
+def test_leases_are_renewed_while_a_slow_page_is_still_being_embedded(store):
+    # The loop on the in-memory queue and a clock this test moves: each request "takes" half
+    # a lease, so the page outlives its first lease three times over; only the heartbeat's
+    # renewals (every third of a lease) keep a late worker off the chunks still in work.
+    clock = FakeClock()
+    queue = MemoryChunkQueue(clock)
+    queue.add(f"text {i}" for i in range(20))
+    lease_s = 30.0
+    late_claims: list[list[int]] = []
+    renewed: list[bool] = []
 
-    assert max(embedder.texts.values()) == 1  # the late worker took nothing still in work
-    assert summaries["slow"]["vectorized"] == total
-    assert chunk_count(db, "vectorized_hash = content_hash") == total
+    class SlowOnTheClock(CountingEmbedder):
+        def embed(self, texts):
+            before = queue.renewals
+            clock.advance(lease_s / 2)
+            renewed.append(wait_for(lambda: queue.renewals > before))
+            late = queue.claim(
+                PendingFilter(), worker="late", lease_s=lease_s, after_id=0, limit=50
+            )
+            late_claims.append([chunk.id for chunk in late])
+            return super().embed(texts)
+
+    embedder = SlowOnTheClock()
+    slow = Vectorizer(
+        None, embedder, store, batch_size=4, page_size=20, lease_s=lease_s,
+        queue=queue, clock=clock,
+    )  # fmt: skip
+    summary = slow.vectorize_pending()
+
+    assert summary["elapsed_s"] == 5 * lease_s / 2  # the run's time is the injected clock's
+    assert renewed == [True] * 5  # a renewal each time the clock passed a third of a lease
+    assert late_claims == [[]] * 5  # the late worker took nothing still in work...
+    assert max(embedder.texts.values()) == 1 and summary["vectorized"] == 20 == queue.done()
+    assert queue.claimed() == 0
+
+
+def test_without_renewal_a_lease_frees_the_chunks_for_another_worker(store):
+    clock = FakeClock()
+    queue = MemoryChunkQueue(clock)
+    queue.add(f"text {i}" for i in range(10))
+    queue.claim(PendingFilter(), worker="elsewhere:1:gone", lease_s=30, after_id=0, limit=6)
+    vectorizer = Vectorizer(None, CountingEmbedder(), store, queue=queue, clock=clock)
+    assert vectorizer.vectorize_pending()["vectorized"] == 4  # live leases respected
+    clock.advance(31)  # the holder (another host) never renewed: its leases run out
+    assert vectorizer.vectorize_pending()["vectorized"] == 6
+    assert queue.done() == 10
