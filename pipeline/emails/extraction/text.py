@@ -146,6 +146,11 @@ _SPACED_OUT_LABEL = re.compile(
     r"^([ \t]*[・\-*•■◆●□◇【\[]?[ \t]*)"
     r"((?:[一-龥ぁ-んァ-ヴー][ \t]+){1,4}[一-龥ぁ-んァ-ヴー])(?=[ \t]*[:：】\]])"
 )
+# "国　籍　日本", "稼　働　即日": a spaced-out known label, then a space for the colon.
+_SPACED_OUT_BARE = re.compile(
+    r"^([ \t]*[・\-*•■◆●□◇【\[]?[ \t]*)"
+    r"((?:[一-龥ぁ-んァ-ヴー][ \t]+){1,4}[一-龥ぁ-んァ-ヴー])(?=[ \t]+[^\s:：])"
+)
 _PIPE_ROW = re.compile(r"^\s*\|?\s*([^|\n]{1,16}?)\s*\|\s*([^\n]+?)\s*\|?\s*$")
 _TAB_ROW = re.compile(r"^\s*([^\t\n]{1,16}?)\t+\s*([^\n]+)$")
 
@@ -183,10 +188,14 @@ def _spaced_label(line: str) -> str:
 
 def _unspace_label(line: str) -> str:
     spaced = _SPACED_OUT_LABEL.match(line)
-    if spaced is None:
+    if spaced is not None:
+        label = re.sub(r"[ \t]+", "", spaced.group(2))
+        return f"{spaced.group(1)}{label}{line[spaced.end() :]}"
+    bare = _SPACED_OUT_BARE.match(line)
+    label = re.sub(r"[ \t]+", "", bare.group(2)) if bare else ""
+    if not bare or not _is_label(label):
         return line
-    label = re.sub(r"[ \t]+", "", spaced.group(2))
-    return f"{spaced.group(1)}{label}{line[spaced.end() :]}"
+    return f"{bare.group(1)}{label}: {line[bare.end() :].lstrip()}"
 
 
 def _cells(line: str) -> list[str] | None:
