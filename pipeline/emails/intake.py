@@ -42,6 +42,7 @@ from pipeline.emails.extraction import extract_candidate, extract_projects
 from pipeline.emails.llm_extraction import EmailForExtraction, LLMExtractor
 from pipeline.emails.parsing import ParsedEmail, parse_email
 from pipeline.emails.sources import RawMessage, iter_messages, unsupported_format
+from pipeline.errors import PipelineError
 from pipeline.store import emails as email_store
 from pipeline.store.documents import NewDocument, upsert_documents
 from pipeline.store.tables import Tables
@@ -265,6 +266,7 @@ class EmailIntake:
         stored: list[_Stored],
         report: IngestReport,
         step: Callable[[list[_Stored], IngestReport], None] | None = None,
+        retrying: bool = False,
     ) -> None:
         """Run `step` (default: step 2 as configured) on a batch; on failure, mail by mail."""
         if not stored:
@@ -273,7 +275,12 @@ class EmailIntake:
         try:
             step(stored, report)
         except Exception as e:  # the emails are stored; a retry can process them later
-            log.warning("processing %d stored emails failed (%s)", len(stored), _why(e))
+            # A kind of failure we expect is one line (a SQL error's text carries the bound
+            # mail text); anything else is a bug: its traceback once, not on every retry.
+            bug = not isinstance(e, SQLAlchemyError | PipelineError) and not retrying
+            log.warning(
+                "processing %d stored emails failed (%s)", len(stored), _why(e), exc_info=bug
+            )
             if len(stored) == 1:
                 reason = f"stored, not processed: {_why(e)}"
                 report.failed.append((stored[0].source, reason))
@@ -281,7 +288,7 @@ class EmailIntake:
                     self.on_failure(stored[0].source, reason, e)
                 return
             for item in stored:
-                self._process([item], report, step)
+                self._process([item], report, step, retrying=True)
 
     def _process_batch(self, stored: list[_Stored], report: IngestReport) -> None:
         """Step 2 in one transaction: documents and chunks, then (unless only chunking)

@@ -141,7 +141,7 @@ def iter_mbox(file: Path) -> Iterator[RawMessage]:
             label = f"{file}#{key}"
             try:
                 yield RawMessage(label, box.get_bytes(key))
-            except (OSError, KeyError, ValueError, mailbox.Error) as e:
+            except OSError as e:  # read lazily: the file can fail under us mid-way
                 yield RawMessage(label, b"", error=f"unreadable mbox entry: {type(e).__name__}")
     finally:
         box.close()

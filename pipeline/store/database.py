@@ -59,7 +59,7 @@ def normalise_url(raw: str, *, setting: str) -> str:
     """Parse a Postgres URL, pinning the psycopg2 driver (SQLAlchemy 2.1 defaults to psycopg 3)."""
     try:
         url = make_url(raw)
-    except Exception as e:
+    except (sa.exc.ArgumentError, ValueError) as e:  # ValueError: a port that is not a number
         raise ConfigurationError(f"{setting} is not a valid database URL: {e}") from e
     if url.get_backend_name() not in ("postgresql", "postgres"):
         raise ConfigurationError(f"{setting} must be a postgresql URL, got {url.drivername!r}")
@@ -186,7 +186,7 @@ def _ping_when_idle(engine: Engine, idle_s: float) -> None:
             return
         try:
             engine.dialect.do_ping(dbapi_connection)  # autocommit: leaves no transaction open
-        except Exception as e:
+        except engine.dialect.loaded_dbapi.Error as e:  # closed, killed, or no answer in time
             raise sa.exc.DisconnectionError(f"stale pooled connection: {e}") from e
 
 

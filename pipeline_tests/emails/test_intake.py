@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import mailbox
 import os
 import subprocess
@@ -11,6 +12,11 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from pipeline.demo.inbox import generate_inbox, write_inbox
+from pipeline.emails.classification import (
+    EmailForClassification,
+    LLMClassificationError,
+    classify_by_rules,
+)
 from pipeline.emails.intake import EmailIntake
 from pipeline.emails.sources import RawMessage, iter_messages
 
@@ -191,3 +197,43 @@ def test_demo_load_ingests_the_demo_inbox_once(db, database_url: str, tmp_path: 
     assert first.returncode == 0, first.stderr
     assert "demo inbox loaded: 8 new, 0 duplicate, 0 failed" in first.stdout
     assert "demo inbox loaded: 0 new, 8 duplicate, 0 failed" in second.stdout
+
+
+class _FailingClassifier:
+    """The rules, except that a mail whose subject names `trigger` raises `error`."""
+
+    def __init__(self, trigger: str, error: Exception) -> None:
+        self.trigger, self.error = trigger, error
+
+    def classify(self, items: list[EmailForClassification]) -> list:
+        if any(self.trigger in item.subject for item in items):
+            raise self.error
+        return [classify_by_rules(item) for item in items]
+
+
+def _failure_logs(caplog) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if "stored emails failed" in r.getMessage()]
+
+
+def test_a_bug_in_step_two_logs_its_traceback_once_then_one_line_a_retry(
+    db, tables, caplog
+) -> None:
+    intake = EmailIntake(db, tables, classifier=_FailingClassifier("boom", TypeError("a bug")))
+    mails = [RawMessage(f"{n}.eml", _mail(b"hi", f"<{n}@x>", subject=n)) for n in ("a", "boom")]
+    with caplog.at_level(logging.WARNING, logger="pipeline.emails.intake"):
+        report = intake.ingest(mails)
+    assert [source for source, _ in report.failed] == ["boom.eml"]
+    batch, *retries = _failure_logs(caplog)
+    assert batch.getMessage() == "processing 2 stored emails failed (TypeError: a bug)"
+    assert batch.exc_info and batch.exc_info[0] is TypeError
+    assert len(retries) == 1 and not retries[0].exc_info
+
+
+def test_a_known_kind_of_failure_is_one_line_without_a_traceback(db, tables, caplog) -> None:
+    error = LLMClassificationError("the model's answer did not cover the batch")
+    intake = EmailIntake(db, tables, classifier=_FailingClassifier("boom", error))
+    with caplog.at_level(logging.WARNING, logger="pipeline.emails.intake"):
+        report = intake.ingest([RawMessage("boom.eml", _mail(b"hi", "<b@x>", subject="boom"))])
+    assert len(report.failed) == 1
+    (line,) = _failure_logs(caplog)
+    assert "LLMClassificationError" in line.getMessage() and not line.exc_info
