@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.emails.extraction import Money, parse_money
 
 
@@ -13,3 +15,36 @@ def test_a_range_cut_by_the_wrap_is_one_range() -> None:
 def test_a_wrapped_sentence_does_not_lend_its_figures_to_the_rate() -> None:
     text = "Rate: $85/hr on C2C, and he has 10 years of experience in total, most of it\n1099."
     assert parse_money(text, "en") == Money(85, 85, "USD", "hour")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "money"),
+    [
+        ("予算：上限80万", "ja", Money(None, 800_000, "JPY", "month")),
+        ("上限：80万円", "ja", Money(None, 800_000, "JPY", "month")),
+        ("单价：2万5千元/月", "zh", Money(25_000, 25_000, "CNY", "month")),
+        ("Day rate: USD 700-800", "en", Money(700, 800, "USD", "day")),
+        ("単価：65（精算140-180h）", "ja", Money(650_000, 650_000, "JPY", "month")),
+        ("単価 55~60", "ja", Money(550_000, 600_000, "JPY", "month")),
+        ("単価 50〜", "ja", Money(500_000, None, "JPY", "month")),
+        ("单价：2.5-3万/人月", "zh", Money(25_000, 30_000, "CNY", "month")),
+        ("期望：~65万日元", "zh", Money(None, 650_000, "JPY", "month")),
+        ("$85/hr C2C", "en", Money(85, 85, "USD", "hour")),
+    ],
+)
+def test_money_as_people_write_it(text: str, language: str, money: Money) -> None:
+    assert parse_money(text, language) == money
+
+
+def test_a_yen_sized_figure_in_no_written_currency_is_not_read_as_yuan_or_dollars() -> None:
+    assert parse_money("单价：65万/月", "zh") == Money(650_000, 650_000, "JPY", "month")
+    assert parse_money("单价：3万/月", "zh") == Money(30_000, 30_000, "CNY", "month")
+    assert parse_money("Rate: 700,000 per month", "en") == Money(700_000, 700_000, "JPY", "month")
+    assert parse_money("年薪：30万", "zh") == Money(300_000, 300_000, "CNY", "year")
+    # a unit written anywhere in the mail decides it
+    assert parse_money("单价：65万/月\n交通费另付 5000元", "zh").currency == "CNY"
+
+
+def test_a_bare_figure_needs_a_rate_label_to_be_ten_thousands_of_yen() -> None:
+    assert parse_money("年齢：45\n稼働：即日", "ja") is None
+    assert parse_money("予算：45名", "ja") is None

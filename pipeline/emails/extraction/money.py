@@ -84,7 +84,11 @@ _NOT_RATE = re.compile(
 )
 _NEGOTIABLE = re.compile(r"スキル見合い|応相談|面議|面议|可议|negotiable|\bDOE\b|TBD", re.I)
 _OPEN_LOW = re.compile(r"^\s*(?:~|〜|から|以上|起|\+|or more|and up|以上可|up)")
-_OPEN_HIGH_BEFORE = re.compile(r"(?:~|〜|上限|最大|max(?:imum)?|up to|最高|以内|under)\s*$", re.I)
+_OPEN_HIGH_BEFORE = re.compile(
+    r"(?:~|〜|上限|最大|max(?:imum)?|up to|最高|以内|under|not to exceed|cap(?:ped at)?)"
+    r"\s*(?:[:：]|は|额|額)?\s*$",
+    re.I,
+)
 _OPEN_HIGH_AFTER = re.compile(
     r"^\s*(?:(?:on\s+)?(?:c2c|w-?2|1099|corp[- ]to[- ]corp)\s+)?"  # "$65/hr C2C max"
     r"(?:まで|以下|以内|迄|max\b|上限)",
@@ -117,7 +121,7 @@ _PERIODS = {
 }  # fmt: skip
 _LABEL_PERIODS = (
     (re.compile(r"時給|hourly|per hour|/\s*h(?:ou)?r|[时時]薪|每小[时時]", re.I), "hour"),
-    (re.compile(r"日給|日額|日当|daily|per day|日薪", re.I), "day"),
+    (re.compile(r"日給|日額|日当|daily|per day|日薪|day rate|per diem|人天|日单价", re.I), "day"),
     (re.compile(r"年収|年俸|年薪|annual|per year|salary|/\s*y(?:ea)?r", re.I), "year"),
     (re.compile(r"月額|月単価|月薪|人月|monthly|per month", re.I), "month"),
 )
@@ -147,7 +151,10 @@ def _written_currency(text: str) -> str | None:
 def parse_money(text: str | Prepared, language: str | None) -> Money | None:
     """The first rate/budget: rate-labelled lines first, then any line with a money unit."""
     prepared = prepare(text)
-    fallback = _written_currency(prepared.text) or _LANGUAGE_CURRENCY.get(language or "", "USD")
+    written = _written_currency(prepared.text)
+    fallback = _Fallback(
+        written or _LANGUAGE_CURRENCY.get(language or "", "USD"), guessed=written is None
+    )
     lines = [li for li in _ranges_joined(prepared.field_lines) if not _NOT_RATE.search(li)]
     labelled = [line for line in lines if _LABEL.search(line)]
     for line, needs_unit in [*((li, False) for li in labelled), *((li, True) for li in lines)]:
@@ -176,21 +183,33 @@ def is_negotiable(text: str | Prepared) -> bool:
     return bool(_NEGOTIABLE.search(prepare(text).text))
 
 
-def _parse_line(line: str, fallback: str, needs_unit: bool) -> Money | None:
+@dataclass(frozen=True)
+class _Fallback:
+    """The currency of a figure written without a unit, and whether the mail names none."""
+
+    currency: str
+    guessed: bool
+
+
+def _parse_line(line: str, fallback: _Fallback, needs_unit: bool) -> Money | None:
     label = _LABEL.search(line)
     body = line[label.end() :] if label and not needs_unit else line
     if re.match(r"^.{0,4}精算", body) or re.search(r"精算\s*[:：]?\s*\d{2,3}\s*[~-]", body):
         body = re.sub(
             r"精算[^\n]*?\d{2,3}\s*(?:h|H|時間)?\s*[~-]\s*\d{2,3}\s*(?:h|H|時間)?", "", body
         )
+    body = _TEN_THOUSANDS_AND.sub(_ten_thousands, body)
+    prefix = line[: label.end()] if label and not needs_unit else ""
     for m in _MONEY.finditer(body):
-        money = _money(m, body, line, fallback, needs_unit)
+        money = _money(m, body, line, prefix, fallback, needs_unit)
         if money is not None:
             return money
     return None
 
 
-def _money(m: re.Match[str], body: str, line: str, fallback: str, needs_unit: bool) -> Money | None:
+def _money(
+    m: re.Match[str], body: str, line: str, prefix: str, fallback: _Fallback, needs_unit: bool
+) -> Money | None:
     units = [u for u in (m.group("pre"), m.group("unit1"), m.group("unit2")) if u]
     mults = [u for u in (m.group("mult1"), m.group("mult2")) if u]
     per = (m.group("per") or "").lower()
@@ -199,16 +218,17 @@ def _money(m: re.Match[str], body: str, line: str, fallback: str, needs_unit: bo
         return None  # "3年" / "6ヶ月" is experience or duration
     if re.match(r"\s*(?:歳|岁|名|人(?!月|天|日|民)|回|社|%|件|時|分|号|階|番|代|位)", after):
         return None
-    if not units and not mults and (needs_unit or not per):
+    implied = _implied_man(m, prefix, after, fallback) if not units and not mults else None
+    if not units and not mults and not implied and (needs_unit or not per):
         low = _number(m.group("num1"), None)
         if needs_unit or low < 100 or re.match(r"\s*(?:h|H|時間)", after):
             return None
-    currency = _currency(units) or fallback
-    mult1 = m.group("mult1") or (m.group("mult2") if m.group("num2") else None)
+    currency = _currency(units) or fallback.currency
+    mult1 = m.group("mult1") or (m.group("mult2") if m.group("num2") else None) or implied
     low = _number(m.group("num1"), mult1 or _unit_multiplier(m.group("unit1")))
     high = None
     if m.group("num2"):
-        mult2 = m.group("mult2") or m.group("mult1")
+        mult2 = m.group("mult2") or m.group("mult1") or implied
         high = _number(
             m.group("num2"), mult2 or _unit_multiplier(m.group("unit2") or m.group("unit1"))
         )
@@ -217,7 +237,9 @@ def _money(m: re.Match[str], body: str, line: str, fallback: str, needs_unit: bo
     period = (
         _PERIODS.get(per) or _label_period(line) or _default_period(currency, low, units, mults)
     )
-    before = body[: m.start()]
+    if not units and fallback.guessed:
+        currency = _plausible_currency(currency, period, low)
+    before = prefix + body[: m.start()]  # "予算：上限80万": the label may say the bound
     if high is None:
         if _OPEN_LOW.match(after):
             return Money(low, None, currency, period)
@@ -227,6 +249,45 @@ def _money(m: re.Match[str], body: str, line: str, fallback: str, needs_unit: bo
     if high < low:
         low, high = high, low
     return Money(low, high, currency, period)
+
+
+# "2万5千元" is 25,000, "1万8000円" 18,000: one figure, written in two parts.
+_TEN_THOUSANDS_AND = re.compile(r"(?<![\d.])(\d{1,3})万(?:(\d)千|(\d{4})(?!\d))")
+
+
+def _ten_thousands(m: re.Match[str]) -> str:
+    rest = int(m.group(2)) * 1000 if m.group(2) else int(m.group(3))
+    return f"{int(m.group(1)) * 10_000 + rest:,}"
+
+
+# "単価：65", "単価 55~60": Japanese SES mail leaves 万円 out of a monthly rate.
+_MAN_LABEL = re.compile(r"単価|予算|月額|報酬|单价|預算|预算")
+
+
+def _implied_man(m: re.Match[str], prefix: str, after: str, fallback: _Fallback) -> str | None:
+    """'万' when a bare figure under a Japanese rate label can only be ten-thousands of yen."""
+    per = (m.group("per") or "").lower()
+    if (
+        fallback.currency != "JPY"
+        or not _MAN_LABEL.search(prefix)
+        or _PERIODS.get(per, "month") != "month"
+    ):
+        return None  # "単価：40h~" is settlement hours
+    figures = [float(n.replace(",", "")) for n in (m.group("num1"), m.group("num2")) if n]
+    if not all(20 <= f <= 200 for f in figures) or re.match(r"\s*(?:h|H|時間|歳|名|%)", after):
+        return None
+    return "万"
+
+
+def _plausible_currency(currency: str, period: str, amount: float) -> str:
+    """A figure in no written currency, read in the mail's language's, that no one is paid in
+    it: "单价：65万" a month is yen, not 650,000 yuan; "Rate: 700,000/month" is not dollars."""
+    monthly = _monthly(amount, period) or 0
+    if currency == "CNY" and monthly >= 150_000 and period in ("month", "day"):
+        return "JPY"
+    if currency == "USD" and monthly >= 100_000 and period == "month":
+        return "JPY"
+    return currency
 
 
 def _unit_multiplier(unit: str | None) -> str | None:

@@ -179,7 +179,8 @@ def extract_skills(text: str | Prepared) -> list[str]:
 
 _PREFERRED = re.compile(
     r"尚可|歓迎|あれば尚|あると(?:尚|望|嬉|良)|優遇|加分|优先|プラス|"
-    r"nice[- ]to[- ]have|good[- ]to[- ]have|preferred|desired|desirable|\bplus\b|bonus|optional|"
+    r"nice[- ]to[- ]have|good[- ]to[- ]have|preferred|desired|desirable|bonus|optional|"
+    r"\ba (?:big |huge |strong )?plus\b|(?<!-)\bplus\s*(?:[.!:：]|$)|"  # not "MyBatis-Plus"
     r"advantage|ideally|preferably|helpful|beneficial|an asset|would be (?:great|nice)|"
     r"望ましい|あれば|できれば|\bWANT\b|更佳|为佳|更好|優先|優遇|"
     r"^\W{0,3}(?:nice|welcome|good)\s*(?:[:：\]]|\s[-–]\s|$)",
@@ -336,7 +337,7 @@ _YEARS_CONTEXT = re.compile(
 )
 _SEGMENT = re.compile(r"[,，、;；|]|\s/\s|\s{2,}|\band\b|&")
 _LIST_SEPARATOR = re.compile(r"[,，、;；|]|\s/\s|\s{2,}")  # not "routing & switching"
-_TABLE_ROW = re.compile(r"\s*[|│┃｜]")
+_TABLE_ROW = re.compile(r"[|│┃｜][^|│┃｜]+[|│┃｜]")  # cells between bars
 _CELL_GAP = re.compile(r"\s*[|│┃｜]\s*")
 _GAP_LEFT = re.compile(
     r"^[\s:：\-=()（）\[\]【】]*(?:経験|実務|開発|歴|约|約|开发|经验|工作|实务|:|：|\s)*$"
@@ -412,7 +413,7 @@ def _attach(line: str, mention: _Mention, hits: list[Hit]) -> tuple[Hit, str] | 
         gap = line[left[-1][1] : mention.start]
         if len(gap) <= 12 and _GAP_LEFT.match(gap):
             return _outer(line, left), "left"
-        if _TABLE_ROW.match(line) and _CELL_GAP.fullmatch(gap):  # "│Python   │6年   │"
+        if _TABLE_ROW.search(line) and _CELL_GAP.fullmatch(gap):  # "│Python   │6年   │"
             return left[-1], "left"
         # "Terraformによるコード化（4年）", "AWS design/build experience (3 years or more)": a
         # figure in brackets annotates what the clause before it names.
@@ -474,6 +475,8 @@ def years_of_experience(text: str | Prepared) -> Years:
                 _OVERALL_AFTER.match(line, mention.end)
             )
             found = None if label else _attach(line, mention, hits)
+            for name, years in _bracketed_years(line, mention, hits).items():
+                per_skill[name] = max(per_skill.get(name, 0.0), years)
             if found is None:
                 if label:
                     labelled_total.append(mention.years)
@@ -490,6 +493,33 @@ def years_of_experience(text: str | Prepared) -> Years:
         labelled_total += [float(bare.group(1))] if bare else []
     total = labelled_total[0] if labelled_total else (max(loose_total) if loose_total else None)
     return Years(per_skill, total)
+
+
+# "12 years (C# 12, .NET 10, Azure 5)": a total, then each skill's share with the unit left out.
+_BRACKET_AFTER = re.compile(r"\s*[(（]([^()（）]{3,80})[)）]")
+_SHARE = re.compile(
+    r"\s*(?:うち|内|其中|incl(?:\.|uding)?)?\s*[:：]?\s*(\d{1,2}(?:\.\d)?)\s*"
+    r"(?:\+|年|years?|yrs?|y)?\s*",
+    re.I,
+)
+
+
+def _bracketed_years(line: str, mention: _Mention, hits: list[Hit]) -> dict[str, float]:
+    """Each "skill figure" item of the bracket right after a total, when every item is one."""
+    bracket = _BRACKET_AFTER.match(line, mention.end)
+    if bracket is None:
+        return {}
+    shares: dict[str, float] = {}
+    start = bracket.start(1)
+    for item in re.split(r"[,，、/;；]", bracket.group(1)):
+        item_start = line.index(item, start)
+        start = item_start + len(item)
+        inside = [h for h in hits if item_start <= h[0] and h[1] <= start]
+        share = _SHARE.fullmatch(line, inside[-1][1], start) if len(inside) == 1 else None
+        if share is None or line[item_start : inside[0][0]].strip(" うち内其中"):
+            return {}
+        shares[inside[0][2]] = float(share.group(1))
+    return shares
 
 
 # "(5+ years DevOps overall)", "通算10年": the figure is the total, whatever it sits next to.
