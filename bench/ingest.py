@@ -9,7 +9,8 @@ offline rules, extract, write profiles), not the generation of the mail.
 Before that it prints field-level precision / recall / F1 by field (and F1 by language) and
 classification accuracy per language on held-out mail (pipeline_tests/fixtures): the
 `dev` split of intake_heldout.yaml and the dev sets intake_dev2.yaml, intake_dev3.yaml,
-intake_dev4.yaml and intake_dev7.yaml (classification only), which the rules and the
+intake_dev4.yaml, intake_dev6.yaml (skills, years, money) and intake_dev7.yaml
+(classification only), which the rules and the
 classifier's naive Bayes layer were tuned and trained on, the matching world's mails (same
 truth, not tuned on) and the `test` split (never read, only scored), then the second test set
 intake_test2.yaml (written blind to the rules, never tuned on). The last line is the headline:
@@ -70,6 +71,7 @@ def heldout_figures(split: str) -> tuple[dict[str, dict], dict[str, tuple[int, i
         load_dev2,
         load_dev3,
         load_dev4,
+        load_dev6,
         load_dev7,
         load_heldout,
         load_test2,
@@ -85,6 +87,8 @@ def heldout_figures(split: str) -> tuple[dict[str, dict], dict[str, tuple[int, i
         mails = load_dev3()
     elif split == "dev4":  # the fourth dev set, written for classification, every mail `dev`
         mails = load_dev4()
+    elif split == "dev6":  # the sixth dev set, for skills, years and money (truth: those only)
+        mails = load_dev6()
     elif split == "dev7":  # the seventh dev set, for classification only (its truth is empty)
         mails = load_dev7()
     elif split == "test2":  # the second test set, written blind to the rules, never tuned on
@@ -156,6 +160,7 @@ def main() -> None:
     print_heldout("dev2")
     print_heldout("dev3")
     print_heldout("dev4")
+    print_heldout("dev6")
     print_heldout("dev7")
     print_heldout("world")
     worst, worst_field, accuracy = print_heldout("test")
