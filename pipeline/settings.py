@@ -42,11 +42,12 @@ class Settings(BaseSettings):
     )
     qdrant_url: str | None = Field(
         default=None,
-        description="Qdrant server URL. Unset: Qdrant's local mode in QDRANT_PATH.",
+        description="Qdrant server URL. Unset: the embedded Qdrant Edge store in QDRANT_PATH.",
     )
     qdrant_path: Path | None = Field(
         default=None,
-        description="Folder for Qdrant's local mode. Unset: <data folder>/qdrant.",
+        description="Folder of the embedded store (Qdrant Edge, in <folder>/edge). Unset: "
+        "<data folder>/qdrant.",
     )
     qdrant_api_key: SecretStr | None = Field(
         default=None, description="API key for a Qdrant server (never logged)."

@@ -7,7 +7,7 @@ list it with its reason. Nothing under a folder is left out without a word.
 
 In a folder, `.eml` and `.mail` files are mail by name. Every other file (`.txt`, `.raw`, no
 extension, ...) is sniffed: it is mail when it opens with an RFC 5322 header block, an mbox
-when it opens with a "From " line. An Outlook `.msg` is not RFC 822 mail but a binary OLE
+when it opens with a "From " line. An Outlook `.msg` is not RFC 5322 mail but a binary OLE
 compound file (it starts with D0 CF 11 E0); it is passed on so that the intake reports it as
 an unsupported format (`unsupported_format`), never stored as an empty mail.
 """
@@ -180,7 +180,7 @@ def not_mail_reason(head: bytes) -> str | None:
 def unsupported_format(raw: bytes) -> str | None:
     """Why `raw` is mail in a format the intake cannot read, or None.
 
-    An Outlook .msg is a binary OLE compound file, not RFC 822 text: parsing it as MIME would
+    An Outlook .msg is a binary OLE compound file, not RFC 5322 text: parsing it as MIME would
     store an empty mail, so it is a failure that says so.
     """
     if raw.startswith(OLE_MAGIC):

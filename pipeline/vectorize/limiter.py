@@ -1,9 +1,11 @@
 """A shared limiter of requests and tokens per minute for concurrent embedding requests.
 
-A small token bucket per budget (no suitable thread-based library is installed; the
-async-only ones do not fit worker threads). Each `acquire` reserves its share at once and
-sleeps outside the lock, so concurrent callers queue fairly. `hold_until` lets a 429's
-Retry-After pause every caller, not only the one that was told.
+A small token bucket per budget, here rather than a dependency: thread-safe limiters exist
+(pyrate-limiter, limits), but what this one needs, a reservation that may go into debt (a
+batch's tokens at once) and one Retry-After hold for every caller, is a few lines here. Each
+`acquire` reserves its share at once and sleeps outside the lock, so concurrent callers queue
+fairly. `hold_until` lets a 429's Retry-After pause every caller, not only the one that was
+told.
 """
 
 from __future__ import annotations

@@ -135,7 +135,8 @@ def _vectorizer_options(config: VectorizeChunksConfig) -> dict[str, Any]:
 
 @op(
     ins={"start_after": In(Nothing)},
-    description="Count the pending chunks in scope; pass the scope on (no vectors, no claims).",
+    description="Reset chunks another model vectorized (in scope) to pending, count the pending "
+    "chunks and pass the scope on; it embeds nothing and claims nothing.",
     retry_policy=TRANSIENT_RETRY,  # a database down at the start is worth another try
 )
 def scan_unvectorized_chunks_op(

@@ -1,6 +1,6 @@
 """A deterministic, dependency-free embedder: for tests and for measuring our own machinery.
 
-Feature hashing of character trigrams, signed, L2-normalised: similar texts get similar
+Feature hashing of UTF-8 byte trigrams, signed, L2-normalised: similar texts get similar
 vectors, the same text always the same vector, and it costs microseconds.
 """
 
