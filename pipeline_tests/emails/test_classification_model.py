@@ -99,3 +99,14 @@ def test_counts_survive_a_round_trip_and_favour_the_kind_that_held_the_words() -
     assert max(probs, key=probs.get) == "other"
     probs = again.log_probs({"w:consultant", "w:free"})
     assert max(probs, key=probs.get) == "candidate"
+
+
+def test_confidence_is_high_for_a_clear_offer_and_low_without_signal() -> None:
+    clear = EmailForClassification(
+        "Java developer available",
+        "Our consultant Ravi: Java 10 years, available now, rate $70/hr. Resume attached.",
+        "en",
+    )
+    vague = EmailForClassification("Re: update", "ok, see you tomorrow", "en")
+    assert classify_by_rules(clear).confidence > 0.9
+    assert 0.33 < classify_by_rules(vague).confidence < 0.6
