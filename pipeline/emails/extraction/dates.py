@@ -24,9 +24,11 @@ START_LABELS = (
     r"date available|free from|period"
 )
 _IN_SENTENCE = re.compile(
+    r"(?:available|start|join|begin)\s+(within\s+\d{1,3}\s*days|next month|immediately|right away)|"
     r"(?:available|start(?:s|ing)?|join(?:ing)?|begin(?:s|ning)?|commenc(?:e|es|ing)|"
-    r"kick(?:s|ing)? off|onboard(?:ing)?|free|open)\s+(?:from|on|in|by|after|within)\s+"
-    r"([^.\n]{2,30})|"
+    r"kick(?:s|ing)? off|onboard(?:ing)?|free|open)(?:\s+work(?:ing)?)?\s+"
+    r"(?:from|on|in|by|after|within)\s+([^.\n]{2,30})|"
+    r"\bavailable\s+(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8})\b|"
     r"\bstart(?:s|ing)?\s+(\d{1,2}/\d{1,2}(?:/20\d{2})?)\b|"
     r"\bstart(?:s|ing)?\s+((?:early|mid|late|end of)[- ]?\s*"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)|"

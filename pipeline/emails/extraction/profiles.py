@@ -315,7 +315,14 @@ _COUNTRY_WORD = re.compile(
     ),
     re.I,
 )
-_NATURALISED = re.compile(r"帰化|归化|入籍|已入籍|日本国籍取得|naturali[sz]ed|日本籍", re.I)
+# "not naturalised", "未帰化", "没有归化", "帰化申請中": still the nationality of origin.
+_NOT_NATURALISED = (
+    r"(?<!not )(?<!not yet )(?<!never )(?<!未)(?<!没有)(?<!尚未)(?<!未曾)"
+    r"(?!帰化(?:申請|予定|手続|していない|しておりません|はしていない))(?!归化(?:申请|中))"
+)
+_NATURALISED = re.compile(
+    rf"{_NOT_NATURALISED}(?:帰化|归化|入籍|已入籍|日本国籍取得|naturali[sz]ed|日本籍)", re.I
+)
 
 
 def country_code(value: str) -> str | None:
@@ -334,7 +341,8 @@ _NATIONALITY_SAID = re.compile(
 _FOREIGN_OF = re.compile(r"外国籍\s*[(（]\s*([^)）\n]{1,12})\s*[)）]")
 # "帰化済", "已归化日本", "naturalized": Japanese now, whatever the origin ("帰化申請中" is not).
 _NATURALISED_NOW = re.compile(
-    r"帰化(?:済|済み|しております|しています|した|取得)|(?:已|已经)?归化|入籍済|naturali[sz]ed",
+    rf"{_NOT_NATURALISED}(?:帰化(?:済|済み|しております|しています|した|取得)|(?:已|已经)?归化|"
+    r"入籍済|naturali[sz]ed)",
     re.I,
 )
 # "中国人、30代", "日本人・男性", "ベトナム出身": the person's country, not "日本人と同等の日本語".
@@ -358,7 +366,9 @@ def nationality(text: str | Prepared) -> str | None:
         return iso.group(1) if iso and iso.group(1) in _COUNTRIES else country_code(value)
     if not _COUNTRY_WORD.search(fields):  # every reader below needs a country named
         return "JP" if _NATURALISED_NOW.search(fields) else None
-    origin = labelled(fields, r"出身(?:国|地)?|country of (?:citizenship|origin)")
+    origin = labelled(
+        fields, r"出身(?:国|地)?|country of (?:citizenship|origin)|passport|护照|護照"
+    )
     if origin and country_code(origin):
         return country_code(origin)
     said = _NATIONALITY_SAID.search(fields)
@@ -386,7 +396,8 @@ def _nationality_in_prose(fields: str) -> str | None:
             if code:
                 return code
     for line in fields.splitlines():
-        if _PLACE_WORDS.search(line):  # "Tokyo, Japan" is where, not who
+        # "Tokyo, Japan" is where, not who; "English / Japanese" is what they speak
+        if _PLACE_WORDS.search(line) or _LANGUAGE_WORDS.search(line):
             continue
         for found in _BARE_COUNTRY.finditer(line):
             code = _exact_country(found.group(1))
@@ -402,6 +413,9 @@ _PLACE_WORDS = re.compile(
 )
 
 
+_LANGUAGE_WORDS = re.compile(r"languages?|speaks?|spoken|fluent|言語|语言|語言|会話|JLPT", re.I)
+
+
 def _exact_country(token: str) -> str | None:
     """The country a token names by itself ("ベトナム", "Japanese"), not one it contains."""
     found = _ANY_COUNTRY.fullmatch(token.strip())
@@ -411,15 +425,19 @@ def _exact_country(token: str) -> str | None:
 # "US Citizen", "holds Japanese citizenship", "Chinese passport holder".
 _ENGLISH_NATIONAL = re.compile(
     r"\b([A-Za-z]{2,12})\s+(?:national|citizen|citizenship|nationality|passport)s?\b|"
-    r"\bcitizen of (?:the )?([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)",
+    r"\b(?:citizen|national) of (?:the )?(?:(?:People's )?Republic of )?"
+    r"([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|"
+    r"\b([A-Z][a-z]{3,12}) by (?:nationality|citizenship)",
     re.I,
 )
 # "He is Japanese.", "a Vietnamese developer": a demonym after is / a / an.
 _ENGLISH_DEMONYM = re.compile(
-    r"\b(?:is|are|an?)\s+([A-Z][a-z]{3,12})(?=[,.;]|\s+(?:and|with|but|who|living|based)\b|"
+    r"\b(?:is|are|an?|(?:[Ss]he|[Hh]e)'s)\s+((?:South |North )?[A-Z][a-z]{3,12})"
+    r"(?=[,.;]|\s+(?:and|with|but|who|living|based)\b|"
     r"\s+(?:engineer|developer|consultant|"
     r"programmer|architect|man|woman|male|female)s?\b)|"
-    r"\b(?:is|was|comes?|originally) from ([A-Z][a-z]+)"
+    r"\b(?:is|was|comes?|originally|hails|'s) from ((?:South |North )?[A-Z][a-z]+)|"
+    r"\b((?:South |North )?[A-Z][a-z]{3,12})-born\b"
 )
 
 
