@@ -38,7 +38,6 @@ from pipeline.vectorize.embedders.base import Embedder
 from pipeline.vectorize.errors import (
     DimensionMismatchError,
     EmbeddingUnavailableError,
-    InputRejectedError,
     RateLimitedError,
     TransientEmbeddingError,
     VectorizeError,
@@ -46,6 +45,7 @@ from pipeline.vectorize.errors import (
 from pipeline.vectorize.limiter import RateLimiter
 from pipeline.vectorize.quality import vector_problems
 from pipeline.vectorize.queue import ChunkQueue, Clock, SystemClock
+from pipeline.vectorize.retries import RetryPolicy, RetryState, bisect_rejected, next_retry
 
 DEFAULT_LOGGER = logging.getLogger("pipeline.vectorize")
 # Default chunks per batch: the seed's 32 for in-process models; a remote request of 32 is
@@ -168,6 +168,9 @@ class Vectorizer:
         self.overlong = overlong
         self.backoff_base_s = backoff_base_s
         self.backoff_max_s = backoff_max_s
+        self.retry_policy = RetryPolicy(
+            retry_budget_s, self.max_retries, backoff_base_s, backoff_max_s
+        )
         self.worker_id = worker_id or faults.worker_id(uuid.uuid4().hex[:8])
 
     # --- public API ---------------------------------------------------------------------
@@ -416,27 +419,26 @@ class Vectorizer:
         return ids, vectors, payloads, prepare(ids, vectors, payloads) if prepare else None
 
     def _embed_isolating(self, batch: _Batch, positions: list[int], outcome: _Outcome) -> None:
-        """Embed; on an input error split in halves until the bad item stands alone."""
-        texts = [batch.inputs[p].text or "" for p in positions]
-        tokens = sum(batch.inputs[p].tokens for p in positions)
-        try:
-            vectors = self._embed_with_retries(texts, tokens, outcome)
-        except InputRejectedError as e:
-            if len(positions) == 1:
-                outcome.errors[positions[0]] = (f"input rejected: {e}", False)
-                return
-            middle = len(positions) // 2
-            self._embed_isolating(batch, positions[:middle], outcome)
-            self._embed_isolating(batch, positions[middle:], outcome)
-            return
-        vectors = np.asarray(vectors)
-        self._check_dimension(vectors, len(positions))
-        problems = vector_problems(vectors, len(positions), self.embedder.dimension)
-        for index, (position, problem) in enumerate(zip(positions, problems, strict=True)):
-            if problem is None:
-                outcome.vectors[position] = vectors[index]
-            else:
-                outcome.errors[position] = (problem, False)
+        """Embed; a refused input is isolated by bisection and charged alone."""
+        dimension = self.embedder.dimension
+
+        def embed(group: list[int]) -> np.ndarray:
+            texts = [batch.inputs[p].text or "" for p in group]
+            tokens = sum(batch.inputs[p].tokens for p in group)
+            vectors = np.asarray(self._embed_with_retries(texts, tokens, outcome))
+            self._check_dimension(vectors, len(group))
+            return vectors
+
+        found = bisect_rejected(positions, embed)
+        for position, reason in found.rejected.items():
+            outcome.errors[position] = (reason, False)
+        for group, vectors in found.embedded:
+            problems = vector_problems(vectors, len(group), dimension)
+            for index, (position, problem) in enumerate(zip(group, problems, strict=True)):
+                if problem is None:
+                    outcome.vectors[position] = vectors[index]
+                else:
+                    outcome.errors[position] = (problem, False)
 
     def _check_dimension(self, vectors: np.ndarray, count: int) -> None:
         """A whole response of another size than configured is a setting, not bad chunks."""
@@ -454,48 +456,38 @@ class Vectorizer:
             )
 
     def _embed_with_retries(self, texts: list[str], tokens: int, outcome: _Outcome) -> np.ndarray:
-        """Wait out 429s and retry transient errors, honouring Retry-After.
+        """Wait out 429s and retry transient errors, honouring Retry-After (`next_retry`).
 
-        These never count against a chunk. A 429 is retried for as long as `retry_budget_s`
-        lasts (counted from this request's first failure), however many tries that takes;
-        a transient error at most `max_retries` times within the same budget. Past it the
-        run stops with EmbeddingUnavailableError and the chunks stay pending.
+        These never count against a chunk. Past the policy the run stops with
+        EmbeddingUnavailableError and the chunks stay pending.
         """
-        attempt = 0
-        transient = 0
-        deadline: float | None = None
+        state = RetryState()
         while True:
             self.limiter.acquire(tokens)
             outcome.requests += 1
             try:
                 return self.embedder.embed(texts)
             except (RateLimitedError, TransientEmbeddingError) as e:
-                now = self.clock.monotonic()
-                deadline = deadline if deadline is not None else now + self.retry_budget_s
-                is_rate_limit = isinstance(e, RateLimitedError)
-                transient += 0 if is_rate_limit else 1
-                delay = e.retry_after_s
-                if delay is None:
-                    delay = min(self.backoff_max_s, self.backoff_base_s * 2 ** min(attempt, 16))
-                    delay *= 0.5 + random.random() / 2  # jitter: concurrent callers spread out
-                out_of_budget = now + delay > deadline
-                if out_of_budget or transient > self.max_retries or self._stopping.is_set():
-                    why = (
-                        "the run is stopping"
-                        if self._stopping.is_set()
-                        else f"{self.retry_budget_s:.0f}s retry budget spent"
-                        if out_of_budget
-                        else f"{transient - 1} transient retries spent"
-                    )
+                rate_limited = isinstance(e, RateLimitedError)
+                step = next_retry(
+                    self.retry_policy,
+                    state,
+                    now=self.clock.monotonic(),
+                    retry_after_s=e.retry_after_s,
+                    rate_limited=rate_limited,
+                    stopping=self._stopping.is_set(),
+                    jitter=random.random(),
+                )
+                if step.give_up is not None:
                     raise EmbeddingUnavailableError(
-                        f"embedding failed after {attempt + 1} tries ({why}): {e}"
+                        f"embedding failed after {state.retries + 1} tries ({step.give_up}): {e}"
                     ) from None
-                if is_rate_limit:
-                    self.limiter.hold_until(delay)  # every in-flight request backs off
-                attempt += 1
+                if rate_limited:
+                    self.limiter.hold_until(step.delay_s)  # every in-flight request backs off
+                state = step.state
                 outcome.retries += 1
-                self.log.info(f"embedding retry {attempt} in {delay:.2f}s: {e}")
-                self.clock.wait(self._stopping, delay)
+                self.log.info(f"embedding retry {state.retries} in {step.delay_s:.2f}s: {e}")
+                self.clock.wait(self._stopping, step.delay_s)
 
     # --- writing (calling thread, in batch order) ---------------------------------------
 
@@ -508,12 +500,22 @@ class Vectorizer:
         started: float,
         callback: ProgressCallback | None,
     ) -> None:
+        """Write one embedded batch (in submission order), count it, report it."""
         t0 = self.clock.monotonic()
         outcome = future.result()  # fatal and unavailable errors surface here
         t1 = self.clock.monotonic()
+        dead = self._write(batch, outcome)
+        with self._claims_lock:
+            open_claims.difference_update(chunk.id for chunk in batch.chunks)
         totals.embed_s += t1 - t0
+        totals.write_s += self.clock.monotonic() - t1
+        _tally(totals, batch, outcome, dead)
+        self._report(batch, outcome, totals, started, callback)
+
+    def _write(self, batch: _Batch, outcome: _Outcome) -> list[int]:
+        """Upsert the embedded points, then mark them and charge the failures; return the ids
+        dead-lettered now. Nothing is marked before the store acknowledged the upsert."""
         ok = sorted(outcome.vectors)
-        notes = [batch.inputs[p].note for p in ok]
         if ok:
             ids, vectors, payloads, prepared = outcome.points or self._points(batch, outcome)
             store, collection = self.vector_store, self.collection
@@ -525,9 +527,6 @@ class Vectorizer:
                     store.upsert(collection, ids, vectors, payloads)
 
             self._store(upsert, "writing vectors")
-        failed = sorted(outcome.errors)
-        if ok:
-            # Only now, with the store holding the vectors, is the chunk marked done.
             self._db(
                 lambda: self.queue.mark(
                     worker=self.worker_id,
@@ -535,35 +534,23 @@ class Vectorizer:
                     dimension=self.embedder.dimension,
                     ids=[batch.chunks[p].id for p in ok],
                     hashes=[batch.chunks[p].content_hash for p in ok],
-                    notes=notes,
+                    notes=[batch.inputs[p].note for p in ok],
                 ),
                 "marking chunks vectorized",
             )
-        dead = []
-        if failed:
-            dead = self._db(
-                lambda: self.queue.fail(
-                    worker=self.worker_id,
-                    ids=[batch.chunks[p].id for p in failed],
-                    errors=[outcome.errors[p][0] for p in failed],
-                    permanent=[outcome.errors[p][1] for p in failed],
-                    max_attempts=self.max_attempts,
-                ),
-                "recording failed chunks",
-            )
-        with self._claims_lock:
-            open_claims.difference_update(chunk.id for chunk in batch.chunks)
-        totals.write_s += self.clock.monotonic() - t1
-        totals.batches += 1
-        totals.vectorized += len(ok)
-        totals.failed += len(failed)
-        totals.dead_lettered += len(dead)
-        totals.clipped += sum(1 for n in notes if n)
-        totals.retries += outcome.retries
-        totals.requests += outcome.requests
-        totals.tokens += batch.tokens
-        totals.total = max(totals.total, totals.processed)
-        self._report(batch, outcome, totals, started, callback)
+        failed = sorted(outcome.errors)
+        if not failed:
+            return []
+        return self._db(
+            lambda: self.queue.fail(
+                worker=self.worker_id,
+                ids=[batch.chunks[p].id for p in failed],
+                errors=[outcome.errors[p][0] for p in failed],
+                permanent=[outcome.errors[p][1] for p in failed],
+                max_attempts=self.max_attempts,
+            ),
+            "recording failed chunks",
+        )
 
     def _report(
         self,
@@ -692,6 +679,19 @@ class _Heartbeat:
                 self._vectorizer.renew_leases(self._open_claims)
             except Exception as e:  # the database may be down: the loop reports that itself
                 self._vectorizer.log.debug(f"lease renewal failed: {faults._reason(e)}")
+
+
+def _tally(totals: _Totals, batch: _Batch, outcome: _Outcome, dead: list[int]) -> None:
+    """Add one written batch to the run's totals."""
+    totals.batches += 1
+    totals.vectorized += len(outcome.vectors)
+    totals.failed += len(outcome.errors)
+    totals.dead_lettered += len(dead)
+    totals.clipped += sum(1 for p in outcome.vectors if batch.inputs[p].note)
+    totals.retries += outcome.retries
+    totals.requests += outcome.requests
+    totals.tokens += batch.tokens
+    totals.total = max(totals.total, totals.processed)
 
 
 def chunk_payload(chunk: ClaimedChunk | BuildChunk) -> dict[str, Any]:
