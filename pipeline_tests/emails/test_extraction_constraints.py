@@ -1,0 +1,271 @@
+"""The fields the matcher's hard constraints and filters read, in the layouts people write.
+
+Remote / remote-only / location, availability and start, nationality and 外国籍, 商流 depth and
+limits, and the Japanese level: each case is a form seen in staffing mail, and the fifth dev
+set (intake_dev5.yaml) scores them all through the real intake path.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.emails.extraction.dates import parse_date, start_date
+from pipeline.emails.extraction.places import HOME_LABELS, WORK_LABELS, find_place
+from pipeline.emails.extraction.profiles import (
+    commercial_depth,
+    foreign_nationals_ok,
+    japanese_level,
+    max_commercial_depth,
+    nationality,
+    remote,
+    remote_only,
+)
+from pipeline.emails.extraction.text import prepare
+from pipeline_tests.emails.heldout_predictions import predict
+from pipeline_tests.fixtures.heldout import (
+    CONSTRAINT_FIELDS,
+    field_scores,
+    load_dev2,
+    load_dev3,
+    load_dev4,
+    load_dev5,
+    load_heldout,
+    to_eml,
+)
+from pipeline_tests.fixtures.test_heldout import _check_truth
+
+REFERENCE = date(2026, 5, 20)
+
+
+# --- layouts ---------------------------------------------------------------------------
+
+
+def test_a_row_of_labels_over_one_row_of_values_is_one_record() -> None:
+    text = "| 氏名 | 国籍 | 日本語 | 稼働 |\n| T.K | 日本 | ネイティブ | 6/2~ |"
+    assert nationality(text) == "JP"
+    assert japanese_level(text) == "native"
+    assert start_date(text, REFERENCE) == date(2026, 6, 2)
+
+
+def test_html_header_cells_over_value_cells_pair_up() -> None:
+    # How an HTML table with a header row renders: one block of labels, one of values.
+    text = "推荐如下:\n\n国籍\n日语\n所在城市\n到岗\n\n越南\n日常会话\n上海\n5月中旬\n"
+    assert nationality(text) == "VN"
+    assert japanese_level(text) == "conversational"
+    assert find_place(text, HOME_LABELS) == "Shanghai"
+    assert start_date(text, REFERENCE) == date(2026, 5, 11)
+
+
+def test_a_header_over_several_rows_stays_a_list() -> None:
+    # A skills table (one skill per row) is not one record: its rows are left as they are.
+    fields = prepare("|スキル|経験|\n|Python|6年|\n|GCP|半年|").fields
+    assert "スキル: Python" not in fields
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "■国籍　日本",
+        "◎国籍 日本",
+        "（国籍）日本",
+        "国籍＝日本",
+        "│国籍│日本│",
+        "国　籍　日本",
+        "国 籍：日本",
+    ],
+)
+def test_a_labelled_nationality_in_many_layouts(line: str) -> None:
+    assert nationality(f"お世話になっております。\n{line}\n以上") == "JP"
+
+
+@pytest.mark.parametrize("mark", ["■", "◆", "▼", "● "])
+def test_a_bulleted_label_alone_on_its_line_takes_the_next_line(mark: str) -> None:
+    text = f"{mark}日本語\nN1\n{mark}稼働\n6月2日\n"
+    assert japanese_level(text) == "N1"
+    assert start_date(text, REFERENCE) == date(2026, 6, 2)
+
+
+# --- availability and start ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026年6月2日以降であれば参画可能です。", date(2026, 6, 2)),
+        ("稼働開始可能日は6月2日です。", date(2026, 6, 2)),
+        ("参画は最短で6月2日から可能です。", date(2026, 6, 2)),
+        ("稼働可能時期は2026年6月2日頃。", date(2026, 6, 2)),
+        ("9月中旬からご参画いただけます。", date(2026, 9, 11)),
+        ("下个月开始，为期半年。", date(2026, 6, 1)),
+        ("He can join from the 18th of May.", date(2026, 5, 18)),
+        ("Available 18th June onwards", date(2026, 6, 18)),
+        ("She can begin working from the middle of June.", date(2026, 6, 15)),
+        ("Kicking off on the 24th of August.", date(2026, 8, 24)),
+        ("Can join within 30 days", date(2026, 6, 19)),
+        ("He could start next month.", date(2026, 6, 1)),
+    ],
+)
+def test_availability_in_sentences(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("24 October 2026", date(2026, 10, 24)),
+        ("the 2nd of June", date(2026, 6, 2)),
+        ("June 2", date(2026, 6, 2)),
+        ("5 years Java, free June", date(2026, 6, 1)),  # "5 years" is no day
+    ],
+)
+def test_english_dates_with_the_day_first_or_last(value: str, expected: date) -> None:
+    assert parse_date(value, REFERENCE) == expected
+
+
+# --- nationality ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("出身は中国で、日本語はビジネスレベル。", "CN"),
+        ("6月2日入場可。国籍日本。", "JP"),
+        ("Passport: India", "IN"),
+        ("Citizen of the Republic of Korea.", "KR"),
+        ("He is a national of India.", "IN"),
+        ("Indian by nationality.", "IN"),
+        ("She's Korean and has lived in Japan for 8 years.", "KR"),
+        ("Quick intro: she's South Korean, lives in Fukuoka.", "KR"),
+        ("Indian citizen, not naturalized.", "IN"),
+        ("国籍：中国（帰化申請中）", "CN"),
+        ("国籍：中国（未帰化）", "CN"),
+        ("国籍：日本（帰化済）", "JP"),
+    ],
+)
+def test_nationality_as_written(text: str, expected: str) -> None:
+    assert nationality(text) == expected
+
+
+def test_a_language_list_is_not_a_nationality() -> None:
+    assert nationality("Skills: Java\nLanguages: English / Japanese\n") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("外籍人士也可以，日语要求N3即可。", True),
+        ("Candidates of any nationality are welcome.", True),
+        ("国籍：日本国籍の方のみ", False),
+        ("Japanese nationals only (naturalized citizens are fine)", False),
+    ],
+)
+def test_foreign_nationals(text: str, expected: bool) -> None:
+    assert foreign_nationals_ok(text) is expected
+
+
+# --- 商流 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("エンド直の案件ですが、再委託は不可のため貴社所属の方のみでお願いします。", 0),
+        ("※ 1社先所属の方までご提案可能", 1),
+        ("商流：仅限贵司员工", 0),
+        ("商流は二次請けまで可となります。", 2),
+        ("We accept consultants up to one company away from you.", 1),
+    ],
+)
+def test_commercial_limits(text: str, expected: int) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+def test_end_direct_alone_says_nothing_about_the_limit() -> None:
+    assert max_commercial_depth("エンド直案件です。勤務地：東京") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("弊社と業務委託契約のフリーランス（個人事業主）をご紹介いたします。", 0),
+        ("敝司為台北的軟體公司，以下為我們的正式員工：", 0),
+        ("Sharing the profile of one of our in-house engineers.", 0),
+        ("Please find below a candidate from our partner company.", 1),
+    ],
+)
+def test_commercial_depth_of_a_candidate(text: str, expected: int) -> None:
+    assert commercial_depth(prepare(text, "zh" if "敝司" in text else None)) == expected
+
+
+# --- remote and location --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Location: Marunouchi, Tokyo - five days a week in the office", "none"),
+        ("Onsite only, he does not want to work from home.", "none"),
+        ("He prefers remote but can come to the office two days a week.", "partial"),
+        ("每周三天去客户公司，其余时间在家办公。", "partial"),
+        ("办公：远程或现场均可", "partial"),
+        ("遠端：不可", "none"),
+        ("Looking for a fully-remote contract.", "full"),
+    ],
+)
+def test_remote_as_written(text: str, expected: str) -> None:
+    assert remote(prepare(text, "zh" if "遠端" in text else None)) == expected
+
+
+def test_remote_only_with_a_hyphen() -> None:
+    assert remote_only("She wants a remote-only contract.") is True
+    assert remote_only("Remote or onsite, either is fine.") is None
+
+
+def test_the_senders_firm_is_not_where_the_engineer_lives() -> None:
+    text = "您好，我是大连星海软件的刘洋，推荐一位工程师。\n目前在横滨，技能：Java"
+    assert find_place(text, HOME_LABELS) == "Kanagawa"
+
+
+def test_a_projects_client_firm_still_names_where_it_runs() -> None:
+    text = "深圳南山区某互联网公司招数据分析师1名。\n薪资预算：300-400元/天"
+    assert find_place(text, WORK_LABELS) == "Shenzhen"
+
+
+# --- the fifth dev set ---------------------------------------------------------------
+
+
+def test_the_fifth_dev_set_is_dev_only_and_states_constraint_fields_only() -> None:
+    mails = load_dev5()
+    assert len({m["id"] for m in mails}) == len(mails) >= 40
+    assert {m["split"] for m in mails} == {"dev"}
+    for language in ("ja", "zh", "en"):
+        labels = [m["label"] for m in mails if m["lang"] == language]
+        assert labels.count("candidate") >= 6 and labels.count("project") >= 4, language
+    assert sum(1 for m in mails if m.get("script") == "Hant") >= 3
+    assert sum(1 for m in mails if m.get("html")) >= 4
+    others = {
+        m["id"] for loader in (load_heldout, load_dev2, load_dev3, load_dev4) for m in loader()
+    }
+    assert not {m["id"] for m in mails} & others
+    for mail in mails:
+        _check_truth(mail)
+        assert set(mail["truth"]) <= set(CONSTRAINT_FIELDS), mail["id"]
+
+
+def test_the_fifth_dev_set_reads_every_constraint_field_in_every_language() -> None:
+    mails = load_dev5()
+    predictions = []
+    for mail in mails:
+        category, fields, _ = predict(mail, to_eml(mail))
+        assert category == mail["label"], mail["id"]
+        predictions.append(fields)
+    scores = field_scores(predictions, mails, fields=CONSTRAINT_FIELDS)
+    low = {
+        (lang, field): round(s["f1"], 2)
+        for lang, fields in scores["by_language"].items()
+        for field, s in fields.items()
+        if s["tp"] + s["fn"] + s["fp"] and s["f1"] < 0.9
+    }
+    assert low == {}
