@@ -161,3 +161,33 @@ def test_every_field_and_language_of_the_sixth_dev_set_reads_at_least_090() -> N
         if s["tp"] + s["fn"] and s["f1"] < 0.9
     }
     assert low == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go to https://example.com/react for details",
+        "mail: java.dev@example.com",
+        "Thanks & Regards, Swift Solutions Inc.",
+        "株式会社ネットJava 営業部",
+        "Visit us at Ruby Tower 5F",
+        "Spring 2026 start",
+        "Harsha - 6 yrs, Phoenix AZ",
+        "Series C healthtech company",
+        "No.3 R.N(男性・35歳)",
+    ],
+)
+def test_addresses_companies_seasons_and_initials_name_no_skill(text: str) -> None:
+    assert extract_skills(text) == []
+
+
+def test_years_for_five_years_of_work_and_short_units() -> None:
+    assert years_of_experience("Javaを用いた開発に5年間従事").per_skill == {"Java": 5.0}
+    assert years_of_experience("1年間の契約").total is None
+    assert years_of_experience("Skills: Java(8y), Python(3y)").per_skill == {
+        "Java": 8.0,
+        "Python": 3.0,
+    }
+    # a figure after a list with its own words is the list's, "Python：6年" the skill's own
+    assert years_of_experience("AWS/Terraform 経験10年") == Years({}, 10.0)
+    assert years_of_experience("Java、Python：6年").per_skill == {"Python": 6.0}

@@ -78,8 +78,11 @@ _AFTER = (
 # Go, C and R have their own traps ("Go live", "C-level", "R&D").
 _SPECIAL_CONTEXT = {
     "Go": r"(?<![A-Za-z0-9.])Go(?![A-Za-z0-9#+]|\s+(?:to|live|ahead|back|for|on|out)\b)",
-    "C": r"(?<![A-Za-z0-9.#+/-])C(?![A-Za-z0-9#+&]|\s*[-/]\s*[A-Za-z]{2,}|\.\s*[A-Z])",
-    "R": r"(?<![A-Za-z0-9.&])R(?![A-Za-z0-9&#+]|\s+&|\.,|\.\s+[a-z])",  # not "Daniel R., just"
+    # not "Series C", "Plan C"
+    "C": r"(?<![A-Za-z0-9.#+/-])(?<!Series )(?<!Plan )C"
+    r"(?![A-Za-z0-9#+&]|\s*[-/]\s*[A-Za-z]{2,}|\.\s*[A-Z])",
+    # not "Daniel R., just", nor the initials "R.N"
+    "R": r"(?<![A-Za-z0-9.&])R(?![A-Za-z0-9&#+]|\s+&|\.,|\.\s+[a-z]|\.[A-Z])",
     "PM": r"(?<![A-Za-z0-9.:])(?<![0-9] )PM(?![A-Za-z0-9])",  # not "6:12 PM"
     # the certificate, not the heading "基本情報" (basic information)
     "基本情報": r"(?:(?<=資格[:：])|(?<=資格[:：] ))基本情報|"
@@ -141,18 +144,45 @@ def skill_hits(line: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every skill on a normalised line, in order."""
     normal, context = _patterns()
     synonyms = vocabulary().synonyms
+    line = _ADDRESS.sub(lambda m: " " * len(m.group(0)), line)  # offsets kept
     hits: list[tuple[int, int, str]] = []
     for m in normal.finditer(line):
         word = m.group(0).casefold()
         name = synonyms.get(word) or synonyms.get(_VERSION.sub("", word))
-        if name:
+        if name and not _a_name_not_a_skill(line, m.start(), m.end(), word):
             hits.append((m.start(), m.end(), name))
     if hits or SKILL_LINE.search(line):
         context_only = vocabulary().context_only
         for m in context.finditer(line):
+            if _a_name_not_a_skill(line, m.start(), m.end(), m.group(0).casefold()):
+                continue
             if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in hits):
                 hits.append((m.start(), m.end(), context_only[m.group(0)]))
     return sorted(hits)
+
+
+# Web and mail addresses ("https://example.com/react", "sales@java-works.example") name no skill.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+# "Swift Solutions Inc.", "Oracle Corporation", "株式会社ネットJava", "Ruby Tower 5F": a company
+# or a building named after a skill.
+_COMPANY_AFTER = re.compile(
+    r"\s+(?:Solutions?|Corporation|Corp\b|Inc\b|Ltd\b|LLC|Co\.,? Ltd|Technologies|Consulting|"
+    r"Holdings|Tower|Building|Bldg)|\s*(?:株式会社|有限会社|\(株\)|ビル\b|大厦)",
+)
+_COMPANY_BEFORE = re.compile(r"(?:株式会社|有限会社|\(株\))\s*[^\s、,/]{0,8}$")
+# "Spring 2026", "in spring", "this spring": the season, not the framework.
+_SEASON = re.compile(r"\s*(?:20\d\d|'\d\d|semester|term|season|break|intake)\b", re.I)
+_SEASON_BEFORE = re.compile(r"\b(?:in|this|next|last|early|late|by|from|until|the)\s+$", re.I)
+
+
+def _a_name_not_a_skill(line: str, start: int, end: int, word: str) -> bool:
+    if _COMPANY_AFTER.match(line, end) or _COMPANY_BEFORE.search(line[:start]):
+        return True
+    if word == "phoenix":  # the city, "Phoenix AZ"
+        return bool(re.match(r",?\s*(?:AZ|Arizona)\b", line[end:]))
+    return word == "spring" and bool(
+        _SEASON.match(line, end) or _SEASON_BEFORE.search(line[:start])
+    )
 
 
 _ROLE = re.compile(
@@ -302,12 +332,13 @@ _KANJI_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "�
 _YEARS = re.compile(
     r"(?<![\d.])(?P<num>\d{1,2}(?:\.\d)?|半|(?<![第每今去明昨前後后上下同数數十百千万])[一二两兩三四五六七八九十]{1,3}|"
     rf"(?<![A-Za-z])(?:{'|'.join(_WORD_NUMBERS)})(?![A-Za-z]))\s*(?P<plus>\+|＋)?\s*"
-    r"(?P<unit>年半?|years?|yrs?|ヶ月|か月|カ月|ケ月|个月|months?)"
+    r"(?P<unit>年半?|years?|yrs?|y(?![a-z])|ヶ月|か月|カ月|ケ月|个月|months?)"
     r"(?:\s*(?P<months>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月|个月))?",
     re.I,
 )
 _NOT_EXPERIENCE_AFTER = re.compile(
-    r"\s*(?:[月生卒目後后内间間度次制]|前(?![端台])|old|ago|contract|project|extension|duration|以内|"
+    r"\s*(?:[月生卒目後后内度次制]|[间間](?!\s*(?:[にで]?(?:従事|携わ|担当|从事|從事)))|前(?![端台])|"
+    r"old|ago|contract|project|extension|duration|以内|"
     r"程度の(?:案件|期間)|の(?:案件|プロジェクト)|保証|毎)",
     re.I,
 )
@@ -380,7 +411,7 @@ def _mentions(line: str) -> list[_Mention]:
         number = _number(m.group("num"))
         if number is None or (m.group("num")[0] in _KANJI_DIGITS and not unit.startswith("年")):
             continue
-        if unit.startswith(("年", "year", "yr")):
+        if unit.startswith(("年", "y")):  # 年, year, yr, y
             years = number + (0.5 if unit == "年半" else 0) + int(m.group("months") or 0) / 12
         else:
             years = number / 12
@@ -553,7 +584,8 @@ def _shared_by_a_list(line: str, hits: list[Hit], owner: Hit, side: str, mention
     index = hits.index(owner)
     if side == "left":
         gap = line[owner[1] : mention.start]
-        if index == 0 or re.search(r"[(（]", gap) or (_GAP_LEFT.match(gap) and gap.strip()):
+        own = re.fullmatch(r"[\s:：\-=]*\S?[\s:：\-=]*", gap) and gap.strip()  # "Python：6年"
+        if index == 0 or re.search(r"[(（]", gap) or own:
             return False  # "Vue.js（2年）", "Python：6年": that skill's own figure
         neighbour = hits[index - 1]
         return bool(_LIST_GAP.fullmatch(line[neighbour[1] : owner[0]]))
