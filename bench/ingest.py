@@ -9,9 +9,9 @@ offline rules, extract, write profiles), not the generation of the mail.
 Before that it prints field-level precision / recall / F1 by field (and F1 by language) and
 classification accuracy per language on held-out mail (pipeline_tests/fixtures): the
 `dev` split of intake_heldout.yaml and the dev sets intake_dev2.yaml, intake_dev3.yaml,
-intake_dev4.yaml, intake_dev6.yaml (skills, years, money) and intake_dev7.yaml
-(classification only), which the rules and the
-classifier's naive Bayes layer were tuned and trained on, the matching world's mails (same
+intake_dev4.yaml, intake_dev5.yaml (the constraint fields), intake_dev6.yaml (skills, years,
+money) and intake_dev7.yaml (classification only), which the rules and the classifier's naive
+Bayes layer were tuned and trained on, the matching world's mails (same
 truth, not tuned on) and the `test` split (never read, only scored), then the second test set
 intake_test2.yaml (written blind to the rules, never tuned on). The last line is the headline:
 throughput, and each test set's lowest field F1 and accuracy per language.
@@ -71,6 +71,7 @@ def heldout_figures(split: str) -> tuple[dict[str, dict], dict[str, tuple[int, i
         load_dev2,
         load_dev3,
         load_dev4,
+        load_dev5,
         load_dev6,
         load_dev7,
         load_heldout,
@@ -87,6 +88,8 @@ def heldout_figures(split: str) -> tuple[dict[str, dict], dict[str, tuple[int, i
         mails = load_dev3()
     elif split == "dev4":  # the fourth dev set, written for classification, every mail `dev`
         mails = load_dev4()
+    elif split == "dev5":  # the fifth dev set, for the constraint fields (truth: those only)
+        mails = load_dev5()
     elif split == "dev6":  # the sixth dev set, for skills, years and money (truth: those only)
         mails = load_dev6()
     elif split == "dev7":  # the seventh dev set, for classification only (its truth is empty)
@@ -129,6 +132,7 @@ def print_heldout(split: str) -> tuple[float, str, dict[str, tuple[int, int]]]:
             f"  {field:22s} P {s['precision']:.2f} R {s['recall']:.2f} F1 {s['f1']:.2f}"
             f" (tp {s['tp']} fp {s['fp']} fn {s['fn']})  {langs}"
         )
+    print_misses(scores, by_language)
     for language in LANGUAGES:
         right, total = accuracy.get(language, (0, 0))
         if total:
@@ -136,6 +140,22 @@ def print_heldout(split: str) -> tuple[float, str, dict[str, tuple[int, int]]]:
     pairs = ((f, s["f1"]) for f, s in scores.items())
     field, worst = min(pairs, key=lambda p: p[1], default=("none", 1.0))
     return worst, field, accuracy
+
+
+def print_misses(scores: dict[str, dict], by_language: dict[str, dict]) -> None:
+    """Where each field misses: fn (not read) / fp (read wrong or not stated) per language,
+    counts only, so a held-out set shows which field and language to work on without its
+    mail being read."""
+    for field, s in scores.items():
+        if not s["fn"] and not s["fp"]:
+            continue
+        per_language = ", ".join(
+            f"{lang} fn {by_language[lang][field]['fn']} fp {by_language[lang][field]['fp']}"
+            for lang in LANGUAGES
+            if lang in by_language
+            and by_language[lang][field]["fn"] + by_language[lang][field]["fp"]
+        )
+        print(f"    misses {field}: {per_language}")
 
 
 def _accuracy_text(accuracy: dict[str, tuple[int, int]]) -> str:
@@ -160,6 +180,7 @@ def main() -> None:
     print_heldout("dev2")
     print_heldout("dev3")
     print_heldout("dev4")
+    print_heldout("dev5")
     print_heldout("dev6")
     print_heldout("dev7")
     print_heldout("world")
