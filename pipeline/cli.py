@@ -438,7 +438,7 @@ def vectorize(
     store = open_store(settings)
     vectorizer = Vectorizer(
         engine, embedder, store,
-        batch_size=settings.embedding_batch_size, max_attempts=settings.max_chunk_attempts,
+        batch_size=settings.embedding_batch_size, max_chunk_attempts=settings.max_chunk_attempts,
         concurrency=settings.embedding_concurrency if embedder.is_remote else 1,
         **vectorizer_options(settings),
     )  # fmt: skip
@@ -630,15 +630,10 @@ def match(
 
 def _ai_judge(settings: Settings, engine):
     """The hybrid score's LLM judge when LLM_MODEL is set (cached in Postgres), else None."""
-    if not settings.llm_model:
-        return None
-    from pipeline.llm.cache import LLMCache
-    from pipeline.llm.client import openai_client_from_settings
-    from pipeline.llm.structured import StructuredLLM
-    from pipeline.matching.ai import AIJudge
+    from pipeline.llm.client import LLMConfig
+    from pipeline.matching.ai import ai_judge
 
-    llm = StructuredLLM(openai_client_from_settings(settings), settings.llm_model)
-    return AIJudge(llm, LLMCache(engine))
+    return ai_judge(LLMConfig.from_settings(settings), engine)
 
 
 @app.command("matches")

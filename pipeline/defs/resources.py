@@ -13,7 +13,8 @@ from dagster import ConfigurableResource
 from pydantic import Field, PrivateAttr
 from sqlalchemy.engine import Engine
 
-from pipeline.emails.classification import LLMClassifier
+from pipeline.emails.classification import LLMClassifier, llm_classifier
+from pipeline.llm.client import LLMConfig
 from pipeline.store.database import create_database_engine, normalise_url
 from pipeline.store.tables import Tables, reflect_tables
 from pipeline.store.vectors import VectorStore, create_vector_store
@@ -86,7 +87,7 @@ class EmbedderResource(ConfigurableResource):
     )
     concurrency: int = Field(default=4, ge=1, le=64, description="Requests in flight (remote).")
     max_retries: int = Field(default=3, ge=0, le=10, description="Retries of a failed request.")
-    max_attempts: int = Field(default=3, ge=1, description="Failures before a dead letter.")
+    max_chunk_attempts: int = Field(default=3, ge=1, description="Failures before a dead letter.")
     openai_api_key: str | None = Field(default=None, description="OpenAI key (from an EnvVar).")
     openai_base_url: str | None = Field(default=None, description="OpenAI-compatible base URL.")
 
@@ -115,47 +116,30 @@ class LLMResource(ConfigurableResource):
         default=5, ge=1, le=50, description="Pairs judged per AI match score request."
     )
 
-    def _client(self) -> Any:
-        from pipeline.llm.client import build_openai_client
-
-        return build_openai_client(self.api_key, self.base_url, self.max_retries)
+    def llm_config(self) -> LLMConfig:
+        """The resource's fields as the LLMConfig every LLM-backed part is built from."""
+        return LLMConfig(
+            model=self.model, api_key=self.api_key, base_url=self.base_url,
+            max_retries=self.max_retries, batch_size=self.batch_size,
+            concurrency=self.concurrency, pairs_per_request=self.pairs_per_request,
+        )  # fmt: skip
 
     def structured(self) -> Any:
         """A StructuredLLM for the configured model, or None without a model."""
-        if not self.model:
-            return None
-        from pipeline.llm.structured import StructuredLLM
-
-        return StructuredLLM(self._client(), self.model)
+        return self.llm_config().structured()
 
     def classifier(self) -> LLMClassifier | None:
         """An LLMClassifier for the configured model, or None to use the rules."""
-        if not self.model:
-            return None
-        return LLMClassifier(self._client(), self.model, batch_size=self.batch_size)
+        return llm_classifier(self.llm_config())
 
     def extractor(self, engine: Engine) -> Any:
         """The LLM profile extractor (answers cached in Postgres), or None: rules only."""
-        llm = self.structured()
-        if llm is None:
-            return None
-        from pipeline.emails.llm_extraction import LLMExtractor
-        from pipeline.llm.cache import LLMCache
+        from pipeline.emails.llm_extraction import llm_extractor
 
-        return LLMExtractor(
-            llm, LLMCache(engine), batch_size=self.batch_size, concurrency=self.concurrency
-        )
+        return llm_extractor(self.llm_config(), engine)
 
     def ai_judge(self, engine: Engine) -> Any:
         """The hybrid score's LLM judge (cached in Postgres), or None without a model."""
-        if not self.model:
-            return None
-        from pipeline.llm.cache import LLMCache
-        from pipeline.matching.ai import AIJudge
+        from pipeline.matching.ai import ai_judge
 
-        return AIJudge(
-            self.structured(),
-            LLMCache(engine),
-            pairs_per_request=self.pairs_per_request,
-            concurrency=self.concurrency,
-        )
+        return ai_judge(self.llm_config(), engine)

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from pipeline.emails.extraction.text import block_heading_count, prepare
 from pipeline.errors import PipelineError
+from pipeline.llm.client import LLMConfig
 
 log = logging.getLogger(__name__)
 
@@ -284,6 +285,8 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"(?:engagement|contract|project|assignment)|"
                 r"(?:on|from) your bench|(?:if|do) you have any(?:one|body)\b|"
                 r"is there (?:any(?:one|body)|someone|somebody) (?:on|in|at|from) your\b|"
+                r"(?:any ideas|know (?:any(?:one|body)|someone|somebody)) "
+                r"who (?:could|can|might)\b|"
                 r"send (?:me |over )?(?:a |the |their )?(?:profile|resume|cv)s?(?: over)?\b|"
                 r"interested vendors|"
                 r"(?:rates?|availability) of your (?:people|consultants|resources)|"
@@ -464,6 +467,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"newsletter|unsubscribe|webinar|register (?:now|here|today)|"
                 r"market (?:report|trends|update)|salary (?:guide|survey)|"
                 r"(?:median|average) (?:contract |hourly |bill |day )?rates?\b|"
+                r"\bscorecard\b|\bfill rates?\b|time[- ]to[- ](?:fill|submit|hire)|"
                 r"industry (?:news|insights)|"
                 r"our (?:latest|monthly|weekly) (?:issue|report|update)|survey|conference|"
                 r"office (?:closure|closed)|holiday (?:schedule|notice)",
@@ -496,6 +500,9 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"job alerts?\b|new jobs? (?:matching|for you)|saved search|\bapply now\b|"
                 r"hiring freeze|no (?:new|further) submissions|"
                 r"accepted another offer|withdraws? from|(?:has|have) withdrawn|"
+                r"(?:interview|panel|client)(?:'s)? feedback|"
+                r"feedback (?:from|of) the (?:panel|client)|"
+                r"reference check|as (?:a|one of (?:his|her|their)) references?\b|"
                 r"\b(?:be|been|is|was) withdrawn\b|"
                 r"(?:will not|won't|not|decided not to) (?:be )?(?:move|moving) forward|"
                 r"decided to pass|not (?:been )?selected|went with another (?:candidate|vendor)|"
@@ -887,9 +894,11 @@ def response_format() -> dict[str, Any]:
 
 def llm_classifier_from_settings(settings: Any) -> LLMClassifier | None:
     """An LLMClassifier when LLM_MODEL is set, else None (offline rules)."""
-    if not settings.llm_model:
-        return None
-    from pipeline.llm.client import openai_client_from_settings
+    return llm_classifier(LLMConfig.from_settings(settings))
 
-    client = openai_client_from_settings(settings)
-    return LLMClassifier(client, settings.llm_model, batch_size=settings.email_batch_size)
+
+def llm_classifier(config: LLMConfig) -> LLMClassifier | None:
+    """An LLMClassifier for the configured model, else None (offline rules)."""
+    if not config.model:
+        return None
+    return LLMClassifier(config.client(), config.model, batch_size=config.batch_size)

@@ -37,6 +37,7 @@ from pipeline.emails.extraction import (
 )
 from pipeline.llm.batching import answer_all
 from pipeline.llm.cache import LLMCache, cache_key, content_hash
+from pipeline.llm.client import LLMConfig
 from pipeline.llm.structured import LLMError, StructuredLLM
 
 log = logging.getLogger(__name__)
@@ -285,16 +286,16 @@ def extract_with_llm(
 
 def llm_extractor_from_settings(settings: Any, engine: Any) -> LLMExtractor | None:
     """An LLMExtractor cached in `engine`'s database when LLM_MODEL is set, else None."""
-    if not settings.llm_model:
-        return None
-    from pipeline.llm.client import openai_client_from_settings
+    return llm_extractor(LLMConfig.from_settings(settings), engine)
 
-    llm = StructuredLLM(openai_client_from_settings(settings), settings.llm_model)
+
+def llm_extractor(config: LLMConfig, engine: Any) -> LLMExtractor | None:
+    """An LLMExtractor for the configured model, cached in `engine`'s database, else None."""
+    llm = config.structured()
+    if llm is None:
+        return None
     return LLMExtractor(
-        llm,
-        LLMCache(engine),
-        batch_size=settings.email_batch_size,
-        concurrency=settings.llm_concurrency,
+        llm, LLMCache(engine), batch_size=config.batch_size, concurrency=config.concurrency
     )
 
 

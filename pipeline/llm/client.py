@@ -7,9 +7,52 @@ really failed, and a 429 is never counted as a failure of the items in it.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.llm.structured import StructuredLLM
 
 DEFAULT_TIMEOUT_S = 60.0
+
+
+@dataclass(frozen=True)
+class LLMConfig:
+    """What every LLM-backed part is built from, whether the settings or a Dagster resource
+    holds it: the model (None: offline rules), how to reach it, and the request sizes."""
+
+    model: str | None
+    api_key: str | None = None
+    base_url: str | None = None
+    max_retries: int = 3
+    batch_size: int = 10  # emails per classification or extraction request
+    concurrency: int = 4  # requests in flight
+    pairs_per_request: int = 5  # project-candidate pairs per AI match score request
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> LLMConfig:
+        """LLM_MODEL, OPENAI_API_KEY, OPENAI_BASE_URL, MAX_RETRIES and the request sizes."""
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+        return cls(
+            model=settings.llm_model,
+            api_key=key,
+            base_url=settings.openai_base_url,
+            max_retries=settings.max_retries,
+            batch_size=settings.email_batch_size,
+            concurrency=settings.llm_concurrency,
+            pairs_per_request=settings.ai_pairs_per_request,
+        )
+
+    def client(self) -> Any:
+        return build_openai_client(self.api_key, self.base_url, self.max_retries)
+
+    def structured(self) -> StructuredLLM | None:
+        """A StructuredLLM for the model, or None without one."""
+        if not self.model:
+            return None
+        from pipeline.llm.structured import StructuredLLM
+
+        return StructuredLLM(self.client(), self.model)
 
 
 def build_openai_client(
@@ -34,5 +77,4 @@ def build_openai_client(
 
 def openai_client_from_settings(settings: Any) -> Any:
     """The client for `OPENAI_API_KEY`, `OPENAI_BASE_URL` and `MAX_RETRIES`."""
-    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-    return build_openai_client(key, settings.openai_base_url, settings.max_retries)
+    return LLMConfig.from_settings(settings).client()

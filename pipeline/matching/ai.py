@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from pipeline.llm.batching import answer_all
 from pipeline.llm.cache import LLMCache, cache_key
+from pipeline.llm.client import LLMConfig
 from pipeline.llm.structured import LLMError, StructuredLLM
 
 PROMPT_VERSION = "ai-fit-v1"
@@ -161,3 +162,17 @@ def _normalised(judgement: PairJudgement) -> dict[str, Any]:
     """What is cached: the clamped score and at most three trimmed, non-empty reasons."""
     reasons = [r.strip()[:_MAX_REASON_CHARS] for r in judgement.reasons if r.strip()]
     return {"score": clamp(judgement.score), "reasons": reasons[:MAX_REASONS]}
+
+
+def ai_judge(config: LLMConfig, engine: Any) -> AIJudge | None:
+    """The hybrid score's judge for the configured model (cached in `engine`'s database), or
+    None without a model."""
+    llm = config.structured()
+    if llm is None:
+        return None
+    return AIJudge(
+        llm,
+        LLMCache(engine),
+        pairs_per_request=config.pairs_per_request,
+        concurrency=config.concurrency,
+    )
