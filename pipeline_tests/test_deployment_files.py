@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import shutil
@@ -115,9 +116,16 @@ def test_compose_environment_names_are_settings_the_code_reads():
     assert not unknown, f"compose sets variables nothing reads: {unknown}"
 
 
-def test_dagster_yaml_reads_storage_from_the_environment_and_disables_telemetry():
+def test_dagster_yaml_names_the_project_storage_and_disables_telemetry():
     config = yaml.safe_load((REPO_ROOT / "dagster.yaml").read_text())
-    assert config["storage"]["postgres"]["postgres_url"] == {"env": "DAGSTER_POSTGRES_URL"}
+    storage = config["storage"]["custom"]  # resolves DAGSTER_POSTGRES_URL, else DATABASE_URL...
+    assert (storage["module"], storage["class"]) == (
+        "pipeline.defs.instance_storage", "ProjectPostgresStorage",
+    )  # fmt: skip
+    for name in ("storage", "local_artifact_storage", "compute_logs"):
+        entry = config[name].get("custom", config[name])
+        module = importlib.import_module(entry["module"])
+        assert hasattr(module, entry["class"]), name
     assert config["telemetry"]["enabled"] is False
     assert config["nux"]["enabled"] is False
 
