@@ -438,7 +438,7 @@ def vectorize(
     store = open_store(settings)
     vectorizer = Vectorizer(
         engine, embedder, store,
-        batch_size=settings.embedding_batch_size, max_attempts=settings.max_chunk_attempts,
+        batch_size=settings.embedding_batch_size, max_chunk_attempts=settings.max_chunk_attempts,
         concurrency=settings.embedding_concurrency if embedder.is_remote else 1,
         **vectorizer_options(settings),
     )  # fmt: skip

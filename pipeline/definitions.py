@@ -43,7 +43,7 @@ def build_resources(settings: Settings) -> dict[str, object]:
         batch_size=settings.embedding_batch_size,
         concurrency=settings.embedding_concurrency,
         max_retries=settings.max_retries,
-        max_attempts=settings.max_chunk_attempts,
+        max_chunk_attempts=settings.max_chunk_attempts,
         openai_api_key=_env_or_none("OPENAI_API_KEY"),
         openai_base_url=_env_or_none("OPENAI_BASE_URL"),
     )

@@ -87,7 +87,7 @@ class EmbedderResource(ConfigurableResource):
     )
     concurrency: int = Field(default=4, ge=1, le=64, description="Requests in flight (remote).")
     max_retries: int = Field(default=3, ge=0, le=10, description="Retries of a failed request.")
-    max_attempts: int = Field(default=3, ge=1, description="Failures before a dead letter.")
+    max_chunk_attempts: int = Field(default=3, ge=1, description="Failures before a dead letter.")
     openai_api_key: str | None = Field(default=None, description="OpenAI key (from an EnvVar).")
     openai_base_url: str | None = Field(default=None, description="OpenAI-compatible base URL.")
 

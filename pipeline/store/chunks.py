@@ -321,11 +321,11 @@ def record_failures(
     ids: list[int],
     errors: list[str],
     permanent: list[bool],
-    max_attempts: int,
+    max_chunk_attempts: int,
 ) -> list[int]:
     """Count a failed attempt on each chunk, keep its error, release its claim.
 
-    A chunk reaching `max_attempts`, or failing for a reason no retry can fix (`permanent`,
+    A chunk reaching `max_chunk_attempts`, or failing for a reason no retry can fix (`permanent`,
     e.g. empty text), is dead-lettered. Returns the ids dead-lettered now.
     """
     if not ids:
@@ -335,7 +335,7 @@ def record_failures(
             """
             UPDATE document_chunks AS c
             SET attempts = c.attempts + 1, last_error = t.error, last_error_at = now(),
-                dead_letter = t.permanent OR c.attempts + 1 >= :max_attempts,
+                dead_letter = t.permanent OR c.attempts + 1 >= :max_chunk_attempts,
                 claimed_by = CASE WHEN c.claimed_by = :worker THEN NULL ELSE c.claimed_by END,
                 claim_expires_at = CASE WHEN c.claimed_by = :worker THEN NULL
                                         ELSE c.claim_expires_at END,
@@ -351,7 +351,7 @@ def record_failures(
             "ids": ids,
             "errors": errors,
             "permanent": permanent,
-            "max_attempts": max_attempts,
+            "max_chunk_attempts": max_chunk_attempts,
         },
     )
     return sorted(row.id for row in rows if row.dead_letter)
@@ -533,7 +533,7 @@ class PostgresChunkQueue:
         ids: Sequence[int],
         errors: Sequence[str],
         permanent: Sequence[bool],
-        max_attempts: int,
+        max_chunk_attempts: int,
     ) -> list[int]:
         with self.engine.begin() as connection:
             return record_failures(
@@ -542,7 +542,7 @@ class PostgresChunkQueue:
                 ids=list(ids),
                 errors=list(errors),
                 permanent=list(permanent),
-                max_attempts=max_attempts,
+                max_chunk_attempts=max_chunk_attempts,
             )
 
     def renew(self, *, worker: str, ids: Sequence[int], lease_s: float) -> int:

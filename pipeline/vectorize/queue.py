@@ -64,10 +64,10 @@ class ChunkQueue(Protocol):
         ids: Sequence[int],
         errors: Sequence[str],
         permanent: Sequence[bool],
-        max_attempts: int,
+        max_chunk_attempts: int,
     ) -> list[int]:
         """Count a failed attempt on each chunk and end its claim; return those dead-lettered
-        now (`max_attempts` reached, or a `permanent` reason no retry can fix)."""
+        now (`max_chunk_attempts` reached, or a `permanent` reason no retry can fix)."""
         ...
 
     def renew(self, *, worker: str, ids: Sequence[int], lease_s: float) -> int:

@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple, TypedDict
 
 import numpy as np
 from sqlalchemy.engine import Engine
@@ -63,12 +63,57 @@ class _Batch:
     tokens: int
 
 
+class ChunkError(NamedTuple):
+    """Why one chunk of a batch failed, and whether no retry can fix it (dead-lettered now)."""
+
+    reason: str
+    permanent: bool
+
+
+class RunTimings(TypedDict):
+    claim: float
+    wait_for_embed: float
+    write: float
+
+
+class RunSummary(TypedDict, total=False):
+    """What a vectorize run returns (and the CLI prints, the op records); plain JSON values.
+
+    `outbox_applied` is there after a full run (`vectorize_pending`), not for an empty
+    `vectorize_chunks([])`.
+    """
+
+    total: int
+    vectorized: int
+    failed: int
+    dead_lettered: int
+    skipped: int
+    # Why chunks were skipped: held by other live workers' claims, or gone from the queue
+    # meanwhile (finished by another worker, text changed, scope limit).
+    skipped_held_by_others: int
+    skipped_other: int
+    released_dead_claims: int
+    clipped: int
+    elapsed_s: float
+    rate_per_s: float
+    batches: int
+    requests: int
+    retries: int
+    tokens: int
+    model: str
+    dimension: int
+    collection: str
+    worker: str
+    timings_s: RunTimings
+    outbox_applied: int
+
+
 @dataclass
 class _Outcome:
     """What the embedding step produced: vectors by position, or an error by position."""
 
     vectors: dict[int, np.ndarray] = field(default_factory=dict)
-    errors: dict[int, tuple[str, bool]] = field(default_factory=dict)  # (reason, permanent)
+    errors: dict[int, ChunkError] = field(default_factory=dict)
     retries: int = 0
     requests: int = 0
     points: tuple[list[str], np.ndarray, list[dict], Any] | None = None  # see _points
@@ -102,7 +147,7 @@ class Vectorizer:
     token bounds; unset: `LOCAL_BATCH_SIZE` for in-process models, `REMOTE_BATCH_SIZE` for
     remote embedders, whose round trip and commit per batch cost more than the rows in it);
     `concurrency` requests run at once (useful for remote embedders);
-    `max_attempts` failed attempts dead-letter a chunk. `requests_per_minute` and
+    `max_chunk_attempts` failed attempts dead-letter a chunk. `requests_per_minute` and
     `tokens_per_minute` bound all in-flight requests together. A 429 is waited out for up to
     `retry_budget_s` (a time budget, not a count); claims last `lease_s` and a heartbeat
     thread renews them every third of that; an unreachable database is waited for up to
@@ -119,7 +164,7 @@ class Vectorizer:
         embedder: Embedder,
         vector_store: VectorStore,
         batch_size: int | None = None,
-        max_attempts: int = 3,
+        max_chunk_attempts: int = 3,
         concurrency: int = 1,
         logger: Any = None,
         *,
@@ -139,8 +184,8 @@ class Vectorizer:
         clock: Clock | None = None,
     ) -> None:
         batch_size = batch_size or (REMOTE_BATCH_SIZE if embedder.is_remote else LOCAL_BATCH_SIZE)
-        if batch_size < 1 or concurrency < 1 or max_attempts < 1:
-            raise ValueError("batch_size, concurrency and max_attempts must be at least 1")
+        if batch_size < 1 or concurrency < 1 or max_chunk_attempts < 1:
+            raise ValueError("batch_size, concurrency and max_chunk_attempts must be at least 1")
         if overlong not in ("clip", "refuse"):
             raise ValueError("overlong must be 'clip' or 'refuse'")
         self.engine = engine
@@ -149,7 +194,7 @@ class Vectorizer:
         self.embedder = embedder
         self.vector_store = vector_store
         self.batch_size = min(batch_size, embedder.max_inputs_per_request or batch_size)
-        self.max_attempts = max_attempts
+        self.max_chunk_attempts = max_chunk_attempts
         self.concurrency = concurrency
         self.log = logger or DEFAULT_LOGGER
         self.max_retries = (
@@ -183,30 +228,30 @@ class Vectorizer:
     def collection(self) -> str:
         return collection_name(self.embedder.name, self.embedder.dimension)
 
-    def count_pending(self, filter: PendingFilter | None = None) -> int:
-        """Chunks in `filter` waiting for a vector under this embedder's model.
+    def count_pending(self, scope: PendingFilter | None = None) -> int:
+        """Chunks in `scope` waiting for a vector under this embedder's model.
 
         Chunks vectorized under another model are made pending first (one set-based
         statement), so the count is honest after a model change.
         """
-        scope = filter or PendingFilter()
+        scope = scope or PendingFilter()
         return self._db(
             lambda: self.queue.count(scope, model=self.model, dimension=self.embedder.dimension),
             "counting pending chunks",
         )
 
     def vectorize_pending(
-        self, filter: PendingFilter | None = None, progress_callback: ProgressCallback | None = None
-    ) -> dict[str, Any]:
-        """Vectorize every pending chunk in `filter`, paging through the backlog by key."""
-        return self._run(filter or PendingFilter(), progress_callback)
+        self, scope: PendingFilter | None = None, progress_callback: ProgressCallback | None = None
+    ) -> RunSummary:
+        """Vectorize every pending chunk in `scope`, paging through the backlog by key."""
+        return self._run(scope or PendingFilter(), progress_callback)
 
     def vectorize_chunks(
         self,
         chunk_ids: Sequence[int],
         force_revectorize: bool = False,
         progress_callback: ProgressCallback | None = None,
-    ) -> dict[str, Any]:
+    ) -> RunSummary:
         """Seed 003's contract: vectorize these chunks (only pending ones unless forced)."""
         ids = tuple(sorted({int(i) for i in chunk_ids}))
         if not ids:
@@ -216,7 +261,7 @@ class Vectorizer:
 
     # --- the loop -----------------------------------------------------------------------
 
-    def _run(self, scope: PendingFilter, callback: ProgressCallback | None) -> dict[str, Any]:
+    def _run(self, scope: PendingFilter, callback: ProgressCallback | None) -> RunSummary:
         started = self.clock.monotonic()
         self._stopping.clear()
         dimension = self.embedder.dimension
@@ -396,7 +441,7 @@ class Vectorizer:
         positions = []
         for position, item in enumerate(batch.inputs):
             if item.refused is not None:
-                outcome.errors[position] = (item.refused, True)
+                outcome.errors[position] = ChunkError(item.refused, permanent=True)
             else:
                 positions.append(position)
         if positions:
@@ -431,14 +476,14 @@ class Vectorizer:
 
         found = bisect_rejected(positions, embed)
         for position, reason in found.rejected.items():
-            outcome.errors[position] = (reason, False)
+            outcome.errors[position] = ChunkError(reason, permanent=False)
         for group, vectors in found.embedded:
             problems = vector_problems(vectors, len(group), dimension)
             for index, (position, problem) in enumerate(zip(group, problems, strict=True)):
                 if problem is None:
                     outcome.vectors[position] = vectors[index]
                 else:
-                    outcome.errors[position] = (problem, False)
+                    outcome.errors[position] = ChunkError(problem, permanent=False)
 
     def _check_dimension(self, vectors: np.ndarray, count: int) -> None:
         """A whole response of another size than configured is a setting, not bad chunks."""
@@ -545,9 +590,9 @@ class Vectorizer:
             lambda: self.queue.fail(
                 worker=self.worker_id,
                 ids=[batch.chunks[p].id for p in failed],
-                errors=[outcome.errors[p][0] for p in failed],
-                permanent=[outcome.errors[p][1] for p in failed],
-                max_attempts=self.max_attempts,
+                errors=[outcome.errors[p].reason for p in failed],
+                permanent=[outcome.errors[p].permanent for p in failed],
+                max_chunk_attempts=self.max_chunk_attempts,
             ),
             "recording failed chunks",
         )
@@ -618,7 +663,7 @@ class Vectorizer:
         except Exception as e:  # the next run on this host frees them; else the lease does
             self.log.warning(f"could not release {len(open_claims)} claim(s): {faults._reason(e)}")
 
-    def _summary(self, totals: _Totals, started: float, held_by_others: int = 0) -> dict[str, Any]:
+    def _summary(self, totals: _Totals, started: float, held_by_others: int = 0) -> RunSummary:
         elapsed = self.clock.monotonic() - started
         skipped = max(0, totals.total - totals.processed)
         held = min(skipped, held_by_others)
@@ -628,8 +673,6 @@ class Vectorizer:
             "failed": totals.failed,
             "dead_lettered": totals.dead_lettered,
             "skipped": skipped,
-            # Why chunks were skipped: held by other live workers' claims, or gone from the
-            # queue meanwhile (finished by another worker, text changed, scope limit).
             "skipped_held_by_others": held,
             "skipped_other": skipped - held,
             "released_dead_claims": totals.released_dead,
@@ -709,7 +752,7 @@ def chunk_payload(chunk: ClaimedChunk | BuildChunk) -> dict[str, Any]:
     }
 
 
-def _batch_chunk(chunk: ClaimedChunk, error: tuple[str, bool] | None) -> BatchChunk:
+def _batch_chunk(chunk: ClaimedChunk, error: ChunkError | None) -> BatchChunk:
     return BatchChunk(
         chunk_id=chunk.id,
         document_id=chunk.document_id,
@@ -720,8 +763,8 @@ def _batch_chunk(chunk: ClaimedChunk, error: tuple[str, bool] | None) -> BatchCh
         company_name=chunk.company_name,
         source=chunk.source,
         vectorized=error is None,
-        error=error[0] if error else None,
+        error=error.reason if error else None,
     )
 
 
-__all__ = ["PendingFilter", "Vectorizer"]
+__all__ = ["ChunkError", "PendingFilter", "RunSummary", "Vectorizer"]

@@ -82,12 +82,17 @@ def test_failures_count_attempts_and_dead_letter_after_the_limit(db, tables):
                 ids=[1],
                 errors=[f"boom {attempt}"],
                 permanent=[False],
-                max_attempts=3,
+                max_chunk_attempts=3,
             )
     assert dead == [1]
     with db.begin() as connection:
         assert q.record_failures(
-            connection, worker="w", ids=[2], errors=["empty"], permanent=[True], max_attempts=3
+            connection,
+            worker="w",
+            ids=[2],
+            errors=["empty"],
+            permanent=[True],
+            max_chunk_attempts=3,
         ) == [2]
         row = connection.execute(
             sa.text("SELECT attempts, last_error FROM document_chunks WHERE id = 1")

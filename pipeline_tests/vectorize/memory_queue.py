@@ -146,7 +146,7 @@ class MemoryChunkQueue:
         ids: Sequence[int],
         errors: Sequence[str],
         permanent: Sequence[bool],
-        max_attempts: int,
+        max_chunk_attempts: int,
     ) -> list[int]:
         dead = []
         with self._lock:
@@ -154,7 +154,7 @@ class MemoryChunkQueue:
                 row = self.rows[chunk_id]
                 row.attempts += 1
                 row.last_error = error
-                row.dead_letter = final or row.attempts >= max_attempts
+                row.dead_letter = final or row.attempts >= max_chunk_attempts
                 self._end_claim(row, worker)
                 if row.dead_letter:
                     dead.append(chunk_id)

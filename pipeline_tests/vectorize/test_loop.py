@@ -65,7 +65,7 @@ def test_every_chunk_is_stored_and_marked_and_the_claims_end(queue, store):
 
 def test_a_bad_vector_is_charged_to_its_chunk_until_it_is_dead_lettered(queue, store):
     queue.add(["fine one", "BAD one", "fine two"])
-    run = vectorizer(queue, store, NaNFor("BAD"), max_attempts=2)
+    run = vectorizer(queue, store, NaNFor("BAD"), max_chunk_attempts=2)
     first = run.vectorize_pending()
     assert (first["vectorized"], first["failed"], first["dead_lettered"]) == (2, 1, 0)
     assert queue.rows[2].attempts == 1 and "quality gate" in queue.rows[2].last_error

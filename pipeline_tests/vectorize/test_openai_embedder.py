@@ -77,7 +77,7 @@ def test_a_poison_input_is_dead_lettered_after_max_attempts_until_retry_is_asked
     load_texts(db, tables, ["fine text", "POISON pill"])
     script = poison_script
     with FakeEmbeddingServer(32, script) as server:
-        vectorizer = make(db, store, server, max_attempts=2)
+        vectorizer = make(db, store, server, max_chunk_attempts=2)
         assert vectorizer.vectorize_pending()["dead_lettered"] == 0
         assert vectorizer.vectorize_pending()["dead_lettered"] == 1
         calls = server.calls

@@ -106,12 +106,12 @@ def test_failures_count_attempts_dead_letter_and_can_be_requeued(world):
     for attempt in range(3):
         ids = claim(queue, "w", limit=1)
         dead = queue.fail(
-            worker="w", ids=ids, errors=[f"boom {attempt}"], permanent=[False], max_attempts=3
+            worker="w", ids=ids, errors=[f"boom {attempt}"], permanent=[False], max_chunk_attempts=3
         )
     assert ids == [1] and dead == [1]
-    assert queue.fail(worker="w", ids=[2], errors=["empty"], permanent=[True], max_attempts=3) == [
-        2
-    ]
+    assert queue.fail(
+        worker="w", ids=[2], errors=["empty"], permanent=[True], max_chunk_attempts=3
+    ) == [2]
     assert queue.count(ALL, model="m", dimension=8) == 1
     assert queue.count(ALL, model="m", dimension=8, requeue_dead=True) == 3
     chunks = queue.claim(ALL, worker="w", lease_s=60, after_id=0, limit=1)

@@ -23,7 +23,7 @@ from dagster import AssetKey, AssetMaterialization, DagsterInstance, MetadataVal
 from pipeline.progress import BatchChunk, BatchProgress, format_progress
 from pipeline.tracking.writer import DEFAULT_MAX_PENDING, OrderedWriter
 
-Granularity = Literal["batch", "chunk", "none"]
+EventsSetting = Literal["batch", "chunk", "none"]
 
 ASSET_PREFIX = ("silver", "vectorized_chunks")
 PLACEHOLDER = "unknown"
@@ -167,14 +167,14 @@ class ProgressEvents:
     def __init__(
         self,
         emit: Callable[[AssetMaterialization], None],
-        granularity: Granularity = "batch",
+        events: EventsSetting = "batch",
         max_ids: int = DEFAULT_MAX_IDS,
         warn: Callable[[str], None] | None = None,
         background: bool = False,
         max_pending: int = DEFAULT_MAX_PENDING,
     ) -> None:
         self.emit = emit
-        self.granularity = granularity
+        self.events = events
         self.max_ids = max_ids
         self.warn = warn
         self.batches = 0
@@ -184,7 +184,7 @@ class ProgressEvents:
         self._errors = 0
         self._write_s = 0.0
         self._writer: OrderedWriter[tuple[int, AssetMaterialization]] | None = None
-        if background and granularity != "none":
+        if background and events != "none":
             self._writer = OrderedWriter(self._emit_one, self._failed, max_pending)
 
     @property
@@ -202,11 +202,11 @@ class ProgressEvents:
 
     def __call__(self, info: BatchProgress) -> None:
         self.batches += 1
-        if self.granularity == "none":
+        if self.events == "none":
             return
         started = time.perf_counter()
         try:
-            if self.granularity == "chunk":
+            if self.events == "chunk":
                 events = chunk_materializations(info)
             else:
                 events = batch_materializations(info, self.max_ids)

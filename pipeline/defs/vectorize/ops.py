@@ -27,7 +27,11 @@ from pydantic import Field
 
 from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
 from pipeline.defs.stages import StageEventsConfig, stage_tracker
-from pipeline.defs.vectorize.events import ProgressEvents, hold_event_log_connection
+from pipeline.defs.vectorize.events import (
+    EventsSetting,
+    ProgressEvents,
+    hold_event_log_connection,
+)
 from pipeline.defs.vectorize.quality import index_materialization, quality_check
 from pipeline.errors import ConfigurationError, TransientError
 from pipeline.progress import BatchProgress
@@ -35,6 +39,7 @@ from pipeline.settings import get_settings
 from pipeline.store import chunks as chunk_queries
 from pipeline.vectorize import FatalEmbeddingError, PendingFilter, Vectorizer, vectorizer_options
 from pipeline.vectorize.idcheck import compare_ids
+from pipeline.vectorize.vectorizer import RunSummary
 
 # Transient failures (embedding service unavailable after its own retries, a dropped database
 # connection) get two more tries; fatal ones raise Failure(allow_retries=False) below.
@@ -87,7 +92,7 @@ class VectorizeChunksConfig(StageEventsConfig):
         default="default", description="Embedding provider; default: the EMBEDDER setting."
     )
     model: str | None = Field(default=None, description="Override the embedding model.")
-    events: Literal["batch", "chunk", "none"] = Field(
+    events: EventsSetting = Field(
         default="batch",
         description="batch: one materialization per asset key per batch (cheap, live); "
         "chunk: one per chunk (seed 003's mode, ~one storage write each); none: summary only.",
@@ -204,7 +209,7 @@ def vectorize_chunks_op(
         vectorizer = Vectorizer(
             postgres.engine, model, store,
             batch_size=config.batch_size or embedder.batch_size,
-            max_attempts=embedder.max_attempts,
+            max_chunk_attempts=embedder.max_chunk_attempts,
             concurrency=(config.concurrency or embedder.concurrency) if model.is_remote else 1,
             logger=StepLogger(context),
             **_vectorizer_options(config),
@@ -271,13 +276,13 @@ SUMMARY_KEYS = (
 )  # fmt: skip
 
 
-def small_summary(summary: dict[str, Any]) -> dict[str, Any]:
+def small_summary(summary: RunSummary) -> dict[str, Any]:
     """What the op outputs: counts and names, never vectors or chunk lists."""
     keep = (*SUMMARY_KEYS, "elapsed_s", "rate_per_s", "retries", "model", "collection")
     return {key: summary[key] for key in keep}
 
 
-def summary_line(summary: dict[str, Any], events: ProgressEvents) -> str:
+def summary_line(summary: RunSummary, events: ProgressEvents) -> str:
     return (
         f"vectorized {summary['vectorized']}/{summary['total']} chunk(s), "
         f"{summary['failed']} failed ({summary['dead_lettered']} dead-lettered), "
@@ -289,9 +294,7 @@ def summary_line(summary: dict[str, Any], events: ProgressEvents) -> str:
     )
 
 
-def summary_metadata(
-    summary: dict[str, Any], events: ProgressEvents, points: int
-) -> dict[str, Any]:
+def summary_metadata(summary: RunSummary, events: ProgressEvents, points: int) -> dict[str, Any]:
     return {
         **{key: summary[key] for key in SUMMARY_KEYS},
         "elapsed_s": MetadataValue.float(round(summary["elapsed_s"], 2)),
@@ -300,7 +303,7 @@ def summary_metadata(
         "model": summary["model"],
         "collection": summary["collection"],
         "points_in_collection": points,
-        "event_granularity": events.granularity,
+        "events": events.events,
         "progress_events": events.emitted,
         "progress_event_errors": events.errors,
         "progress_event_s": MetadataValue.float(round(events.emit_s, 3)),
