@@ -191,3 +191,22 @@ def test_years_for_five_years_of_work_and_short_units() -> None:
     # a figure after a list with its own words is the list's, "Python：6年" the skill's own
     assert years_of_experience("AWS/Terraform 経験10年") == Years({}, 10.0)
     assert years_of_experience("Java、Python：6年").per_skill == {"Python": 6.0}
+
+
+def test_a_skills_table_with_a_years_column_of_bare_figures() -> None:
+    html_cells = "Skill\nYears\n\nPython\n7\n\nAWS\n5\n\nRate: $80/hr"
+    assert years_of_experience(html_cells).per_skill == {"Python": 7.0, "AWS": 5.0}
+    pipes = "| Skill | Years |\n| Python | 7 |\n| Go | 3 |"
+    assert years_of_experience(pipes).per_skill == {"Python": 7.0, "Go": 3.0}
+    # no years column, no years
+    assert years_of_experience("| Skill | Level |\n| Python | 3 |").per_skill == {}
+
+
+def test_the_cells_of_a_one_line_offer_are_clauses() -> None:
+    line = "【案件】Go/GCP/マイクロサービス｜渋谷｜～85万｜Go経験3年以上必須、GKE尚可"
+    assert split_skills(line) == (["Go", "GCP", "Microservices"], ["GKE"])
+
+
+def test_a_project_name_describes_and_does_not_require() -> None:
+    text = "项目名称：电商平台微服务改造\n技术要求：Java 5年以上、Docker"
+    assert split_skills(text) == (["Java", "Docker"], [])

@@ -64,10 +64,6 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:均可|都可|皆可|都行|结合|結合)|"
     r"(?:office|on-?site)[^.\n]{0,20}?\b(?:one|two|three|four|[1-4])\s*days?\s*(?:a|per|/)\s*week|"
     r"\b(?:one|two|three|four)\s*days?\s*(?:a |per |/)?week[^.\n]{0,20}?(?:office|on-?site|remote)|"
-    r"(?:每[周週]|每月|一[周週])\s*(?:需)?\s*(?:[一两二三四五1-5]\s*(?:天|次|日))?\s*(?:去|到|进|進|回)"
-    r"(?:公司|办公室|辦公室|现场|現場|客户|客戶|岗)|偶[尔爾](?:需要)?出差|不定期(?:到|去)(?:公司|现场)|"
-    r"大部分(?:时间|時間)?\s*[远遠][程端]|(?<![全纯純仅僅])[远遠][程端](?:办公|辦公|工作)?\s*(?:也|亦)?\s*"
-    r"(?:可以|可|OK)(?![能])|"
     r"混合办公|(?<!不)可[远遠][程端]|[远遠]程\s*\+\s*驻场|"
     r"每[周週]\s*(?:需)?\s*(?:[一两二三四1-4]\s*天\s*)?(?:[远遠][程端]|到(?:办公室|辦公室|公司|岗))|"
     r"remote\s*\d\s*[-~]\s*\d\s*days|"
@@ -548,11 +544,6 @@ _DEPTH_ZERO = re.compile(
     r"(?:贵司|我司)直属|"
     r"弊社(?:と)?(?:直接)?(?:の)?(?:業務委託|専属|準委任)(?:契約)?(?:の)?(?:フリーランス|個人事業主|エンジニア)|"
     r"(?:敝司|我司|本司|我们|我們)(?:的)?(?:正式|全职|正职|签约|自有)(?:员|員)工|"
-    r"\bworks? (?:for|with) us\b|\b(?:is|are) (?:with|on) our (?:team|bench|payroll)|"
-    r"member of our (?:own )?team|\bdirect(?:ly employed)? employee|employee of ours|"
-    r"our (?:direct |own )?(?:employee|staff|resource)s?\b|"
-    r"(?:敝|本|我)(?:公司|司|社)(?:的)?(?:正式|正职|在职|签约|自有|全职)?"
-    r"(?:员工|員工|工程师|工程師|技术人员|开发人员)|"
     r"\bone of our (?:own )?(?:in-house |full[- ]time )?"
     r"(?:engineers|developers|consultants|employees|staff)|"
     r"our (?:own )?(?:in-house |full[- ]time |salaried )"
@@ -764,6 +755,19 @@ def _first_stated(reader: Any, *texts: Prepared) -> Any:
     return None
 
 
+_QUOTED_LINE = re.compile(r"^\s*[>＞]")
+
+
+def _own(block: Prepared) -> Prepared:
+    """The block without its '>' quoted lines when it says enough of its own: skills, years
+    and money are the sender's offer, not those of the mail it answers."""
+    lines = block.text.splitlines()
+    own = [line for line in lines if not _QUOTED_LINE.match(line)]
+    if len(own) == len(lines) or sum(1 for line in own if line.strip()) < 3:
+        return block
+    return Prepared("\n".join(own))
+
+
 def _summary(text: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return " / ".join(lines)[:400]
@@ -787,8 +791,9 @@ def extract_projects(
 def _project(
     block: Prepared, index: int, subject: str, language: str | None, reference: date
 ) -> ProjectProfile:
-    required, preferred = split_skills(block)
-    years = years_of_experience(block)
+    own = _own(block)
+    required, preferred = split_skills(own)
+    years = years_of_experience(own)
     return ProjectProfile(
         block_index=index,
         title=title(block, subject),
@@ -796,7 +801,7 @@ def _project(
         preferred_skills=preferred,
         skill_years=years.per_skill,
         min_experience_years=years.total,
-        **money_fields(parse_money(block, language), "budget"),
+        **money_fields(parse_money(own, language), "budget"),
         settlement_range=settlement_range(block),
         location=location_value(block, WORK_LABELS),
         place=find_place(block, WORK_LABELS),
@@ -821,14 +826,15 @@ def extract_candidate(
 ) -> CandidateProfile:
     block = prepare(text, language)
     heading = prepare(subject, language)  # "【要員】中国籍 N1 即日可": vendors state them up front
-    years = years_of_experience(block)
+    own = _own(block)
+    years = years_of_experience(own)
     return CandidateProfile(
         block_index=0,
         name=person_name(block),
-        skills=extract_skills(block),
+        skills=extract_skills(own),
         skill_years=years.per_skill,
         experience_years=years.total,
-        **money_fields(parse_money(block, language), "rate"),
+        **money_fields(parse_money(own, language), "rate"),
         location=location_value(block, HOME_LABELS),
         nearest_station=nearest_station(block),
         place=find_place(block, HOME_LABELS),

@@ -127,7 +127,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             [
                 *_SPECIAL_CONTEXT.values(),
                 # after a slash only when a word precedes it: "S3/Lambda", not "/Lambda"
-                rf"(?<![A-Za-z0-9.#+-])(?<![^A-Za-z0-9]/){trie_pattern(plain)}"
+                rf"(?<![A-Za-z0-9.#+-])(?<![^\w]/){trie_pattern(plain)}"
                 r"(?![A-Za-z0-9#+&])",
             ]
         )
@@ -276,7 +276,8 @@ _FORWARDED_HEADER = re.compile(r"^\W{0,2}(?:Subject|件名|主题|主題|Fw|Fwd)
 # is, not what it asks for, when the mail also lists its requirements.
 _DESCRIPTION = re.compile(
     r"^\W{0,3}(?:業務内容|作業内容|案件内容|案件概要|プロジェクト概要|概要|内容|仕事内容|"
-    r"工作内容|项目描述|项目内容|项目概要|项目介绍|岗位职责|工作职责|职责|"
+    r"工作内容|项目描述|项目内容|项目概要|项目介绍|岗位职责|工作职责|职责|案件名|项目名[称稱]?|"
+    r"プロジェクト名|project name|"
     r"what you(?:'ll| will) do|responsibilities|overview|"
     r"about (?:the )?(?:role|project|client|team))"
     r"\s*(?:[】\]>)]\s*[:：]?|[:：])",
@@ -291,7 +292,10 @@ _DESCRIPTION_HEADING = re.compile(
 
 
 # Clause ends: punctuation, and a Japanese "、" after a predicate ("3年以上ある方が対象で、").
-_CLAUSE = re.compile(r"(?:(?<=[，。；;,])|(?<=\.)(?=\s)|(?<=[でがしく]、))\s*")
+# A one-line offer's cells ("Go/GCP｜渋谷｜～85万｜Go経験3年以上必須、GKE尚可") are clauses too.
+_CLAUSE = re.compile(
+    r"(?:(?<=[，。；;,|｜])|(?<=\.)(?=\s)|(?<=[でがしく]、)|(?<=必須、)|(?<=必要、)|(?<=要件、))\s*"
+)
 
 
 def _clauses(line: str) -> list[str]:
@@ -519,6 +523,8 @@ def years_of_experience(text: str | Prepared) -> Years:
                 loose_total.append(mention.years)  # "React、TypeScript、Next.jsでの経験3年以上"
                 continue
             per_skill[owner[2]] = max(per_skill.get(owner[2], 0.0), mention.years)
+    for name, years in _table_of_years(prepared.lines).items():
+        per_skill.setdefault(name, years)
     if not labelled_total:  # "Years of experience: 11" with the unit left out
         bare = _BARE_TOTAL.search(prepared.prose_fields)
         labelled_total += [float(bare.group(1))] if bare else []
@@ -551,6 +557,46 @@ def _bracketed_years(line: str, mention: _Mention, hits: list[Hit]) -> dict[str,
             return {}
         shares[inside[0][2]] = float(share.group(1))
     return shares
+
+
+# A skills table whose years column holds bare figures: "Skill | Years" over "Python | 7", or
+# an HTML table rendered a cell a line ("Skill", "Years", "", "Python", "7").
+_YEARS_HEADER = re.compile(r"\b(?:years?|yrs)\b|年数|年限|経験|经验|experience", re.I)
+_CELL = re.compile(r"\s*[|│┃｜\t]\s*|\s{2,}")
+_BARE_FIGURE = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?")
+
+
+def _only_skill(cell: str, line: str) -> str | None:
+    """The skill a cell holds and nothing else (read on its whole row, for Go's context)."""
+    at = line.find(cell)
+    hits = [h for h in skill_hits(line) if at <= h[0] and h[1] <= at + len(cell)]
+    if len(hits) != 1 or line[at : hits[0][0]].strip() or line[hits[0][1] : at + len(cell)].strip():
+        return None
+    return hits[0][2]
+
+
+def _table_of_years(lines: list[str]) -> dict[str, float]:
+    found: dict[str, float] = {}
+    header, pending = False, None  # under a years header; a skill cell awaiting its figure
+    for line in lines:
+        cells = [c for c in _CELL.split(line.strip(" |│┃｜")) if c]
+        if not cells:
+            continue
+        figure = _BARE_FIGURE.fullmatch(cells[-1])
+        skill = _only_skill(cells[0], line) if header else None
+        if len(cells) == 2 and skill and figure:
+            found[skill] = float(figure.group(1))
+        elif len(cells) == 1 and skill:
+            pending = skill
+            continue
+        elif len(cells) == 1 and pending and figure:
+            found[pending] = float(figure.group(1))
+        elif len(line) <= 40 and _YEARS_HEADER.search(line) and not _mentions(line):
+            header = True
+        else:  # any other line ends the table
+            header = header and bool(figure or skill)
+        pending = None
+    return found
 
 
 # "(5+ years DevOps overall)", "通算10年": the figure is the total, whatever it sits next to.
