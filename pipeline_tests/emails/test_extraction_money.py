@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.emails.extraction import Money, parse_money
+from pipeline.emails.extraction import Money, is_negotiable, parse_money
 
 
 def test_a_range_cut_by_the_wrap_is_one_range() -> None:
@@ -48,3 +48,26 @@ def test_a_yen_sized_figure_in_no_written_currency_is_not_read_as_yuan_or_dollar
 def test_a_bare_figure_needs_a_rate_label_to_be_ten_thousands_of_yen() -> None:
     assert parse_money("年齢：45\n稼働：即日", "ja") is None
     assert parse_money("予算：45名", "ja") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("Rate: $70/hr - $80/hr", Money(70, 80, "USD", "hour")),
+        ("単価：60万/月~70万/月", Money(600_000, 700_000, "JPY", "month")),
+        ("Budget: below $100/hr", Money(None, 100, "USD", "hour")),
+        ("Rate: no more than $90/hr", Money(None, 90, "USD", "hour")),
+        ("Budget: $80/hr or less", Money(None, 80, "USD", "hour")),
+        ("预算：不超过80万日元", Money(None, 800_000, "JPY", "month")),
+    ],
+)
+def test_ranges_with_a_period_on_both_ends_and_upper_bounds_in_words(
+    text: str, money: Money
+) -> None:
+    assert parse_money(text, None) == money
+
+
+def test_open_rates_are_negotiable_only_after_a_money_label() -> None:
+    for text in ("Rate: open", "薪资：面谈", "単価：ご相談", "単価：スキル見合い", "面议"):
+        assert is_negotiable(text), text
+    assert not is_negotiable("面談：1回\nThe position is open.")

@@ -82,16 +82,23 @@ _LABEL = re.compile(
 _NOT_RATE = re.compile(
     r"資本金|资本金|売上|従業員|注册资本|capital|revenue|employees|設立|成立", re.I
 )
-_NEGOTIABLE = re.compile(r"スキル見合い|応相談|面議|面议|可议|negotiable|\bDOE\b|TBD", re.I)
+_NEGOTIABLE = re.compile(
+    r"スキル見合い|応相談|面議|面议|可议|negotiable|\bDOE\b|TBD|"
+    # "Rate: open", "単価：ご相談", "薪资：面谈" (after a money label only: 面談 is an interview)
+    r"(?:rate|budget|単価|予算|单价|薪资|薪資|预算|預算|报价)\s*[:：]\s*"
+    r"(?:open\b|ご相談|相談|面谈|协商|協商|可谈|to be discussed)",
+    re.I,
+)
 _OPEN_LOW = re.compile(r"^\s*(?:~|〜|から|以上|起|\+|or more|and up|以上可|up)")
 _OPEN_HIGH_BEFORE = re.compile(
-    r"(?:~|〜|上限|最大|max(?:imum)?|up to|最高|以内|under|not to exceed|cap(?:ped at)?)"
+    r"(?:~|〜|上限|最大|max(?:imum)?|up to|最高|以内|under|not to exceed|cap(?:ped at)?|below|"
+    r"(?:no|not) more than|less than|不超过|不超過|不高于|最多)"
     r"\s*(?:[:：]|は|额|額)?\s*$",
     re.I,
 )
 _OPEN_HIGH_AFTER = re.compile(
     r"^\s*(?:(?:on\s+)?(?:c2c|w-?2|1099|corp[- ]to[- ]corp)\s+)?"  # "$65/hr C2C max"
-    r"(?:まで|以下|以内|迄|max\b|上限)",
+    r"(?:まで|以下|以内|迄|max\b|上限|or (?:less|below|under)|封顶)",
     re.I,
 )
 _JPY_UNITS = {
@@ -198,7 +205,7 @@ def _parse_line(line: str, fallback: _Fallback, needs_unit: bool) -> Money | Non
         body = re.sub(
             r"精算[^\n]*?\d{2,3}\s*(?:h|H|時間)?\s*[~-]\s*\d{2,3}\s*(?:h|H|時間)?", "", body
         )
-    body = _TEN_THOUSANDS_AND.sub(_ten_thousands, body)
+    body = _PER_EACH.sub(r"\g<a> \g<r> \g<b>/\g<p>", _TEN_THOUSANDS_AND.sub(_ten_thousands, body))
     prefix = line[: label.end()] if label and not needs_unit else ""
     for m in _MONEY.finditer(body):
         money = _money(m, body, line, prefix, fallback, needs_unit)
@@ -251,6 +258,12 @@ def _money(
     return Money(low, high, currency, period)
 
 
+# "$70/hr - $80/hr": the period written on both ends of a range, read as "$70 - $80/hr".
+_PER_EACH = re.compile(
+    r"(?P<a>\d[\d,.]*\s*(?:万|[kK])?\s*(?:円|元|USD)?)\s*/\s*(?P<p>[A-Za-z]+|月|日|時間)\s*"
+    r"(?P<r>~|-|–|to)\s*(?P<b>(?:US\$|\$|¥|￥)?\s*\d[\d,.]*\s*(?:万|[kK])?\s*(?:円|元|USD)?)"
+    r"\s*/\s*(?P=p)"
+)
 # "2万5千元" is 25,000, "1万8000円" 18,000: one figure, written in two parts.
 _TEN_THOUSANDS_AND = re.compile(r"(?<![\d.])(\d{1,3})万(?:(\d)千|(\d{4})(?!\d))")
 
