@@ -7,6 +7,7 @@ set (intake_dev5.yaml) scores them all through the real intake path.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -212,10 +213,18 @@ def test_commercial_depth_of_a_candidate(text: str, expected: int) -> None:
         ("办公：远程或现场均可", "partial"),
         ("遠端：不可", "none"),
         ("Looking for a fully-remote contract.", "full"),
+        ("工作方式：灵活办公", "partial"),
+        ("办公方式：混合", "partial"),
+        ("到岗/居家均可", "partial"),
+        ("每周需进场两天", "partial"),
+        ("可離岸也可赴日", "partial"),
+        ("遠距工作", "full"),
+        ("遠距：不可", "none"),
     ],
 )
 def test_remote_as_written(text: str, expected: str) -> None:
-    assert remote(prepare(text, "zh" if "遠端" in text else None)) == expected
+    chinese = re.search("[遠远办岗家赴]", text) is not None
+    assert remote(prepare(text, "zh" if chinese else None)) == expected
 
 
 def test_remote_only_with_a_hyphen() -> None:

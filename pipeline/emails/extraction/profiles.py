@@ -68,6 +68,15 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:公司|办公室|辦公室|现场|現場|客户|客戶|岗)|偶[尔爾](?:需要)?出差|不定期(?:到|去)(?:公司|现场)|"
     r"大部分(?:时间|時間)?\s*[远遠][程端]|(?<![全纯純仅僅])[远遠][程端](?:办公|辦公|工作)?\s*(?:也|亦)?\s*"
     r"(?:可以|可|OK)(?![能])|"
+    r"(?:离岸|離岸|在线|在線)[^\n。]{0,10}?(?:赴日|来日|來日|驻场|駐場|现场|現場|到岗|到崗)|"
+    r"(?:赴日|来日|來日|驻场|駐場|现场|現場)[^\n。]{0,10}?(?:离岸|離岸|在线|在線)|"
+    r"灵活办公|靈活辦公|弹性工作|彈性工作|线上线下结合|線上線下結合|部分(?:居家|在家)|"
+    r"混合(?:模式|工作制?|型|式|方式)|(?:办公|辦公|工作)(?:方式|模式|形式)\s*[:：]\s*混合|(?:接受|希望|可)混合|"
+    r"(?:居家|在家|[远遠][程端]|线上|線上)[^\n，。,]{0,8}?(?:现场|現場|驻场|駐場|到岗|公司|办公室|线下|線下)"
+    r"[^\n，。,]{0,4}?(?:均可|都可|皆可|都行|结合|結合)|"
+    r"(?:现场|現場|驻场|駐場|到岗|公司|办公室)[^\n，。,]{0,8}?(?:居家|在家)[^\n，。,]{0,4}?"
+    r"(?:均可|都可|皆可|都行|结合|結合)|兼顾(?:居家|在家|[远遠][程端])|"
+    r"每[周週]\s*(?:需)?\s*(?:[一两二三四五1-5]\s*天\s*)?(?:到场|到場|进场|進場)|"
     r"混合办公|(?<!不)可[远遠][程端]|[远遠]程\s*\+\s*驻场|"
     r"每[周週]\s*(?:需)?\s*(?:[一两二三四1-4]\s*天\s*)?(?:[远遠][程端]|到(?:办公室|辦公室|公司|岗))|"
     r"remote\s*\d\s*[-~]\s*\d\s*days|"
@@ -167,6 +176,10 @@ _ONSITE_ALL_WEEK = re.compile(
 )
 
 
+# Taiwan's 遠距 and the online 在线办公 are 远程 ("remote") in other words.
+_REMOTE_SYNONYM = re.compile(r"[远遠]距|在[线線](?=办公|辦公|工作)")
+
+
 def remote(text: str | Prepared) -> str | None:
     """full / partial / none, or None when the mail does not say.
 
@@ -174,10 +187,10 @@ def remote(text: str | Prepared) -> str | None:
     partial; "remote only (no onsite or hybrid)" is full.
     """
     prepared = prepare(text)
-    stated = _stated_remote(prepared.prose_fields)
+    stated = _stated_remote(_REMOTE_SYNONYM.sub("远程", prepared.prose_fields))
     if stated:  # "Remote: No", "リモート：なし", "远程：部分"
         return stated
-    body = _REMOTE_INTERVIEW.sub(" ", prepared.prose)
+    body = _REMOTE_INTERVIEW.sub(" ", _REMOTE_SYNONYM.sub("远程", prepared.prose))
     body = _ONSITE_ALL_WEEK.sub(" onsite only ", body)  # "5 days a week in the office"
     if _REMOTE_ONLY.search(body):  # "フルリモート希望ですが、月1回の出社は対応可能" is partial
         return "partial" if _ONSITE_OK.search(body) else "full"
