@@ -232,6 +232,13 @@ def test_remote_only_with_a_hyphen() -> None:
     assert remote_only("Remote or onsite, either is fine.") is None
 
 
+def test_a_wish_for_full_remote_is_not_a_refusal_of_onsite() -> None:
+    # 希望 states a preference: fully remote, but not the remote-only hard constraint.
+    assert remote("働き方：フルリモート希望") == "full"
+    assert remote_only("働き方：フルリモート希望") is None
+    assert remote_only("働き方：フルリモートのみ（出社不可）") is True
+
+
 def test_the_senders_firm_is_not_where_the_engineer_lives() -> None:
     text = "您好，我是大连星海软件的刘洋，推荐一位工程师。\n目前在横滨，技能：Java"
     assert find_place(text, HOME_LABELS) == "Kanagawa"

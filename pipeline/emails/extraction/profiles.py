@@ -105,11 +105,11 @@ _REMOTE_NONE = re.compile(
     re.I,
 )
 _REMOTE_ONLY = re.compile(
-    r"フルリモートのみ|フルリモート(?:希望|限定)|リモートのみ|在宅のみ|出社不可|常駐不可|"
+    r"フルリモートのみ|フルリモート限定|リモートのみ|在宅のみ|出社不可|常駐不可|"
     r"remote[\s-]*only|only\s*(?:fully\s*)?remote|fully\s*remote\s*only|no\s*onsite|"
     r"only\s+(?:work(?:s|ing)?\s+)?remotely|remotely only|remote work only|"
     r"(?:only|exclusively)\s*(?:open to|interested in|available for)\s*(?:fully\s*)?remote|"
-    r"在宅勤務のみ|リモート案件のみ|完全リモート(?:のみ|希望)|只(?:做|找|考虑)[远遠][程端]|"
+    r"在宅勤務のみ|リモート案件のみ|完全リモートのみ|只(?:做|找|考虑)[远遠][程端]|"
     r"remote (?:roles|positions|projects|work|opportunities|jobs) only|"
     r"not open to (?:onsite|hybrid)|"
     r"(?:will not|won't|cannot|can't|unable to) (?:go|work|come|be) on-?site|"
