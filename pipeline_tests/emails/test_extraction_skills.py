@@ -210,3 +210,20 @@ def test_the_cells_of_a_one_line_offer_are_clauses() -> None:
 def test_a_project_name_describes_and_does_not_require() -> None:
     text = "项目名称：电商平台微服务改造\n技术要求：Java 5年以上、Docker"
     assert split_skills(text) == (["Java", "Docker"], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Must: Java\nSecondary skills: Kafka",
+        "Must: Java\nKafka - not mandatory",
+        "Must have Java and nice to have Kafka",
+        "Key skills: Java\nGood to know: Kafka",
+        "必須：Java\nなお可：Kafka",
+        "必須：Java\nKafkaは必須ではありません",
+        "要求：Java\n最好有Kafka经验",
+        "要求：Java\nKafka（非必须）",
+    ],
+)
+def test_preferred_in_more_words(text: str) -> None:
+    assert split_skills(text) == (["Java"], ["Kafka"])

@@ -213,6 +213,9 @@ _PREFERRED = re.compile(
     r"\ba (?:big |huge |strong )?plus\b|(?<!-)\bplus\s*(?:[.!:：]|$)|"  # not "MyBatis-Plus"
     r"advantage|ideally|preferably|helpful|beneficial|an asset|would be (?:great|nice)|"
     r"望ましい|あれば|できれば|\bWANT\b|更佳|为佳|更好|優先|優遇|"
+    r"なお可|嬉しい|必須では(?:な|ありません)|任意|最好|不是必[须需]|非必[须需]|者佳|为宜|"
+    r"secondary(?: skills?)?\s*[:：]|not (?:required|mandatory|a must|essential)|extra credit|"
+    r"would love|(?:good|nice)[- ]to[- ]know|"
     r"^\W{0,3}(?:nice|welcome|good)\s*(?:[:：\]]|\s[-–]\s|$)",
     re.I,
 )
@@ -294,7 +297,9 @@ _DESCRIPTION_HEADING = re.compile(
 # Clause ends: punctuation, and a Japanese "、" after a predicate ("3年以上ある方が対象で、").
 # A one-line offer's cells ("Go/GCP｜渋谷｜～85万｜Go経験3年以上必須、GKE尚可") are clauses too.
 _CLAUSE = re.compile(
-    r"(?:(?<=[，。；;,|｜])|(?<=\.)(?=\s)|(?<=[でがしく]、)|(?<=必須、)|(?<=必要、)|(?<=要件、))\s*"
+    r"(?:(?<=[，。；;,|｜])|(?<=\.)(?=\s)|(?<=[でがしく]、)|(?<=必須、)|(?<=必要、)|(?<=要件、)|"
+    r"\s(?=(?:and|but)\s+(?:nice|good|preferred|ideally|bonus)))\s*",
+    re.I,
 )
 
 
