@@ -32,7 +32,12 @@ def _accuracy(pairs, classify) -> dict[str, float]:
 
 def test_the_shipped_counts_are_what_training_on_the_dev_fixtures_writes() -> None:
     """A fixture edited without `python -m pipeline_tests.emails.train_classifier` fails here."""
-    assert MODEL_PATH.read_text(encoding="utf-8") == train().dumps()
+    shipped = MODEL_PATH.read_text(encoding="utf-8")
+    fresh = train().dumps()
+    assert shipped == fresh, (
+        "a dev fixture changed since the counts were written: "
+        "run `.venv/bin/python -m pipeline_tests.emails.train_classifier` and commit the file"
+    )
 
 
 def _digest(mail: dict) -> str:
