@@ -227,3 +227,17 @@ def test_a_project_name_describes_and_does_not_require() -> None:
 )
 def test_preferred_in_more_words(text: str) -> None:
     assert split_skills(text) == (["Java"], ["Kafka"])
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("over a decade of experience", 10.0),
+        ("6+ YOE in backend", 6.0),
+        ("3-5 years of experience", 3.0),  # a range asks for at least its lower end
+        ("经验：3~5年", 3.0),
+        ("a year of travel", None),
+    ],
+)
+def test_decades_yoe_and_ranges_of_years(text: str, total: float | None) -> None:
+    assert years_of_experience(text).total == total

@@ -340,8 +340,8 @@ _KANJI_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "�
                  "八": 8, "九": 9}  # fmt: skip
 _YEARS = re.compile(
     r"(?<![\d.])(?P<num>\d{1,2}(?:\.\d)?|半|(?<![第每今去明昨前後后上下同数數十百千万])[一二两兩三四五六七八九十]{1,3}|"
-    rf"(?<![A-Za-z])(?:{'|'.join(_WORD_NUMBERS)})(?![A-Za-z]))\s*(?P<plus>\+|＋)?\s*"
-    r"(?P<unit>年半?|years?|yrs?|y(?![a-z])|ヶ月|か月|カ月|ケ月|个月|months?)"
+    rf"(?<![A-Za-z])(?:{'|'.join(_WORD_NUMBERS)}|a(?=\s+decade))(?![A-Za-z]))\s*(?P<plus>\+|＋)?\s*"
+    r"(?P<unit>年半?|years?|yrs?|yoe\b|y(?![a-z])|decades?|ヶ月|か月|カ月|ケ月|个月|months?)"
     r"(?:\s*(?P<months>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月|个月))?",
     re.I,
 )
@@ -372,7 +372,7 @@ _YEARS_CONTEXT = re.compile(
     r"経験|経歴|年以上|年数|实务|工作|从业|开发|年资|经验|經驗|experience|exp\b|\+|must|minimum|"
     r"at least|"
     r"以上|years? in|years? of|years? with|years? on|years? working|over|more than|nearly|around|"
-    r"about|approximately|almost|roughly|約|约|業界|キャリア|携わ|从事|career|industry",
+    r"about|approximately|almost|roughly|約|约|業界|キャリア|携わ|从事|career|industry|yoe\b|decade",
     re.I,
 )
 _SEGMENT = re.compile(r"[,，、;；|]|\s/\s|\s{2,}|\band\b|&")
@@ -420,19 +420,29 @@ def _mentions(line: str) -> list[_Mention]:
         number = _number(m.group("num"))
         if number is None or (m.group("num")[0] in _KANJI_DIGITS and not unit.startswith("年")):
             continue
-        if unit.startswith(("年", "y")):  # 年, year, yr, y
+        if unit.startswith("decade"):
+            years = number * 10
+        elif unit.startswith(("年", "y")):  # 年, year, yr, y, yoe
             years = number + (0.5 if unit == "年半" else 0) + int(m.group("months") or 0) / 12
         else:
             years = number / 12
+        low = _RANGE_BEFORE.search(line, 0, m.start())  # "3-5 years": at least the lower one
+        if low and unit.startswith(("年", "y")) and float(low.group(1)) < years:
+            years = float(low.group(1))
         if 0 < years < 50:
             found.append(_Mention(m.start(), m.end(), round(years, 2)))
     return found
+
+
+_RANGE_BEFORE = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:-|~|–|to|から|到|至)\s*$")
 
 
 def _number(text: str) -> float | None:
     """A figure as written: 6, 1.5, 半 (a half), 十二 (12), eight."""
     if text == "半":
         return 0.5
+    if text.lower() == "a":  # "a decade"
+        return 1.0
     if text.lower() in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[text.lower()])
     if text[0] in _KANJI_DIGITS or text[0] == "十":
