@@ -7,7 +7,6 @@ import contextlib
 import os
 import sys
 import tempfile
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,9 +21,13 @@ import pipeline  # noqa: E402, F401
 sys.path[:] = _PATH
 
 import sqlalchemy as sa  # noqa: E402
-from sqlalchemy.engine import Engine, make_url  # noqa: E402
+from sqlalchemy.engine import Engine  # noqa: E402
 
-from pipeline.store.database import create_database_engine, normalise_url  # noqa: E402
+from pipeline.store.database import (  # noqa: E402
+    create_database_engine,
+    scratch_schema,
+    server_or_embedded,
+)
 from pipeline.store.migrations import apply_migrations  # noqa: E402
 
 
@@ -34,52 +37,25 @@ def bench_database() -> Iterator[tuple[Engine, Path]]:
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         scratch_path = Path(scratch)
         configured = os.environ.get("PIPELINE_BENCH_DATABASE_URL")
-        stop = None
-        if configured:
-            server = normalise_url(configured, setting="PIPELINE_BENCH_DATABASE_URL")
-        else:
-            from pipeline.store.embedded import (
-                APP_DATABASE,
-                embedded_url,
-                start_embedded_postgres,
-                stop_embedded_postgres,
-            )
-
-            pgdata = scratch_path / "pg"
-            server = embedded_url(start_embedded_postgres(pgdata), APP_DATABASE)
-            stop = lambda: stop_embedded_postgres(pgdata)  # noqa: E731
-        schema = f"bench_{uuid.uuid4().hex[:10]}"
-        admin = sa.create_engine(server)
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-        url = make_url(server)
-        url = url.set(query={**url.query, "options": f"-csearch_path={schema}"})
-        url_text = url.render_as_string(hide_password=False)
-        engine = None
-        try:
-            apply_migrations(url_text)
-            engine = create_database_engine(url_text)
-            yield engine, scratch_path
-        finally:
-            if engine is not None:
+        with (
+            server_or_embedded(
+                configured, setting="PIPELINE_BENCH_DATABASE_URL", pgdata=scratch_path / "pg"
+            ) as server,
+            scratch_schema(server, "bench") as url,
+        ):
+            apply_migrations(url)
+            engine = create_database_engine(url)
+            try:
+                yield engine, scratch_path
+            finally:
                 engine.dispose()
-            with admin.begin() as connection:
-                connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin.dispose()
-            if stop:
-                stop()
 
 
 def load_demo_chunks(engine: Engine, chunks: int, seed: int = 7) -> int:
-    from pipeline.demo.documents import generate_documents
-    from pipeline.store.documents import upsert_documents
+    from pipeline.demo.documents import load_demo_reports
     from pipeline.store.tables import reflect_tables
-    from pipeline.utils import batched
 
-    tables = reflect_tables(engine)
-    for documents in batched(generate_documents(seed=seed, chunks=chunks), 500):
-        with engine.begin() as connection:
-            upsert_documents(connection, tables, documents)
+    load_demo_reports(engine, reflect_tables(engine), seed=seed, chunks=chunks)
     with engine.connect() as connection:
         return connection.execute(sa.text("SELECT count(*) FROM document_chunks")).scalar_one()
 

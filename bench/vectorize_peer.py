@@ -30,7 +30,7 @@ import urllib.request
 from pathlib import Path
 
 import sqlalchemy as sa
-from _common import bench_database
+from _common import bench_database, reset_vectors
 
 from pipeline.store.documents import NewDocument, upsert_documents
 from pipeline.store.tables import reflect_tables
@@ -69,17 +69,6 @@ def load_rows(engine: sa.Engine, rows: list[tuple[int, str]]) -> None:
             upsert_documents(connection, tables, documents)
 
 
-def reset(engine: sa.Engine) -> None:
-    with engine.begin() as connection:
-        connection.execute(
-            sa.text(
-                "UPDATE document_chunks SET vectorized_at = NULL, embedding_model = NULL, "
-                "embedding_dim = NULL, vectorized_hash = NULL, attempts = 0, last_error = NULL, "
-                "dead_letter = false, claimed_by = NULL, claim_expires_at = NULL"
-            )
-        )
-
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -116,7 +105,7 @@ def stop(proc: subprocess.Popen) -> None:
 def run_ours(
     engine: sa.Engine, url: str, scratch: Path, args: argparse.Namespace, run: int
 ) -> dict:
-    reset(engine)
+    reset_vectors(engine)
     port = free_port()
     fake = start_fake(args.fake, port, args.dim, args.latency_ms)
     env = {

@@ -156,17 +156,13 @@ def demo_load(
     emails: Annotated[int, typer.Option(help="Demo inbox size (staffing mail, ja/zh/en).")] = 30,
 ) -> None:
     """Generate demo documents with chunks and a demo inbox (idempotent for the same seed)."""
-    from pipeline.demo.documents import generate_documents
+    from pipeline.demo.documents import load_demo_reports
     from pipeline.store.catalog import count_source_chunks
-    from pipeline.store.documents import upsert_documents
     from pipeline.store.tables import reflect_tables
-    from pipeline.utils import batched
 
     engine = _app_engine(get_settings())
     tables = reflect_tables(engine)
-    for documents in batched(generate_documents(seed=seed, chunks=chunks), 500):
-        with engine.begin() as connection:
-            upsert_documents(connection, tables, documents)
+    load_demo_reports(engine, tables, seed=seed, chunks=chunks)
     with engine.connect() as connection:  # the reports alone: the same figure on every run
         total, pending = count_source_chunks(connection, "demo_reports")
     typer.echo(f"demo reports loaded: {total} report chunks, {pending} of them pending")

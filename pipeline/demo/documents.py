@@ -9,7 +9,14 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.store.documents import NewDocument
+from sqlalchemy.engine import Engine
+
+from pipeline.store.documents import NewDocument, upsert_documents
+from pipeline.store.tables import Tables
+from pipeline.utils import batched
+
+# Documents per transaction when loading: 100000+ chunks load without one huge transaction.
+LOAD_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -123,3 +130,12 @@ def generate_documents(
         )
         produced += count
         number += 1
+
+
+def load_demo_reports(
+    engine: Engine, tables: Tables, *, seed: int = 7, chunks: int = 400, batch: int = LOAD_BATCH
+) -> None:
+    """Upsert the generated reports, `batch` documents a transaction (idempotent for a seed)."""
+    for documents in batched(generate_documents(seed=seed, chunks=chunks), batch):
+        with engine.begin() as connection:
+            upsert_documents(connection, tables, documents)

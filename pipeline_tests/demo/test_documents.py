@@ -7,7 +7,7 @@ from dataclasses import replace
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from pipeline.demo.documents import generate_documents
+from pipeline.demo.documents import generate_documents, load_demo_reports
 from pipeline.store.chunks import count_chunks
 from pipeline.store.documents import upsert_documents
 from pipeline.store.tables import Tables
@@ -78,3 +78,15 @@ def test_changed_text_makes_only_that_chunk_pending(db: Engine, tables: Tables):
 
     assert counts.total == 3  # the fourth chunk was dropped with the shorter document
     assert pending == [2]  # index 2 now holds different text
+
+
+def test_load_demo_reports_spans_several_transactions_and_loads_once(db: Engine, tables: Tables):
+    expected = list(generate_documents(seed=9, chunks=300))
+    assert len(expected) > 4  # more documents than one transaction of 4 holds
+    for _ in range(2):
+        load_demo_reports(db, tables, seed=9, chunks=300, batch=4)
+    with db.connect() as connection:
+        counts = count_chunks(connection)
+        external = connection.execute(sa.text("SELECT external_id FROM documents")).scalars()
+        assert sorted(external) == sorted(d.external_id for d in expected)
+    assert counts.total == 300

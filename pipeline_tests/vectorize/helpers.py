@@ -9,7 +9,7 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from pipeline.demo.documents import generate_documents
+from pipeline.demo.documents import load_demo_reports
 from pipeline.store.documents import NewDocument, upsert_documents
 from pipeline.store.tables import Tables
 from pipeline.vectorize.embedders.hashing import HashingEmbedder
@@ -32,8 +32,7 @@ class CountingEmbedder(HashingEmbedder):
 
 
 def load_demo(engine: Engine, tables: Tables, chunks: int = 120, seed: int = 7) -> int:
-    with engine.begin() as connection:
-        upsert_documents(connection, tables, generate_documents(seed=seed, chunks=chunks))
+    load_demo_reports(engine, tables, seed=seed, chunks=chunks)
     return chunk_count(engine)
 
 

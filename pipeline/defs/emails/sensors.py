@@ -45,8 +45,7 @@ def scan_inbox(folder: Path) -> list[InboxFile]:
 
 def next_cursor(previous: str | None, items: Sequence[InboxFile]) -> tuple[list[str], str]:
     """(run keys to request, new cursor): one run for the files past the watermark."""
-    watermark = _parse(previous)
-    new = sorted(item for item in items if item > watermark)[:MAX_FILES_PER_RUN]
+    new = new_files(previous, items)
     if not new:
         return [], previous or ""
     cursor = f"{new[-1].mtime_ns}:{new[-1].name}"
@@ -54,6 +53,7 @@ def next_cursor(previous: str | None, items: Sequence[InboxFile]) -> tuple[list[
 
 
 def new_files(previous: str | None, items: Sequence[InboxFile]) -> list[InboxFile]:
+    """The files past the watermark, oldest first, at most MAX_FILES_PER_RUN of them."""
     watermark = _parse(previous)
     return sorted(item for item in items if item > watermark)[:MAX_FILES_PER_RUN]
 
@@ -76,15 +76,14 @@ def build_inbox_sensor(folder: Path, name: str = "inbox_sensor") -> SensorDefini
         description=f"Launch inbox_to_matches_job for new .eml files in {folder}.",
     )
     def _inbox_sensor(context: SensorEvaluationContext):
-        items = scan_inbox(folder)
-        run_keys, cursor = next_cursor(context.cursor, items)
-        if not run_keys:
+        files = new_files(context.cursor, scan_inbox(folder))
+        if not files:
             return SkipReason(f"no new mail in {folder}")
-        files = new_files(context.cursor, items)
+        (run_key,), cursor = next_cursor(context.cursor, files)  # the run for these files
         context.update_cursor(cursor)
         config = {"inbox_path": str(folder), "paths": [str(folder / f.name) for f in files]}
         return RunRequest(
-            run_key=run_keys[0],
+            run_key=run_key,
             run_config={"ops": {"store_inbox_op": {"config": config}}},
             tags={"inbox_files": str(len(files))},
         )
