@@ -2,6 +2,8 @@
 
 With DATABASE_URL set the project starts nothing; without it, it starts the embedded server
 in the data folder. Either way an unreachable server becomes one clear line naming the setting.
+Throwaway runs (tests, benchmarks) get a server and a scratch schema from the same place
+(`server_or_embedded`, `scratch_schema`).
 """
 
 from __future__ import annotations
