@@ -1,4 +1,9 @@
-"""ingest_inbox_op: a thin loop around the email intake that logs counts, never bodies."""
+"""The email ops, thin loops around the email intake that log counts, never bodies.
+
+ingest_inbox_op does it all in one step (ingest_inbox_job); inbox_to_matches_job splits it
+into store_inbox_op (store and chunk) and classify_emails_op (classify and extract, after the
+vectorizer).
+"""
 
 # No `from __future__ import annotations`: Dagster reads these annotations at definition.
 from collections.abc import Iterator
