@@ -144,7 +144,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (  # an acknowledgement: "拝見いたします", "受領いたしました"
                 r"拝見(?:いたします|します|しました|いたしました)|拝受|受領(?:いたしました|しました)|"
-                r"社内で(?:確認|検討)(?:いたします|します)",
+                r"社内で(?:確認|検討)(?:いたします|します|し[、,]|いたし[、,]|の上|のうえ)",
                 5.0,
             ),
             (  # a reply declining a proposal: it names the candidate but offers nobody
@@ -497,6 +497,9 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (
                 r"(?:will|i'll|we'll) (?:go through|review|look at|check) (?:it|this|them)\b"
                 r"[^\n.]{0,30}(?:get back|revert|reply)|\breceived,? (?:with )?thanks\b|"
+                r"(?:shared|forwarded|circulated) (?:it|this) (?:with|to) (?:our|the) "
+                r"[\w ]{0,20}team|"
+                r"will let you know (?:by|within|next|tomorrow|shortly|soon)\b|"
                 r"job alerts?\b|new jobs? (?:matching|for you)|saved search|\bapply now\b|"
                 r"hiring freeze|no (?:new|further) submissions|"
                 r"accepted another offer|withdraws? from|(?:has|have) withdrawn|"

@@ -55,7 +55,7 @@ def test_training_reads_no_held_out_mail() -> None:
 
 def test_the_layer_reads_a_dev_set_it_never_saw_better_than_the_rules_alone() -> None:
     """Trained without dev7, rules + layer read dev7 at 1.00 / 1.00 / 0.95 (ja / zh / en)
-    where the rules alone read 0.71 / 0.62 / 0.65 (0.56 / 0.44 / 0.54 before rules were added
+    where the rules alone read 0.72 / 0.69 / 0.66 (0.56 / 0.44 / 0.54 before rules were added
     for it): the layer generalises, it is not a lookup of the mails it was trained on."""
     unseen = {m["id"] for m in load_dev7()}
     model = NaiveBayes.train(examples([m for m in training_mails() if m["id"] not in unseen]))
