@@ -84,9 +84,11 @@ class Matcher:
         exclude, best first (to explain the near misses)."""
         project = self._resolve(query, "project")
         vector = self._vector(project, vector)
-        prepared = self._candidate_query(
-            project, filters, use_weighted_search, limit, vector, only_ids, only_excluded
-        )
+        ranked, near = self._candidate_queries(
+            project, filters, use_weighted_search, limit, limit if only_excluded else 0, vector,
+            only_ids,
+        )  # fmt: skip
+        prepared = near if only_excluded else ranked
         if prepared is None:
             return []
         hits = self.store.query_weighted(profile_collection("candidate", self.embedder),
@@ -119,20 +121,17 @@ class Matcher:
         """`rank_candidates` for many projects in one query batch. With `points` (the candidate
         collection in memory, `candidate_points`), the same queries are answered there instead
         of in the engine: the same prefetch, filter and formula, one matrix product a block."""
-        prepared = []
-        for project, vector in projects:
-            vector = self._vector(project, vector)
-            ranked = self._candidate_query(project, None, True, limit, vector, only_ids, False)
-            near = None
-            if near_miss_limit > 0:
-                near = self._candidate_query(
-                    project, None, True, near_miss_limit, vector, only_ids, True
-                )
-            prepared.append((ranked, near))
-        wanted = [p.query for pair in prepared for p in pair if p is not None]
-        hits = iter(self._query_batch("candidate", wanted, points))
+        prepared = [
+            self._candidate_queries(
+                project, None, True, limit, near_miss_limit, self._vector(project, vector),
+                only_ids,
+            )
+            for project, vector in projects
+        ]  # fmt: skip
+        wanted = [p for pair in prepared for p in pair if p is not None]
+        results = iter(self._answer(wanted, points))
         return [
-            tuple(p.results(next(hits)) if p is not None else [] for p in pair)  # type: ignore[misc]
+            tuple(next(results) if p is not None else [] for p in pair)  # type: ignore[misc]
             for pair in prepared
         ]
 
@@ -141,41 +140,47 @@ class Matcher:
         ids, vectors, payloads = self.store.records(profile_collection("candidate", self.embedder))
         return InMemoryPoints(ids, vectors, payloads)
 
-    def _query_batch(
-        self, kind: str, queries: list[WeightedQuery], points: InMemoryPoints | None
-    ) -> list[list[VectorHit]]:
-        if not queries:
+    def _answer(
+        self, prepared: list[_Prepared], points: InMemoryPoints | None
+    ) -> list[list[SearchResult]]:
+        """Candidate queries answered by the engine, or by `points` (which also give each
+        hit's payload part of the score, so the filter score needs no second evaluation)."""
+        if not prepared:
             return []
+        queries = [p.query for p in prepared]
         if points is None:
-            collection = profile_collection(kind, self.embedder)  # type: ignore[arg-type]
-            return self.store.query_weighted_batch(collection, queries)
+            collection = profile_collection("candidate", self.embedder)
+            hits = self.store.query_weighted_batch(collection, queries)
+            return [p.results(found) for p, found in zip(prepared, hits, strict=True)]
         return [
-            [VectorHit(points.ids[i], score, points.payloads[i]) for i, score in hits]
-            for hits in points.query_batch(queries)
+            [p.result(points.ids[i], score, points.payloads[i], terms) for i, score, terms in found]
+            for p, found in zip(prepared, points.query_batch(queries), strict=True)
         ]
 
-    def _candidate_query(
+    def _candidate_queries(
         self,
         project: CanonicalProfile,
         filters: Mapping[str, Any] | None,
         weighted: bool,
         limit: int,
+        near_miss_limit: int,
         vector: np.ndarray,
         only_ids: list[int] | None,
-        only_excluded: bool,
-    ) -> _Prepared | None:
-        """The weighted query of a candidate search; None when it cannot match anyone."""
+    ) -> tuple[_Prepared | None, _Prepared | None]:
+        """A candidate search's query and its near-miss query (the candidates the hard
+        constraints exclude, best first; None when `near_miss_limit` is 0 or nothing is
+        excluded), built from one reading of the project."""
         payload = apply_filters(project.payload, filters or {})
         exclusions = tuple(c for _, c in candidate_exclusions(payload, self.config))
         must = tuple(_hard_filters(filters or {}))
-        if only_excluded:
-            if not exclusions:
-                return None
-            must, must_not = (*must, AnyOf(exclusions)), ()
-        else:
-            must_not = exclusions
         terms = candidate_terms(payload, self.config) if weighted else []
-        return self._prepare(vector, terms, must, must_not, limit, weighted, only_ids)
+        ranked = self._prepare(vector, terms, must, exclusions, limit, weighted, only_ids)
+        near = None
+        if near_miss_limit > 0 and exclusions:
+            near = self._prepare(
+                vector, terms, (*must, AnyOf(exclusions)), (), near_miss_limit, weighted, only_ids
+            )
+        return ranked, near
 
     def search_projects(
         self,
@@ -266,18 +271,26 @@ class _Prepared:
     filter_weight: float
 
     def results(self, hits: list[VectorHit]) -> list[SearchResult]:
-        return [self._result(hit) for hit in hits]
+        """The engine's hits: it returns the total, so the filter score is evaluated here."""
+        return [self.result(hit.id, hit.score, hit.payload) for hit in hits]
 
-    def _result(self, hit: VectorHit) -> SearchResult:
+    def result(
+        self, point_id: str, score: float, payload: dict[str, Any], terms: float | None = None
+    ) -> SearchResult:
+        """A hit as a result; `terms` is the score's payload part when the scorer gives it."""
         vw, fw = self.vector_weight, self.filter_weight
-        filters = terms_score(self.terms, hit.payload, hit.id) if self.terms else None
-        vector_part = hit.score - fw * (filters or 0.0)
+        filters = None
+        if self.terms:
+            filters = terms / fw if terms is not None and fw else None
+            if filters is None:
+                filters = terms_score(self.terms, payload, point_id)
+        vector_part = score - fw * (filters or 0.0)
         return SearchResult(
-            profile_id=int(hit.payload["profile_id"]),
-            total=_clamp(hit.score),
+            profile_id=int(payload["profile_id"]),
+            total=_clamp(score),
             vector_score=_clamp(vector_part / vw) if vw else 0.0,
             filter_score=None if filters is None else _clamp(filters),
-            payload=hit.payload,
+            payload=payload,
         )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -256,6 +256,15 @@ def _number(value: Any) -> float:
     return float("nan")
 
 
+class Scored(NamedTuple):
+    """A hit of `InMemoryPoints`: the point's index, its score, and the score's payload part
+    (Σ weight_i · condition_i, the formula without the vector)."""
+
+    index: int
+    score: float
+    terms: float
+
+
 class InMemoryPoints:
     """A collection's points held in memory, answering `WeightedQuery` as the engine does:
     the `prefetch_limit` nearest by cosine among the points that pass the filter, ranked by
@@ -270,8 +279,17 @@ class InMemoryPoints:
     QUERY_BLOCK = 256  # queries per matrix product (a block's scores: 256 x points float32)
 
     def __init__(
-        self, ids: Sequence[str], vectors: np.ndarray, payloads: Sequence[Mapping[str, Any]]
+        self,
+        ids: Sequence[str],
+        vectors: np.ndarray,
+        payloads: Sequence[Mapping[str, Any]],
+        *,
+        nearest: int = 1024,
     ) -> None:
+        """`nearest`: how many nearest points are sorted once per query vector and shared by
+        its queries (at least 4 x the prefetch); a query whose filter leaves too few of them
+        ranks every passing point instead."""
+        self.nearest = nearest
         self.columns = PayloadColumns(ids, payloads)
         matrix = np.asarray(vectors, dtype=np.float32)
         self.vectors = _normalised(matrix) if len(ids) else np.zeros((0, 0), np.float32)
@@ -284,17 +302,20 @@ class InMemoryPoints:
     def payloads(self) -> list[Mapping[str, Any]]:
         return self.columns.payloads
 
-    def query_batch(self, queries: Sequence[WeightedQuery]) -> list[list[tuple[int, float]]]:
-        """For each query, its hits as (point index, score), best first."""
+    def query_batch(self, queries: Sequence[WeightedQuery]) -> list[list[Scored]]:
+        """For each query, its hits best first."""
         if not self.size:
             return [[] for _ in queries]
-        results: list[list[tuple[int, float]]] = []
+        results: list[list[Scored]] = []
         for start in range(0, len(queries), self.QUERY_BLOCK):
             block = queries[start : start + self.QUERY_BLOCK]
             cosines, rows = self._cosines(block)
-            results.extend(
-                self._rank(query, cosines[row]) for query, row in zip(block, rows, strict=True)
-            )
+            nearest: dict[int, np.ndarray] = {}  # per distinct vector: its nearest points
+            for query, row in zip(block, rows, strict=True):
+                if row not in nearest:
+                    depth = max(self.nearest, 4 * query.prefetch_limit)
+                    nearest[row] = _top(np.arange(self.size), cosines[row], depth)
+                results.append(self._rank(query, cosines[row], nearest[row]))
         return results
 
     def _cosines(self, queries: Sequence[WeightedQuery]) -> tuple[np.ndarray, list[int]]:
@@ -310,18 +331,28 @@ class InMemoryPoints:
         matrix = _normalised(np.stack(vectors)) if vectors else np.zeros((0, dimension), np.float32)
         return matrix @ self.vectors.T, [rows[id(q.vector)] for q in queries]
 
-    def _rank(self, query: WeightedQuery, cosines: np.ndarray) -> list[tuple[int, float]]:
+    def _rank(self, query: WeightedQuery, cosines: np.ndarray, nearest: np.ndarray) -> list[Scored]:
+        """`nearest`: the vector's nearest points, best first. When enough of them pass the
+        filter, the first `prefetch_limit` that do are the prefetch (the points further down
+        are farther than all of them); otherwise every passing point is ranked."""
         flt = query.filter
-        allowed = np.flatnonzero(self.columns.mask(flt)) if flt else np.arange(self.size)
-        prefetched = _top(allowed, cosines[allowed], query.prefetch_limit)
-        scores = query.vector_weight * np.maximum(cosines[prefetched].astype(np.float64), 0.0)
+        mask = self.columns.mask(flt) if flt else None
+        passing = nearest if mask is None else nearest[mask[nearest]]
+        if len(passing) >= query.prefetch_limit or len(nearest) == self.size:
+            prefetched = passing[: query.prefetch_limit]
+        else:
+            allowed = np.flatnonzero(mask)
+            prefetched = _top(allowed, cosines[allowed], query.prefetch_limit)
+        terms = np.zeros(len(prefetched))
         for term in query.terms:
             if term.condition is None:
-                scores += term.weight
+                terms += term.weight
             else:
-                scores += term.weight * self.columns.mask(term.condition)[prefetched]
+                terms += term.weight * self.columns.mask(term.condition)[prefetched]
+        vector = query.vector_weight * np.maximum(cosines[prefetched].astype(np.float64), 0.0)
+        scores = vector + terms
         best = _top(np.arange(len(prefetched)), scores, query.limit)
-        return [(int(prefetched[i]), float(scores[i])) for i in best]
+        return [Scored(int(prefetched[i]), float(scores[i]), float(terms[i])) for i in best]
 
     @property
     def size(self) -> int:

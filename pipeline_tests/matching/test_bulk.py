@@ -4,6 +4,7 @@ random world, on the fixture world and through incremental runs, for both embedd
 
 from __future__ import annotations
 
+import itertools
 import random
 from datetime import date, timedelta
 
@@ -18,6 +19,7 @@ from pipeline.store.weighted_query import (
     AllOf,
     AnyOf,
     HasId,
+    InMemoryPoints,
     IsEmpty,
     Match,
     MatchAny,
@@ -97,18 +99,21 @@ def test_in_memory_ranking_is_the_engine_query(
     matcher = Matcher(db, embedder, vector_store, config)
     points = matcher.candidate_points()
     assert points.size == 150
+    # nearest=16: the prefetch is read from the 48 nearest when enough of them pass the
+    # filter, and from every passing point when not (a near-miss query: few are excluded)
+    shallow = InMemoryPoints(points.ids, points.vectors, points.payloads, nearest=16)
     projects = matcher.indexer.profiles("project")
     pairs = [(p, None) for p in projects]
     some = sorted(points.payloads[i]["profile_id"] for i in range(0, 150, 4))
     compared = 0
-    for only_ids in (None, some):
+    for only_ids, in_memory in itertools.product((None, some), (points, shallow)):
         engine = matcher.rank_candidates_batch(pairs, 10, 3, only_ids)
-        memory = matcher.rank_candidates_batch(pairs, 10, 3, only_ids, points=points)
+        memory = matcher.rank_candidates_batch(pairs, 10, 3, only_ids, points=in_memory)
         for (ranked_e, near_e), (ranked_m, near_m) in zip(engine, memory, strict=True):
             assert_same_results(ranked_e, ranked_m)
             assert_same_results(near_e, near_m)
             compared += len(ranked_e) + len(near_e)
-    assert compared > 30 * 10  # the world ranks and excludes enough to compare
+    assert compared > 4 * 30 * 10  # the world ranks and excludes enough to compare
 
 
 def _rows(db) -> dict[tuple[int, int], dict]:
