@@ -143,14 +143,24 @@ def test_english_dates_with_the_day_first_or_last(value: str, expected: date) ->
         ("国籍：中国（帰化申請中）", "CN"),
         ("国籍：中国（未帰化）", "CN"),
         ("国籍：日本（帰化済）", "JP"),
+        ("国籍（在留資格）：中国（永住者）", "CN"),
+        ("国籍/在留資格：ベトナム / 技術・人文知識・国際業務", "VN"),
+        ("Wei Zhang (Chinese, 34) is based in Osaka and speaks fluent Japanese.", "CN"),
+        ("Priya S. - Indian - 8 yrs - based in Tokyo", "IN"),
+        ("Min-jun (Korean) lives in Yokohama.", "KR"),
+        ("Ji-ho Park, South Korean, JLPT N1", "KR"),
+        ("A Korean developer living in Osaka", "KR"),
+        ("Indian (H1B)", "IN"),
+        ("Visa status: Permanent Resident (Japan), Chinese national", "CN"),
     ],
 )
 def test_nationality_as_written(text: str, expected: str) -> None:
     assert nationality(text) == expected
 
 
-def test_a_language_list_is_not_a_nationality() -> None:
+def test_a_language_list_or_a_place_is_not_a_nationality() -> None:
     assert nationality("Skills: Java\nLanguages: English / Japanese\n") is None
+    assert nationality("Based in Tokyo, Japan. Skills: Java") is None
 
 
 @pytest.mark.parametrize(

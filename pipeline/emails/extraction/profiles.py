@@ -280,7 +280,7 @@ def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
 _COUNTRIES = {
     "JP": r"日本|japan|japanese|日籍",
     "CN": r"中国|中國|china|chinese|中华(?!民国)|华人|prc",
-    "KR": r"韓国|韩国|korea|korean",
+    "KR": r"韓国|韩国|south korean|south korea|korean|korea",
     "TW": r"台湾|taiwan|taiwanese|中华民国|中華民國|\br\.?o\.?c\b",
     "VN": r"ベトナム|越南|vietnam|vietnamese|viet nam",
     "IN": r"インド(?!ネシア)|印度(?!尼)|india|indian",
@@ -369,8 +369,8 @@ _PEOPLE = re.compile(
 # "K.S／35歳／ベトナム／N2", "Kenji T. (Japanese, 35)": a bare country or demonym between
 # separators, the way one-line profiles and hotlists write it.
 _BARE_COUNTRY = re.compile(
-    r"(?:^|[／/|｜・、,(（]|\s[-–]\s)[ \t]*([^\s／/|｜・、,()（）\d]{2,12})[ \t]*"
-    r"(?=[／/|｜・、,)）]|$|\s[-–]\s)",
+    r"(?:^|[／/|｜・、,(（]|\s[-–]\s)[ \t]*((?:South |North )?[^\s／/|｜・、,()（）\d]{2,12})[ \t]*"
+    r"(?=[／/|｜・、,)）]|$|\s[-–]\s|\s*[(（])",
     re.M,
 )
 
@@ -384,7 +384,7 @@ def nationality(text: str | Prepared) -> str | None:
     if not _COUNTRY_WORD.search(fields):  # every reader below needs a country named
         return "JP" if _NATURALISED_NOW.search(fields) else None
     origin = labelled(
-        fields, r"出身(?:国|地)?|country of (?:citizenship|origin)|passport|护照|護照"
+        fields, r"出身(?:国|地)?|country of (?:citizenship|origin)|origin|passport|护照|護照"
     )
     if origin and country_code(origin):
         return country_code(origin)
@@ -413,10 +413,11 @@ def _nationality_in_prose(fields: str) -> str | None:
             if code:
                 return code
     for line in fields.splitlines():
-        # "Tokyo, Japan" is where, not who; "English / Japanese" is what they speak
-        if _PLACE_WORDS.search(line) or _LANGUAGE_WORDS.search(line):
-            continue
         for found in _BARE_COUNTRY.finditer(line):
+            # "based in Tokyo, Japan" is where, not who; "English / Japanese" is what they speak
+            before = line[max(0, found.start(1) - 30) : found.start(1)]
+            if _PLACE_WORDS.search(before) or _LANGUAGE_WORDS.search(before):
+                continue
             code = _exact_country(found.group(1))
             if code:
                 return code
@@ -430,7 +431,11 @@ _PLACE_WORDS = re.compile(
 )
 
 
-_LANGUAGE_WORDS = re.compile(r"languages?|speaks?|spoken|fluent|言語|语言|語言|会話|JLPT", re.I)
+# Words before a country that make it a language or a residence, not a nationality.
+_LANGUAGE_WORDS = re.compile(
+    r"languages?|speaks?|spoken|fluent|言語|语言|語言|会話|JLPT|permanent resident|永住",
+    re.I,
+)
 
 
 def _exact_country(token: str) -> str | None:
@@ -447,9 +452,11 @@ _ENGLISH_NATIONAL = re.compile(
     r"\b([A-Z][a-z]{3,12}) by (?:nationality|citizenship)",
     re.I,
 )
-# "He is Japanese.", "a Vietnamese developer": a demonym after is / a / an.
+# "He is Japanese.", "a Vietnamese developer", "Korean engineer, ...": a demonym after is / a /
+# an or opening a sentence, before a role or a clause break.
 _ENGLISH_DEMONYM = re.compile(
-    r"\b(?:is|are|an?|(?:[Ss]he|[Hh]e)'s)\s+((?:South |North )?[A-Z][a-z]{3,12})"
+    r"(?:\b(?:[Ii]s|[Aa]re|[Aa]n?|(?:[Ss]he|[Hh]e)'s)\s+|^|(?<=\n)|[.;]\s+)"
+    r"((?:South |North )?[A-Z][a-z]{3,12})"
     r"(?=[,.;]|\s+(?:and|with|but|who|living|based)\b|"
     r"\s+(?:engineer|developer|consultant|"
     r"programmer|architect|man|woman|male|female)s?\b)|"

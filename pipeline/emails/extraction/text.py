@@ -337,9 +337,17 @@ def prepare(text: str | Prepared, language: str | None = None) -> Prepared:
     return text if isinstance(text, Prepared) else Prepared(normalise(text, language))
 
 
+# What may follow a label before its colon: "国籍（在留資格）：", "国籍/在留資格：".
+_LABEL_SUFFIX = r"[ \t]*[(（][^)）\n:：]{1,12}[)）]|[ \t]*[/／・][^:：\n/／]{1,8}?(?=[ \t]*[:：])"
+
+
 def labelled(fields: str, labels: str) -> str | None:
     """The value after the first 'label: ' among `labels` (a regex alternation), if any."""
-    match = re.search(rf"(?:{labels})(?:[ \t]*[:：]|[ \t]+[-–—][ \t])[ \t]*([^\n]+)", fields, re.I)
+    match = re.search(
+        rf"(?:{labels})(?:{_LABEL_SUFFIX})?(?:[ \t]*[:：]|[ \t]+[-–—][ \t])[ \t]*([^\n]+)",
+        fields,
+        re.I,
+    )
     if match is None:
         return None
     value = match.group(1).strip(" \t・-")
