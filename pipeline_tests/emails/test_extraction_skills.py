@@ -241,3 +241,19 @@ def test_preferred_in_more_words(text: str) -> None:
 )
 def test_decades_yoe_and_ranges_of_years(text: str, total: float | None) -> None:
     assert years_of_experience(text).total == total
+
+
+@pytest.mark.parametrize(
+    ("text", "per_skill"),
+    [
+        ("毕业后从事Java开发8年", {"Java": 8.0}),
+        ("项目周期：6个月，Java 5年以上", {"Java": 5.0}),
+        ("期間：長期　必須：Java3年以上", {"Java": 3.0}),
+        ("期間：1年（延長あり）", {}),
+        ("Contract: 2 years, Java", {}),
+    ],
+)
+def test_a_duration_label_spoils_only_figures_it_owns(
+    text: str, per_skill: dict[str, float]
+) -> None:
+    assert years_of_experience(text).per_skill == per_skill

@@ -356,6 +356,13 @@ _DURATION_LINE = re.compile(
     r"length|設立|创立|founded|since|年齢|年龄|\bage\b|歳|岁|卒業|毕业",
     re.I,
 )
+# Within one item only the words that make its figure a duration or an age ("毕业后从事Java开发8年"
+# is experience; "since" and 卒業 mark dates elsewhere on the line).
+_DURATION_ITEM = re.compile(
+    r"期間|duration|contract|契約|工期|周期|長期|长期|long[- ]term|extension|length|設立|创立|"
+    r"founded|年齢|年龄|\bage\b",
+    re.I,
+)
 _TOTAL_LABEL = re.compile(
     r"経験年数|実務経験年数|IT経験|エンジニア(?:歴|経験)|社会人歴|工作年限|工作经验|从业(?:年限|经验)?|"
     r"年资|工作年数|総経験|经验\s*[:：]|経験\s*[:：]|total(?: experience)?|overall(?: experience)?|"
@@ -396,18 +403,25 @@ class _Mention:
 
 # The items of a one-line profile ("28歳/React 3年・TypeScript 2年"): an age or a contract
 # length in one item says nothing of the figure in the next.
-_ITEM = re.compile(r"[/／|｜・、,，;；]|\s{2,}")
+_ITEM = re.compile(r"[/／|｜・、,，;；]|\s{2,}|\s(?=[^\s:：]{1,10}[:：])")  # "期間：長期 必須：…"
 
 
 def _duration_around(line: str, start: int, end: int) -> bool:
     """The figure is a duration, an age or a date: said so in its item or in the line's label."""
     label = re.match(r"[^:：]{1,16}[:：]", line)
-    if label and _DURATION_LINE.search(label.group(0)) and not _TOTAL_LABEL.search(line):
+    if (
+        label
+        and _DURATION_LINE.search(label.group(0))
+        and not _TOTAL_LABEL.search(line)
+        and not any(
+            label.end() <= h[0] < start for h in skill_hits(line)
+        )  # "周期：6个月，Java 5年"
+    ):
         return True
     left = ([0] + [m.end() for m in _ITEM.finditer(line, 0, start)])[-1]
     right = _ITEM.search(line, end)
     item = line[left : right.start() if right else len(line)]
-    return bool(_DURATION_LINE.search(item)) and not _TOTAL_LABEL.search(item)
+    return bool(_DURATION_ITEM.search(item)) and not _TOTAL_LABEL.search(item)
 
 
 @lru_cache(maxsize=8192)
