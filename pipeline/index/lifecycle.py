@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from pipeline.errors import ConfigurationError
 from pipeline.index.outbox import apply_deletions
@@ -199,14 +199,7 @@ class IndexLifecycle:
                 index_state.set_state(
                     connection, current.collection, "retired", grace_s=self.grace_s
                 )
-            index_state.register_model(
-                connection,
-                collection=collection,
-                provider=provider_of(embedder),
-                model=embedder.name,
-                dimension=embedder.dimension,
-                state="current",
-            )
+            _register(connection, collection, embedder, "current")
             self.store.set_alias(ALIAS, collection)  # inside the transaction: both or neither
         return applied
 
@@ -235,14 +228,7 @@ class IndexLifecycle:
                     "to re-embed it in place"
                 )
             self.store.ensure_collection(collection, embedder.dimension)
-            index_state.register_model(
-                connection,
-                collection=collection,
-                provider=provider_of(embedder),
-                model=embedder.name,
-                dimension=embedder.dimension,
-                state="building",
-            )
+            _register(connection, collection, embedder, "building")
             found = index_state.model_of_collection(connection, collection)
         assert found is not None
         self.log.info(f"index: building {collection} beside {current and current.collection}")
@@ -554,3 +540,15 @@ def _report(
         callback(info)
     except Exception as e:  # a watcher's bug must not stop the build it watches
         LOG.warning(f"progress callback raised {type(e).__name__}: {e}; continuing")
+
+
+def _register(connection: Connection, collection: str, embedder: Embedder, state: str) -> None:
+    """Record `embedder`'s model as the one in `collection`, in `state`."""
+    index_state.register_model(
+        connection,
+        collection=collection,
+        provider=provider_of(embedder),
+        model=embedder.name,
+        dimension=embedder.dimension,
+        state=state,
+    )
