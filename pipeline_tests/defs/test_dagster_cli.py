@@ -23,7 +23,7 @@ from dagster import DagsterInstance, DagsterRun, RunsFilter
 from dagster._core.storage.tags import REPOSITORY_LABEL_TAG
 
 from pipeline.defs.origin import LOCATION_NAME, REPOSITORY_NAME
-from pipeline.environment import dagster_storage_url
+from pipeline.environment import dagster_storage_url, write_dotenv
 from pipeline.settings import REPO_ROOT, Settings
 from pipeline.store.embedded import stop_embedded_postgres
 from pipeline_tests.defs.webserver import GraphQL, free_port
@@ -257,3 +257,12 @@ def _job_names_when_loaded(graphql: GraphQL, process: subprocess.Popen, deadline
             pass
         time.sleep(1)
     return set()
+
+
+def test_dotenv_names_the_instance_folder_and_no_database(tmp_path: Path):
+    """A `.env` entry overrides the shell's variable in Dagster's CLI: it holds no URL."""
+    path = write_dotenv(Settings(), tmp_path / ".env")
+    values = dict(
+        line.split("=", 1) for line in path.read_text().splitlines() if not line.startswith("#")
+    )
+    assert values == {"DAGSTER_HOME": str(REPO_ROOT)}
