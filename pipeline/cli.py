@@ -417,12 +417,7 @@ def vectorize(
 ) -> None:
     """Embed pending chunks into Qdrant with a progress bar, then print a summary."""
 
-    from pipeline.vectorize import (
-        PendingFilter,
-        Vectorizer,
-        embedder_from_settings,
-        vectorizer_options,
-    )
+    from pipeline.vectorize import PendingFilter, build_vectorizer, embedder_from_settings
     from pipeline.vectorize import open_vector_store as open_store
 
     settings = get_settings()
@@ -432,12 +427,7 @@ def vectorize(
     embedder = embedder_from_settings(settings)
     engine = _app_engine(settings)
     store = open_store(settings)
-    vectorizer = Vectorizer(
-        engine, embedder, store,
-        batch_size=settings.embedding_batch_size, max_chunk_attempts=settings.max_chunk_attempts,
-        concurrency=settings.embedding_concurrency if embedder.is_remote else 1,
-        **vectorizer_options(settings),
-    )  # fmt: skip
+    vectorizer = build_vectorizer(settings, engine, embedder, store)
     scope = PendingFilter(
         markets=tuple(market or ()), doc_types=tuple(doc_type or ()),
         stock_codes=tuple(stock_code or ()), document_ids=tuple(document_id or ()),

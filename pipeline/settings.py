@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlparse
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
@@ -18,6 +18,15 @@ from pipeline.errors import ConfigurationError, register_secret
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 EmbedderName = Literal["use", "openai", "hashing", "sentence-transformers"]
+
+# The vectorize knobs' types and bounds, declared once: the Dagster resource
+# (pipeline/defs/resources.py) and the vectorize op's Config type their fields with these.
+BatchSize = Annotated[int, Field(ge=1, le=2048)]
+Concurrency = Annotated[int, Field(ge=1, le=64)]
+ChunkAttempts = Annotated[int, Field(ge=1)]
+RequestRetries = Annotated[int, Field(ge=0, le=10)]
+PerMinute = Annotated[float, Field(gt=0)]
+Overlong = Literal["clip", "refuse"]
 
 
 class Settings(BaseSettings):
@@ -69,15 +78,13 @@ class Settings(BaseSettings):
         description="Requested vector size for models that accept `dimensions`; also the size "
         "the server's vectors are checked against on the first batch.",
     )
-    embedding_batch_size: int | None = Field(
+    embedding_batch_size: BatchSize | None = Field(
         default=None,
-        ge=1,
-        le=2048,
         description="Chunks per embedding batch (and per progress event). Unset: 32 for "
         "in-process models (the seed's default), 256 for remote embedders.",
     )
-    embedding_concurrency: int = Field(
-        default=4, ge=1, le=64, description="Embedding requests in flight for remote embedders."
+    embedding_concurrency: Concurrency = Field(
+        default=4, description="Embedding requests in flight for remote embedders."
     )
     openai_api_key: SecretStr | None = Field(
         default=None, description="Key for OpenAI or a compatible server (never logged)."
@@ -93,8 +100,8 @@ class Settings(BaseSettings):
     email_batch_size: int = Field(
         default=10, ge=1, le=100, description="Emails per LLM classification or extraction request."
     )
-    max_retries: int = Field(
-        default=3, ge=0, le=10, description="Retries of a failed LLM or embedding request."
+    max_retries: RequestRetries = Field(
+        default=3, description="Retries of a failed LLM or embedding request."
     )
     llm_concurrency: int = Field(
         default=4, ge=1, le=32, description="LLM requests in flight (extraction, AI match score)."
@@ -127,17 +134,15 @@ class Settings(BaseSettings):
     match_top_k: int = Field(
         default=10, ge=1, le=1000, description="Candidates stored per open project."
     )
-    max_chunk_attempts: int = Field(
-        default=3, ge=1, description="Failed attempts after which a chunk is dead-lettered."
+    max_chunk_attempts: ChunkAttempts = Field(
+        default=3, description="Failed attempts after which a chunk is dead-lettered."
     )
-    embedding_requests_per_minute: float | None = Field(
+    embedding_requests_per_minute: PerMinute | None = Field(
         default=None,
-        gt=0,
         description="Embedding requests a minute, all in flight together. Unset: no limit.",
     )
-    embedding_tokens_per_minute: float | None = Field(
+    embedding_tokens_per_minute: PerMinute | None = Field(
         default=None,
-        gt=0,
         description="Embedding input tokens a minute (estimated), all together. Unset: no limit.",
     )
     embedding_retry_budget_s: float = Field(
@@ -146,7 +151,7 @@ class Settings(BaseSettings):
         description="How long one embedding request keeps waiting out 429s and transient "
         "errors (honouring Retry-After) before the run stops; a time budget, not a count.",
     )
-    embedding_overlong: Literal["clip", "refuse"] = Field(
+    embedding_overlong: Overlong = Field(
         default="clip",
         description="A chunk over the model's input limit: clip it (noted in last_error) or "
         "refuse it (dead-lettered).",
@@ -208,6 +213,11 @@ class Settings(BaseSettings):
     @property
     def embedded_postgres_dir(self) -> Path:
         return self.data_dir / "postgres"
+
+
+def setting_default(name: str) -> Any:
+    """A setting's default, for a field elsewhere (a Dagster resource) that starts from it."""
+    return Settings.model_fields[name].default
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,8 @@ from sqlalchemy.engine import Engine
 
 from pipeline.emails.classification import LLMClassifier, llm_classifier
 from pipeline.llm.client import LLMConfig
+from pipeline.settings import BatchSize, ChunkAttempts, Concurrency, RequestRetries
+from pipeline.settings import setting_default as _default
 from pipeline.store.database import create_database_engine, normalise_url
 from pipeline.store.tables import Tables, reflect_tables
 from pipeline.store.vectors import VectorStore, create_vector_store
@@ -78,16 +80,20 @@ class EmbedderResource(ConfigurableResource):
     )
     model: str | None = Field(default=None, description="Model name; unset: provider default.")
     dimensions: int | None = Field(default=None, description="Vector size, where supported.")
-    batch_size: int | None = Field(
-        default=None,
-        ge=1,
-        le=2048,
+    batch_size: BatchSize | None = Field(
+        default=_default("embedding_batch_size"),
         description="Chunks per request, from EMBEDDING_BATCH_SIZE; "
         "ops.vectorize_chunks_op.config.batch_size wins when set. Unset: 32 local, 256 remote.",
     )
-    concurrency: int = Field(default=4, ge=1, le=64, description="Requests in flight (remote).")
-    max_retries: int = Field(default=3, ge=0, le=10, description="Retries of a failed request.")
-    max_chunk_attempts: int = Field(default=3, ge=1, description="Failures before a dead letter.")
+    concurrency: Concurrency = Field(
+        default=_default("embedding_concurrency"), description="Requests in flight (remote)."
+    )
+    max_retries: RequestRetries = Field(
+        default=_default("max_retries"), description="Retries of a failed request."
+    )
+    max_chunk_attempts: ChunkAttempts = Field(
+        default=_default("max_chunk_attempts"), description="Failures before a dead letter."
+    )
     openai_api_key: str | None = Field(default=None, description="OpenAI key (from an EnvVar).")
     openai_base_url: str | None = Field(default=None, description="OpenAI-compatible base URL.")
 
@@ -110,7 +116,9 @@ class LLMResource(ConfigurableResource):
     api_key: str | None = Field(default=None, description="OpenAI key (from an EnvVar).")
     base_url: str | None = Field(default=None, description="OpenAI-compatible base URL.")
     batch_size: int = Field(default=10, ge=1, le=100, description="Emails per request.")
-    max_retries: int = Field(default=3, ge=0, le=10, description="Retries of a failed request.")
+    max_retries: RequestRetries = Field(
+        default=_default("max_retries"), description="Retries of a failed request."
+    )
     concurrency: int = Field(default=4, ge=1, le=32, description="LLM requests in flight.")
     pairs_per_request: int = Field(
         default=5, ge=1, le=50, description="Pairs judged per AI match score request."

@@ -20,7 +20,7 @@ from pipeline.vectorize.errors import (
     TransientEmbeddingError,
     VectorizeError,
 )
-from pipeline.vectorize.options import vectorizer_options
+from pipeline.vectorize.options import build_vectorizer, vectorizer_options
 from pipeline.vectorize.vectorizer import Vectorizer
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "VectorStore",
     "VectorizeError",
     "Vectorizer",
+    "build_vectorizer",
     "create_embedder",
     "create_vector_store",
     "embedder_from_settings",

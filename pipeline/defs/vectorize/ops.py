@@ -35,9 +35,16 @@ from pipeline.defs.vectorize.events import (
 from pipeline.defs.vectorize.quality import index_materialization, quality_check
 from pipeline.errors import ConfigurationError, TransientError
 from pipeline.progress import BatchProgress
-from pipeline.settings import get_settings
+from pipeline.settings import (
+    BatchSize,
+    Concurrency,
+    EmbedderName,
+    Overlong,
+    PerMinute,
+    get_settings,
+)
 from pipeline.store import chunks as chunk_queries
-from pipeline.vectorize import FatalEmbeddingError, PendingFilter, Vectorizer, vectorizer_options
+from pipeline.vectorize import FatalEmbeddingError, PendingFilter, build_vectorizer
 from pipeline.vectorize.idcheck import compare_ids
 from pipeline.vectorize.vectorizer import RunSummary
 
@@ -78,17 +85,15 @@ class ScanUnvectorizedChunksConfig(Config):
 class VectorizeChunksConfig(StageEventsConfig):
     """How to embed, and how much progress to write to the event log."""
 
-    batch_size: int | None = Field(
+    batch_size: BatchSize | None = Field(
         default=None,
-        ge=1,
-        le=2048,
         description="Chunks per batch for this run; wins over resources.embedder.config."
         "batch_size (EMBEDDING_BATCH_SIZE). Unset: that, else 32 local, 256 remote.",
     )
-    concurrency: int | None = Field(
-        default=None, ge=1, le=64, description="Requests in flight (remote embedders only)."
+    concurrency: Concurrency | None = Field(
+        default=None, description="Requests in flight (remote embedders only)."
     )
-    provider: Literal["default", "use", "openai", "hashing", "sentence-transformers"] = Field(
+    provider: Literal["default", EmbedderName] = Field(
         default="default", description="Embedding provider; default: the EMBEDDER setting."
     )
     model: str | None = Field(default=None, description="Override the embedding model.")
@@ -103,13 +108,13 @@ class VectorizeChunksConfig(StageEventsConfig):
     max_failed_ratio: float = Field(
         default=0.05, ge=0, le=1, description="Quality check fails above this failed share."
     )
-    requests_per_minute: float | None = Field(
-        default=None, gt=0, description="Embedding requests a minute; unset: the setting."
+    requests_per_minute: PerMinute | None = Field(
+        default=None, description="Embedding requests a minute; unset: the setting."
     )
-    tokens_per_minute: float | None = Field(
-        default=None, gt=0, description="Embedding input tokens a minute; unset: the setting."
+    tokens_per_minute: PerMinute | None = Field(
+        default=None, description="Embedding input tokens a minute; unset: the setting."
     )
-    overlong: Literal["setting", "clip", "refuse"] = Field(
+    overlong: Literal["setting", Overlong] = Field(
         default="setting", description="Chunks over the input limit; setting: EMBEDDING_OVERLONG."
     )
 
@@ -124,18 +129,6 @@ def run_embedder_choice(context: OpExecutionContext) -> tuple[str | None, str | 
     config = (ops.get("vectorize_chunks_op") or {}).get("config") or {}
     provider = config.get("provider", "default")
     return (None if provider == "default" else provider), config.get("model")
-
-
-def _vectorizer_options(config: VectorizeChunksConfig) -> dict[str, Any]:
-    """The settings' rate limits, retry budget, lease and waits, with this run's overrides."""
-    options = vectorizer_options(get_settings())
-    if config.requests_per_minute is not None:
-        options["requests_per_minute"] = config.requests_per_minute
-    if config.tokens_per_minute is not None:
-        options["tokens_per_minute"] = config.tokens_per_minute
-    if config.overlong != "setting":
-        options["overlong"] = config.overlong
-    return options
 
 
 @op(
@@ -206,13 +199,16 @@ def vectorize_chunks_op(
     except ConfigurationError as e:
         raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from None
     try:
-        vectorizer = Vectorizer(
-            postgres.engine, model, store,
-            batch_size=config.batch_size or embedder.batch_size,
-            max_chunk_attempts=embedder.max_chunk_attempts,
-            concurrency=(config.concurrency or embedder.concurrency) if model.is_remote else 1,
+        # This run's config wins over the resource, the resource over the settings.
+        vectorizer = build_vectorizer(
+            get_settings(), postgres.engine, model, store,
             logger=StepLogger(context),
-            **_vectorizer_options(config),
+            batch_size=config.batch_size or embedder.batch_size,
+            concurrency=config.concurrency or embedder.concurrency,
+            max_chunk_attempts=embedder.max_chunk_attempts,
+            requests_per_minute=config.requests_per_minute,
+            tokens_per_minute=config.tokens_per_minute,
+            overlong=None if config.overlong == "setting" else config.overlong,
         )  # fmt: skip
         with stream.heartbeats("vectorize", f"embedder {model.name}", config.heartbeat_s):
             summary = vectorizer.vectorize_pending(scope, progress_callback=on_batch)
