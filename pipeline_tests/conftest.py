@@ -19,12 +19,7 @@ from pipeline.settings import Settings
 from pipeline.store.database import create_database_engine, scratch_schema, server_or_embedded
 from pipeline.store.migrations import apply_migrations
 from pipeline.store.tables import Tables, reflect_tables
-
-APP_TABLES = (
-    "matches", "candidates", "projects", "emails", "document_chunks", "documents",
-    "profile_points", "match_state", "llm_cache", "vector_deletions", "index_models",
-    "chunk_vectors",
-)  # fmt: skip
+from pipeline_tests.support import APP_TABLES
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,13 @@ from pathlib import Path
 
 from pipeline.settings import REPO_ROOT
 
+# Every application table: the `db` fixture empties them before each test.
+APP_TABLES = (
+    "matches", "candidates", "projects", "emails", "document_chunks", "documents",
+    "profile_points", "match_state", "llm_cache", "vector_deletions", "index_models",
+    "chunk_vectors",
+)  # fmt: skip
+
 PIPELINE = str(Path(sys.executable).with_name("pipeline"))
 # Every setting a test may set, so the parent's environment cannot leak into the child.
 OUR_SETTINGS = (

@@ -1,11 +1,14 @@
 """Only the orchestration layer imports dagster, and nothing imports the gpu extra at import time:
-the domain (the vectorizer included) stays usable from a plain script."""
+the domain (the vectorizer included) stays usable from a plain script. Tests keep to their
+layer too: none imports a conftest."""
 
 from __future__ import annotations
 
 import pkgutil
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +44,14 @@ def test_domain_modules_import_without(package: str):
     assert result.returncode == 0, (
         f"{package} imported by the domain: {result.stdout}{result.stderr}"
     )
+
+
+def test_no_test_imports_a_conftest():
+    # Fixtures reach tests through pytest; shared helpers live in pipeline_tests/support.py.
+    tests = Path(__file__).resolve().parent
+    importing = [
+        path.relative_to(tests).as_posix()
+        for path in sorted(tests.rglob("*.py"))
+        if re.search(r"^\s*(from|import) pipeline_tests\S*conftest", path.read_text(), re.M)
+    ]
+    assert importing == []
