@@ -27,7 +27,7 @@ from pipeline.store.weighted_query import (
     Range,
     evaluate,
 )
-from pipeline_tests.conftest import APP_TABLES
+from pipeline_tests.support import APP_TABLES
 
 TOLERANCE = 1e-5  # the engine scores in float32
 SKILLS = ["Java", "Spring Boot", "Python", "AWS", "React", "Go", "SQL", "Docker", "COBOL"]
