@@ -106,6 +106,12 @@ def test_a_bulleted_label_alone_on_its_line_takes_the_next_line(mark: str) -> No
         ("Kicking off on the 24th of August.", date(2026, 8, 24)),
         ("Can join within 30 days", date(2026, 6, 19)),
         ("He could start next month.", date(2026, 6, 1)),
+        ("He rolls off his current project at the end of June.", date(2026, 7, 1)),
+        ("He will be free after June.", date(2026, 7, 1)),
+        ("Open to new projects from July.", date(2026, 7, 1)),
+        ("Ready for a new project in August.", date(2026, 8, 1)),
+        ("Available two months from now.", date(2026, 7, 20)),
+        ("She is available now.", date(2026, 5, 20)),
     ],
 )
 def test_availability_in_sentences(text: str, expected: date) -> None:

@@ -24,7 +24,16 @@ START_LABELS = (
     r"date available|free from|period"
 )
 _IN_SENTENCE = re.compile(
-    r"(?:available|start|join|begin)\s+(within\s+\d{1,3}\s*days|next month|immediately|right away)|"
+    r"(?:available|start|join|begin)\s+"
+    r"(within\s+\d{1,3}\s*days|next month|immediately|right away|now\b)|"
+    r"(?:available|free|open)\s+(after\s+[A-Za-z]{3,9})\b|"
+    r"(roll(?:s|ing)?\s+off\b[^\n.]{0,30}?\b(?:in|at the end of|end of|by)\s+[A-Za-z]{3,9})|"
+    r"(?:open|ready|available|looking)\s+(?:to|for)\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:new\s+|next\s+)?"
+    r"(?:projects?|roles?|assignments?|opportunit(?:y|ies)|engagements?|positions?)\s+"
+    r"(?:from|in|starting|after)\s+([^.\n]{2,30})|"
+    r"\bonboarded\s+(?:in|from|on)\s+([^.\n]{2,30})|"
+    r"\bavailable\s+starting\s+(next month)|"
+    r"((?:\d|one|two|three|four|a)\s+(?:weeks?|months?)\s+from now)|"
     r"(?:available|start(?:s|ing)?|join(?:ing)?|begin(?:s|ning)?|commenc(?:e|es|ing)|"
     r"kick(?:s|ing)? off|onboard(?:ing)?|free|open)(?:\s+work(?:ing)?)?\s+"
     r"(?:from|on|in|by|after|within)\s+([^.\n]{2,30})|"
@@ -67,7 +76,7 @@ _JA_SENTENCE = re.compile(
 )
 _IMMEDIATE = re.compile(
     r"即日|即時|即稼働|即可|随时|隨時|立即|马上|越快越好|尽快|儘快|盡快|asap|immediate|immediately|"
-    r"right away|now\b",
+    r"right away|(?<!from )now\b",
     re.I,
 )
 _IDLE_NOW = re.compile(
@@ -105,9 +114,12 @@ _AFTER_END = re.compile(
 _PART_AFTER = re.compile(r"\s*(?:の)?(上旬|初旬|初|頭|中旬|中|下旬|末|底)")
 _PART_DAY = {"中旬": 11, "中": 11, "下旬": 21, "末": 25, "底": 25}
 _REIWA = re.compile(r"(?:令和|(?<![A-Za-z])R)\s*(\d{1,2})\s*[年.]")
+# "contract ends in June", "rolls off at the end of June", "after June": free from July 1.
 _ENDS_IN = re.compile(
-    r"(?:project|contract|assignment|engagement)\s+(?:ends|finishes|wraps up|completes)\s+"
-    r"(?:in|by|at the end of)\s+([A-Za-z]{3,9})()",
+    r"(?:(?:project|contract|assignment|engagement)\s+(?:ends|finishes|wraps up|completes)|"
+    r"roll(?:s|ing)?\s+off\b[^\n.]{0,30}?|^\s*after)\s+"
+    r"(?:in|by|at the end of|end of)?\s*"
+    r"((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b()",
     re.I,
 )
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
