@@ -26,7 +26,7 @@ from pipeline.defs.origin import LOCATION_NAME, REPOSITORY_NAME
 from pipeline.environment import dagster_storage_url, write_dotenv
 from pipeline.settings import REPO_ROOT, Settings
 from pipeline.store.embedded import stop_embedded_postgres
-from pipeline_tests.defs.webserver import GraphQL, free_port
+from pipeline_tests.defs.webserver import GraphQL, dagster_webserver, free_port
 from pipeline_tests.vectorize.helpers import load_demo
 
 BIN = Path(sys.executable).parent
@@ -91,6 +91,16 @@ def test_dagster_job_execute_as_the_readme_shows_it_uses_the_exported_databases(
     assert run.is_success
     assert_on_the_workspace_location(run, dagster_instance)
     assert (tmp_path / "data" / "dagster" / "storage").is_dir()  # compute logs: data folder
+    with dagster_webserver({**env, "DAGSTER_HOME": str(repo_folder)}) as graphql:
+        shown = graphql(TIMELINE_RUN, runId=run.run_id)["runOrError"]["repositoryOrigin"]
+    assert shown == {"repositoryName": REPOSITORY_NAME, "repositoryLocationName": LOCATION_NAME}
+
+
+# The fields of a run the UI's overview timeline groups by (RunTimelineFragment); a run
+# without them is left off the timeline.
+TIMELINE_RUN = """
+query ($runId: ID!) { runOrError(runId: $runId) { ... on Run {
+  repositoryOrigin { repositoryName repositoryLocationName } } } }"""
 
 
 @pytest.fixture
