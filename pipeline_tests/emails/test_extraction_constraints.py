@@ -112,6 +112,8 @@ def test_a_bulleted_label_alone_on_its_line_takes_the_next_line(mark: str) -> No
         ("Ready for a new project in August.", date(2026, 8, 1)),
         ("Available two months from now.", date(2026, 7, 20)),
         ("She is available now.", date(2026, 5, 20)),
+        ("Looking at a July start.", date(2026, 7, 1)),
+        ("Beginning mid-July, 6 months+", date(2026, 7, 15)),
     ],
 )
 def test_availability_in_sentences(text: str, expected: date) -> None:
