@@ -80,3 +80,18 @@ def test_job_descriptions_keep_angle_brackets_visible_in_markdown():
         # Outside backticks the UI's markdown drops <market> as an HTML tag.
         outside = re.sub(r"`[^`]*`", "", text)
         assert not re.search(r"<[a-z_]+>", outside), (job.name, text)
+
+
+def test_runs_start_without_a_process_per_step_or_a_five_second_queue_poll():
+    """What brought the first progress event under 5 s after Launch (the E2E harness prints
+    the figure): each job's steps in the run's own process, the run queue polled every 1 s."""
+    import yaml
+
+    from pipeline.definitions import defs
+
+    executors = {
+        job.name: job.executor_def.name for job in defs.get_repository_def().get_all_jobs()
+    }
+    assert set(executors.values()) == {"in_process"}, executors
+    config = yaml.safe_load((REPO_ROOT / "dagster.yaml").read_text())["run_coordinator"]
+    assert config["config"]["dequeue_interval_seconds"] == 1
