@@ -71,3 +71,25 @@ def test_open_rates_are_negotiable_only_after_a_money_label() -> None:
     for text in ("Rate: open", "薪资：面谈", "単価：ご相談", "単価：スキル見合い", "面议"):
         assert is_negotiable(text), text
     assert not is_negotiable("面談：1回\nThe position is open.")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "money"),
+    [
+        ("薪资：2.5W/月", "zh", Money(25_000, 25_000, "CNY", "month")),
+        ("单价：￥25,000/月", "zh", Money(25_000, 25_000, "CNY", "month")),  # ¥ in Chinese mail
+        ("单价：¥650,000/月", "zh", Money(650_000, 650_000, "JPY", "month")),  # yen-sized
+        ("単価：¥25,000/日", "ja", Money(25_000, 25_000, "JPY", "day")),
+        ("日薪800-1000", "zh", Money(800, 1000, "CNY", "day")),
+        ("Rate: $60/hr W2", "en", Money(60, 60, "USD", "hour")),
+    ],
+)
+def test_chinese_ways_of_writing_money(text: str, language: str, money: Money) -> None:
+    assert parse_money(text, language) == money
+
+
+@pytest.mark.parametrize(
+    "text", ["单价：港币50,000/月", "薪资：新台币12万/月", "CTC: 25 LPA", "Rate: S$8,000/month"]
+)
+def test_a_currency_the_profile_cannot_hold_is_no_rate(text: str) -> None:
+    assert parse_money(text, None) is None

@@ -55,7 +55,10 @@ def money_fields(money: Money | None, prefix: str) -> dict[str, Any]:
 
 
 _PREFIX = r"(?P<pre>US\$|\$|USD|JPY|CNY|RMB|¥|￥|人民币)"
-_AMOUNT = r"(?P<num{n}>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<mult{n}>万|千|[kK](?![a-z])|[mM](?=\b|/))?"
+_AMOUNT = (  # "2.5W" is 2.5万 in Chinese mail
+    r"(?P<num{n}>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*"
+    r"(?P<mult{n}>万|千|[kK](?![a-z])|[mM](?=\b|/)|[wW](?=\s*(?:/|元|每|以|起|左右|$|[-~])))?"
+)
 _UNIT = (
     r"(?P<unit{n}>万日元|万日円|万日圆|万円|日元|日圆|日币|円|yen|JPY|美元|美金|元|人民币|RMB|CNY|"
     r"USD|dollars?|\$)?"
@@ -74,6 +77,7 @@ _MONEY = re.compile(
 )
 _LABEL = re.compile(
     r"単価|希望単価|予算|報酬|金額|月額|時給|日給|精算額|想定|上限|单价|预算|預算|薪资|薪資|薪酬|薪水|月薪|時薪|"
+    r"日薪|时薪|日单价|"
     r"年薪|期望|费用|报价|价格|待遇|rate|budget|salary|pay|compensation|expected|ctc|"
     r"billing|bill rate",
     re.I,
@@ -132,6 +136,11 @@ _LABEL_PERIODS = (
     (re.compile(r"年収|年俸|年薪|annual|per year|salary|/\s*y(?:ea)?r", re.I), "year"),
     (re.compile(r"月額|月単価|月薪|人月|monthly|per month", re.I), "month"),
 )
+_FOREIGN = re.compile(
+    r"港[币幣元]|HKD|HK\$|新?台[币幣]|NTD|TWD|NT\$|SGD|S\$|EUR|€|£|GBP|INR|₹|\bLPA\b|lakhs?|"
+    r"VND|₫|AUD|A\$|CAD|C\$|MYR|THB|฿|KRW|₩|欧元|英镑|卢比|越南盾|韩元|澳元|加元|新加坡元",
+    re.I,
+)
 _LANGUAGE_CURRENCY = {"ja": "JPY", "zh": "CNY", "en": "USD"}
 
 
@@ -160,7 +169,9 @@ def parse_money(text: str | Prepared, language: str | None) -> Money | None:
     prepared = prepare(text)
     written = _written_currency(prepared.text)
     fallback = _Fallback(
-        written or _LANGUAGE_CURRENCY.get(language or "", "USD"), guessed=written is None
+        written or _LANGUAGE_CURRENCY.get(language or "", "USD"),
+        guessed=written is None,
+        chinese=language == "zh",
     )
     lines = [li for li in _ranges_joined(prepared.field_lines) if not _NOT_RATE.search(li)]
     labelled = [line for line in lines if _LABEL.search(line)]
@@ -196,6 +207,7 @@ class _Fallback:
 
     currency: str
     guessed: bool
+    chinese: bool = False  # a Chinese mail: ¥ is yuan unless the figure is yen-sized
 
 
 def _parse_line(line: str, fallback: _Fallback, needs_unit: bool) -> Money | None:
@@ -217,6 +229,8 @@ def _parse_line(line: str, fallback: _Fallback, needs_unit: bool) -> Money | Non
 def _money(
     m: re.Match[str], body: str, line: str, prefix: str, fallback: _Fallback, needs_unit: bool
 ) -> Money | None:
+    if _FOREIGN.search(body[max(0, m.start() - 6) : m.end() + 6]):
+        return None  # "港币50,000", "NT$120,000", "25 LPA": a currency the profile cannot hold
     units = [u for u in (m.group("pre"), m.group("unit1"), m.group("unit2")) if u]
     mults = [u for u in (m.group("mult1"), m.group("mult2")) if u]
     per = (m.group("per") or "").lower()
@@ -246,6 +260,8 @@ def _money(
     )
     if not units and fallback.guessed:
         currency = _plausible_currency(currency, period, low)
+    elif fallback.chinese and {u.lower() for u in units} <= {"¥", "￥"}:  # "￥25,000/月"
+        currency = _plausible_currency("CNY", period, low)
     before = prefix + body[: m.start()]  # "予算：上限80万": the label may say the bound
     if high is None:
         if _OPEN_LOW.match(after):
@@ -309,7 +325,9 @@ def _unit_multiplier(unit: str | None) -> str | None:
 
 def _number(text: str, multiplier: str | None) -> float:
     value = float(text.replace(",", ""))
-    factor = {"万": 10_000, "千": 1_000, "k": 1_000, "m": 1_000_000}.get((multiplier or "").lower())
+    factor = {"万": 10_000, "w": 10_000, "千": 1_000, "k": 1_000, "m": 1_000_000}.get(
+        (multiplier or "").lower()
+    )
     return round(value * (factor or 1), 2)
 
 
