@@ -260,7 +260,7 @@ def _money(
     )
     if not units and fallback.guessed:
         currency = _plausible_currency(currency, period, low)
-    elif fallback.chinese and {u.lower() for u in units} <= {"¥", "￥"}:  # "￥25,000/月"
+    elif fallback.chinese and units and set(units) <= {"¥", "￥"}:  # "￥25,000/月"
         currency = _plausible_currency("CNY", period, low)
     before = prefix + body[: m.start()]  # "予算：上限80万": the label may say the bound
     if high is None:
