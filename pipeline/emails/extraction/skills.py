@@ -185,8 +185,12 @@ def _a_name_not_a_skill(line: str, start: int, end: int, word: str) -> bool:
     )
 
 
-_ROLE = re.compile(
-    r"\s*(?:エンジニア|技術者|コンサルタント|工程师|顾问|engineers?|developers?|consultants?)", re.I
+_ROLE = re.compile(  # "SAPエンジニア", "Azure Data Engineer", "iOS developer"
+    r"\s*(?:(?:data|cloud|backend|back-end|frontend|front-end|full[- ]?stack|platform|"
+    r"infrastructure|integration|solutions?|qa|test|mobile|web|software|application|security|"
+    r"network|database|devops|データ|インフラ|クラウド|アプリ)\s*){0,2}"
+    r"(?:エンジニア|技術者|コンサルタント|工程师|顾问|engineers?|developers?|consultants?)",
+    re.I,
 )
 
 
