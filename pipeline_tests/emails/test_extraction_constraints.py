@@ -72,6 +72,8 @@ def test_a_header_over_several_rows_stays_a_list() -> None:
         "◎国籍 日本",
         "（国籍）日本",
         "国籍＝日本",
+        "★国籍=日本",
+        "〇国籍：日本",
         "│国籍│日本│",
         "国　籍　日本",
         "国 籍：日本",
@@ -79,6 +81,13 @@ def test_a_header_over_several_rows_stays_a_list() -> None:
 )
 def test_a_labelled_nationality_in_many_layouts(line: str) -> None:
     assert nationality(f"お世話になっております。\n{line}\n以上") == "JP"
+
+
+def test_a_bulleted_label_before_an_equals_sign() -> None:
+    text = "★国籍=中国\n★日本語=N2\n★稼働=6/2~\n"
+    assert nationality(text) == "CN"
+    assert japanese_level(text) == "N2"
+    assert start_date(text, REFERENCE) == date(2026, 6, 2)
 
 
 @pytest.mark.parametrize("mark", ["■", "◆", "▼", "● "])

@@ -98,9 +98,10 @@ def _join_wrapped(match: re.Match[str]) -> str:
     return line if line[-1:] > "\u2e7f" else f"{line} "
 
 
+# "【単価】", "■勤務地：", "★国籍=日本": a bracketed label, or a bulleted one before ':' or '='.
 _BRACKET_LABEL = re.compile(
     r"^(\s*)(?:[【\[［<〈《〔「『]\s*([^】\]］>〉》〕」』\n]{1,14}?)\s*[】\]］>〉》〕」』]\s*[:：]?|"
-    r"[■◆●・□◇○▼▽▲△▶►★☆※◎\-*·•→]\s*([^:：\n]{1,14}?)\s*[:：])[ \t]*"
+    r"[■◆●・□◇○〇◯▼▽▲△▶►★☆※◎♦◉▪▸➤\-*·•→]\s*([^:：=\n]{1,14}?)\s*[:：=])[ \t]*"
 )
 # "Nationality .. Vietnamese", "Start ........ April 1": a label, dot leaders, its value.
 # "国籍・・・日本", "稼働 ーー 即日", "Start ⇒ June": leaders and arrows stand for the colon too.
