@@ -93,3 +93,16 @@ def test_chinese_ways_of_writing_money(text: str, language: str, money: Money) -
 )
 def test_a_currency_the_profile_cannot_hold_is_no_rate(text: str) -> None:
     assert parse_money(text, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("单价：六十五万日元", Money(650_000, 650_000, "JPY", "month")),
+        ("预算：两万五千元", Money(25_000, 25_000, "CNY", "month")),
+        ("単価：五十五万～六十万円", Money(550_000, 600_000, "JPY", "month")),
+    ],
+)
+def test_amounts_in_kanji(text: str, money: Money) -> None:
+    assert parse_money(text, None) == money
+    assert parse_money("万一有问题请联系", "zh") is None

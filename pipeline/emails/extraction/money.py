@@ -217,6 +217,7 @@ def _parse_line(line: str, fallback: _Fallback, needs_unit: bool) -> Money | Non
         body = re.sub(
             r"精算[^\n]*?\d{2,3}\s*(?:h|H|時間)?\s*[~-]\s*\d{2,3}\s*(?:h|H|時間)?", "", body
         )
+    body = _KANJI_AMOUNT.sub(_kanji_amount, body)
     body = _PER_EACH.sub(r"\g<a> \g<r> \g<b>/\g<p>", _TEN_THOUSANDS_AND.sub(_ten_thousands, body))
     prefix = line[: label.end()] if label and not needs_unit else ""
     for m in _MONEY.finditer(body):
@@ -280,6 +281,23 @@ _PER_EACH = re.compile(
     r"(?P<r>~|-|–|to)\s*(?P<b>(?:US\$|\$|¥|￥)?\s*\d[\d,.]*\s*(?:万|[kK])?\s*(?:円|元|USD)?)"
     r"\s*/\s*(?P=p)"
 )
+# "六十五万日元", "月薪三万": a figure in kanji before 万 / 千.
+_KANJI_AMOUNT = re.compile(
+    r"(?:(?<=万)|(?<![一-龥]))([一二两兩三四五六七八九]?十?[一二三四五六七八九]?)(?=[万萬千])"
+)
+_KANJI = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+          "九": 9}  # fmt: skip
+
+
+def _kanji_amount(m: re.Match[str]) -> str:
+    text = m.group(1)
+    if not text:
+        return text
+    tens, ten, ones = text.partition("十")
+    value = (_KANJI.get(tens, 1) * 10 if ten else _KANJI.get(tens, 0)) + _KANJI.get(ones, 0)
+    return str(value) if value else text
+
+
 # "2万5千元" is 25,000, "1万8000円" 18,000: one figure, written in two parts.
 _TEN_THOUSANDS_AND = re.compile(r"(?<![\d.])(\d{1,3})万(?:(\d)千|(\d{4})(?!\d))")
 
