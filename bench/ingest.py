@@ -120,13 +120,14 @@ def print_heldout(split: str) -> tuple[float, str, dict[str, tuple[int, int]]]:
     """Prints one split's figures; returns (lowest field F1, its field, accuracy)."""
     scores, accuracy = heldout_figures(split)
     by_language = scores.pop("by_language", {})
-    print(f"held-out {split}: field precision / recall / F1 (per language F1)")
+    print(f"held-out {split}: field precision / recall / F1 (per language F1 (P/R))")
     for field, s in scores.items():
-        langs = "  ".join(
-            f"{lang} {by_language[lang][field]['f1']:.2f}"
+        langs = "  ".join(  # F1 (precision/recall) per language
+            f"{lang} {one['f1']:.2f} ({one['precision']:.2f}/{one['recall']:.2f})"
             for lang in LANGUAGES
             if lang in by_language
-            and by_language[lang][field]["tp"] + by_language[lang][field]["fn"]
+            for one in [by_language[lang][field]]
+            if one["tp"] + one["fn"] + one["fp"]
         )
         print(
             f"  {field:22s} P {s['precision']:.2f} R {s['recall']:.2f} F1 {s['f1']:.2f}"
