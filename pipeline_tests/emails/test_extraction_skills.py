@@ -175,6 +175,8 @@ def test_every_field_and_language_of_the_sixth_dev_set_reads_at_least_090() -> N
         "Harsha - 6 yrs, Phoenix AZ",
         "Series C healthtech company",
         "No.3 R.N(男性・35歳)",
+        "弊社はAWSパートナーです",
+        "We are an AWS Advanced Partner",
     ],
 )
 def test_addresses_companies_seasons_and_initials_name_no_skill(text: str) -> None:

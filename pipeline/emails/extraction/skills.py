@@ -167,7 +167,11 @@ _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", 
 # or a building named after a skill.
 _COMPANY_AFTER = re.compile(
     r"\s+(?:Solutions?|Corporation|Corp\b|Inc\b|Ltd\b|LLC|Co\.,? Ltd|Technologies|Consulting|"
-    r"Holdings|Tower|Building|Bldg)|\s*(?:株式会社|有限会社|\(株\)|ビル\b|大厦)",
+    r"Holdings|Tower|Building|Bldg)|\s*(?:株式会社|有限会社|\(株\)|ビル\b|大厦)|"
+    # a vendor's partner status: "AWSパートナー", "Salesforce認定コンサルティングパートナー"
+    r"\s*(?:認定)?(?:コンサルティング|セレクト|アドバンスド|ゴールド|プレミア)?\s*パートナー|"
+    r"\s+(?i:(?:(?:select|advanced|premier|gold|silver|consulting|certified|registered)\s+)*"
+    r"(?:partner|reseller)s?\b(?!'s))",
 )
 _COMPANY_BEFORE = re.compile(r"(?:株式会社|有限会社|\(株\))\s*[^\s、,/]{0,8}$")
 # "Spring 2026", "in spring", "this spring": the season, not the framework.
