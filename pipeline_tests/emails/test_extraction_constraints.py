@@ -50,6 +50,14 @@ def test_a_row_of_labels_over_one_row_of_values_is_one_record() -> None:
     assert start_date(text, REFERENCE) == date(2026, 6, 2)
 
 
+def test_a_slash_separated_header_over_one_row_and_arrows_for_colons() -> None:
+    text = "Name / Nationality / Location / Available\nK.S / Indian / Tokyo / Apr 1\n"
+    assert nationality(text) == "IN"
+    assert start_date(text, REFERENCE) == date(2027, 4, 1)
+    assert start_date("- start -> May 1, 6 months", date(2026, 3, 28)) == date(2026, 5, 1)
+    assert start_date("- start date 2026-07-01", REFERENCE) == date(2026, 7, 1)
+
+
 def test_html_header_cells_over_value_cells_pair_up() -> None:
     # How an HTML table with a header row renders: one block of labels, one of values.
     text = "推荐如下:\n\n国籍\n日语\n所在城市\n到岗\n\n越南\n日常会话\n上海\n5月中旬\n"

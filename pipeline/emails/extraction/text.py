@@ -104,10 +104,11 @@ _BRACKET_LABEL = re.compile(
     r"[■◆●・□◇○〇◯▼▽▲△▶►★☆※◎♦◉▪▸➤\-*·•→]\s*([^:：=\n]{1,14}?)\s*[:：=])[ \t]*"
 )
 # "Nationality .. Vietnamese", "Start ........ April 1": a label, dot leaders, its value.
-# "国籍・・・日本", "稼働 ーー 即日", "Start ⇒ June": leaders and arrows stand for the colon too.
+# "国籍・・・日本", "稼働 ーー 即日", "Start ⇒ June", "start -> May 1": leaders and arrows stand for
+# the colon too.
 _DOT_LEADER = re.compile(
     r"^(\s*(?:[・*•\-][ \t]*)?[^\s.:：・ー─-][^.:：\n]{0,24}?)"
-    r"[ \t]*(?:\.{2,}|・{2,}|[ー─\-]{2,}|→|⇒)[ \t]*(?=\S)"
+    r"[ \t]*(?:\.{2,}|・{2,}|[ー─\-]{2,}|→|⇒|-+>|=+>)[ \t]*(?=\S)"
 )
 
 
@@ -201,9 +202,11 @@ def _unspace_label(line: str) -> str:
 
 
 def _cells(line: str) -> list[str] | None:
-    """A table row's cells ('| a | b |', 'a\tb'), or None when the line is no row."""
+    """A table row's cells ('| a | b |', 'a / b / c', 'a\tb'), or None when the line is no row."""
     if "|" in line:
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    elif line.count(" / ") >= 2:  # "Name / Nationality / Available" over "K.S / Indian / May 1"
+        cells = [c.strip() for c in line.split(" / ")]
     elif "\t" in line:
         cells = [c.strip() for c in line.strip().split("\t") if c.strip()]
     else:
