@@ -259,3 +259,20 @@ def test_a_duration_label_spoils_only_figures_it_owns(
     text: str, per_skill: dict[str, float]
 ) -> None:
     assert years_of_experience(text).per_skill == per_skill
+
+
+def test_a_signature_and_a_quoted_mail_lend_no_skills_to_the_offer() -> None:
+    from datetime import date
+
+    from pipeline.emails.extraction import extract_candidate
+
+    mail = (
+        "お世話になっております。\n下記要員をご紹介します。\n・スキル：Python、Django\n"
+        "・単価：60万円\nよろしくお願いいたします。\n━━━━━━━━━━━━━━━━\n"
+        "株式会社サンプルテック 営業部 田中\n事業内容：SES（Java/AWS/Salesforce開発）\n"
+        "TEL：03-1234-5678 Mail：tanaka@example.co.jp\n━━━━━━━━━━━━━━━━\n"
+        "> 【案件】必須：Flutter 2年以上\n> 単価：～70万"
+    )
+    profile = extract_candidate("要員", mail, "ja", date(2026, 5, 1))
+    assert profile.skills == ["Python", "Django"]
+    assert (profile.rate_min, profile.rate_max, profile.skill_years) == (600_000, 600_000, {})

@@ -787,14 +787,35 @@ def _first_stated(reader: Any, *texts: Prepared) -> Any:
 _QUOTED_LINE = re.compile(r"^\s*[>＞]")
 
 
+# A signature: a rule line near the end, then the sender's company and contacts ("事業内容：SES、
+# Java/AWS開発" there is what the vendor sells, not what this mail offers).
+_RULE_LINE = re.compile(r"^\s*(?:-- |[-=_*~━─＝■◆※]{4,})\s*$")
+_CONTACT = re.compile(r"TEL|電話|电话|〒|E-?mail|Mail|邮箱|URL|https?://|www\.", re.I)
+_OFFER = re.compile(
+    r"単価|单价|予算|预算|スキル|必須|要件|技能|要求|\b(?:rate|budget|skills?|requirements?)\b",
+    re.I,
+)
+
+
+def _without_signature(lines: list[str]) -> list[str]:
+    for index in range(len(lines) - 1, max(len(lines) - 14, 0), -1):
+        if _RULE_LINE.match(lines[index]):
+            tail = "\n".join(lines[index + 1 :])
+            if _CONTACT.search(tail) and not _OFFER.search(tail):
+                return lines[:index]
+    return lines
+
+
 def _own(block: Prepared) -> Prepared:
-    """The block without its '>' quoted lines when it says enough of its own: skills, years
-    and money are the sender's offer, not those of the mail it answers."""
+    """The block without its '>' quoted lines (when it says enough of its own) and without a
+    signature: skills, years and money are the sender's offer, not those of the mail it
+    answers nor the vendor's line of business."""
     lines = block.text.splitlines()
     own = [line for line in lines if not _QUOTED_LINE.match(line)]
-    if len(own) == len(lines) or sum(1 for line in own if line.strip()) < 3:
-        return block
-    return Prepared("\n".join(own))
+    if sum(1 for line in own if line.strip()) < 3:
+        own = lines
+    own = _without_signature(own)
+    return block if own == lines else Prepared("\n".join(own))
 
 
 def _summary(text: str) -> str:
