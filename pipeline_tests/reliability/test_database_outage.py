@@ -42,16 +42,22 @@ def embedded(tmp_path: Path) -> Iterator[tuple[Path, sa.Engine]]:
         stop_embedded_postgres(pgdata)
 
 
+def _vectorizing(cli: Cli, server: FakeEmbeddingServer, db) -> subprocess.Popen:
+    """`pipeline vectorize` started, once it has vectorized 50 chunks (the fault comes next)."""
+    run = cli.popen("vectorize", **openai_env(server))
+    while chunk_count(db, "vectorized_hash IS NOT NULL") < 50:
+        assert run.poll() is None, run.communicate()[1][-2000:]
+        time.sleep(0.02)
+    return run
+
+
 def test_database_stopped_mid_run_is_one_line_then_a_rerun_finishes(embedded, cli: Cli):
     pgdata, db = embedded
     total = load_demo(db, reflect_tables(db), chunks=800)
     env = {k: v for k, v in cli.env.items() if k != "DATABASE_URL"}  # the embedded server
     local = Cli(env)
     with FakeEmbeddingServer(32, delay_s=0.03) as server:
-        run = local.popen("vectorize", **openai_env(server))
-        while chunk_count(db, "vectorized_hash IS NOT NULL") < 50:
-            assert run.poll() is None, run.communicate()[1][-2000:]
-            time.sleep(0.02)
+        run = _vectorizing(local, server, db)
         db.dispose()
         stop_embedded_postgres(pgdata)  # fast shutdown: every session is cut
         stdout, stderr = run.communicate(timeout=60)
@@ -93,10 +99,7 @@ def test_a_frozen_database_is_a_message_then_a_bounded_wait_then_one_line(embedd
     env = {k: v for k, v in cli.env.items() if k != "DATABASE_URL"}
     local = Cli({**env, "DATABASE_STATEMENT_TIMEOUT_S": "5", "DATABASE_WAIT_S": "2"})
     with FakeEmbeddingServer(32, delay_s=0.03) as server:
-        run = local.popen("vectorize", **openai_env(server))
-        while chunk_count(db, "vectorized_hash IS NOT NULL") < 50:
-            assert run.poll() is None, run.communicate()[1][-2000:]
-            time.sleep(0.02)
+        run = _vectorizing(local, server, db)
         db.dispose()
         frozen = server_processes(pgdata)
         signal_all(frozen, signal.SIGSTOP)  # the server stops answering; sockets stay open
