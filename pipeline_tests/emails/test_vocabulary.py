@@ -134,3 +134,27 @@ def test_every_place_alias_is_unique_and_has_a_country() -> None:
 def test_canonical_place_and_country(text: str, place, country) -> None:
     assert canonical_place(text) == place
     assert (place_country(place) if place else None) == country
+
+
+@pytest.mark.parametrize(
+    ("form", "name"),
+    [
+        ("リアクト", "React"),
+        ("クバネティス", "Kubernetes"),
+        ("スプリングブート", "Spring Boot"),
+        ("亚马逊云", "AWS"),
+        ("ＪＡＶＡ", "Java"),
+        ("sap fico", "SAP FI/CO"),
+        ("protobuf", "Protocol Buffers"),
+        ("Type Script", "TypeScript"),
+    ],
+)
+def test_katakana_chinese_full_width_and_spaced_forms_name_the_skill(form: str, name: str) -> None:
+    assert canonical_skill(form) == name
+
+
+def test_the_vocabulary_covers_real_stacks_beyond_the_first_300() -> None:
+    names = [name for skills in _data("skills.yaml")["families"].values() for name in skills]
+    assert len(names) >= 650
+    for wanted in ("Spring Security", "EC-CUBE", "SSIS", "NiFi", "PeopleSoft", "OpenGL", "Adabas"):
+        assert wanted in names, wanted
