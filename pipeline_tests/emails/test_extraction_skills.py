@@ -276,3 +276,9 @@ def test_a_signature_and_a_quoted_mail_lend_no_skills_to_the_offer() -> None:
     profile = extract_candidate("要員", mail, "ja", date(2026, 5, 1))
     assert profile.skills == ["Python", "Django"]
     assert (profile.rate_min, profile.rate_max, profile.skill_years) == (600_000, 600_000, {})
+
+
+def test_a_project_keeps_its_required_years_a_candidate_its_largest() -> None:
+    ask = "必須：Java 3年以上\n尚可：Java 5年以上のリーダー経験"
+    assert years_of_experience(ask, minimums=True).per_skill == {"Java": 3.0}
+    assert years_of_experience("Java 8年\n直近2年はJava").per_skill == {"Java": 8.0}

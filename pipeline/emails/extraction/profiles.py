@@ -843,7 +843,7 @@ def _project(
 ) -> ProjectProfile:
     own = _own(block)
     required, preferred = split_skills(own)
-    years = years_of_experience(own)
+    years = years_of_experience(own, minimums=True)
     return ProjectProfile(
         block_index=index,
         title=title(block, subject),

@@ -531,8 +531,13 @@ class Years:
     total: float | None
 
 
-def years_of_experience(text: str | Prepared) -> Years:
-    """Per-skill years and the total: a labelled figure, else unattached mentions, else skills."""
+def years_of_experience(text: str | Prepared, minimums: bool = False) -> Years:
+    """Per-skill years and the total: a labelled figure, else unattached mentions, else skills.
+
+    A skill named with years twice keeps its largest figure, the experience a person has; with
+    `minimums` (a project's ask) the first, the requirement: "尚可：Java 5年以上" below
+    "必須：Java 3年以上" is a wish, not the minimum."""
+    keep = (lambda old, new: old) if minimums else max
     prepared = prepare(text)
     per_skill: dict[str, float] = {}
     labelled_total: list[float] = []
@@ -548,7 +553,7 @@ def years_of_experience(text: str | Prepared) -> Years:
             )
             found = None if label else _attach(line, mention, hits)
             for name, years in _bracketed_years(line, mention, hits).items():
-                per_skill[name] = max(per_skill.get(name, 0.0), years)
+                per_skill[name] = keep(per_skill.get(name, years), years)
             if found is None:
                 if label:
                     labelled_total.append(mention.years)
@@ -559,7 +564,7 @@ def years_of_experience(text: str | Prepared) -> Years:
             if _shared_by_a_list(line, hits, owner, side, mention):
                 loose_total.append(mention.years)  # "React、TypeScript、Next.jsでの経験3年以上"
                 continue
-            per_skill[owner[2]] = max(per_skill.get(owner[2], 0.0), mention.years)
+            per_skill[owner[2]] = keep(per_skill.get(owner[2], mention.years), mention.years)
     for name, years in _table_of_years(prepared.lines).items():
         per_skill.setdefault(name, years)
     if not labelled_total:  # "Years of experience: 11" with the unit left out
