@@ -124,8 +124,8 @@ def env(
         bool,
         typer.Option(
             "--dotenv",
-            help="Write them to .env in the repo root instead, where `dagster job execute`, "
-            "`dg launch` and `dagster dev` read them.",
+            help="Instead, write DAGSTER_HOME (no database URL) to .env in the repo root, "
+            "where `dagster job execute`, `dg launch` and `dagster dev` read it.",
         ),
     ] = False,
 ) -> None:
