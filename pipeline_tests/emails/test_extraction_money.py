@@ -106,3 +106,8 @@ def test_a_currency_the_profile_cannot_hold_is_no_rate(text: str) -> None:
 def test_amounts_in_kanji(text: str, money: Money) -> None:
     assert parse_money(text, None) == money
     assert parse_money("万一有问题请联系", "zh") is None
+
+
+def test_a_range_in_words() -> None:
+    text = "They can pay between 700,000 and 800,000 yen a month."
+    assert parse_money(text, "en") == Money(700_000, 800_000, "JPY", "month")

@@ -217,7 +217,7 @@ def _parse_line(line: str, fallback: _Fallback, needs_unit: bool) -> Money | Non
         body = re.sub(
             r"精算[^\n]*?\d{2,3}\s*(?:h|H|時間)?\s*[~-]\s*\d{2,3}\s*(?:h|H|時間)?", "", body
         )
-    body = _KANJI_AMOUNT.sub(_kanji_amount, body)
+    body = _BETWEEN.sub(r"\1 - ", _KANJI_AMOUNT.sub(_kanji_amount, body))
     body = _PER_EACH.sub(r"\g<a> \g<r> \g<b>/\g<p>", _TEN_THOUSANDS_AND.sub(_ten_thousands, body))
     prefix = line[: label.end()] if label and not needs_unit else ""
     for m in _MONEY.finditer(body):
@@ -281,6 +281,8 @@ _PER_EACH = re.compile(
     r"(?P<r>~|-|–|to)\s*(?P<b>(?:US\$|\$|¥|￥)?\s*\d[\d,.]*\s*(?:万|[kK])?\s*(?:円|元|USD)?)"
     r"\s*/\s*(?P=p)"
 )
+# "between 700,000 and 800,000 yen": a range in words.
+_BETWEEN = re.compile(r"\bbetween\s+((?:US\$|\$|¥)?\s*\d[\d,.]*\s*[kK万]?)\s+and\s+", re.I)
 # "六十五万日元", "月薪三万": a figure in kanji before 万 / 千.
 _KANJI_AMOUNT = re.compile(
     r"(?:(?<=万)|(?<![一-龥]))([一二两兩三四五六七八九]?十?[一二三四五六七八九]?)(?=[万萬千])"
