@@ -255,6 +255,10 @@ def test_commercial_depth_of_a_candidate(text: str, expected: int) -> None:
         ("可離岸也可赴日", "partial"),
         ("遠距工作", "full"),
         ("遠距：不可", "none"),
+        ("每周两到三天到岗", "partial"),
+        ("每周可以到岗2天", "partial"),
+        ("每周五天到岗", "none"),
+        ("週5日出社", "none"),
     ],
 )
 def test_remote_as_written(text: str, expected: str) -> None:

@@ -70,6 +70,8 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:可以|可|OK)(?![能])|"
     r"(?:离岸|離岸|在线|在線)[^\n。]{0,10}?(?:赴日|来日|來日|驻场|駐場|现场|現場|到岗|到崗)|"
     r"(?:赴日|来日|來日|驻场|駐場|现场|現場)[^\n。]{0,10}?(?:离岸|離岸|在线|在線)|"
+    r"每[周週](?![^\n，。,;；]{0,10}?(?:五|5)\s*天)[^\n，。,;；]{0,10}?"
+    r"(?:到岗|到崗|到公司|进公司|進公司|到办公室|到辦公室|去公司|到现场|到現場|去现场|进场|進場|到场|到場)|"
     r"灵活办公|靈活辦公|弹性工作|彈性工作|线上线下结合|線上線下結合|部分(?:居家|在家)|"
     r"混合(?:模式|工作制?|型|式|方式)|(?:办公|辦公|工作)(?:方式|模式|形式)\s*[:：]\s*混合|(?:接受|希望|可)混合|"
     r"(?:居家|在家|[远遠][程端]|线上|線上)[^\n，。,]{0,8}?(?:现场|現場|驻场|駐場|到岗|公司|办公室|线下|線下)"
@@ -171,7 +173,9 @@ _ONSITE_ALL_WEEK = re.compile(
     r"\b(?:five|5|full)\s*days?\s*(?:a|per|/)\s*week\s*(?:in the office|at the office|on-?site|"
     r"at the client(?:'s)?(?: site| office)?)|(?:in the office|on-?site)\s*(?:five|5)\s*days?\s*"
     r"(?:a|per|/)\s*week|(?:does not|doesn't|do not|don't|won't|will not|cannot|can't)\s+"
-    r"(?:want|wish|like|intend)?\s*(?:to\s+)?(?:work\s+(?:from\s+home|remotely)|WFH)",
+    r"(?:want|wish|like|intend)?\s*(?:to\s+)?(?:work\s+(?:from\s+home|remotely)|WFH)|"
+    r"每[周週]\s*(?:五|5)\s*天\s*(?:到岗|到崗|到公司|进公司|進公司|到办公室|到辦公室|到现场|到現場|驻场|駐場)|"
+    r"週\s*5\s*日?\s*(?:出社|常駐)",
     re.I,
 )
 
