@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import starmap
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -263,7 +264,8 @@ def claim_chunks(
         ),
         params,
     )
-    claimed = [ClaimedChunk(**row._mapping) for row in rows]
+    # RETURNING lists ClaimedChunk's fields in order: plain tuples, no mapping per row.
+    claimed = list(starmap(ClaimedChunk, rows.tuples()))
     claimed.sort(key=lambda chunk: chunk.id)
     return claimed
 

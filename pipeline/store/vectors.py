@@ -134,6 +134,14 @@ class VectorStore(Protocol):
     def close(self) -> None: ...
 
 
+@dataclass(frozen=True)
+class EdgePoints:
+    """Qdrant Edge points ready to upsert, and the payload values set once per group of them."""
+
+    points: list[Any]
+    shared: list[tuple[list[str], dict[str, Any]]]
+
+
 class EdgeVectorStore:
     """Qdrant Edge shards in a folder, one per collection; thread-safe within the process.
 
@@ -214,27 +222,52 @@ class EdgeVectorStore:
         self.upsert_points(collection, self.prepare_points(ids, vectors, payloads))
 
     @staticmethod
-    def prepare_points(ids: list[str], vectors: np.ndarray, payloads: list[dict]) -> list[Any]:
+    def prepare_points(
+        ids: list[str],
+        vectors: np.ndarray,
+        payloads: list[dict],
+        shared: Sequence[str] = (),
+    ) -> EdgePoints:
         """The engine's points for `upsert_points`; safe to build in any thread.
 
         One tolist for the batch; the engine converts each payload value (~3 µs apiece), and
-        a null key filters like a missing one (IsEmpty matches both, Match neither).
+        a null key filters like a missing one (IsEmpty matches both, Match neither). Keys in
+        `shared` (a chunk's document fields) are converted once per run of points with equal
+        values and set on them together after the upsert: the same payloads, fewer values.
         """
         import qdrant_edge as q
 
-        return [
-            q.Point(pid, vector, {k: v for k, v in payload.items() if v is not None})
-            for pid, vector, payload in zip(ids, vectors.tolist(), payloads, strict=True)
-        ]
+        groups: list[tuple[list[str], dict]] = []
+        own: list[dict] = []
+        for pid, payload in zip(ids, payloads, strict=True):
+            common = {k: payload[k] for k in shared if payload.get(k) is not None}
+            if groups and groups[-1][1] == common:
+                groups[-1][0].append(pid)
+            else:
+                groups.append(([pid], common))
+            own.append({k: v for k, v in payload.items() if v is not None and k not in shared})
+        rows = iter(zip(vectors.tolist(), own, strict=True))
+        points = []
+        for group_ids, common in groups:
+            lone = len(group_ids) == 1  # a lone point takes its shared values itself
+            for pid in group_ids:
+                vector, mine = next(rows)
+                points.append(q.Point(pid, vector, {**mine, **common} if lone else mine))
+        return EdgePoints(points, [group for group in groups if len(group[0]) > 1 and group[1]])
 
-    def upsert_points(self, collection: str, points: list[Any]) -> None:
-        """Durably store points made by `prepare_points`; return once the shard has them."""
+    def upsert_points(self, collection: str, points: EdgePoints | list[Any]) -> None:
+        """Durably store points made by `prepare_points`; return once the shard has them
+        (their shared payload included)."""
         import qdrant_edge as q
 
+        if not isinstance(points, EdgePoints):
+            points = EdgePoints(list(points), [])
         shard = self._shard(collection)
         with self._lock:  # one writer at a time per shard set; updates are WAL-logged
-            shard.update(q.UpdateOperation.upsert_points(points))
-            unflushed = self._unflushed.get(collection, 0) + len(points)
+            shard.update(q.UpdateOperation.upsert_points(points.points))
+            for group_ids, common in points.shared:
+                shard.update(q.UpdateOperation.set_payload(group_ids, common))
+            unflushed = self._unflushed.get(collection, 0) + len(points.points)
             if self.flush_every and unflushed >= self.flush_every:
                 shard.flush()
                 shard.optimize()  # seals the appendable segment once past segment_kb

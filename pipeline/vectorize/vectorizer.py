@@ -461,7 +461,9 @@ class Vectorizer:
         vectors = np.stack([outcome.vectors[p] for p in ok]).astype(np.float32, copy=False)
         payloads = [chunk_payload(batch.chunks[p]) for p in ok]
         prepare = getattr(self.vector_store, "prepare_points", None)
-        return ids, vectors, payloads, prepare(ids, vectors, payloads) if prepare else None
+        if prepare is None:
+            return ids, vectors, payloads, None
+        return ids, vectors, payloads, prepare(ids, vectors, payloads, shared=DOCUMENT_KEYS)
 
     def _embed_isolating(self, batch: _Batch, positions: list[int], outcome: _Outcome) -> None:
         """Embed; a refused input is isolated by bisection and charged alone."""
@@ -735,6 +737,12 @@ def _tally(totals: _Totals, batch: _Batch, outcome: _Outcome, dead: list[int]) -
     totals.requests += outcome.requests
     totals.tokens += batch.tokens
     totals.total = max(totals.total, totals.processed)
+
+
+# The payload keys a document's chunks share: a store may write them once per document.
+DOCUMENT_KEYS = (
+    "document_id", "market", "doc_type", "stock_code", "company_name", "language", "source",
+)  # fmt: skip
 
 
 def chunk_payload(chunk: ClaimedChunk | BuildChunk) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import sqlalchemy as sa
 
 from pipeline.store import chunks as q
@@ -49,6 +51,17 @@ def test_claims_skip_chunks_leased_to_another_worker_until_the_lease_expires(db,
         c = q.claim_chunks(connection, PendingFilter(), worker="c", lease_s=60, after_id=0, limit=5)
     assert [x.id for x in c] == [x.id for x in a]
     assert c[0].company_name is not None  # claims carry what payloads and events need
+    with db.connect() as connection:
+        row = connection.execute(
+            sa.text(
+                "SELECT c.id, c.document_id, c.chunk_index, c.content, c.content_hash, "
+                "c.token_estimate, c.attempts, d.market, d.doc_type, d.stock_code, "
+                "d.company_name, d.language, d.source FROM document_chunks c "
+                "JOIN documents d ON d.id = c.document_id WHERE c.id = :id"
+            ),
+            {"id": c[0].id},
+        ).one()
+    assert dataclasses.astuple(c[0]) == tuple(row)  # every field from its own column
 
 
 def test_mark_keeps_a_chunk_pending_when_its_text_changed_since_the_claim(db, tables):

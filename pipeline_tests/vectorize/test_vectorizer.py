@@ -176,3 +176,31 @@ def test_the_default_batch_is_the_seeds_32_locally_and_larger_for_remote_embedde
     assert Vectorizer(None, local, None).batch_size == LOCAL_BATCH_SIZE == 32
     assert Vectorizer(None, remote, None).batch_size == REMOTE_BATCH_SIZE > LOCAL_BATCH_SIZE
     assert Vectorizer(None, remote, None, batch_size=50).batch_size == 50
+
+
+def test_every_point_holds_its_whole_chunk_payload_however_the_store_writes_it(db, tables, store):
+    # Documents of one chunk and of many (Qdrant Edge writes a document's fields once per
+    # document), a null field, and a chunk re-embedded after its text changed.
+    load_demo(db, tables, chunks=60)
+    load_texts(db, tables, ["a lone chunk"], external_id="lone")
+    vectorizer = Vectorizer(db, CountingEmbedder(), store, batch_size=16)
+    vectorizer.vectorize_pending()
+    load_texts(db, tables, ["a lone chunk, changed"], external_id="lone")
+    assert vectorizer.vectorize_pending()["vectorized"] == 1
+    ids, _, payloads = store.records(vectorizer.collection)
+    with db.connect() as connection:
+        rows = connection.execute(
+            sa.text(
+                "SELECT c.id, c.document_id, c.chunk_index, d.market, d.doc_type, d.stock_code, "
+                "d.company_name, d.language, d.source FROM document_chunks c "
+                "JOIN documents d ON d.id = c.document_id"
+            )
+        ).all()
+    expected = {
+        point_id(row.id, vectorizer.model): {
+            "chunk_id": row.id,
+            **{k: v for k, v in row._mapping.items() if k != "id" and v is not None},
+        }
+        for row in rows
+    }
+    assert dict(zip(ids, payloads, strict=True)) == expected
