@@ -1,7 +1,9 @@
 """The vectorize loop: claim pending chunks, embed, check, write to the vector store, mark.
 
-It knows nothing about providers (only `Embedder` and the named errors) and nothing about
-Dagster. Work is shaped as a pipeline on the calling thread:
+It knows nothing about providers (only `Embedder` and the named errors), nothing about
+Dagster, and writes no SQL: chunks are claimed, marked, failed, renewed and released through
+a `ChunkQueue` (pipeline/vectorize/queue.py). Work is shaped as a pipeline on the calling
+thread:
 
     claim a page (lease) ─► plan batches ─► embed in worker threads (`concurrency` in flight)
         ─► in submission order: quality gate ─► upsert ─► mark vectorized ─► progress
