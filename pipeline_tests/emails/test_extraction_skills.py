@@ -282,3 +282,8 @@ def test_a_project_keeps_its_required_years_a_candidate_its_largest() -> None:
     ask = "必須：Java 3年以上\n尚可：Java 5年以上のリーダー経験"
     assert years_of_experience(ask, minimums=True).per_skill == {"Java": 3.0}
     assert years_of_experience("Java 8年\n直近2年はJava").per_skill == {"Java": 8.0}
+
+
+def test_a_figure_labelled_total_wins_over_other_labels() -> None:
+    assert years_of_experience("Relevant experience: 6 yrs; total: 9 yrs").total == 9.0
+    assert years_of_experience("Yrs of exp: 9").total == 9.0

@@ -377,8 +377,12 @@ _TOTAL_LABEL = re.compile(
     r"experience\s*[:：\-–]|exp\s*[:：\-–]",
     re.I,
 )
+_SAYS_TOTAL = re.compile(
+    r"\btotal\b|\boverall\b|通算|総(?:経験|年数|計)|合計|总(?:共|计|经验|年限)|累计|整体", re.I
+)
 _BARE_TOTAL = re.compile(
-    r"(?:years of experience|total experience|experience|経験年数|工作年限|年资|工作经验)"
+    r"(?:years of experience|(?:years?|yrs?) of exp(?:erience)?|total experience|experience|"
+    r"経験年数|工作年限|年资|工作经验)"
     r"\s*[:：]\s*"
     r"(\d{1,2}(?:\.\d)?)\s*\+?\s*$",
     re.I | re.M,
@@ -555,7 +559,11 @@ def years_of_experience(text: str | Prepared, minimums: bool = False) -> Years:
             for name, years in _bracketed_years(line, mention, hits).items():
                 per_skill[name] = keep(per_skill.get(name, years), years)
             if found is None:
-                if label:
+                if label and _SAYS_TOTAL.search(
+                    line[max(0, mention.start - 24) : mention.end + 24]
+                ):
+                    labelled_total.insert(0, mention.years)  # "Relevant: 6 yrs; total: 9 yrs"
+                elif label:
                     labelled_total.append(mention.years)
                 elif _YEARS_CONTEXT.search(line):
                     loose_total.append(mention.years)
