@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import starmap
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from pipeline.errors import SchemaMissingError
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -507,53 +510,22 @@ class PostgresChunkQueue:
                 connection, scope, worker=worker, lease_s=lease_s, after_id=after_id, limit=limit
             )
 
-    def mark(
-        self,
-        *,
-        worker: str,
-        model: str,
-        dimension: int,
-        ids: Sequence[int],
-        hashes: Sequence[str],
-        notes: Sequence[str | None],
-    ) -> int:
-        with self.engine.begin() as connection:
-            return mark_vectorized(
-                connection,
-                worker=worker,
-                model=model,
-                dimension=dimension,
-                ids=list(ids),
-                hashes=list(hashes),
-                notes=list(notes),
-            )
+    # Signatures and types as `ChunkQueue` declares them; each is one statement's transaction.
+    def mark(self, **batch: Any) -> int:
+        return self._transaction(mark_vectorized, **batch)
 
-    def fail(
-        self,
-        *,
-        worker: str,
-        ids: Sequence[int],
-        errors: Sequence[str],
-        permanent: Sequence[bool],
-        max_chunk_attempts: int,
-    ) -> list[int]:
-        with self.engine.begin() as connection:
-            return record_failures(
-                connection,
-                worker=worker,
-                ids=list(ids),
-                errors=list(errors),
-                permanent=list(permanent),
-                max_chunk_attempts=max_chunk_attempts,
-            )
+    def fail(self, **batch: Any) -> list[int]:
+        return self._transaction(record_failures, **batch)
 
-    def renew(self, *, worker: str, ids: Sequence[int], lease_s: float) -> int:
-        with self.engine.begin() as connection:
-            return renew_claims(connection, worker=worker, ids=list(ids), lease_s=lease_s)
+    def renew(self, **claims: Any) -> int:
+        return self._transaction(renew_claims, **claims)
 
-    def release(self, *, worker: str, ids: Sequence[int]) -> int:
+    def release(self, **claims: Any) -> int:
+        return self._transaction(release_claims, **claims)
+
+    def _transaction(self, statement: Callable[..., T], **values: Any) -> T:
         with self.engine.begin() as connection:
-            return release_claims(connection, worker=worker, ids=list(ids))
+            return statement(connection, **{k: _plain(v) for k, v in values.items()})
 
     def release_dead(self, is_dead: Callable[[str], bool]) -> ReleasedClaims:
         with self.engine.begin() as connection:
@@ -564,3 +536,8 @@ class PostgresChunkQueue:
     def held_by_others(self, scope: PendingFilter, *, worker: str) -> int:
         with self.engine.connect() as connection:
             return count_held_by_others(connection, scope, worker=worker)
+
+
+def _plain(value: Any) -> Any:
+    """A sequence as a list (what psycopg2 binds as an array); other values as they are."""
+    return list(value) if isinstance(value, Sequence) and not isinstance(value, str) else value
