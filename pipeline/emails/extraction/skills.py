@@ -573,7 +573,8 @@ def years_of_experience(text: str | Prepared, minimums: bool = False) -> Years:
                 loose_total.append(mention.years)  # "React、TypeScript、Next.jsでの経験3年以上"
                 continue
             per_skill[owner[2]] = keep(per_skill.get(owner[2], mention.years), mention.years)
-    for name, years in _table_of_years(prepared.lines).items():
+    tables = _table_of_years(prepared.lines) if _YEARS_HEADER.search(prepared.text) else {}
+    for name, years in tables.items():
         per_skill.setdefault(name, years)
     if not labelled_total:  # "Years of experience: 11" with the unit left out
         bare = _BARE_TOTAL.search(prepared.prose_fields)
