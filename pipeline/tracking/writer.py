@@ -49,6 +49,7 @@ class OrderedWriter(Generic[T]):
         self.written = 0
         self.errors = 0
         self.write_s = 0.0  # time the writer thread spent writing
+        self.write_cpu_s = 0.0  # of it, this process's CPU (the rest waited on the store)
         self.wait_s = 0.0  # time `submit` spent blocked on a full queue (backpressure)
         self.max_queued = 0
         self._started = False  # the thread starts with the first item: an op that fails
@@ -86,7 +87,7 @@ class OrderedWriter(Generic[T]):
 
     def _run(self) -> None:
         while (item := self._queue.get()) is not _STOP:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             try:
                 self._write(item)  # type: ignore[arg-type]
                 self.written += 1
@@ -95,6 +96,7 @@ class OrderedWriter(Generic[T]):
                 self._report(item, e)  # type: ignore[arg-type]
             finally:
                 self.write_s += time.perf_counter() - started
+                self.write_cpu_s += time.thread_time() - cpu
 
     def _report(self, item: T, error: Exception) -> None:
         if self._on_error is None:

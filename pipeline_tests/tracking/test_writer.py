@@ -88,3 +88,12 @@ def test_a_writer_given_nothing_starts_no_thread():
     assert threading.active_count() == before
     writer.close()
     assert threading.active_count() == before
+
+
+def test_waiting_on_the_store_counts_as_write_time_not_cpu():
+    """write_s is the writer's wall time, write_cpu_s the part this process computed."""
+    with OrderedWriter(lambda _: threading.Event().wait(0.01)) as writer:
+        for i in range(3):
+            writer.submit(i)
+    assert writer.write_s >= 0.03
+    assert 0 <= writer.write_cpu_s < writer.write_s / 2

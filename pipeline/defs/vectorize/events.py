@@ -200,6 +200,11 @@ class ProgressEvents:
         """Time spent writing events to the store, on whichever thread wrote them."""
         return self._write_s + (self._writer.write_s if self._writer else 0.0)
 
+    @property
+    def write_cpu_s(self) -> float:
+        """This process's CPU time in those writes (the writer thread's; 0 when synchronous)."""
+        return self._writer.write_cpu_s if self._writer else 0.0
+
     def __call__(self, info: BatchProgress) -> None:
         self.batches += 1
         if self.events == "none":

@@ -304,6 +304,7 @@ def summary_metadata(summary: RunSummary, events: ProgressEvents, points: int) -
         "progress_event_errors": events.errors,
         "progress_event_s": MetadataValue.float(round(events.emit_s, 3)),
         "progress_event_write_s": MetadataValue.float(round(events.write_s, 3)),
+        "progress_event_write_cpu_s": MetadataValue.float(round(events.write_cpu_s, 3)),
     }
 
 
