@@ -287,3 +287,9 @@ def test_a_project_keeps_its_required_years_a_candidate_its_largest() -> None:
 def test_a_figure_labelled_total_wins_over_other_labels() -> None:
     assert years_of_experience("Relevant experience: 6 yrs; total: 9 yrs").total == 9.0
     assert years_of_experience("Yrs of exp: 9").total == 9.0
+
+
+def test_short_names_count_after_words_that_introduce_skills() -> None:
+    assert extract_skills("得意：Go") == ["Go"]
+    assert extract_skills("擅长R和Python") == ["R", "Python"]
+    assert extract_skills("Let's go ahead, R&D team") == []

@@ -90,6 +90,7 @@ _SPECIAL_CONTEXT = {
 }
 SKILL_LINE = re.compile(
     r"スキル|技術|言語|環境|経験|技能|技术|语言|要求|資格|ツール|熟悉|精通|掌握|使用|开发|開発|"
+    r"得意|擅长|擅長|会用|熟练|熟練|经验|經驗|"
     r"skills?|stack|tech|languages?|tools?|required|must|nice|preferred|experience|proficien|"
     r"knowledge|familiar|加分|优先|尚可|歓迎|必須|必须|[/、,・|]|\d\s*\+?\s*(?:years?|yrs?|年)",
     re.IGNORECASE,
