@@ -293,3 +293,16 @@ def test_short_names_count_after_words_that_introduce_skills() -> None:
     assert extract_skills("得意：Go") == ["Go"]
     assert extract_skills("擅长R和Python") == ["R", "Python"]
     assert extract_skills("Let's go ahead, R&D team") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("8 years in Japan, Java 5 years", None),
+        ("He has lived here 8 years and has 6 years of experience", 6.0),
+        ("He worked 5 years in Japan", 5.0),  # working there is experience
+        ("在日歴10年、Java 5年", None),
+    ],
+)
+def test_years_of_living_or_studying_are_not_experience(text: str, total: float | None) -> None:
+    assert years_of_experience(text).total == total

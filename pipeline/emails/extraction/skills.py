@@ -434,7 +434,21 @@ def _duration_around(line: str, start: int, end: int) -> bool:
     left = ([0] + [m.end() for m in _ITEM.finditer(line, 0, start)])[-1]
     right = _ITEM.search(line, end)
     item = line[left : right.start() if right else len(line)]
-    return bool(_DURATION_ITEM.search(item)) and not _TOTAL_LABEL.search(item)
+    if _DURATION_ITEM.search(item) and not _TOTAL_LABEL.search(item):
+        return True
+    near = line[max(left, start - 24) : min(right.start() if right else len(line), end + 16)]
+    return bool(_NOT_WORK.search(near)) and not _WORK.search(near)
+
+
+# Years of living or studying somewhere ("8 years in Japan", "lived here 8 years", 在日歴10年,
+# 留学3年) are not experience.
+_NOT_WORK = re.compile(
+    r"\bin (?:japan|the (?:us|usa|uk)|tokyo|china|india|canada)\b|\b(?:lived|living|resided|"
+    r"residing|studied|studying)\b|\bat (?:university|college|school)\b|来日|在日|滞在|在住|"
+    r"留学|在日本生活|学習歴|学习",
+    re.I,
+)
+_WORK = re.compile(r"\bwork(?:ed|ing)?\b|experience|\bexp\b|経験|実務|开发|開発|工作|从事", re.I)
 
 
 @lru_cache(maxsize=8192)
