@@ -111,3 +111,17 @@ def test_amounts_in_kanji(text: str, money: Money) -> None:
 def test_a_range_in_words() -> None:
     text = "They can pay between 700,000 and 800,000 yen a month."
     assert parse_money(text, "en") == Money(700_000, 800_000, "JPY", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("現単価：60万円\n希望単価：65万円", Money(650_000, 650_000, "JPY", "month")),
+        ("前回単価60万、今回希望65万", Money(650_000, 650_000, "JPY", "month")),
+        ("Current rate: $60/hr\nExpected rate: $70/hr", Money(70, 70, "USD", "hour")),
+        ("目前薪资：2万/月\n期望薪资：2.5万/月", Money(25_000, 25_000, "CNY", "month")),
+        ("現単価：60万円", Money(600_000, 600_000, "JPY", "month")),  # the only one stated
+    ],
+)
+def test_the_asked_rate_wins_over_the_current_one(text: str, money: Money) -> None:
+    assert parse_money(text, None) == money

@@ -175,11 +175,13 @@ def parse_money(text: str | Prepared, language: str | None) -> Money | None:
     )
     lines = [li for li in _ranges_joined(prepared.field_lines) if not _NOT_RATE.search(li)]
     labelled = [line for line in lines if _LABEL.search(line)]
+    past: Money | None = None  # "現単価：60万" above "希望単価：65万": the asked one wins
     for line, needs_unit in [*((li, False) for li in labelled), *((li, True) for li in lines)]:
-        money = _parse_line(line, fallback, needs_unit)
-        if money is not None:
-            return money
-    return None
+        found = _parse_line(line, fallback, needs_unit)
+        if found is not None and not found[1]:
+            return found[0]
+        past = past or (found[0] if found else None)
+    return past
 
 
 # "pays 750,000 to" / "900,000 JPY per month": a range cut by the wrap is one line again.
@@ -210,7 +212,16 @@ class _Fallback:
     chinese: bool = False  # a Chinese mail: ¥ is yuan unless the figure is yen-sized
 
 
-def _parse_line(line: str, fallback: _Fallback, needs_unit: bool) -> Money | None:
+_PAST = re.compile(
+    r"現(?:在の?)?単価|現在|前回|以前|前職|現状|\b(?:current(?:ly)?|previous|last|present)\b|"
+    r"目前|当前|现在|现单价|前职|上一份",
+    re.I,
+)
+_CLAUSE_START = re.compile(r".*[、,，;；/]")
+
+
+def _parse_line(line: str, fallback: _Fallback, needs_unit: bool) -> tuple[Money, bool] | None:
+    """The line's first figure that is a rate, and whether it is a past or current one."""
     label = _LABEL.search(line)
     body = line[label.end() :] if label and not needs_unit else line
     if re.match(r"^.{0,4}精算", body) or re.search(r"精算\s*[:：]?\s*\d{2,3}\s*[~-]", body):
@@ -220,11 +231,16 @@ def _parse_line(line: str, fallback: _Fallback, needs_unit: bool) -> Money | Non
     body = _BETWEEN.sub(r"\1 - ", _KANJI_AMOUNT.sub(_kanji_amount, body))
     body = _PER_EACH.sub(r"\g<a> \g<r> \g<b>/\g<p>", _TEN_THOUSANDS_AND.sub(_ten_thousands, body))
     prefix = line[: label.end()] if label and not needs_unit else ""
+    first: tuple[Money, bool] | None = None
     for m in _MONEY.finditer(body):
         money = _money(m, body, line, prefix, fallback, needs_unit)
-        if money is not None:
-            return money
-    return None
+        if money is None:
+            continue
+        before = _CLAUSE_START.sub("", prefix + body[: m.start()])
+        if not _PAST.search(before):
+            return money, False
+        first = first or (money, True)
+    return first
 
 
 def _money(
