@@ -114,14 +114,14 @@ def test_a_range_in_words() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "money"),
+    ("text", "language", "money"),
     [
-        ("現単価：60万円\n希望単価：65万円", Money(650_000, 650_000, "JPY", "month")),
-        ("前回単価60万、今回希望65万", Money(650_000, 650_000, "JPY", "month")),
-        ("Current rate: $60/hr\nExpected rate: $70/hr", Money(70, 70, "USD", "hour")),
-        ("目前薪资：2万/月\n期望薪资：2.5万/月", Money(25_000, 25_000, "CNY", "month")),
-        ("現単価：60万円", Money(600_000, 600_000, "JPY", "month")),  # the only one stated
+        ("現単価：60万円\n希望単価：65万円", "ja", Money(650_000, 650_000, "JPY", "month")),
+        ("前回単価60万、今回希望65万", "ja", Money(650_000, 650_000, "JPY", "month")),
+        ("Current rate: $60/hr\nExpected rate: $70/hr", "en", Money(70, 70, "USD", "hour")),
+        ("目前薪资：2万/月\n期望薪资：2.5万/月", "zh", Money(25_000, 25_000, "CNY", "month")),
+        ("現単価：60万円", "ja", Money(600_000, 600_000, "JPY", "month")),  # the only one stated
     ],
 )
-def test_the_asked_rate_wins_over_the_current_one(text: str, money: Money) -> None:
-    assert parse_money(text, None) == money
+def test_the_asked_rate_wins_over_the_current_one(text: str, language: str, money: Money) -> None:
+    assert parse_money(text, language) == money
