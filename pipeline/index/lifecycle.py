@@ -173,6 +173,7 @@ class IndexLifecycle:
             return applied
         self.drop_retired()
         with self.engine.begin() as connection:
+            index_state.lock_registry(connection)
             building = index_state.model_in_state(connection, "building")
             if building is not None and building.collection == collection:
                 raise IndexStateError(
@@ -214,6 +215,7 @@ class IndexLifecycle:
         """Register `embedder`'s model as the one being built and create its collection."""
         collection = collection_name(embedder.name, embedder.dimension)
         with self.engine.begin() as connection:
+            index_state.lock_registry(connection)
             building = index_state.model_in_state(connection, "building")
             if building is not None:
                 if building.collection == collection:
@@ -374,6 +376,7 @@ class IndexLifecycle:
         if not result.passed:
             raise IndexStateError(f"check failed, alias not moved: {result.describe()}")
         with self.engine.begin() as connection:
+            index_state.lock_registry(connection)
             current = index_state.model_in_state(connection, "current")
             old = (current.model, current.dimension) if current else None
             index_state.swap_serving_state(

@@ -12,6 +12,20 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+# Any fixed key: the registry's writers hold it for their transaction.
+_REGISTRY_LOCK = 0x1D3E_0005
+
+
+def lock_registry(connection: Connection) -> None:
+    """Serialise the model registry's writers until the transaction ends.
+
+    Two runs that find no current model would both insert one; the partial unique index on
+    `state = 'current'` is not the insert's ON CONFLICT target, so the later one would fail
+    with a unique violation instead of seeing the first one's row.
+    """
+    connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REGISTRY_LOCK})
+
+
 # --- the deletion outbox -------------------------------------------------------------------
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -177,3 +179,27 @@ def test_a_plain_run_with_the_retired_model_is_refused_instead_of_reverting(
         Vectorizer(db, old, store).vectorize_pending()  # settings not updated after the switch
     assert _chunk_state(db) == before
     assert store.alias_target(ALIAS) == collection_name(new.name, new.dimension)
+
+
+def test_registering_the_first_model_waits_for_another_registry_writer(
+    db: Engine, store: VectorStore
+) -> None:
+    """Two first runs would both insert a current model; the registry lock orders them."""
+    embedder = HashingEmbedder(32)
+    store.ensure_collection(collection_name(embedder.name, 32), 32)  # as the Vectorizer does
+    registered = threading.Event()
+
+    def first_run() -> None:
+        IndexLifecycle(db, store).before_run(embedder)
+        registered.set()
+
+    with db.begin() as other_writer:
+        index_state.lock_registry(other_writer)
+        thread = threading.Thread(target=first_run)
+        thread.start()
+        assert not registered.wait(0.5)  # blocked on the lock, not racing the insert
+    thread.join(timeout=30)
+    assert registered.is_set()
+    with db.connect() as connection:
+        current = index_state.model_in_state(connection, "current")
+    assert current is not None and current.collection == collection_name(embedder.name, 32)
