@@ -25,6 +25,8 @@ The last line is the headline.
 from __future__ import annotations
 
 import argparse
+import collections
+import functools
 import random
 import statistics
 import sys
@@ -246,7 +248,7 @@ def world(args: argparse.Namespace) -> dict:
     from pipeline.emails.parsing import parse_email
     from pipeline.matching.evaluation import ranking_quality
     from pipeline.store.tables import reflect_tables
-    from pipeline_tests.fixtures.heldout import load_world, to_eml
+    from pipeline_tests.fixtures.heldout import load_world, load_world_file, to_eml
     from pipeline_tests.matching.world import (
         ingest_world,
         profile_ids,
@@ -254,13 +256,16 @@ def world(args: argparse.Namespace) -> dict:
         world_truths,
     )
 
-    results = {}
+    loader = load_world
+    if args.world_file:
+        loader = functools.partial(load_world_file, Path(args.world_file))
+    results, admitted = {}, {}
     with bench_database() as (engine, scratch):
         tables = reflect_tables(engine)
-        ingest_world(engine, tables)
+        ingest_world(engine, tables, loader)
         embedder = create_embedder(args.world_embedder)
         config = MatchingConfig()
-        mails = {m["id"]: m for m in load_world()}
+        mails = {m["id"]: m for m in loader()}
         candidates, projects = profile_ids(engine)
         by_fixture = {**{v: ("candidate", k) for k, v in candidates.items()},
                       **{v: ("project", k) for k, v in projects.items()}}  # fmt: skip
@@ -283,13 +288,18 @@ def world(args: argparse.Namespace) -> dict:
                         update={"vector_weight": 1.0, "filter_weight": 0.0}
                     )
                 service.compute(full=True)
-                groups = ranking_quality(world_truths(), stored_rankings(engine))
+                rankings = stored_rankings(engine)
+                groups = ranking_quality(world_truths(loader), rankings)
                 name = f"{variant}{'' if weighted else ', vector only'}"
                 results[name] = groups
+                admitted[name] = _admitted_decoys(mails, rankings)
             store.close()
             with engine.begin() as connection:
                 connection.execute(sa.text("TRUNCATE profile_points"))
-    print(f"world: {len(world_truths())} projects, embedder {args.world_embedder}")
+    print(
+        f"world {args.world_file or 'matching_world.yaml'}: {len(world_truths(loader))} "
+        f"projects, embedder {args.world_embedder}"
+    )
     for name, groups in results.items():
         o = groups["overall"].as_dict()
         x = groups["cross-language"].as_dict()
@@ -302,7 +312,20 @@ def world(args: argparse.Namespace) -> dict:
     for pair, quality in sorted(kept.items()):
         print(f"    {pair:<15} {quality.as_dict()}")
     print(f"  misses: {kept['overall'].misses}")
+    print(f"  decoys in a top-3 by failed constraint: {admitted['canonical profile']}")
     return kept["overall"].as_dict() | {"cross": kept["cross-language"].as_dict()["top3"]}
+
+
+def _admitted_decoys(mails: dict, rankings: dict) -> dict[str, int]:
+    """{language pair / failed constraint: count} of the decoys that reached a top-3."""
+    counts: collections.Counter[str] = collections.Counter()
+    for project, ranking in rankings.items():
+        truth = mails[project]["truth"]
+        pair = f"{mails[project]['lang']}→{mails[truth['best']]['lang']}"
+        for candidate in ranking[:3]:
+            if candidate in truth.get("decoys", {}):
+                counts[f"{pair} {truth['decoys'][candidate]}"] += 1
+    return dict(sorted(counts.items()))
 
 
 def _replace_vectors(engine, store, embedder, by_fixture, texts, variant) -> None:
@@ -339,11 +362,19 @@ def main() -> None:
         help="skip timing the match step with a query per project in the engine",
     )  # fmt: skip
     parser.add_argument("--quick", action="store_true", help="200 x 2000, hashing world")
+    parser.add_argument("--world-file", help="only the world part, on this world file")
     args = parser.parse_args()
     if args.quick:
         args.projects, args.candidates, args.baseline_sample = 200, 2000, 6
         args.world_embedder = "hashing"
     quality = world(args)
+    if args.world_file:
+        print(
+            f"matching world {Path(args.world_file).name}: top-3 {quality['top3']:.3f} "
+            f"(cross-language {quality['cross']:.3f}), MRR {quality['mrr']:.3f}, "
+            f"{quality['decoys_in_top3']} excluded decoys in a top-3"
+        )
+        return
     ratio = scale(args)
     print(
         f"matching: {ratio:.1f}x the per-pair baseline at {args.projects}x{args.candidates}; "

@@ -3,7 +3,7 @@ the profile index and the matcher: mail in, rankings by fixture id out."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import sqlalchemy as sa
@@ -15,9 +15,11 @@ from pipeline.matching.evaluation import ProjectTruth
 from pipeline.store.tables import Tables
 from pipeline_tests.fixtures.heldout import load_world, to_eml
 
+World = Callable[[], list[dict[str, Any]]]
 
-def world_truths() -> list[ProjectTruth]:
-    mails = {m["id"]: m for m in load_world()}
+
+def world_truths(world: World = load_world) -> list[ProjectTruth]:
+    mails = {m["id"]: m for m in world()}
     truths = []
     for mail in mails.values():
         if mail["kind"] != "project":
@@ -34,9 +36,9 @@ def world_truths() -> list[ProjectTruth]:
     return truths
 
 
-def ingest_world(engine: Engine, tables: Tables) -> dict[str, Any]:
-    """Ingest every world mail; return the intake report's counts."""
-    messages = [RawMessage(f"world:{m['id']}.eml", to_eml(m)) for m in load_world()]
+def ingest_world(engine: Engine, tables: Tables, world: World = load_world) -> dict[str, Any]:
+    """Ingest every mail of `world` (a loader); return the intake report's counts."""
+    messages = [RawMessage(f"world:{m['id']}.eml", to_eml(m)) for m in world()]
     return EmailIntake(engine, tables).ingest(messages).as_metadata()
 
 
