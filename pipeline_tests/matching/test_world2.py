@@ -1,0 +1,60 @@
+"""The second matching world (pipeline_tests/fixtures/matching_world2.yaml), written by hand blind
+to the intake rules: 20 projects, 64 candidates in ja / zh / en, 12 best pairs across languages,
+two decoys per project that fail exactly one hard constraint.
+
+Its pairs are checked with the fixture oracle first (a world whose best fails a stated
+condition would make the floor meaningless), then ranked end to end. The floors sit a little
+under what the matcher reached when the world was written (bench/matching.py --world-file
+prints the figures); they are a regression guard, not a target to tune the rules on.
+"""
+
+from __future__ import annotations
+
+from pipeline.matching.evaluation import ranking_quality
+from pipeline.matching.index import ProfileIndexer
+from pipeline.matching.service import MatchingService
+from pipeline_tests.fixtures.heldout import DECOY_CONSTRAINTS, load_world2
+from pipeline_tests.fixtures.test_heldout import _check_truth, violations
+from pipeline_tests.matching.world import ingest_world, stored_rankings, world_truths
+
+TOP3_FLOOR = 0.85
+CROSS_LANGUAGE_TOP3_FLOOR = 0.83
+DECOYS_IN_TOP3_CEILING = 9
+
+
+def test_world2_has_one_fitting_best_and_one_constraint_decoys() -> None:
+    world = load_world2()
+    assert len({m["id"] for m in world}) == len(world)
+    projects = [m for m in world if m["kind"] == "project"]
+    candidates = {m["id"]: m for m in world if m["kind"] == "candidate"}
+    assert len(projects) >= 20 and len(candidates) >= 60
+    cross = 0
+    for project in projects:
+        _check_truth(project)
+        truth = dict(project["truth"], lang=project["lang"])
+        best = candidates[truth["best"]]
+        assert violations(truth, best["truth"]) == set(), project["id"]
+        assert len(truth["decoys"]) == 2, project["id"]
+        for decoy_id, constraint in truth["decoys"].items():
+            assert constraint in DECOY_CONSTRAINTS, (project["id"], constraint)
+            assert violations(truth, candidates[decoy_id]["truth"]) == {constraint}, decoy_id
+        fitting = [c for c in candidates.values() if not violations(truth, c["truth"])]
+        assert [c["id"] for c in fitting] == [best["id"]], project["id"]
+        cross += best["lang"] != project["lang"]
+    assert cross * 3 >= len(projects), cross
+    for candidate in candidates.values():
+        _check_truth(candidate)
+
+
+def test_world2_best_candidates_rank_in_the_top_three(
+    db, tables, embedder, vector_store, config
+) -> None:
+    ingest_world(db, tables, load_world2)
+    ProfileIndexer(db, embedder, vector_store, config).sync()
+    MatchingService(db, embedder, vector_store, config, top_k=10).compute()
+    groups = ranking_quality(world_truths(load_world2), stored_rankings(db))
+    overall = groups["overall"].as_dict()
+    assert overall["projects"] == 20
+    assert overall["top3"] >= TOP3_FLOOR, groups["overall"].misses
+    assert groups["cross-language"].as_dict()["top3"] >= CROSS_LANGUAGE_TOP3_FLOOR
+    assert overall["decoys_in_top3"] <= DECOYS_IN_TOP3_CEILING
