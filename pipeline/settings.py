@@ -187,6 +187,14 @@ class Settings(BaseSettings):
         "that resolved it just before the switch) before a run drops it.",
     )
 
+    def __init__(self, **values: Any) -> None:
+        # Keywords name fields, as for every other setting; only data_dir's environment
+        # variable has another name (PIPELINE_DATA_DIR), which pydantic would take as the
+        # keyword and so ignore `data_dir=` silently.
+        if "data_dir" in values:
+            values["PIPELINE_DATA_DIR"] = values.pop("data_dir")
+        super().__init__(**values)
+
     @field_validator("data_dir")
     @classmethod
     def _data_dir_is_a_folder(cls, value: Path) -> Path:

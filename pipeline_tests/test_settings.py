@@ -62,3 +62,14 @@ def test_readme_documents_every_setting():
     readme = (REPO_ROOT / "README.md").read_text()
     missing = [name for name in environment_names() if f"`{name}`" not in readme]
     assert not missing, f"README's configuration table lacks {missing}"
+
+
+def test_the_data_folder_keyword_sets_it_and_only_its_own_variable_does_in_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    monkeypatch.delenv("PIPELINE_DATA_DIR", raising=False)
+    assert Settings(data_dir=tmp_path / "kw").data_dir == tmp_path / "kw"
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "bare"))  # not the setting's variable
+    assert Settings().data_dir != tmp_path / "bare"
+    monkeypatch.setenv("PIPELINE_DATA_DIR", str(tmp_path / "env"))
+    assert Settings().data_dir == tmp_path / "env"

@@ -171,8 +171,7 @@ def test_storage_url_prefers_dagster_postgres_url_and_exports_what_it_resolved(
 ):
     monkeypatch.delenv("DAGSTER_POSTGRES_URL", raising=False)
     monkeypatch.setenv("DATABASE_URL", database_url)
-    # PIPELINE_DATA_DIR: the alias is the keyword (`data_dir=` would be ignored)
-    settings = Settings(PIPELINE_DATA_DIR=tmp_path / "data", database_url=database_url)
+    settings = Settings(data_dir=tmp_path / "data", database_url=database_url)
     assert dagster_storage_url(settings) == database_url  # DATABASE_URL's server
     assert os.environ["DAGSTER_POSTGRES_URL"] == database_url  # for the processes it starts
     monkeypatch.setenv("DAGSTER_POSTGRES_URL", dagster_postgres_url)
