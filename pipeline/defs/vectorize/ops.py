@@ -33,7 +33,7 @@ from pipeline.defs.vectorize.events import (
     hold_event_log_connection,
 )
 from pipeline.defs.vectorize.quality import index_materialization, quality_check
-from pipeline.errors import ConfigurationError, TransientError
+from pipeline.errors import ConfigurationError, SchemaMissingError, TransientError
 from pipeline.progress import BatchProgress
 from pipeline.settings import (
     BatchSize,
@@ -151,6 +151,10 @@ def scan_unvectorized_chunks_op(
     except ConfigurationError as e:
         raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from None
     with postgres.engine.begin() as connection:
+        try:
+            chunk_queries.require_schema(connection)  # a fresh database: no retries, one line
+        except SchemaMissingError as e:
+            raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from None
         # A model change makes old vectors stale: reset them (in this run's scope only) so
         # the count is honest.
         reset = chunk_queries.reset_other_models(connection, model.name, model.dimension, scope)

@@ -10,8 +10,10 @@ import sqlalchemy as sa
 from dagster import AssetKey, DagsterInstance, DagsterInvalidConfigError
 
 from pipeline.defs.catalog import CHUNK_VECTORS_KEY, catalog_specs
+from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
 from pipeline.defs.vectorize.jobs import vectorize_documents_job
 from pipeline.defs.vectorize.quality import CHECK_NAME
+from pipeline.store.database import scratch_schema
 from pipeline_tests.vectorize.helpers import chunk_count, load_demo
 
 OP = "vectorize_chunks_op"
@@ -176,3 +178,27 @@ def test_every_key_the_vectorize_job_writes_is_a_defined_asset(
     a_share = next(k for k in specs if k.path[:3] == ["silver", "vectorized_chunks", "a_share"])
     assert "a_share" in specs[a_share].description
     assert AssetKey(["silver", "vectorized_chunks", "email", "candidate"]) in specs
+
+
+def test_a_database_without_the_schema_fails_once_in_one_line_without_retries(
+    postgres_server_url, qdrant_path, dagster_instance
+):
+    """A fresh database (migrations never run): retrying for a minute cannot help."""
+    with scratch_schema(postgres_server_url, "unmigrated") as empty_url:
+        result = vectorize_documents_job.execute_in_process(
+            run_config=run_config(),
+            instance=dagster_instance,
+            resources={
+                "postgres": PostgresResource(database_url=empty_url),
+                "qdrant": QdrantResource(path=str(qdrant_path)),
+                "embedder": EmbedderResource(provider="hashing", dimensions=64),
+            },
+            raise_on_error=False,
+        )
+    assert not result.success
+    failures = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    retries = [e for e in result.all_events if e.event_type_value == "STEP_UP_FOR_RETRY"]
+    assert retries == []
+    assert [e.step_key for e in failures] == ["scan_unvectorized_chunks_op"]
+    message = failures[0].event_specific_data.error.message
+    assert "run `pipeline db migrate`" in message and "\n" not in message.strip()
