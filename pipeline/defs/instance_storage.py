@@ -12,7 +12,7 @@ the UI's overview timeline lists them like the runs it launches.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Self
 
 import click
 from dagster import DagsterRun
@@ -86,29 +86,23 @@ class ProjectPostgresStorage(DagsterStorage, ConfigurableClass):
         return self._schedule_storage
 
 
-class ProjectArtifactStorage(LocalArtifactStorage):
+class _InArtifactsDir:
+    """Built in the project's artifacts folder, whatever `dagster.yaml` passes."""
+
+    @classmethod
+    def config_type(cls) -> UserConfigSchema:
+        return {}
+
+    @classmethod
+    def from_config_value(
+        cls, inst_data: ConfigurableClassData | None, config_value: Mapping[str, Any]
+    ) -> Self:
+        return cls(dagster_artifacts_dir(get_settings()), inst_data=inst_data)
+
+
+class ProjectArtifactStorage(_InArtifactsDir, LocalArtifactStorage):
     """Dagster's run files in DAGSTER_ARTIFACTS_DIR, else the data folder's `dagster/`."""
 
-    @classmethod
-    def config_type(cls) -> UserConfigSchema:
-        return {}
 
-    @classmethod
-    def from_config_value(
-        cls, inst_data: ConfigurableClassData | None, config_value: Mapping[str, Any]
-    ) -> ProjectArtifactStorage:
-        return cls(dagster_artifacts_dir(get_settings()), inst_data=inst_data)
-
-
-class ProjectComputeLogManager(LocalComputeLogManager):
+class ProjectComputeLogManager(_InArtifactsDir, LocalComputeLogManager):
     """Step logs in the same folder as the run files."""
-
-    @classmethod
-    def config_type(cls) -> UserConfigSchema:
-        return {}
-
-    @classmethod
-    def from_config_value(
-        cls, inst_data: ConfigurableClassData | None, config_value: Mapping[str, Any]
-    ) -> ProjectComputeLogManager:
-        return cls(dagster_artifacts_dir(get_settings()), inst_data=inst_data)
