@@ -165,14 +165,20 @@ def scale(args: argparse.Namespace) -> float:
         half = len(sample) // 2
         baseline(sample[:half])
         started = time.perf_counter()
-        ProfileIndexer(engine, embedder, store, config).sync()
+        index_report = ProfileIndexer(engine, embedder, store, config).sync()
         indexed = time.perf_counter() - started
         report = MatchingService(engine, embedder, store, config, top_k=20).compute()
         whole = time.perf_counter() - started
         baseline(sample[half:])
+        started = time.perf_counter()
+        again = ProfileIndexer(engine, embedder, store, config).sync()
+        resync = time.perf_counter() - started
         print(f"scale: {args.projects} projects x {args.candidates} candidates, top-20, standard")
         print(f"  whole matching step {whole:.1f} s (index {indexed:.1f} s, match "
               f"{report.elapsed_s:.1f} s, {report.matches_written} matches written)")  # fmt: skip
+        phases = ", ".join(f"{k} {v:.1f}" for k, v in index_report.seconds.items() if v >= 0.05)
+        print(f"  index by phase (s): {phases}; again with nothing changed {resync:.1f} s "
+              f"({again.indexed['candidate'] + again.indexed['project']} upserted)")  # fmt: skip
         if args.engine_path:
             _engine_path(engine, embedder, store, config, report.elapsed_s)
 

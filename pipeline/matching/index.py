@@ -9,7 +9,10 @@ left Postgres.
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,6 +31,9 @@ from pipeline.vectorize.embedders.base import Embedder
 
 KINDS: tuple[ProfileKind, ...] = ("candidate", "project")
 _BUILDERS = {"candidate": candidate_profile, "project": project_profile}
+# profiles: read and build; embed; upsert: the store's points (built and written) and their
+# profile_points rows; payload_indexes: ensuring them; delete: removed profiles' points.
+PHASES = ("profiles", "embed", "upsert", "payload_indexes", "delete")
 EMBED_BATCH = 256  # texts per embedder call
 UPSERT_BATCH = 4096  # points per store upsert and per transaction recording them
 # Payload indexes on every key the filters and the formula read: without them the engine
@@ -62,6 +68,17 @@ class IndexReport:
     unchanged: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
     removed: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
     changed_ids: dict[str, list[int]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    # Wall seconds by phase, both kinds together: where a sync's time goes (the benchmark
+    # prints them; kept out of `as_dict`, which is run metadata).
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(PHASES, 0.0))
+
+    @contextmanager
+    def timed(self, phase: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[phase] += time.perf_counter() - started
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -99,45 +116,63 @@ class ProfileIndexer:
         model = self.embedder.name
         collection = profile_collection(kind, self.embedder)
         # The payload indexes are created after the upserts: into an empty collection, a bulk
-        # load then builds each index once instead of updating it point by point and again
-        # when a segment is sealed (20,000 candidates into Qdrant Edge: 3.8 s of CPU instead
-        # of 4.3 s). Creating an index that exists is a no-op, so an incremental run (indexes
-        # in place) pays nothing extra.
+        # load then builds each index once instead of updating it point by point and again at
+        # every flush and when a segment is sealed. Measured on this disk with 20,000
+        # candidates (3 interleaved pairs of whole syncs): 13.1 s (13.0-13.2) of wall time
+        # after the load, 16.5 s (16.4-16.8) before it, CPU 5.5 s vs 5.7 s. Creating an index
+        # is bound by the engine's fsync / msync of its files (~26 fsync and ~60 msync per
+        # index at 20,000 points) with the GIL held, so threads cannot overlap it. Creating one
+        # that exists is a no-op (0 ms), so an incremental run pays nothing extra. Every key
+        # is kept, also the formula-only ones (years, rate_min, remote, ...): the formula
+        # reads indexed keys through the index; without them one search_candidates over 20,000
+        # candidates took p50 6.0 ms instead of 4.0 ms (99 ms with no index at all).
         self.store.ensure_collection(collection, self.embedder.dimension)
-        current = self.profiles(kind)
-        with self.engine.connect() as connection:
-            indexed = profile_store.indexed_points(connection, kind, model)
+        with report.timed("profiles"):
+            current = self.profiles(kind)
+            with self.engine.connect() as connection:
+                indexed = profile_store.indexed_points(connection, kind, model)
         changed = [p for p in current if indexed.get(p.profile_id) != p.content_hash]
         report.unchanged[kind] = len(current) - len(changed)
         for start in range(0, len(changed), UPSERT_BATCH):
             batch = changed[start : start + UPSERT_BATCH]
-            self._upsert(kind, collection, batch)
+            self._upsert(kind, collection, batch, report)
             report.indexed[kind] += len(batch)
-        self.store.ensure_collection(
-            collection, self.embedder.dimension, payload_indexes=PAYLOAD_INDEXES[kind]
-        )
+        with report.timed("payload_indexes"):
+            self.store.ensure_collection(
+                collection, self.embedder.dimension, payload_indexes=PAYLOAD_INDEXES[kind]
+            )
         report.changed_ids[kind] = [p.profile_id for p in changed]
         gone = sorted(set(indexed) - {p.profile_id for p in current})
         if gone:
-            self.store.delete(collection, [profile_point_id(kind, i, model) for i in gone])
-            with self.engine.begin() as connection:
-                profile_store.forget_points(connection, kind, model, gone)
-                profile_store.forget_matched(connection, kind, gone)
+            with report.timed("delete"):
+                self.store.delete(collection, [profile_point_id(kind, i, model) for i in gone])
+                with self.engine.begin() as connection:
+                    profile_store.forget_points(connection, kind, model, gone)
+                    profile_store.forget_matched(connection, kind, gone)
             report.removed[kind] = len(gone)
 
-    def _upsert(self, kind: ProfileKind, collection: str, batch: list[CanonicalProfile]) -> None:
+    def _upsert(
+        self,
+        kind: ProfileKind,
+        collection: str,
+        batch: list[CanonicalProfile],
+        report: IndexReport,
+    ) -> None:
         model = self.embedder.name
         texts = [p.text for p in batch]
-        vectors = np.concatenate(
-            [
-                np.asarray(self.embedder.embed(texts[i : i + EMBED_BATCH]), dtype=np.float32)
-                for i in range(0, len(texts), EMBED_BATCH)
-            ]
-        )
-        ids = [profile_point_id(kind, p.profile_id, model) for p in batch]
-        payloads = [{**p.payload, "content_hash": p.content_hash} for p in batch]
-        self.store.upsert(collection, ids, vectors, payloads)
-        with self.engine.begin() as connection:  # recorded only once the store has the points
-            profile_store.record_points(
-                connection, kind, model, collection, [(p.profile_id, p.content_hash) for p in batch]
+        with report.timed("embed"):
+            vectors = np.concatenate(
+                [
+                    np.asarray(self.embedder.embed(texts[i : i + EMBED_BATCH]), dtype=np.float32)
+                    for i in range(0, len(texts), EMBED_BATCH)
+                ]
             )
+        with report.timed("upsert"):
+            ids = [profile_point_id(kind, p.profile_id, model) for p in batch]
+            payloads = [{**p.payload, "content_hash": p.content_hash} for p in batch]
+            self.store.upsert(collection, ids, vectors, payloads)
+            with self.engine.begin() as connection:  # recorded once the store has the points
+                profile_store.record_points(
+                    connection, kind, model, collection,
+                    [(p.profile_id, p.content_hash) for p in batch],
+                )  # fmt: skip
