@@ -91,22 +91,28 @@ class PendingFilter:
 
 
 @dataclass(frozen=True)
-class ClaimedChunk:
-    """A chunk leased to one worker, with what its vector payload and progress events need."""
+class ChunkWithDocument:
+    """A chunk with its document's fields: what its vector's payload is built from."""
 
     id: int
     document_id: int
     chunk_index: int
     content: str
     content_hash: str
-    token_estimate: int
-    attempts: int
     market: str | None
     doc_type: str | None
     stock_code: str | None
     company_name: str | None
     language: str | None
     source: str
+
+
+@dataclass(frozen=True)
+class ClaimedChunk(ChunkWithDocument):
+    """A chunk leased to one worker, with what its progress events need besides."""
+
+    token_estimate: int
+    attempts: int
 
 
 def _in_scope(
@@ -261,8 +267,8 @@ def claim_chunks(
             FROM picked, documents d
             WHERE c.id = picked.id AND d.id = c.document_id
             RETURNING c.id, c.document_id, c.chunk_index, c.content, c.content_hash,
-                      c.token_estimate, c.attempts, d.market, d.doc_type, d.stock_code,
-                      d.company_name, d.language, d.source
+                      d.market, d.doc_type, d.stock_code, d.company_name, d.language,
+                      d.source, c.token_estimate, c.attempts
             """
         ),
         params,

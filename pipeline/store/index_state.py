@@ -12,6 +12,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from pipeline.store.chunks import ChunkWithDocument
+
 # Any fixed key: the registry's writers hold it for their transaction.
 _REGISTRY_LOCK = 0x1D3E_0005
 
@@ -211,19 +213,8 @@ def coverage(connection: Connection, model: str, dimension: int, *, serving: boo
     return Coverage(row.total, row.vectorized)
 
 
-@dataclass(frozen=True)
-class BuildChunk:
-    id: int
-    document_id: int
-    chunk_index: int
-    content: str
-    content_hash: str
-    market: str | None
-    doc_type: str | None
-    stock_code: str | None
-    company_name: str | None
-    language: str | None
-    source: str
+# A live chunk a model build still has to embed.
+BuildChunk = ChunkWithDocument
 
 
 def chunks_to_build(

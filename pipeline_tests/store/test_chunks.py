@@ -61,7 +61,7 @@ def test_claims_skip_chunks_leased_to_another_worker_until_the_lease_expires(db,
             ),
             {"id": c[0].id},
         ).one()
-    assert dataclasses.astuple(c[0]) == tuple(row)  # every field from its own column
+    assert dataclasses.asdict(c[0]) == dict(row._mapping)  # every field from its own column
 
 
 def test_mark_keeps_a_chunk_pending_when_its_text_changed_since_the_claim(db, tables):
