@@ -1,6 +1,7 @@
 """The email intake service: raw mail in, rows out.
 
-Two steps per batch, each its own transaction, so nothing is lost between them:
+Two steps per batch, each its own transaction (one call of the `InboxStore`, see
+`pipeline.emails.store`; the intake writes no SQL), so nothing is lost between them:
 
 1. *store*: parse, then insert the raw bytes with the decoded fields; the sha256 of the raw
    bytes makes a second ingest of the same mail a no-op, while a different mail that shares a
@@ -9,7 +10,7 @@ Two steps per batch, each its own transaction, so nothing is lost between them:
 2. *process*: cut the text into a document with chunks for the vectorizer, classify, extract
    candidates and projects. With `classify_on_ingest=False` step 2 only chunks, and
    `classify_stored` classifies and extracts later (inbox_to_matches_job runs it after the
-   vectorizer); both paths share `_classify_and_extract` and `_write_classifications`.
+   vectorizer); both paths share `_classify_and_extract` and `_classification_rows`.
 
 A mail stored whose processing failed stays with `category IS NULL` (or, when only chunking,
 `document_id IS NULL`); `process_unclassified` picks it up again. A batch that fails is
@@ -42,9 +43,9 @@ from pipeline.emails.extraction import extract_candidate, extract_projects
 from pipeline.emails.llm_extraction import EmailForExtraction, LLMExtractor
 from pipeline.emails.parsing import ParsedEmail, parse_email
 from pipeline.emails.sources import RawMessage, iter_messages, unsupported_format
-from pipeline.errors import PipelineError
-from pipeline.store import emails as email_store
-from pipeline.store.documents import NewDocument, upsert_documents
+from pipeline.emails.store import InboxStore, Label
+from pipeline.errors import ConfigurationError, PipelineError
+from pipeline.store.documents import NewDocument
 from pipeline.store.tables import Tables
 
 log = logging.getLogger(__name__)
@@ -110,21 +111,22 @@ class _Stored:
 
 
 class EmailIntake:
-    """Ingests mail into Postgres. `classifier` None means the offline rules."""
+    """Ingests mail into an `InboxStore` (unset: `PostgresInbox(engine, tables)`).
+    `classifier` None means the offline rules."""
 
     def __init__(
         self,
-        engine: Engine,
-        tables: Tables,
+        engine: Engine | None = None,
+        tables: Tables | None = None,
         classifier: LLMClassifier | None = None,
         batch_size: int = 200,
         today: date | None = None,
         classify_on_ingest: bool = True,
         on_failure: FailureCallback | None = None,
         extractor: LLMExtractor | None = None,
+        store: InboxStore | None = None,
     ) -> None:
-        self.engine = engine
-        self.tables = tables
+        self.store: InboxStore = store or _postgres_inbox(engine, tables)
         self.classifier = classifier
         self.batch_size = batch_size
         self.today = today
@@ -153,12 +155,7 @@ class EmailIntake:
         """Re-run step 2 for emails stored earlier but never classified (never chunked, when
         this intake only chunks)."""
         report = IngestReport()
-        with self.engine.connect() as connection:
-            if self.classify_on_ingest:
-                ids = email_store.unclassified_email_ids(connection, limit)
-            else:
-                ids = email_store.unchunked_email_ids(connection, limit)
-            rows = email_store.raw_emails(connection, ids)
+        rows = self.store.to_process(unchunked=not self.classify_on_ingest, limit=limit)
         stored = [_Stored(i, source, parse_email(raw)) for i, source, raw in rows]
         for start in range(0, len(stored), self.batch_size):
             self._process(stored[start : start + self.batch_size], report)
@@ -175,11 +172,9 @@ class EmailIntake:
         document takes the category as its doc_type. Chunks and vectors are left as they are.
         """
         report = IngestReport()
-        with self.engine.connect() as connection:
-            ids = email_store.email_ids_to_classify(connection, reclassify_all, limit)
+        ids = self.store.email_ids_to_classify(reclassify_all, limit)
         for start in range(0, len(ids), self.batch_size):
-            with self.engine.connect() as connection:
-                rows = email_store.raw_emails(connection, ids[start : start + self.batch_size])
+            rows = self.store.raw_emails(ids[start : start + self.batch_size])
             stored = [_Stored(i, source, parse_email(raw)) for i, source, raw in rows]
             self._process(stored, report, self._classify_batch)
             if progress_callback is not None:
@@ -219,8 +214,7 @@ class EmailIntake:
     ) -> list[_Stored]:
         rows = [_email_row(message, parsed) for message, parsed in items]
         try:
-            with self.engine.begin() as connection:
-                ids = email_store.insert_emails(connection, self.tables, rows)
+            ids = self.store.insert_emails(rows)
         except SQLAlchemyError as e:
             log.warning("storing a batch of %d emails failed (%s); one by one", len(rows), _why(e))
             ids = self._store_one_by_one(items, rows, report)
@@ -234,8 +228,7 @@ class EmailIntake:
         """Report each new mail whose Message-ID an earlier, different mail already carries."""
         if not stored:
             return
-        with self.engine.connect() as connection:
-            earlier = email_store.earlier_with_message_id(connection, [s.email_id for s in stored])
+        earlier = self.store.earlier_with_message_id([s.email_id for s in stored])
         for item in stored:
             if item.email_id in earlier:
                 reason = (
@@ -253,8 +246,7 @@ class EmailIntake:
         ids: dict[str, int] = {}
         for (message, _), row in zip(items, rows, strict=True):
             try:
-                with self.engine.begin() as connection:
-                    ids.update(email_store.insert_emails(connection, self.tables, [row]))
+                ids.update(self.store.insert_emails([row]))
             except SQLAlchemyError as e:
                 report.failed.append((message.source, f"not stored: {_why(e)}"))
         return ids
@@ -295,27 +287,19 @@ class EmailIntake:
         classifications and profiles."""
         classified = self._classify_and_extract(stored) if self.classify_on_ingest else None
         categories = [c[0].category for c in classified] if classified else [None] * len(stored)
-        documents = [_document(item, c) for item, c in zip(stored, categories, strict=True)]
-        with self.engine.begin() as connection:
-            doc_ids = upsert_documents(connection, self.tables, documents)
-            email_store.link_documents(
-                connection,
-                [(s.email_id, doc_ids[(EMAIL_SOURCE, s.parsed.key)]) for s in stored],
-            )
-            if classified is not None:
-                self._write_classifications(connection, stored, classified)
-        if classified is not None:
-            _count(classified, report)
+        documents = [
+            (item.email_id, _document(item, c)) for item, c in zip(stored, categories, strict=True)
+        ]
+        if classified is None:
+            self.store.save_documents(documents)
+            return
+        self.store.save_documents(documents, *_classification_rows(stored, classified))
+        _count(classified, report)
 
     def _classify_batch(self, stored: list[_Stored], report: IngestReport) -> None:
         """Classify and extract emails whose document already exists (`classify_stored`)."""
         classified = self._classify_and_extract(stored)
-        with self.engine.begin() as connection:
-            self._write_classifications(connection, stored, classified)
-            email_store.set_document_types(
-                connection,
-                [(s.email_id, c[0].category) for s, c in zip(stored, classified, strict=True)],
-            )
+        self.store.save_classifications(*_classification_rows(stored, classified))
         _count(classified, report)
 
     def _classify_and_extract(self, stored: list[_Stored]) -> list[_Classified]:
@@ -349,25 +333,6 @@ class EmailIntake:
         for i, found in zip(todo, merged, strict=True):
             profiles[i] = found
 
-    def _write_classifications(
-        self,
-        connection: Any,
-        stored: list[_Stored],
-        classified: list[_Classified],
-    ) -> None:
-        candidates = [row for _, c, _ in classified for row in c]
-        projects = [row for _, _, p in classified for row in p]
-        email_store.set_classifications(
-            connection,
-            [
-                (s.email_id, r.category, r.confidence, r.classified_by)
-                for s, (r, _, _) in zip(stored, classified, strict=True)
-            ],
-        )
-        email_store.replace_profiles(
-            connection, self.tables, [s.email_id for s in stored], candidates, projects
-        )
-
     def _classify(self, parsed: list[ParsedEmail]) -> list[Classification]:
         items = [EmailForClassification(p.subject, p.full_text, p.language) for p in parsed]
         if self.classifier is not None:
@@ -388,6 +353,28 @@ class EmailIntake:
         if result.category == "project":
             return extract_projects(*args)
         return []
+
+
+def _postgres_inbox(engine: Engine | None, tables: Tables | None) -> InboxStore:
+    """The default store; imported here so the intake module itself knows no SQL."""
+    if engine is None or tables is None:
+        raise ConfigurationError("EmailIntake needs an engine and tables, or a store")
+    from pipeline.store.emails import PostgresInbox
+
+    return PostgresInbox(engine, tables)
+
+
+def _classification_rows(
+    stored: list[_Stored], classified: list[_Classified]
+) -> tuple[list[Label], list[dict[str, Any]], list[dict[str, Any]]]:
+    """What a batch's classification writes: labels, candidate rows, project rows."""
+    labels = [
+        (s.email_id, r.category, r.confidence, r.classified_by)
+        for s, (r, _, _) in zip(stored, classified, strict=True)
+    ]
+    candidates = [row for _, c, _ in classified for row in c]
+    projects = [row for _, _, p in classified for row in p]
+    return labels, candidates, projects
 
 
 def _email_row(message: RawMessage, parsed: ParsedEmail) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Emails, candidates and projects: set-based SQL Core statements for the email intake."""
+"""Emails, candidates and projects: set-based SQL Core statements for the email intake, and
+`PostgresInbox`, the intake's `InboxStore` built on them."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
+from pipeline.store.documents import NewDocument, upsert_documents
 from pipeline.store.tables import Tables
 
 
@@ -218,3 +220,74 @@ def set_document_types(connection: Connection, rows: Sequence[tuple[int, str]]) 
         ),
         {"ids": [r[0] for r in rows], "categories": [r[1] for r in rows]},
     )
+
+
+class PostgresInbox:
+    """The intake's store (`pipeline.emails.store.InboxStore`) on the emails tables.
+
+    Each call is one transaction on `engine` (reads one connection), so the intake holds no
+    connection between calls and writes no SQL of its own.
+    """
+
+    def __init__(self, engine: Engine, tables: Tables) -> None:
+        self.engine = engine
+        self.tables = tables
+
+    def insert_emails(self, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+        with self.engine.begin() as connection:
+            return insert_emails(connection, self.tables, rows)
+
+    def earlier_with_message_id(self, email_ids: Sequence[int]) -> dict[int, str]:
+        with self.engine.connect() as connection:
+            return earlier_with_message_id(connection, email_ids)
+
+    def to_process(self, *, unchunked: bool, limit: int) -> list[tuple[int, str, bytes]]:
+        with self.engine.connect() as connection:
+            if unchunked:
+                ids = unchunked_email_ids(connection, limit)
+            else:
+                ids = unclassified_email_ids(connection, limit)
+            return raw_emails(connection, ids)
+
+    def email_ids_to_classify(self, everything: bool, limit: int | None) -> list[int]:
+        with self.engine.connect() as connection:
+            return email_ids_to_classify(connection, everything, limit)
+
+    def raw_emails(self, ids: Sequence[int]) -> list[tuple[int, str, bytes]]:
+        with self.engine.connect() as connection:
+            return raw_emails(connection, ids)
+
+    def save_documents(
+        self,
+        documents: Sequence[tuple[int, NewDocument]],
+        labels: Sequence[tuple[int, str, float, str]] | None = None,
+        candidates: Sequence[dict[str, Any]] = (),
+        projects: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        with self.engine.begin() as connection:
+            doc_ids = upsert_documents(connection, self.tables, [d for _, d in documents])
+            links = [(i, doc_ids[(d.source, d.external_id)]) for i, d in documents]
+            link_documents(connection, links)
+            if labels is not None:
+                self._classify(connection, labels, candidates, projects)
+
+    def save_classifications(
+        self,
+        labels: Sequence[tuple[int, str, float, str]],
+        candidates: Sequence[dict[str, Any]],
+        projects: Sequence[dict[str, Any]],
+    ) -> None:
+        with self.engine.begin() as connection:
+            self._classify(connection, labels, candidates, projects)
+            set_document_types(connection, [(label[0], label[1]) for label in labels])
+
+    def _classify(
+        self,
+        connection: Connection,
+        labels: Sequence[tuple[int, str, float, str]],
+        candidates: Sequence[dict[str, Any]],
+        projects: Sequence[dict[str, Any]],
+    ) -> None:
+        set_classifications(connection, labels)
+        email_ids = [label[0] for label in labels]
+        replace_profiles(connection, self.tables, email_ids, candidates, projects)
