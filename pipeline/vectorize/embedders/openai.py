@@ -22,16 +22,7 @@ import numpy as np
 import orjson
 
 from pipeline.errors import register_secret
-from pipeline.vectorize.errors import (
-    EmbeddingAuthenticationError,
-    EmbeddingError,
-    FatalEmbeddingError,
-    InputRejectedError,
-    ModelNotFoundError,
-    QuotaExceededError,
-    RateLimitedError,
-    TransientEmbeddingError,
-)
+from pipeline.vectorize import errors
 
 DEFAULT_MODEL = "text-embedding-3-small"
 _NATIVE_DIMENSIONS = {
@@ -119,10 +110,12 @@ class OpenAIEmbedder:
         try:
             response = self._http.post(self._url, content=orjson.dumps(request))
         except httpx.TimeoutException:
-            raise TransientEmbeddingError("APITimeoutError: Request timed out.") from None
+            raise errors.TransientEmbeddingError("APITimeoutError: Request timed out.") from None
         except httpx.HTTPError as e:
             # `from None` here and below: a library's text may echo the key; ours is redacted.
-            raise TransientEmbeddingError(f"APIConnectionError: Connection error: {e}") from None
+            raise errors.TransientEmbeddingError(
+                f"APIConnectionError: Connection error: {e}"
+            ) from None
         if response.status_code >= 400:
             status, code, message = _error_of(response)
             if self._refuses_base64(status, message):
@@ -175,22 +168,22 @@ def _error_of(response: Any) -> tuple[int, str, str]:
     return status, code, f"{name}: Error code: {status}{detail}"
 
 
-def _translate(status: int, code: str, message: str, headers: Any) -> EmbeddingError:
+def _translate(status: int, code: str, message: str, headers: Any) -> errors.EmbeddingError:
     """Map an error answer to the control signal the vectorizer understands."""
     retry_after = _retry_after_s(headers)
     if status == 429:
         if code == "insufficient_quota":
-            return QuotaExceededError(message)
-        return RateLimitedError(message, retry_after)
+            return errors.QuotaExceededError(message)
+        return errors.RateLimitedError(message, retry_after)
     if status in (401, 403):
-        return EmbeddingAuthenticationError(message)
+        return errors.EmbeddingAuthenticationError(message)
     if status == 404 or code == "model_not_found":
-        return ModelNotFoundError(message)
+        return errors.ModelNotFoundError(message)
     if status in (408, 409) or status >= 500:
-        return TransientEmbeddingError(message, retry_after)
+        return errors.TransientEmbeddingError(message, retry_after)
     if status in (400, 413, 422):
-        return InputRejectedError(message)
-    return FatalEmbeddingError(message)
+        return errors.InputRejectedError(message)
+    return errors.FatalEmbeddingError(message)
 
 
 def _retry_after_s(headers: Any) -> float | None:
