@@ -38,18 +38,22 @@ EMBED_BATCH = 256  # texts per embedder call
 UPSERT_BATCH = 4096  # points per store upsert and per transaction recording them
 # Payload indexes on every key the filters and the formula read: without them the engine
 # reads each point's payload (measured: 44 ms a filtered search over 2,000 profiles; 4 ms).
+# Flags and ids are only matched, never ranged (filters.py, search.py): 'integer_lookup'
+# builds one index instead of a lookup and a range (4 of them over 20,000 points: 0.19 s
+# instead of 0.29 s to create, 3 interleaved pairs; creation is fsync-bound).
 PAYLOAD_INDEXES = {
     "candidate": {
         "skills": "keyword", "place": "keyword", "remote": "keyword", "nationality": "keyword",
         "language": "keyword", "years": "float", "rate_min": "float", "available_day": "float",
-        "japanese_rank": "integer", "commercial_depth": "integer", "remote_only": "integer",
-        "profile_id": "integer",
+        "japanese_rank": "integer", "commercial_depth": "integer",
+        "remote_only": "integer_lookup", "profile_id": "integer_lookup",
     },
     "project": {
         "skills": "keyword", "place": "keyword", "remote": "keyword", "country": "keyword",
         "language": "keyword", "min_years": "float", "budget_max": "float", "start_day": "float",
         "japanese_rank_min": "integer", "max_commercial_depth": "integer",
-        "foreign_nationals_ok": "integer", "is_open": "integer", "profile_id": "integer",
+        "foreign_nationals_ok": "integer_lookup", "is_open": "integer_lookup",
+        "profile_id": "integer_lookup",
     },
 }  # fmt: skip
 

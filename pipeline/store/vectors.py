@@ -73,7 +73,8 @@ class VectorStore(Protocol):
         self, name: str, dimension: int, payload_indexes: Mapping[str, str] | None = None
     ) -> None:
         """Create the collection if needed; `payload_indexes` maps payload keys to
-        'keyword' | 'integer' | 'float' (filtered queries read indexes, not every payload)."""
+        'keyword' | 'integer' | 'float' (filtered queries read indexes, not every payload), or
+        'integer_lookup' for an integer only ever matched, never ranged (one index, not two)."""
         ...
 
     def upsert(
@@ -211,7 +212,8 @@ class EdgeVectorStore:
         if not payload_indexes:
             return
         schema = {"keyword": q.PayloadSchemaType.Keyword, "integer": q.PayloadSchemaType.Integer,
-                  "float": q.PayloadSchemaType.Float}  # fmt: skip
+                  "float": q.PayloadSchemaType.Float,
+                  "integer_lookup": q.IntegerIndexParams(lookup=True, range=False)}  # fmt: skip
         with self._lock:  # creating an index that exists is a no-op in the engine
             for key, kind in payload_indexes.items():
                 shard.update(q.UpdateOperation.create_field_index(key, schema[kind]))
@@ -471,8 +473,10 @@ class QdrantClientStore:
             # Also for a collection that exists (a bulk load adds its indexes afterwards);
             # the server treats an existing index as done. Local mode has none (and warns).
             if payload_indexes and not self._local and name not in self._indexed:
+                lookup = models.IntegerIndexParams(type="integer", lookup=True, range=False)
                 for key, kind in payload_indexes.items():
-                    self._client.create_payload_index(name, key, field_schema=kind)
+                    schema = lookup if kind == "integer_lookup" else kind
+                    self._client.create_payload_index(name, key, field_schema=schema)
                 self._indexed.add(name)
 
     def upsert(

@@ -42,3 +42,24 @@ def test_a_rerun_writes_nothing_and_a_change_rewrites_only_its_point(
     assert after[ids[1]]["years"] == 30.0
     assert after[ids[1]]["content_hash"] != before[ids[1]]["content_hash"]
     assert {i: after[i] for i in (ids[0], ids[2])} == {i: before[i] for i in (ids[0], ids[2])}
+
+
+def test_match_only_integers_get_a_lookup_index_and_still_filter(
+    db, add_project, add_candidate, embedder, config, tmp_path
+) -> None:
+    from pipeline.matching.search import Matcher
+    from pipeline.store.vectors import EdgeVectorStore
+
+    add_project()
+    ids = [add_candidate(), add_candidate()]
+    store = EdgeVectorStore(tmp_path / "edge")
+    ProfileIndexer(db, embedder, store, config).sync()
+    schema = store._shard(profile_collection("project", embedder)).info().payload_schema
+    assert (schema["is_open"].params.lookup, schema["is_open"].params.range) == (True, False)
+    assert schema["max_commercial_depth"].params is None  # ranged: the full integer index
+    project = Matcher(db, embedder, store, config).indexer.profiles("project")[0]
+    only = Matcher(db, embedder, store, config).rank_candidates_batch(
+        [(project, None)], 5, 0, [ids[1]], None
+    )
+    assert [r.profile_id for r in only[0][0]] == [ids[1]]  # MatchAny on profile_id
+    store.close()
