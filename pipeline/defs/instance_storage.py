@@ -44,7 +44,25 @@ class WorkspaceOriginRunStorage(PostgresRunStorage):
         return super().add_run(dagster_run)
 
 
-class ProjectPostgresStorage(DagsterStorage, ConfigurableClass):
+class _FromSettings:
+    """Built where the project's settings say (`_location`), whatever `dagster.yaml` passes."""
+
+    @classmethod
+    def config_type(cls) -> UserConfigSchema:
+        return {}
+
+    @classmethod
+    def from_config_value(
+        cls, inst_data: ConfigurableClassData | None, config_value: Mapping[str, Any]
+    ) -> Self:
+        return cls(cls._location(), inst_data=inst_data)
+
+    @classmethod
+    def _location(cls) -> str:
+        raise NotImplementedError
+
+
+class ProjectPostgresStorage(_FromSettings, DagsterStorage, ConfigurableClass):
     """Dagster's Postgres run, event and schedule storage on the project's storage URL."""
 
     def __init__(self, postgres_url: str, inst_data: ConfigurableClassData | None = None):
@@ -60,18 +78,11 @@ class ProjectPostgresStorage(DagsterStorage, ConfigurableClass):
         return self._inst_data
 
     @classmethod
-    def config_type(cls) -> UserConfigSchema:
-        return {}
-
-    @classmethod
-    def from_config_value(
-        cls, inst_data: ConfigurableClassData | None, config_value: Mapping[str, Any]
-    ) -> ProjectPostgresStorage:
+    def _location(cls) -> str:
         try:
-            url = dagster_storage_url(get_settings())
+            return dagster_storage_url(get_settings())
         except PipelineError as e:
             raise InstanceStorageError(str(e)) from e
-        return cls(url, inst_data=inst_data)
 
     @property
     def run_storage(self) -> WorkspaceOriginRunStorage:
@@ -86,18 +97,12 @@ class ProjectPostgresStorage(DagsterStorage, ConfigurableClass):
         return self._schedule_storage
 
 
-class _InArtifactsDir:
-    """Built in the project's artifacts folder, whatever `dagster.yaml` passes."""
+class _InArtifactsDir(_FromSettings):
+    """In DAGSTER_ARTIFACTS_DIR, else the data folder's `dagster/`."""
 
     @classmethod
-    def config_type(cls) -> UserConfigSchema:
-        return {}
-
-    @classmethod
-    def from_config_value(
-        cls, inst_data: ConfigurableClassData | None, config_value: Mapping[str, Any]
-    ) -> Self:
-        return cls(dagster_artifacts_dir(get_settings()), inst_data=inst_data)
+    def _location(cls) -> str:
+        return dagster_artifacts_dir(get_settings())
 
 
 class ProjectArtifactStorage(_InArtifactsDir, LocalArtifactStorage):
