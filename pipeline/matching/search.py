@@ -82,18 +82,12 @@ class Matcher:
 
         `only_excluded=True` turns the hard constraints round: only the candidates they
         exclude, best first (to explain the near misses)."""
-        project = self._resolve(query, "project")
-        vector = self._vector(project, vector)
+        project, vector = self._subject(query, "project", vector)
         ranked, near = self._candidate_queries(
             project, filters, use_weighted_search, limit, limit if only_excluded else 0, vector,
             only_ids,
         )  # fmt: skip
-        prepared = near if only_excluded else ranked
-        if prepared is None:
-            return []
-        hits = self.store.query_weighted(profile_collection("candidate", self.embedder),
-                                         prepared.query)  # fmt: skip
-        return prepared.results(hits)
+        return self._search("candidate", near if only_excluded else ranked)
 
     def rank_candidates(
         self,
@@ -193,8 +187,7 @@ class Matcher:
         only_ids: list[int] | None = None,
     ) -> list[SearchResult]:
         """Open projects for a candidate (id or profile) or a free-text query, best first."""
-        candidate = self._resolve(query, "candidate")
-        vector = self._vector(candidate, vector)
+        candidate, vector = self._subject(query, "candidate", vector)
         payload = dict(candidate.payload)
         must_not = tuple(c for _, c in project_exclusions(payload, self.config))
         must = (OPEN_PROJECTS, *_hard_filters(filters or {}))
@@ -202,11 +195,7 @@ class Matcher:
         prepared = self._prepare(
             vector, terms, must, must_not, limit, use_weighted_search, only_ids
         )
-        if prepared is None:
-            return []
-        hits = self.store.query_weighted(profile_collection("project", self.embedder),
-                                         prepared.query)  # fmt: skip
-        return prepared.results(hits)
+        return self._search("project", prepared)
 
     def profile_vectors(self, kind: str, profile_ids: list[int]) -> dict[int, np.ndarray]:
         """Stored vectors of profiles (as indexed), by profile id."""
@@ -216,6 +205,20 @@ class Matcher:
         return {ids[point]: vector for point, vector in stored.items()}
 
     # --- internals ------------------------------------------------------------------------
+
+    def _subject(
+        self, query: str | int | CanonicalProfile, kind: str, vector: np.ndarray | None
+    ) -> tuple[CanonicalProfile, np.ndarray]:
+        """The profile a search is for, and its vector (embedded unless given)."""
+        profile = self._resolve(query, kind)
+        return profile, self._vector(profile, vector)
+
+    def _search(self, kind: str, prepared: _Prepared | None) -> list[SearchResult]:
+        """One prepared query against the `kind` collection (none: no results)."""
+        if prepared is None:
+            return []
+        hits = self.store.query_weighted(profile_collection(kind, self.embedder), prepared.query)
+        return prepared.results(hits)
 
     def _resolve(self, query: str | int | CanonicalProfile, kind: str) -> CanonicalProfile:
         if isinstance(query, CanonicalProfile):
