@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from pipeline.errors import ConfigurationError
 from pipeline.index.outbox import apply_deletions
-from pipeline.progress import BatchChunk, BatchProgress, ProgressCallback
+from pipeline.progress import BatchProgress, ProgressCallback
 from pipeline.store import index_state
 from pipeline.store.index_state import BuildChunk, IndexModel
 from pipeline.store.vectors import VectorStore, collection_name, point_id
@@ -38,7 +38,7 @@ from pipeline.vectorize.embedders.base import Embedder
 from pipeline.vectorize.errors import InputRejectedError
 from pipeline.vectorize.idcheck import compare_ids
 from pipeline.vectorize.quality import vector_problems
-from pipeline.vectorize.vectorizer import chunk_payload
+from pipeline.vectorize.vectorizer import batch_chunk, chunk_payload
 
 ALIAS = "chunks__current"
 DEFAULT_GRACE_S = 3600.0
@@ -516,21 +516,7 @@ def _report(
         total=total,
         vectorized_count=len(batch) - len(errors),
         failed_count=len(errors),
-        batch_chunks=[
-            BatchChunk(
-                chunk_id=c.id,
-                document_id=c.document_id,
-                chunk_index=c.chunk_index,
-                market=c.market,
-                doc_type=c.doc_type,
-                stock_code=c.stock_code,
-                company_name=c.company_name,
-                source=c.source,
-                vectorized=c.id not in errors,
-                error=errors.get(c.id),
-            )
-            for c in batch
-        ],
+        batch_chunks=[batch_chunk(c, errors.get(c.id)) for c in batch],
         elapsed_s=report.elapsed_s,
         rate_per_s=rate,
         eta_s=left / rate if rate > 0 else None,

@@ -31,8 +31,12 @@ from sqlalchemy.engine import Engine
 
 from pipeline.errors import DatabaseUnavailableError
 from pipeline.progress import BatchChunk, BatchProgress, ProgressCallback, format_progress
-from pipeline.store.chunks import ClaimedChunk, PendingFilter, PostgresChunkQueue
-from pipeline.store.index_state import BuildChunk
+from pipeline.store.chunks import (
+    ChunkWithDocument,
+    ClaimedChunk,
+    PendingFilter,
+    PostgresChunkQueue,
+)
 from pipeline.store.vectors import VectorStore, collection_name, point_id
 from pipeline.vectorize import faults
 from pipeline.vectorize.batching import PreparedInput, plan_batches, prepare_input
@@ -622,6 +626,7 @@ class Vectorizer:
         self.log.info(f"Batch {totals.batches}: {n_ok} succeeded, {n_failed} failed")
         if callback is None:
             return
+        reasons = {position: error.reason for position, error in outcome.errors.items()}
         info = BatchProgress(
             batch_num=totals.batches,
             total_batches=total_batches,
@@ -631,7 +636,7 @@ class Vectorizer:
             vectorized_count=n_ok,
             failed_count=n_failed,
             batch_chunks=[
-                _batch_chunk(chunk, outcome.errors.get(position))
+                batch_chunk(chunk, reasons.get(position))
                 for position, chunk in enumerate(batch.chunks)
             ],
             elapsed_s=elapsed,
@@ -747,7 +752,7 @@ DOCUMENT_KEYS = (
 )  # fmt: skip
 
 
-def chunk_payload(chunk: ClaimedChunk | BuildChunk) -> dict[str, Any]:
+def chunk_payload(chunk: ChunkWithDocument) -> dict[str, Any]:
     """A chunk's point payload: what search filters on and shows, the same in every collection."""
     return {
         "chunk_id": chunk.id,
@@ -762,7 +767,8 @@ def chunk_payload(chunk: ClaimedChunk | BuildChunk) -> dict[str, Any]:
     }
 
 
-def _batch_chunk(chunk: ClaimedChunk, error: ChunkError | None) -> BatchChunk:
+def batch_chunk(chunk: ChunkWithDocument, error: str | None) -> BatchChunk:
+    """A chunk as progress events list it; `error` says why it failed (None: vectorized)."""
     return BatchChunk(
         chunk_id=chunk.id,
         document_id=chunk.document_id,
@@ -773,7 +779,7 @@ def _batch_chunk(chunk: ClaimedChunk, error: ChunkError | None) -> BatchChunk:
         company_name=chunk.company_name,
         source=chunk.source,
         vectorized=error is None,
-        error=error.reason if error else None,
+        error=error,
     )
 
 

@@ -75,6 +75,26 @@ def test_search_answers_from_the_old_model_during_the_build_and_the_new_one_afte
     assert states == {old.name: "retired", new.name: "current"}
 
 
+def test_a_builds_progress_lists_each_chunk_with_its_document_as_the_vectorizer_does(
+    db: Engine, tables: Tables, store: VectorStore
+) -> None:
+    _, new = _setup(db, tables, store)
+    lifecycle = IndexLifecycle(db, store, batch_size=5, page_size=10)
+    lifecycle.start(new)
+    listed: list[dict] = []
+    lifecycle.build(new, lambda info: listed.extend(info["batch_chunks"]))
+    with db.connect() as connection:
+        rows = connection.execute(
+            sa.text(
+                "SELECT c.id AS chunk_id, c.document_id, c.chunk_index, d.market, d.doc_type, "
+                "d.stock_code, d.company_name, d.source, true AS vectorized, NULL AS error "
+                "FROM document_chunks c JOIN documents d ON d.id = c.document_id ORDER BY c.id"
+            )
+        ).all()
+    assert len(rows) == len(TEXTS)
+    assert sorted(listed, key=lambda c: c["chunk_id"]) == [dict(r._mapping) for r in rows]
+
+
 def test_the_regular_vectorizer_keeps_the_current_model_fresh_during_a_build(
     db: Engine, tables: Tables, store: VectorStore
 ) -> None:
