@@ -6,6 +6,7 @@ folder to one process) and the store is closed when the op ends.
 """
 
 # No `from __future__ import annotations`: Dagster reads these annotations at definition.
+from collections.abc import Callable
 from typing import Any, Literal
 
 from dagster import Failure, In, MetadataValue, Nothing, OpExecutionContext, Output, op
@@ -16,14 +17,19 @@ from pipeline.defs.stages import StageEventsConfig, stage_tracker
 from pipeline.errors import ConfigurationError
 from pipeline.matching.config import MatchingConfig, matching_config_from_settings
 from pipeline.matching.index import ProfileIndexer
-from pipeline.matching.service import MatchingService
+from pipeline.matching.service import MatchingService, MatchReport
 from pipeline.settings import get_settings
+from pipeline.store.vectors import VectorStore
+from pipeline.tracking import ProgressTracker
+
+# The EMBEDDER setting's names, and "default" for the setting itself.
+Provider = Literal["default", "use", "openai", "hashing", "sentence-transformers"]
 
 
 class IndexProfilesConfig(StageEventsConfig):
     """Which embedding model the profile collections use."""
 
-    provider: Literal["default", "use", "openai", "hashing", "sentence-transformers"] = Field(
+    provider: Provider = Field(
         default="default", description="Embedding provider; default: the EMBEDDER setting."
     )
 
@@ -43,7 +49,7 @@ class ComputeMatchesConfig(StageEventsConfig):
     full_recompute: bool = Field(
         default=False, description="Recompute every open project, not only what changed."
     )
-    provider: Literal["default", "use", "openai", "hashing", "sentence-transformers"] = Field(
+    provider: Provider = Field(
         default="default", description="Embedding provider of the profile collections."
     )
     vector_weight: float | None = Field(default=None, description="Standard: vector weight.")
@@ -65,6 +71,25 @@ def _provider(name: str) -> str | None:
     return None if name == "default" else name
 
 
+def _tracked(
+    context: OpExecutionContext,
+    config: StageEventsConfig,
+    stage: str,
+    store: VectorStore,
+    work: Callable[[ProgressTracker], Any],
+) -> dict[str, Any]:
+    """`work(tracker)` as one stage's events, the store closed after; its report's dict."""
+    tracker, _, _ = stage_tracker(context, config.stage_events_per_minute)
+    tracker.start(stage)
+    try:
+        report = work(tracker)
+    finally:
+        store.close()
+    summary = report.as_dict()
+    tracker.complete(stage, result=summary)
+    return summary
+
+
 @op(
     ins={"start_after": In(Nothing)},
     description="Upsert new and changed candidate/project profiles to Qdrant; remove deleted.",
@@ -83,14 +108,10 @@ def index_profiles_op(
         store = qdrant.open()
     except ConfigurationError as e:
         raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
-    tracker, _, _ = stage_tracker(context, config.stage_events_per_minute)
-    tracker.start("index")
-    try:
-        report = ProfileIndexer(postgres.engine, model, store, settings_config).sync()
-    finally:
-        store.close()
-    summary = report.as_dict()
-    tracker.complete("index", result=summary)
+    summary = _tracked(
+        context, config, "index", store,
+        lambda _: ProfileIndexer(postgres.engine, model, store, settings_config).sync(),
+    )  # fmt: skip
     context.log.info(
         f"profiles: {summary['candidates_indexed']} candidate(s) and "
         f"{summary['projects_indexed']} project(s) upserted, {summary['unchanged']} unchanged, "
@@ -122,20 +143,17 @@ def compute_matches_op(
         raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
     if config.mode == "hybrid" and judge is None:
         context.log.warning("hybrid mode without LLM_MODEL: AI score unavailable, renormalised")
-    tracker, _, _ = stage_tracker(context, config.stage_events_per_minute)
-    tracker.start("match")
-    try:
+
+    def match(tracker: ProgressTracker) -> MatchReport:
         service = MatchingService(
             postgres.engine, model, store, matching,
             mode=config.mode, top_k=config.top_k, ai_top_n=config.ai_top_n, judge=judge,
             run_id=context.run_id,
             progress=lambda done, total: tracker.update("match", done=done, total=total),
         )  # fmt: skip
-        report = service.compute(full=config.full_recompute)
-    finally:
-        store.close()
-    summary = report.as_dict()
-    tracker.complete("match", result=summary)
+        return service.compute(full=config.full_recompute)
+
+    summary = _tracked(context, config, "match", store, match)
     context.log.info(
         f"matches: {summary['matches_generated']} written for "
         f"{summary['projects_matched']} recomputed project(s) and "
