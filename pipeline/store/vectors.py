@@ -27,13 +27,14 @@ background; that is the production path for large collections.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import shutil
 import threading
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -627,30 +628,56 @@ def _records(found: list[Any]) -> tuple[list[str], np.ndarray, list[dict[str, An
     return [str(r.id) for r in found], vectors, [dict(r.payload or {}) for r in found]
 
 
-def _edge_condition(condition: wq.Condition) -> Any:
+@dataclass(frozen=True)
+class _Conditions:
+    """A weighted query's conditions in one engine's filter classes: one walk of the tree, the
+    constructors (named and wrapped differently by Qdrant Edge and qdrant-client) per engine."""
+
+    match: Callable[[str, Any], Any]
+    match_any: Callable[[str, list[Any]], Any]
+    range: Callable[[str, dict[str, float | None]], Any]
+    is_empty: Callable[[str], Any]
+    has_id: Callable[[list[str]], Any]
+    filter: Callable[..., Any]
+
+    def of(self, condition: wq.Condition) -> Any:
+        if isinstance(condition, wq.Match):
+            return self.match(condition.key, condition.value)
+        if isinstance(condition, wq.MatchAny):
+            return self.match_any(condition.key, list(condition.values))
+        if isinstance(condition, wq.Range):
+            c = condition
+            return self.range(c.key, {"gt": c.gt, "gte": c.gte, "lt": c.lt, "lte": c.lte})
+        if isinstance(condition, wq.IsEmpty):
+            return self.is_empty(condition.key)
+        if isinstance(condition, wq.HasId):
+            return self.has_id(list(condition.ids))
+        if isinstance(condition, wq.AllOf):
+            return self.filter(
+                must=[self.of(c) for c in condition.must] or None,
+                must_not=[self.of(c) for c in condition.must_not] or None,
+            )
+        if isinstance(condition, wq.AnyOf):
+            return self.filter(should=[self.of(c) for c in condition.any])
+        raise TypeError(f"unknown condition {condition!r}")
+
+
+@functools.cache
+def _edge_conditions() -> _Conditions:
     import qdrant_edge as q
 
-    if isinstance(condition, wq.Match):
-        return q.FieldCondition(key=condition.key, match=q.MatchValue(condition.value))
-    if isinstance(condition, wq.MatchAny):
-        return q.FieldCondition(key=condition.key, match=q.MatchAny(list(condition.values)))
-    if isinstance(condition, wq.Range):
-        bounds = q.RangeFloat(
-            gt=condition.gt, gte=condition.gte, lt=condition.lt, lte=condition.lte
-        )
-        return q.FieldCondition(key=condition.key, range=bounds)
-    if isinstance(condition, wq.IsEmpty):
-        return q.IsEmptyCondition(condition.key)
-    if isinstance(condition, wq.HasId):
-        return q.HasIdCondition(list(condition.ids))
-    if isinstance(condition, wq.AllOf):
-        return q.Filter(
-            must=[_edge_condition(c) for c in condition.must] or None,
-            must_not=[_edge_condition(c) for c in condition.must_not] or None,
-        )
-    if isinstance(condition, wq.AnyOf):
-        return q.Filter(should=[_edge_condition(c) for c in condition.any])
-    raise TypeError(f"unknown condition {condition!r}")
+    return _Conditions(
+        match=lambda key, value: q.FieldCondition(key=key, match=q.MatchValue(value)),
+        match_any=lambda key, values: q.FieldCondition(key=key, match=q.MatchAny(values)),
+        range=lambda key, bounds: q.FieldCondition(key=key, range=q.RangeFloat(**bounds)),
+        is_empty=q.IsEmptyCondition,
+        has_id=q.HasIdCondition,
+        filter=q.Filter,
+    )
+
+
+def _edge_condition(condition: wq.Condition) -> Any:
+    return _edge_conditions().of(condition)
 
 
 def _edge_request(query: WeightedQuery) -> Any:
@@ -691,28 +718,22 @@ def _edge_formula(query: WeightedQuery) -> Any:
     return E.Sum(parts)
 
 
-def _client_condition(condition: wq.Condition) -> Any:
+@functools.cache
+def _client_conditions() -> _Conditions:
     from qdrant_client import models as m
 
-    if isinstance(condition, wq.Match):
-        return m.FieldCondition(key=condition.key, match=m.MatchValue(value=condition.value))
-    if isinstance(condition, wq.MatchAny):
-        return m.FieldCondition(key=condition.key, match=m.MatchAny(any=list(condition.values)))
-    if isinstance(condition, wq.Range):
-        bounds = m.Range(gt=condition.gt, gte=condition.gte, lt=condition.lt, lte=condition.lte)
-        return m.FieldCondition(key=condition.key, range=bounds)
-    if isinstance(condition, wq.IsEmpty):
-        return m.IsEmptyCondition(is_empty=m.PayloadField(key=condition.key))
-    if isinstance(condition, wq.HasId):
-        return m.HasIdCondition(has_id=list(condition.ids))
-    if isinstance(condition, wq.AllOf):
-        return m.Filter(
-            must=[_client_condition(c) for c in condition.must] or None,
-            must_not=[_client_condition(c) for c in condition.must_not] or None,
-        )
-    if isinstance(condition, wq.AnyOf):
-        return m.Filter(should=[_client_condition(c) for c in condition.any])
-    raise TypeError(f"unknown condition {condition!r}")
+    return _Conditions(
+        match=lambda key, value: m.FieldCondition(key=key, match=m.MatchValue(value=value)),
+        match_any=lambda key, values: m.FieldCondition(key=key, match=m.MatchAny(any=values)),
+        range=lambda key, bounds: m.FieldCondition(key=key, range=m.Range(**bounds)),
+        is_empty=lambda key: m.IsEmptyCondition(is_empty=m.PayloadField(key=key)),
+        has_id=lambda ids: m.HasIdCondition(has_id=ids),
+        filter=m.Filter,
+    )
+
+
+def _client_condition(condition: wq.Condition) -> Any:
+    return _client_conditions().of(condition)
 
 
 def _client_request(query: WeightedQuery) -> Any:
