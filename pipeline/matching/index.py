@@ -93,14 +93,12 @@ class IndexReport:
         }
 
 
+@dataclass(eq=False)
 class ProfileIndexer:
-    def __init__(
-        self, engine: Engine, embedder: Embedder, store: VectorStore, config: MatchingConfig
-    ) -> None:
-        self.engine = engine
-        self.embedder = embedder
-        self.store = store
-        self.config = config
+    engine: Engine
+    embedder: Embedder
+    store: VectorStore
+    config: MatchingConfig
 
     def profiles(self, kind: ProfileKind, ids: list[int] | None = None) -> list[CanonicalProfile]:
         """Canonical profiles of one kind, read from Postgres."""

@@ -53,17 +53,17 @@ def _clamp(value: float) -> float:
     return round(min(1.0, max(0.0, value)), 6)
 
 
+@dataclass(eq=False)
 class Matcher:
     """Weighted search over the profile collections of one embedding model."""
 
-    def __init__(
-        self, engine: Engine, embedder: Embedder, store: VectorStore, config: MatchingConfig
-    ) -> None:
-        self.engine = engine
-        self.embedder = embedder
-        self.store = store
-        self.config = config
-        self.indexer = ProfileIndexer(engine, embedder, store, config)
+    engine: Engine
+    embedder: Embedder
+    store: VectorStore
+    config: MatchingConfig
+
+    def __post_init__(self) -> None:
+        self.indexer = ProfileIndexer(self.engine, self.embedder, self.store, self.config)
 
     # --- public API -----------------------------------------------------------------------
 
