@@ -11,13 +11,13 @@ from dagster import (
     AssetCheckEvaluation,
     AssetCheckSeverity,
     Config,
-    Failure,
     OpExecutionContext,
     Output,
     op,
 )
 from pydantic import Field
 
+from pipeline.defs.failures import step_failure
 from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
 from pipeline.defs.vectorize.events import ProgressEvents, hold_event_log_connection
 from pipeline.defs.vectorize.quality import CHECK_ASSET_KEY, CHECK_NAME
@@ -113,7 +113,7 @@ def migrate_index_op(
             lifecycle.switch()
             context.log.info(f"alias now points at {target.collection}")
     except PipelineError as e:  # no migration, a refused start, a bad setting: no retry helps
-        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
+        raise step_failure(e) from e
     finally:
         store.close()
     summary = {

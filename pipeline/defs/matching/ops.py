@@ -9,9 +9,10 @@ folder to one process) and the store is closed when the op ends.
 from collections.abc import Callable
 from typing import Any, Literal
 
-from dagster import Failure, In, MetadataValue, Nothing, OpExecutionContext, Output, op
+from dagster import In, MetadataValue, Nothing, OpExecutionContext, Output, op
 from pydantic import Field
 
+from pipeline.defs.failures import step_failure
 from pipeline.defs.resources import EmbedderResource, LLMResource, PostgresResource, QdrantResource
 from pipeline.defs.stages import StageEventsConfig, stage_tracker
 from pipeline.errors import ConfigurationError
@@ -107,7 +108,7 @@ def index_profiles_op(
         model = embedder.create(_provider(config.provider))
         store = qdrant.open()
     except ConfigurationError as e:
-        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
+        raise step_failure(e) from e
     summary = _tracked(
         context, config, "index", store,
         lambda _: ProfileIndexer(postgres.engine, model, store, settings_config).sync(),
@@ -140,7 +141,7 @@ def compute_matches_op(
         judge = llm.ai_judge(postgres.engine) if config.mode == "hybrid" else None
         store = qdrant.open()
     except ConfigurationError as e:
-        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from e
+        raise step_failure(e) from e
     if config.mode == "hybrid" and judge is None:
         context.log.warning("hybrid mode without LLM_MODEL: AI score unavailable, renormalised")
 

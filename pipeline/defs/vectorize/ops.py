@@ -13,7 +13,6 @@ from typing import Any, Literal
 from dagster import (
     Backoff,
     Config,
-    Failure,
     In,
     Jitter,
     MetadataValue,
@@ -25,6 +24,7 @@ from dagster import (
 )
 from pydantic import Field
 
+from pipeline.defs.failures import step_failure
 from pipeline.defs.resources import EmbedderResource, PostgresResource, QdrantResource
 from pipeline.defs.stages import StageEventsConfig, stage_tracker
 from pipeline.defs.vectorize.events import (
@@ -49,7 +49,7 @@ from pipeline.vectorize.idcheck import compare_ids
 from pipeline.vectorize.vectorizer import RunSummary
 
 # Transient failures (embedding service unavailable after its own retries, a dropped database
-# connection) get two more tries; fatal ones raise Failure(allow_retries=False) below.
+# connection) get two more tries; fatal ones raise step_failure(e) (not retried) below.
 TRANSIENT_RETRY = RetryPolicy(
     max_retries=2, delay=15, backoff=Backoff.EXPONENTIAL, jitter=Jitter.PLUS_MINUS
 )
@@ -149,12 +149,12 @@ def scan_unvectorized_chunks_op(
     try:
         model = embedder.create(*run_embedder_choice(context))  # heavy models load lazily
     except ConfigurationError as e:
-        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from None
+        raise step_failure(e) from None
     with postgres.engine.begin() as connection:
         try:
             chunk_queries.require_schema(connection)  # a fresh database: no retries, one line
         except SchemaMissingError as e:
-            raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from None
+            raise step_failure(e) from None
         # A model change makes old vectors stale: reset them (in this run's scope only) so
         # the count is honest.
         reset = chunk_queries.reset_other_models(connection, model.name, model.dimension, scope)
@@ -201,7 +201,7 @@ def vectorize_chunks_op(
         model = embedder.create(provider, config.model)
         store = qdrant.open()
     except ConfigurationError as e:
-        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from None
+        raise step_failure(e) from None
     try:
         # This run's config wins over the resource, the resource over the settings.
         vectorizer = build_vectorizer(
@@ -224,11 +224,11 @@ def vectorize_chunks_op(
     except (FatalEmbeddingError, ConfigurationError) as e:
         # Retrying a bad key, a missing model or a wrong setting cannot help. `from None`:
         # the message is redacted, a chained provider error might not be.
-        raise Failure(f"{type(e).__name__}: {e}", allow_retries=False) from None
+        raise step_failure(e) from None
     except TransientError as e:
         # A database or vector store down, 429s past the budget: the RetryPolicy tries
         # again later; one line, no chained traceback.
-        raise Failure(f"{type(e).__name__}: {e}", allow_retries=True) from None
+        raise step_failure(e, retry=True) from None
     finally:
         events.close()  # every progress event written before the step's own events
         store.close()
