@@ -31,6 +31,16 @@ class CountingEmbedder(HashingEmbedder):
         return super().embed(texts)
 
 
+class FullDiskStore:
+    """A vector store whose writes fail as a full disk does: nothing may be marked after it."""
+
+    def ensure_collection(self, name: str, dimension: int) -> None:
+        pass
+
+    def upsert(self, collection: str, ids: object, vectors: object, payloads: object) -> None:
+        raise OSError("disk full")
+
+
 def load_demo(engine: Engine, tables: Tables, chunks: int = 120, seed: int = 7) -> int:
     load_demo_reports(engine, tables, seed=seed, chunks=chunks)
     return chunk_count(engine)

@@ -10,7 +10,12 @@ import sqlalchemy as sa
 
 from pipeline.store.vectors import create_vector_store
 from pipeline.vectorize import PendingFilter, Vectorizer
-from pipeline_tests.vectorize.helpers import CountingEmbedder, chunk_count, load_demo
+from pipeline_tests.vectorize.helpers import (
+    CountingEmbedder,
+    FullDiskStore,
+    chunk_count,
+    load_demo,
+)
 from pipeline_tests.vectorize.memory_queue import FakeClock, MemoryChunkQueue, wait_for
 
 
@@ -99,16 +104,8 @@ def test_claims_of_a_crashed_run_expire_by_themselves(db, tables, store):
 
 def test_a_write_failure_marks_nothing(db, tables, store):
     total = load_demo(db, tables, chunks=20)
-
-    class BrokenStore:
-        def ensure_collection(self, name, dimension):
-            pass
-
-        def upsert(self, collection, ids, vectors, payloads):
-            raise OSError("disk full")
-
     with pytest.raises(OSError):
-        Vectorizer(db, CountingEmbedder(), BrokenStore()).vectorize_pending()
+        Vectorizer(db, CountingEmbedder(), FullDiskStore()).vectorize_pending()
     assert chunk_count(db, "vectorized_hash IS NULL AND claimed_by IS NULL") == total
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.store.vectors import create_vector_store
 from pipeline.vectorize import PendingFilter, Vectorizer
-from pipeline_tests.vectorize.helpers import CountingEmbedder
+from pipeline_tests.vectorize.helpers import CountingEmbedder, FullDiskStore
 from pipeline_tests.vectorize.memory_queue import FakeClock, MemoryChunkQueue
 
 
@@ -98,14 +98,6 @@ def test_an_interrupted_run_gives_its_claims_back_and_the_next_one_finishes_it(q
 
 def test_a_write_failure_marks_nothing(queue):
     queue.add(["a", "b"])
-
-    class BrokenStore:
-        def ensure_collection(self, name, dimension):
-            pass
-
-        def upsert(self, collection, ids, vectors, payloads):
-            raise OSError("disk full")
-
     with pytest.raises(OSError):
-        vectorizer(queue, BrokenStore()).vectorize_pending()
+        vectorizer(queue, FullDiskStore()).vectorize_pending()
     assert queue.done() == 0 and queue.claimed() == 0

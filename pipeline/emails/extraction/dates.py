@@ -231,6 +231,22 @@ def _names_a_month(text: str) -> bool:
 _PART_OF_MONTH = {"early": 1, "beginning": 1, "mid": 15, "middle": 15, "late": 21, "end": 25}
 
 
+# An English date, month first ("May 18th, 2026", "Jun") or day first ("18 May", "the 18th of May").
+_MONTH_FIRST = re.compile(
+    r"\b([A-Za-z]{3,9})\.?(?:\s+(\d{1,2}(?!\d))(?:st|nd|rd|th)?)?(?:,?\s*(20\d{2}))?\b"
+)
+_DAY_FIRST = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b\.?(?:,?\s*(20\d{2}))?"
+)
+
+
+def _first_with_month(pattern: re.Pattern[str], value: str, month_group: int) -> re.Match | None:
+    """The first match of `pattern` whose `month_group` names a month (not any word)."""
+    return next(
+        (m for m in pattern.finditer(value) if m.group(month_group).lower() in _MONTHS), None
+    )
+
+
 def _english(value: str, reference: date) -> date | None:
     part = re.search(
         r"\b(early|beginning|mid|middle|late|end)[- ](?:of\s+)?([A-Za-z]{3,9})\b", value, re.I
@@ -249,28 +265,8 @@ def _english(value: str, reference: date) -> date | None:
             week.group(1)[0].lower()
         ]
         return _upcoming(_MONTHS[week.group(2).lower()], day, reference)
-    month_first = next(
-        (
-            m
-            for m in re.finditer(
-                r"\b([A-Za-z]{3,9})\.?(?:\s+(\d{1,2}(?!\d))(?:st|nd|rd|th)?)?(?:,?\s*(20\d{2}))?\b",
-                value,
-            )
-            if m.group(1).lower() in _MONTHS
-        ),
-        None,
-    )
-    day_first = next(
-        (
-            m
-            for m in re.finditer(
-                r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\b\.?(?:,?\s*(20\d{2}))?",
-                value,
-            )
-            if m.group(2).lower() in _MONTHS
-        ),
-        None,
-    )
+    month_first = _first_with_month(_MONTH_FIRST, value, month_group=1)
+    day_first = _first_with_month(_DAY_FIRST, value, month_group=2)
     if day_first and (month_first is None or not month_first.group(2)):
         # "the 18th of May", "24 October 2026": the day is written before the month.
         month, day = _MONTHS[day_first.group(2).lower()], int(day_first.group(1))
