@@ -646,6 +646,11 @@ def matches(
             rows = profile_store.candidate_matches(connection, candidate, SCORING_VERSION, mode)
             ids, by, kind = [r["project_id"] for r in rows], "project_id", "project"
         names = profile_store.profile_names(connection, kind, ids)
+        target_kind, target_id = (
+            ("project", project) if project is not None else ("candidate", candidate)
+        )
+        if not rows and not profile_store.profile_names(connection, target_kind, [target_id]):
+            raise PipelineError(f"no {target_kind} #{target_id} is stored")
         if project is not None:
             misses = [m["candidate_id"] for r in rows
                       for m in (r["breakdown"] or {}).get("near_misses_excluded", [])]  # fmt: skip

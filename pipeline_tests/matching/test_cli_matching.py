@@ -62,3 +62,15 @@ def test_bad_arguments_are_one_line_errors(db, database_url, tmp_path) -> None:
     assert env_error.returncode == 2
     assert "vector_weight + filter_weight must sum to 1" in env_error.stderr
     assert len(env_error.stderr.strip().splitlines()) == 1
+
+
+def test_matches_of_an_unknown_profile_say_it_is_not_stored(
+    db, add_project, database_url, tmp_path
+) -> None:
+    project = add_project()
+    unknown = _run(["matches", "--project", str(project + 1000)], database_url, tmp_path)
+    assert unknown.returncode == 2
+    assert unknown.stderr.strip() == f"error: no project #{project + 1000} is stored"
+    not_yet = _run(["matches", "--project", str(project)], database_url, tmp_path)
+    assert not_yet.returncode == 0
+    assert "run `pipeline match` first" in not_yet.stdout
