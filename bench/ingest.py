@@ -74,8 +74,10 @@ def heldout_figures(split: str) -> tuple[dict[str, dict], dict[str, tuple[int, i
         load_dev5,
         load_dev6,
         load_dev7,
+        load_dev8,
         load_heldout,
         load_test2,
+        load_test3,
         load_world,
         to_eml,
     )
@@ -94,8 +96,12 @@ def heldout_figures(split: str) -> tuple[dict[str, dict], dict[str, tuple[int, i
         mails = load_dev6()
     elif split == "dev7":  # the seventh dev set, for classification only (its truth is empty)
         mails = load_dev7()
+    elif split == "dev8":  # the eighth dev set, for the constraint fields and money
+        mails = load_dev8()
     elif split == "test2":  # the second test set, written blind to the rules, never tuned on
         mails = load_test2()
+    elif split == "test3":  # the third test set, written blind to the rules, never tuned on
+        mails = load_test3()
     else:
         mails = [m for m in load_heldout() if m["split"] == split]
     accuracy: dict[str, list[int]] = {}
