@@ -39,20 +39,20 @@ def earlier_with_message_id(connection: Connection, email_ids: Sequence[int]) ->
     """{email_id: source of the first email stored before it with the same Message-ID}.
 
     Only the given emails that share their Message-ID with an earlier, different mail appear.
+    A join, not a LATERAL `ORDER BY o.id LIMIT 1`: for that the planner walked the primary
+    key from the first mail, filtering on the Message-ID, so every new mail read every stored
+    one (at 10,000 mails, 40% of the ingest's time).
     """
     if not email_ids:
         return {}
     rows = connection.execute(
         sa.text(
             """
-            SELECT e.id, coalesce(first.source, '') AS source
+            SELECT DISTINCT ON (e.id) e.id, coalesce(o.source, '') AS source
             FROM emails AS e
-            CROSS JOIN LATERAL (
-                SELECT o.source FROM emails AS o
-                WHERE o.message_id = e.message_id AND o.id < e.id
-                ORDER BY o.id LIMIT 1
-            ) AS first
-            WHERE e.id = ANY(:ids) AND e.message_id IS NOT NULL
+            JOIN emails AS o ON o.message_id = e.message_id AND o.id < e.id
+            WHERE e.id = ANY(:ids)
+            ORDER BY e.id, o.id
             """
         ),
         {"ids": list(email_ids)},
