@@ -146,10 +146,13 @@ def replace_profiles(
                 for column in rows[0]
                 if column not in ("id", "email_id", "block_index", "created_at")
             }
+            # RETURNING makes SQLAlchemy send the rows as multi-row VALUES pages; an ON
+            # CONFLICT upsert without it goes through psycopg2's executemany, one round trip
+            # a row (9% of an ingest). A batch's (email_id, block_index) keys are distinct.
             connection.execute(
                 statement.on_conflict_do_update(
                     constraint=key, set_={**updated, "updated_at": sa.func.now()}
-                ),
+                ).returning(table.c.id),
                 list(rows),
             )
 
