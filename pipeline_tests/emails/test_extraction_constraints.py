@@ -218,6 +218,35 @@ def test_commercial_limits(text: str, expected: int) -> None:
     assert max_commercial_depth(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("商流：贵司员工或一社先为止", 1),  # own staff OR one company away: the wider limit
+        ("商流制限：貴社社員または1社先まで", 1),
+        ("商流：1社先まで（2社先不可）", 1),  # an allowance capped by a refusal
+        ("商流：貴社社員まで（1社先不可）", 0),
+        ("一社先不可", 0),  # a refused hop alone allows one fewer
+        ("商流：2社先不可", 1),
+        ("再々委託不可", 1),
+        ("最多接受二层", 2),
+        ("外包層級：最多一層", 1),
+        ("限贵司员工及一级合作方", 1),
+        ("仅限贵司员工或贵司直接合作公司员工", 1),
+        ("Layers: max 1", 1),
+        ("Up to 2 layers between you and the consultant", 2),
+        ("No more than two vendors in between.", 2),
+        ("Your employees or your direct subcontractors only", 1),
+    ],
+)
+def test_commercial_limit_phrase_families(text: str, expected: int) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize("text", ["日语一级", "办公室在3层", "商流不問"])
+def test_levels_and_floors_are_not_a_commercial_limit(text: str) -> None:
+    assert max_commercial_depth(text) is None
+
+
 def test_end_direct_alone_says_nothing_about_the_limit() -> None:
     assert max_commercial_depth("エンド直案件です。勤務地：東京") is None
 

@@ -516,14 +516,57 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
 
 # --- commercial chain (商流) ----------------------------------------------------------
 
-_KANJI_COUNT = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3, "one": 1, "two": 2}
-_LIMIT_HOPS = re.compile(r"限\s*([一二三123])\s*(?:社先|层)|(?:仅限|只接受)\s*([一二三123])\s*层")
+_KANJI_COUNT = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "single": 1,
+    "a single": 1,
+}
+# A count of companies between the reader and the engineer, in every way a limit writes it:
+# "1社先まで", "一社先为止", "二次請けまで", "限1社先", "最多接受二层", "外包层级：最多1层",
+# "up to one company away", "max 1 layer", "no more than two vendors in between".
+_HOP_COUNT = r"([一二两兩三123]|one|two|three|a single|single)"
+_HOP_UNIT = (
+    r"(?:社先|次請け?|次受け|次请け?|次請負|次(?=まで|迄)|[层層](?!楼)|[级級](?=合作|外包|供应|供應|协力|協力|BP)|"
+    r"(?:vendor|supplier|subcontract(?:ing|or)?|sub-?vendor)?\s*(?:layers?|tiers?|levels?)|"
+    r"(?:compan(?:y|ies)|firms?|vendors?|partners?)\s+(?:beyond|away|below|from|in between|between|"
+    r"removed))"
+)
+_HOP_ALLOWED = re.compile(
+    rf"{_HOP_COUNT}\s*{_HOP_UNIT}[^\n、。,，;；不\d一二三]{{0,10}}?"
+    r"(?:まで|迄|为止|為止|以内|以下|OK|(?<!不)可(?!能)|可能|max(?:imum)?\b|at most|allowed|permitted|ok\b)|"
+    r"(?:最多|最大|至多|最高|仅限|只限|只接受|可接受|接受|(?<![不無无])限|up to|max(?:imum)?\.?|at most|"
+    rf"no more than|not more than|within|only)\s*[:：]?\s*(?:接受)?\s*{_HOP_COUNT}\s*{_HOP_UNIT}|"
+    rf"{_HOP_COUNT}\s*[层層级級]\s*(?:合作|协力|協力|外包|供应|供應|BP)|"
+    rf"(?:或|及|和|与|與|/)\s*{_HOP_COUNT}\s*[层層](?=\s*(?:$|[。，,、;；)）\n]))",  # "直签或一层"
+    re.I | re.M,
+)
+_HOP_REFUSED = re.compile(
+    rf"{_HOP_COUNT}\s*(?:{_HOP_UNIT}|次)\s*(?:以降|以上|から先|先)?\s*(?:の方)?\s*(?:は|も)?\s*"
+    r"(?:不可|NG|禁止|不接受|不行|×|お断り|ご遠慮|not (?:allowed|accepted|permitted))",
+    re.I,
+)
+# "商流：1", "Layers: max 2", "外包层级：最多1层": a count under a label of the chain.
+_HOP_LABELS = (
+    r"商流(?:制限)?|外包[层層]级|外包層級|[层層]级|層級|(?:vendor |subcontract(?:ing)? )?(?:layers?|tiers?)"
+    r"(?: limit)?|subcontract(?:ing)? (?:depth|limit)|layer limit"
+)
+_RE_RESUBCONTRACT = re.compile(r"再[々再]委託\s*(?:は|が)?\s*(?:不可|NG|禁止)|再再委託不可")
 _NO_LIMIT = re.compile(r"商流\s*[:：]?\s*(?:制限)?\s*(?:なし|無し|不問|問わず|制限なし)|商流不問")
 _OWN_ONLY = re.compile(
     r"再委託\s*(?:は|が)?\s*(?:不可|NG|禁止|できません)|"
     r"(?:贵司|贵公司)(?:的)?(?:正式|自有|直属)?(?:员工|員工)\s*(?:为限|為限|限定|即可|优先)?\s*(?=$|[。，,\n])|"
-    r"(?:貴社|御社|贵司|贵公司)\s*(?:社員|所属|プロパー|正社員|直接雇用|员工|正式员工)?\s*"
-    r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)|自社社員のみ|再委託不可|一社先不可|1社先不可|BP(?:様)?不可|"
+    r"(?:貴社|御社|贵司|贵公司)\s*(?:社員|所属|プロパー|正社員|直接雇用|员工|正式员工|直下)?\s*"
+    r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)|自社社員のみ|再委託不可|BP(?:様)?不可|"
     r"個人事業主(?:様)?不可|(?:仅)?限(?:于)?(?:贵司|贵公司)|no\s*(?:sub-?vendors?|layers?)|"
     r"direct\s*(?:w-?2\s*)?only|no\s*(?:third|3rd)[- ]part(?:y|ies)|"
     r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
@@ -533,31 +576,52 @@ _OWN_ONLY = re.compile(
     r"no\s*sub-?contract",
     re.I,
 )
-_HOPS = re.compile(
-    r"([一二三123])\s*社先[^\n、。]{0,8}?(?:まで|迄|OK|可)|([一二三123])\s*次請け?\s*(?:まで|迄)|"
-    r"([一二三123])\s*层\s*(?:合作|协力|外包|供应商|BP)|"
-    r"up to (one|two|1|2) (?:company|companies|layers?) (?:beyond|away|below|from)",
-    re.I,
-)
 _PARTNER_OK = re.compile(
-    r"(?:貴社|御社)\s*BP\s*(?:様)?\s*(?:まで|迄|可|OK)|BP(?:様)?\s*(?:可|OK)|"
-    r"(?:one|1|single)\s*layer|贵司(?:的)?(?:合作|协力)(?:公司|伙伴)(?:的)?(?:员工)?(?:为限|まで|可)",
-    re.I,
+    r"(?:貴社|御社)\s*BP\s*(?:様)?\s*(?:の(?:社員|方|所属))?\s*(?:まで|迄|可|OK)|BP(?:様)?\s*(?:可|OK)|"
+    r"(?:one|1|single)\s*layer|"
+    r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:合作|协力)(?:公司|伙伴|方)(?:的)?(?:员工)?(?:为限|まで|可|$|[。，,\n])|"
+    r"直签或(?:一|1)\s*[层層]|(?:一|1)\s*[级級](?:合作|协力|協力|外包|供应|供應)|your (?:direct )?(?:subcontractors?|sub-?vendors?|partners?)(?:'s? employees?)?"
+    r"\s*(?:only|ok|are fine|allowed)",
+    re.I | re.M,
 )
+
+
+def _hop_limit(fields: str) -> int | None:
+    """The most hops a limit allows ("貴社社員または1社先まで" is 1), capped by one it refuses
+    ("1社先まで（2社先不可）"); "一社先不可" alone allows none."""
+    allowed = [_hop_value(m) for m in _HOP_ALLOWED.finditer(fields)]
+    labelled_count = labelled(fields, _HOP_LABELS)
+    count = re.match(
+        rf"\s*(?:max(?:imum)?\.?|up to|最多|最大|至多)?\s*{_HOP_COUNT}\s*(?:[层層]|layers?|tiers?|社先)?\s*$",
+        labelled_count or "",
+        re.I,
+    )
+    if count:
+        allowed.append(_KANJI_COUNT[count.group(1).lower()])
+    refused = [_hop_value(m) - 1 for m in _HOP_REFUSED.finditer(_HOP_ALLOWED.sub(" ", fields))]
+    if _RE_RESUBCONTRACT.search(fields):  # 再々委託不可: the reader's partner, no further
+        refused.append(1)
+    if allowed:
+        return min([max(allowed), *refused])
+    return max(min(refused), 0) if refused else None
+
+
+def _hop_value(match: re.Match[str]) -> int:
+    return _KANJI_COUNT[next(g for g in match.groups() if g).lower()]
 
 
 def max_commercial_depth(text: str | Prepared) -> int | None:
     """商流制限: companies allowed between the reader and the engineer (貴社社員まで = 0)."""
     fields = prepare(text).prose_fields
-    hops = _HOPS.search(fields) or _LIMIT_HOPS.search(fields)
-    if hops:  # "エンド直→弊社（1社先まで）": the limit, not the chain above the sender
-        return _KANJI_COUNT[next(g for g in hops.groups() if g).lower()]
+    hops = _hop_limit(fields)
+    if hops is not None:  # "エンド直→弊社（1社先まで）": the limit, not the chain above the sender
+        return hops
     if _NO_LIMIT.search(fields):
         return None
+    if _PARTNER_OK.search(fields):  # "贵司员工或贵司合作公司员工": the wider of the two
+        return 1
     if _OWN_ONLY.search(fields):
         return 0
-    if _PARTNER_OK.search(fields):
-        return 1
     return None
 
 
