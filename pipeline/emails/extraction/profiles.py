@@ -543,8 +543,10 @@ _HOP_UNIT = (
 )
 _HOP_ALLOWED = re.compile(
     rf"{_HOP_COUNT}\s*{_HOP_UNIT}[^\n、。,，;；不\d一二三]{{0,10}}?"
-    r"(?:まで|迄|为止|為止|以内|以下|OK|(?<!不)可(?!能)|可能|max(?:imum)?\b|at most|allowed|permitted|ok\b)|"
-    r"(?:最多|最大|至多|最高|仅限|只限|只接受|可接受|接受|(?<![不無无])限|up to|max(?:imum)?\.?|at most|"
+    r"(?:まで|迄|为止|為止|以内|以下|OK|(?<!不)可(?!能)|可能|max(?:imum)?\b|at most|allowed|"
+    r"permitted|ok\b)|"
+    r"(?:最多|最大|至多|最高|仅限|只限|只接受|可接受|接受|(?<![不無无])限|up to|max(?:imum)?\.?|"
+    r"at most|"
     rf"no more than|not more than|within|only)\s*[:：]?\s*(?:接受)?\s*{_HOP_COUNT}\s*{_HOP_UNIT}|"
     rf"{_HOP_COUNT}\s*[层層级級]\s*(?:合作|协力|協力|外包|供应|供應|BP)|"
     rf"(?:或|及|和|与|與|/)\s*{_HOP_COUNT}\s*[层層](?=\s*(?:$|[。，,、;；)）\n]))",  # "直签或一层"
@@ -557,8 +559,9 @@ _HOP_REFUSED = re.compile(
 )
 # "商流：1", "Layers: max 2", "外包层级：最多1层": a count under a label of the chain.
 _HOP_LABELS = (
-    r"商流(?:制限)?|外包[层層]级|外包層級|[层層]级|層級|(?:vendor |subcontract(?:ing)? )?(?:layers?|tiers?)"
-    r"(?: limit)?|subcontract(?:ing)? (?:depth|limit)|layer limit"
+    r"商流(?:制限)?|外包[层層]级|外包層級|[层層]级|層級|"
+    r"(?:vendor |subcontract(?:ing)? )?(?:layers?|tiers?)(?: limit)?|"
+    r"subcontract(?:ing)? (?:depth|limit)|layer limit"
 )
 _RE_RESUBCONTRACT = re.compile(r"再[々再]委託\s*(?:は|が)?\s*(?:不可|NG|禁止)|再再委託不可")
 _NO_LIMIT = re.compile(r"商流\s*[:：]?\s*(?:制限)?\s*(?:なし|無し|不問|問わず|制限なし)|商流不問")
@@ -579,10 +582,19 @@ _OWN_ONLY = re.compile(
 _PARTNER_OK = re.compile(
     r"(?:貴社|御社)\s*BP\s*(?:様)?\s*(?:の(?:社員|方|所属))?\s*(?:まで|迄|可|OK)|BP(?:様)?\s*(?:可|OK)|"
     r"(?:one|1|single)\s*layer|"
-    r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:合作|协力)(?:公司|伙伴|方)(?:的)?(?:员工)?(?:为限|まで|可|$|[。，,\n])|"
-    r"直签或(?:一|1)\s*[层層]|(?:一|1)\s*[级級](?:合作|协力|協力|外包|供应|供應)|your (?:direct )?(?:subcontractors?|sub-?vendors?|partners?)(?:'s? employees?)?"
+    r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:合作|协力)(?:公司|伙伴|方)(?:的)?(?:员工)?"
+    r"(?:为限|まで|可|$|[。，,\n])|"
+    r"直签或(?:一|1)\s*[层層]|(?:一|1)\s*[级級](?:合作|协力|協力|外包|供应|供應)|"
+    r"your (?:direct )?(?:subcontractors?|sub-?vendors?|partners?)(?:'s? employees?)?"
     r"\s*(?:only|ok|are fine|allowed)",
     re.I | re.M,
+)
+
+
+_LABELLED_COUNT = re.compile(
+    rf"\s*(?:max(?:imum)?\.?|up to|最多|最大|至多)?\s*{_HOP_COUNT}"
+    r"\s*(?:[层層]|layers?|tiers?|社先)?\s*$",
+    re.I,
 )
 
 
@@ -591,11 +603,7 @@ def _hop_limit(fields: str) -> int | None:
     ("1社先まで（2社先不可）"); "一社先不可" alone allows none."""
     allowed = [_hop_value(m) for m in _HOP_ALLOWED.finditer(fields)]
     labelled_count = labelled(fields, _HOP_LABELS)
-    count = re.match(
-        rf"\s*(?:max(?:imum)?\.?|up to|最多|最大|至多)?\s*{_HOP_COUNT}\s*(?:[层層]|layers?|tiers?|社先)?\s*$",
-        labelled_count or "",
-        re.I,
-    )
+    count = _LABELLED_COUNT.match(labelled_count or "")
     if count:
         allowed.append(_KANJI_COUNT[count.group(1).lower()])
     refused = [_hop_value(m) - 1 for m in _HOP_REFUSED.finditer(_HOP_ALLOWED.sub(" ", fields))]
