@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
@@ -584,21 +584,30 @@ def _body(text: str, language: str | None) -> str:
 def _scores(language: str, subject: str, body: str, subject_weight: float) -> dict[Category, float]:
     """Each category's weighted phrase count (body matches capped at 3 per phrase)."""
     scores: dict[Category, float] = {category: 0.0 for category in CATEGORIES}
-    # Chinese vendors write Japanese labels (単価, 稼働) and Japanese mail quotes Chinese: the
-    # other CJK language's rules count at half weight.
-    rule_sets = [(RULES[language], 1.0)]
-    if language in _CJK_PARTNER:
-        rule_sets.append((RULES[_CJK_PARTNER[language]], _PARTNER_WEIGHT))
-    for rule_set, scale in rule_sets:
-        for category, rules in rule_set.items():
-            for pattern, weight in rules:
-                found = min(len(pattern.findall(body)), 3) + subject_weight * bool(
-                    pattern.search(subject)
-                )
-                scores[category] += scale * weight * found
+    for category, pattern, weight in _weighted_rules(language):
+        found = min(len(pattern.findall(body)), 3) + subject_weight * bool(pattern.search(subject))
+        scores[category] += weight * found
     if project_block_count(body) > 1:
         scores["project"] += 6.0
     return scores
+
+
+@cache
+def _weighted_rules(language: str) -> tuple[tuple[Category, re.Pattern[str], float], ...]:
+    """(category, pattern, weight) of every rule a mail in `language` is read with, in order.
+
+    Chinese vendors write Japanese labels (単価, 稼働) and Japanese mail quotes Chinese: the
+    other CJK language's rules count at half weight.
+    """
+    rule_sets = [(RULES[language], 1.0)]
+    if language in _CJK_PARTNER:
+        rule_sets.append((RULES[_CJK_PARTNER[language]], _PARTNER_WEIGHT))
+    return tuple(
+        (category, pattern, scale * weight)
+        for rule_set, scale in rule_sets
+        for category, rules in rule_set.items()
+        for pattern, weight in rules
+    )
 
 
 _QUOTED = re.compile(r"^\s*[>＞]")
@@ -675,8 +684,10 @@ def project_block_count(text: str) -> int:
     return count if count > 1 else 0
 
 
+@lru_cache(maxsize=16)
 def _normalise(text: str, language: str | None) -> str:
-    """The text as the extractor's phrase readers see it (`Prepared.prose`): one normal form."""
+    """The text as the extractor's phrase readers see it (`Prepared.prose`): one normal form.
+    Cached: the rules and the statistical layer read the same subject and, mostly, body."""
     return prepare(text, language).prose
 
 
@@ -699,11 +710,12 @@ def features(item: EmailForClassification) -> set[str]:
     body = _own_text(item.subject, item.text[:6000])
     text = f"{_normalise(item.subject, item.language)}\n{_normalise(body, item.language)}".lower()
     words = _WORD.findall(text)
-    found = {f"w:{w}" for w in words}
-    found.update(f"b:{a} {b}" for a, b in pairwise(words))
+    found = {"w:" + w for w in words}
+    found.update([f"b:{a} {b}" for a, b in pairwise(words)])
     for run in _CJK_RUN.findall(text):
-        for n in (1, 2, 3):
-            found.update(f"c{n}:{run[i : i + n]}" for i in range(len(run) - n + 1))
+        found.update(["c1:" + c for c in run])
+        found.update(["c2:" + run[i : i + 2] for i in range(len(run) - 1)])
+        found.update(["c3:" + run[i : i + 3] for i in range(len(run) - 2)])
     return found
 
 
@@ -753,13 +765,14 @@ class NaiveBayes:
 
     def log_probs(self, found: set[str]) -> dict[Category, float]:
         priors, weights = self._tables
-        sums = list(priors)
-        for feature in found:
-            row = weights.get(feature)
+        first, second, third = priors
+        get = weights.get
+        for row in map(get, found):  # three running sums, added in the features' order
             if row is not None:
-                for i in range(3):
-                    sums[i] += row[i]
-        return dict(zip(CATEGORIES, sums, strict=True))
+                first += row[0]
+                second += row[1]
+                third += row[2]
+        return dict(zip(CATEGORIES, (first, second, third), strict=True))
 
     def dumps(self) -> str:
         """Tab-separated lines, sorted: documents first, then feature and its three counts."""
