@@ -258,6 +258,9 @@ def test_end_direct_alone_says_nothing_about_the_limit() -> None:
         ("敝司為台北的軟體公司，以下為我們的正式員工：", 0),
         ("Sharing the profile of one of our in-house engineers.", 0),
         ("Please find below a candidate from our partner company.", 1),
+        ("所属会社：パートナー企業", 1),
+        ("Employer: our partner company", 1),
+        ("The consultant is on our partner's payroll.", 1),
     ],
 )
 def test_commercial_depth_of_a_candidate(text: str, expected: int) -> None:
@@ -293,6 +296,62 @@ def test_commercial_depth_of_a_candidate(text: str, expected: int) -> None:
 def test_remote_as_written(text: str, expected: str) -> None:
     chinese = re.search("[遠远办岗家赴]", text) is not None
     assert remote(prepare(text, "zh" if chinese else None)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "只接受完全远程",
+        "僅接受遠端",
+        "只接受遠距工作",
+        "出社：不可",  # the office refused under its own label
+        "Onsite: not possible",
+        "驻场：不可",
+        "完全リモート必須",
+        "希望：フルリモート（必須）",
+        "フルリモートが条件です",
+        "Fully remote required",
+        "100% remote (hard requirement)",
+        "通勤不可",
+        "不去客户现场",
+        "无法到岗办公",
+    ],
+)
+def test_remote_only_phrase_families(text: str) -> None:
+    assert (remote_only(text), remote(text)) == (True, "full")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "只接受远程面试",  # how the interview runs, not the work
+        "フルリモート希望ですが、月1回の出社は対応可能です",
+        "两周内无法立即到岗",
+    ],
+)
+def test_not_remote_only(text: str) -> None:
+    assert remote_only(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "勤務：出社",
+        "働き方：出社メイン",
+        "Work style: onsite 5 days",
+        "全日出社",
+        "Must work from the client office",
+        "No WFH",
+        "Remote: N/A",
+        "remote: not available",
+    ],
+)
+def test_onsite_only_phrase_families(text: str) -> None:
+    assert remote(text) == "none"
+
+
+def test_a_work_style_naming_both_is_not_onsite_only() -> None:
+    assert remote("勤務形態：出社・リモート併用") == "partial"
 
 
 def test_remote_only_with_a_hyphen() -> None:

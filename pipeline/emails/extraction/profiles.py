@@ -103,7 +103,9 @@ _REMOTE_NONE = re.compile(
     r"现场工作|到现场|客户现场|驻点|駐點|到公司上班|進公司|客先常駐|オンサイト|出社必須|"
     r"in[- ]person|must be local|local (?:candidates|consultants) only|"
     r"(?:不可|不能|无法|不支持|不接受|不考虑|不做)\s*[远遠][程端]|"
-    r"report(?:ing)? to (?:the )?office",
+    r"report(?:ing)? to (?:the )?office|全日出社|フル常駐|出社(?:メイン|中心)|"
+    r"no\s*(?:WFH|work(?:ing)? from home|remote work)|"
+    r"work (?:from|at|in) the (?:client'?s? |customer'?s? )?(?:office|site)",
     re.I,
 )
 _REMOTE_ONLY = re.compile(
@@ -125,9 +127,36 @@ _REMOTE_ONLY = re.compile(
     r"strictly remote|exclusively remote|remote exclusively|(?:fully|100%) remote only|"
     r"(?:must|needs? to|has to|wants? to) (?:be|stay|work) (?:fully |100% )?remote|"
     r"not (?:willing|able|open) to (?:commute|work on-?site|go on-?site|come on-?site)|"
-    r"不(?:考虑|接受|能|去)(?:驻场|现场|到现场|出差驻场)|リモート(?:案件)?限定|在宅(?:勤務)?限定",
+    r"不(?:考虑|接受|能|去)(?:驻场|现场|到现场|出差驻场)|リモート(?:案件)?限定|在宅(?:勤務)?限定|"
+    # "只接受完全远程", "僅接受遠端": only, then any word for remote
+    r"(?:只|仅|僅)(?:能|接受|考虑|考慮|做|找|接)?\s*(?:完全|全|纯|純|100%)?\s*[远遠](?:程|端|距)|"
+    # "完全リモート必須", "フルリモートが条件", "fully remote required", "remote is a must"
+    r"(?:フル|完全|100%)\s*(?:リモート|在宅|テレワーク)\s*(?:が|は|[(（])?\s*(?:必須|絶対|条件|前提|マスト)|"
+    r"(?:fully |full |100% )?remote(?: work)?\s*(?:is\s*)?"
+    r"(?:a must|mandatory|required|non-negotiable|"
+    r"\(?hard requirement)|"
+    r"(?:无法|無法|不能|不去|不会去|不會去|不愿|不願)\s*(?:去|到|进|進)?\s*(?:驻场|駐場|客户现场|客戶現場|"
+    r"现场|現場|公司|办公室|辦公室)|(?:无法|無法|不能)到[岗崗](?:办公|辦公|上班)|"
+    r"通勤\s*(?:は)?\s*(?:不可|NG|できない|難しい)",
     re.I,
 )
+# "出社：不可", "Onsite: not possible", "驻场：不可": the office refused under its own label.
+_ONSITE_LABELS = (
+    r"(?<![^\s■◆◇●・【】\[\]])(?:出社|常駐|オンサイト|通勤|on-?site(?: work)?|office(?: work)?|"
+    r"驻场|駐場|到岗|到崗|现场(?:办公)?|現場(?:辦公)?)"
+)
+_REFUSED_VALUE = re.compile(
+    r"(?:不可|NG|×|不行|不能|不接受|できません|難しい|not (?:possible|available|ok)|no\b|"
+    r"impossible)",
+    re.I,
+)
+
+
+def _onsite_refused(fields: str) -> bool:
+    value = labelled(fields, _ONSITE_LABELS)
+    return bool(value and _REFUSED_VALUE.match(value))
+
+
 # "リモート面談", "远程面试", "remote interview": how the interview runs, not the work.
 _REMOTE_INTERVIEW = re.compile(
     r"(?:リモート|web|オンライン|zoom|teams)\s*(?:での)?\s*面[談接]|面[談接][^\n]{0,8}?(?:リモート|web|オンライン)|"
@@ -148,7 +177,10 @@ _REMOTE_LABELS = (
     r"remote(?:\s*work)?|wfh|リモート(?:ワーク)?|在宅(?:勤務)?|テレワーク|远程(?:办公)?|遠端|远端"
 )
 _REMOTE_STATED = {
-    **dict.fromkeys(["no", "none", "不可", "なし", "無し", "ng", "×", "不支持", "不可以"], "none"),
+    **dict.fromkeys(
+        ["no", "none", "不可", "なし", "無し", "ng", "×", "不支持", "不可以", "not", "n/a", "不行"],
+        "none",
+    ),
     **dict.fromkeys(["partial", "partly", "hybrid", "一部", "一部可", "部分", "部分可"], "partial"),
 }
 
@@ -156,7 +188,7 @@ _REMOTE_STATED = {
 def _stated_remote(fields: str) -> str | None:
     """The remote label's value when it is one word of refusal or of part-time."""
     value = labelled(fields, _REMOTE_LABELS)
-    word = re.match(r"[^\s(（,、。:：/]+", value) if value else None
+    word = re.match(r"n/a|[^\s(（,、。:：/]+", value, re.I) if value else None
     return _REMOTE_STATED.get(word.group(0).lower()) if word else None
 
 
@@ -184,6 +216,20 @@ _ONSITE_ALL_WEEK = re.compile(
 _REMOTE_SYNONYM = re.compile(r"[远遠]距|在[线線](?=办公|辦公|工作)")
 
 
+# How the work is done, under its own label: an onsite word with no remote one is onsite only.
+_WORK_STYLE_LABELS = (
+    r"(?<![^\s■◆◇●・【】\[\]])(?:勤務(?:形態|形式|スタイル)?|働き方|作業形態|"
+    r"work(?:ing)? (?:style|arrangement|mode|model)|工作(?:方式|形式|模式)|"
+    r"[办辦]公(?:方式|形式|模式))"
+)
+_ONSITE_STYLE = re.compile(
+    r"(?:フル|完全)?(?:出社|客先常駐|常駐|オンサイト|on-?site|in[- ]office|"
+    r"现场|現場|驻场|駐場|坐班)"
+    r"(?![^\n]*(?:リモート|在宅|テレワーク|remote|hybrid|[远遠][程端距]|居家|混合|可|併用))",
+    re.I,
+)
+
+
 def remote(text: str | Prepared) -> str | None:
     """full / partial / none, or None when the mail does not say.
 
@@ -191,9 +237,14 @@ def remote(text: str | Prepared) -> str | None:
     partial; "remote only (no onsite or hybrid)" is full.
     """
     prepared = prepare(text)
+    if _onsite_refused(prepared.prose_fields):  # "出社：不可"
+        return "full"
     stated = _stated_remote(_REMOTE_SYNONYM.sub("远程", prepared.prose_fields))
     if stated:  # "Remote: No", "リモート：なし", "远程：部分"
         return stated
+    style = labelled(prepared.prose_fields, _WORK_STYLE_LABELS)
+    if style and _ONSITE_STYLE.match(style):  # "勤務：出社", "Work style: onsite 5 days"
+        return "none"
     body = _REMOTE_INTERVIEW.sub(" ", _REMOTE_SYNONYM.sub("远程", prepared.prose))
     body = _ONSITE_ALL_WEEK.sub(" onsite only ", body)  # "5 days a week in the office"
     if _REMOTE_ONLY.search(body):  # "フルリモート希望ですが、月1回の出社は対応可能" is partial
@@ -214,7 +265,10 @@ def remote(text: str | Prepared) -> str | None:
 def remote_only(text: str | Prepared) -> bool | None:
     """True when the person only works fully remote (フルリモートのみ, 出社不可, 仅远程), else
     None: accepting onsite is the usual case and is not stated as a constraint."""
-    body = prepare(text).prose
+    prepared = prepare(text)
+    if _onsite_refused(prepared.prose_fields):
+        return True
+    body = _REMOTE_INTERVIEW.sub(" ", _REMOTE_SYNONYM.sub("远程", prepared.prose))
     return True if _REMOTE_ONLY.search(body) and not _ONSITE_OK.search(body) else None
 
 
@@ -659,7 +713,7 @@ _DEPTH_ONE = re.compile(
     # a person of a partner, not the greeting "協力会社各位" / "各位合作伙伴" / "Dear partners"
     r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者)|"
     r"パートナー(?:企業|会社)?(?:の)?社員|"
-    r"(?:一|1)\s*社先|BP(?:社員|要員|様(?!各位))|所属\s*[:：]\s*(?:BP|協力会社|パートナー|合作)|"
+    r"(?:一|1)\s*社先|BP(?:社員|要員|様(?!各位))|所属(?:会社|先|企業)?\s*[:：]\s*(?:BP|協力会社|パートナー|合作)|"
     r"合作(?:伙伴)?(?:公司|伙伴|方|企业)(?:的)?[^，。,:：\n]{0,12}?"
     r"(?:员工|員工|人员|工程师|技术人员|顾问|成员|开发)|"
     r"partner'?s?\s*(?:employee|consultant|resource|staff)|"
@@ -672,7 +726,8 @@ _DEPTH_ONE = re.compile(
     r"sub-?contractor|through (?:his|her|their) employer|合作商(?:的)?(?:员工|人员)|"
     r"BP(?:人员|员工|工程师)|"
     r"(?:from|of|with|at) (?:our|a|one of our) partner (?:company|companies|firms?)|"
-    r"employed (?:by|with) (?:our|a) partner|partner company'?s? (?:employee|engineer|consultant)",
+    r"employed (?:by|with) (?:our|a) partner|partner company'?s? (?:employee|engineer|consultant)|"
+    r"employer\s*[:：]\s*(?:our |a )?partner|on (?:our |a )?partner'?s? payroll",
     re.I,
 )
 _DEPTH_TWO = re.compile(
