@@ -68,3 +68,35 @@ def test_availability_implied_by_an_ending_project_or_the_bench(text: str, expec
 )
 def test_start_in_katakana_and_in_the_japanese_era(text: str, expected: date) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+# REFERENCE is a Wednesday: next week starts on Monday 20 April.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("下周一可以入场", date(2026, 4, 20)),
+        ("来週月曜から参画可能です", date(2026, 4, 20)),
+        ("下週三可到職", date(2026, 4, 22)),
+        ("Available next Monday.", date(2026, 4, 20)),
+        ("He can start next week.", date(2026, 4, 20)),
+    ],
+)
+def test_a_day_of_next_week(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("稼働：今月末から", date(2026, 4, 25)),
+        ("到岗：本月中旬", REFERENCE),  # the 11th has passed: free from the mail's date
+        ("Notice period: 30 days", date(2026, 5, 15)),
+        ("Can start within a week.", date(2026, 4, 22)),
+        ("Ready to onboard 1st of June.", date(2026, 6, 1)),
+        ("可上工日期：6/1", date(2026, 6, 1)),
+        ("報到日：2026/6/15", date(2026, 6, 15)),
+        ("可開始日期：兩週後", date(2026, 4, 29)),
+    ],
+)
+def test_this_month_notice_days_and_more_labels(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected

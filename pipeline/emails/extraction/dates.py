@@ -21,11 +21,43 @@ START_LABELS = (
     r"可?开始(?:时间|日期)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
     r"start(?:\s*date)?|project start|availability(?:\s*date)?|available(?:\s*from)?|joining|"
     r"notice period|can start|earliest start(?:\s*date)?|ready to start|available to start|"
-    r"date available|free from|period"
+    r"date available|free from|period|上工(?:日期|时间|時間)?|[報报]到(?:日期|日|时间|時間)?|"
+    r"可?開始(?:日期|時間)|可?開工(?:日期|時間)?|可?开工(?:日期|时间)?"
+)
+_WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_CJK_WEEKDAYS = {
+    "一": 0,
+    "二": 1,
+    "三": 2,
+    "四": 3,
+    "五": 4,
+    "六": 5,
+    "日": 6,
+    "天": 6,
+    "月": 0,
+    "火": 1,
+    "水": 2,
+    "木": 3,
+    "金": 4,
+    "土": 5,
+}
+# "下周一", "下週三", "来週月曜", "next Monday": that day of next week; "next week" its Monday.
+_NEXT_WEEK = re.compile(
+    rf"(?:下(?:个)?[周週]|下星期|下礼拜|来週|翌週|next\s+week)\s*(?:の)?\s*"
+    rf"(?:星期|礼拜|禮拜)?([一二三四五六日天]|[月火水木金土日](?=曜)|{_WEEKDAY_WORD})?|"
+    rf"next\s+({_WEEKDAY_WORD})\b",
+    re.I,
+)
+# "今月末", "本月中旬", "this month end": a part of the mail's own month, never before its date.
+_THIS_MONTH = re.compile(
+    r"(?:今月|本月|当月|this month)\s*(?:の)?(上旬|初旬|初|中旬|中|下旬|末|底|end)", re.I
 )
 _IN_SENTENCE = re.compile(
     r"(?:available|start|join|begin)\s+"
-    r"(within\s+\d{1,3}\s*days|next month|immediately|right away|now\b)|"
+    r"(within\s+\d{1,3}\s*days|within\s+(?:a|one|two|three|\d)\s+weeks?|next month|next week|"
+    rf"next\s+{_WEEKDAY_WORD}|immediately|right away|now\b)|"
+    r"(notice(?: period)?\s*(?:of\s*)?[:：-]?\s*\d{1,3}\s*days)|"
     r"(?:available|free|open)\s+(after\s+[A-Za-z]{3,9})\b|"
     r"(roll(?:s|ing)?\s+off\b[^\n.]{0,30}?\b(?:in|at the end of|end of|by)\s+[A-Za-z]{3,9})|"
     r"(?:open|ready|available|looking)\s+(?:to|for)\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:new\s+|next\s+)?"
@@ -45,7 +77,7 @@ _IN_SENTENCE = re.compile(
     r"(?:available|start(?:s|ing)?|join(?:ing)?|begin(?:s|ning)?|commenc(?:e|es|ing)|"
     r"kick(?:s|ing)? off|onboard(?:ing)?|free|open)(?:\s+work(?:ing)?)?\s+"
     r"(?:from|on|in|by|after|within)\s+([^.\n]{2,30})|"
-    r"\bavailable\s+(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8})\b|"
+    r"\b(?:available|start|join|onboard|begin)\s+(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8})\b|"
     r"\bstart(?:s|ing)?\s+(\d{1,2}/\d{1,2}(?:/20\d{2})?)\b|"
     r"\bstart(?:s|ing)?\s+((?:early|mid|late|end of)[- ]?\s*"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)|"
@@ -58,7 +90,7 @@ _IN_SENTENCE = re.compile(
     r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*[~-]?\s*(?:から|より)?\s*スタート|"
     r"\bstart(?:s|ing)?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*[^.,\n]{0,12})|"
     r"([^\s、,。]{1,12})(?:から|より|~)\s*(?:の)?(?:稼働|参画|入場|開始)|"
-    r"可于?\s*([^\s,，。]{1,10})\s*(?:到岗|入场|入职)|([^\s,，。、]{2,12}?)(?:入职|到岗|入场)|"
+    r"可[于於]?\s*([^\s,，。]{1,10})\s*(?:到[岗崗职職]|入[场場职職]|[报報]到|上工)|([^\s,，。、]{2,12}?)(?:到[岗崗职職]|入[场場职職]|[报報]到|上工)|"
     r"((?:即日|即時|随时|立即|ASAP|immediately)[^\n]{0,6})|"
     r"(?:開始|稼働|参画|入場)(?:時期|日)?は\s*([^\s、,。]{1,12}?)\s*(?:から|より|~|予定|を予定|です)|"
     r"(\d{1,2}\s*月\s*(?:末|底)?\s*(?:で|に)?\s*(?:現場|案件|プロジェクト|项目)?\s*(?:終了|结束|完了))|"
@@ -93,7 +125,7 @@ _IDLE_NOW = re.compile(
     re.I,
 )
 _NEXT_MONTH = re.compile(r"来月|翌月|下个?月|next month", re.I)
-_WEEKS = re.compile(r"(\d+|一|两|兩|二|三|one|two|three|four)\s*(?:周|週間?|weeks?)", re.I)
+_WEEKS = re.compile(r"(\d+|一|两|兩|二|三|one|two|three|four|\ba)\s*(?:周|週間?|weeks?)", re.I)
 _WEEK_COUNT = {
     "a": 1,
     "一": 1,
@@ -195,6 +227,13 @@ def parse_date(value: str, reference: date) -> date | None:
         return english
     if _IMMEDIATE.search(value):
         return reference
+    week = _NEXT_WEEK.search(value)
+    if week:
+        return _next_week(reference, week.group(1) or week.group(2))
+    this_month = _THIS_MONTH.search(value)
+    if this_month:
+        day = _PART_DAY.get(this_month.group(1), 25 if this_month.group(1).lower() == "end" else 1)
+        return max(reference, reference.replace(day=day))
     after_next = re.search(r"再来月|下下个?月|month after next", value, re.I)
     if after_next:
         return _first_of_next_month(_first_of_next_month(reference))
@@ -221,6 +260,16 @@ def parse_date(value: str, reference: date) -> date | None:
     if slash and 1 <= int(slash.group(1)) <= 12:
         return _upcoming(int(slash.group(1)), int(slash.group(2)), reference)
     return None
+
+
+def _next_week(reference: date, day: str | None) -> date:
+    monday = reference + timedelta(days=7 - reference.weekday())
+    if not day:
+        return monday
+    offset = _CJK_WEEKDAYS.get(day)
+    if offset is None:
+        offset = _WEEKDAYS[day[:3].lower()]
+    return monday + timedelta(days=offset)
 
 
 def _names_a_month(text: str) -> bool:
