@@ -201,6 +201,29 @@ def test_foreign_nationals(text: str, expected: bool) -> None:
     assert foreign_nationals_ok(text) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("日本国籍者のみ", False),
+        ("外国籍の方のご提案はご遠慮ください", False),
+        ("不接受外国籍", False),  # a refusal, not the 接受外国籍 it contains
+        ("Must hold Japanese citizenship", False),
+        ("Only Japanese citizens", False),
+        ("No foreign nationals", False),
+        ("Foreign nationals not accepted", False),
+        ("国籍制限なし", True),
+        ("国籍：問わない", True),
+        ("无国籍限制", True),
+        ("Nationality: no restriction", True),
+        ("外国人也可以", True),
+        ("Non-Japanese candidates are welcome", True),
+        ("Foreigners OK", True),
+    ],
+)
+def test_foreign_nationals_phrase_families(text: str, expected: bool) -> None:
+    assert foreign_nationals_ok(text) is expected
+
+
 # --- 商流 -----------------------------------------------------------------------------
 
 

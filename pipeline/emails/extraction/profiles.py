@@ -543,7 +543,18 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:USC|GC(?:-EAD)?|green cards?|citizens?)(?:\s*(?:[,/&]|or|and)\s*"
         r"(?:USC|GC(?:-EAD)?|green cards?|EAD|citizens?)(?:\s*holders?)?)+\s*only|"
         r"only\s+(?:us\s+|u\.s\.\s+)?citizens?|(?:japanese|us|u\.s\.)\s+(?:nationals?|citizens?)\s+only|"
-        r"(?:仅限|只限|限)\s*(?:日本|中国)?(?:国籍|籍)(?:人员|人士)?|国籍要求\s*[:：]\s*(?:仅限|只限)",
+        r"(?:仅限|只限|限)\s*(?:日本|中国)?(?:国籍|籍)(?:人员|人士)?|国籍要求\s*[:：]\s*(?:仅限|只限)|"
+        # "日本国籍者のみ", "外国籍の方のご提案はご遠慮ください", "不接受外国籍"
+        r"日本(?:国)?籍(?:保有)?者(?:のみ|限定)|"
+        r"外国籍(?:の方)?(?:の(?:ご)?(?:提案|紹介|参画))?(?:は|も)?\s*(?:ご遠慮|お断り|不可|NG)|"
+        r"不(?:接受|考虑|考慮|可)外(?:国|國)?籍|"
+        r"(?:must|need to|needs to|required to)\s+(?:hold|have|be)\s+(?:a\s+)?"
+        r"(?:japanese|us|u\.s\.)\s+"
+        r"(?:citizenship|nationality|passport|citizen|national)|"
+        r"only\s+(?:japanese|us|u\.s\.)\s+(?:citizens?|nationals?)|"
+        r"no\s+foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)|"
+        r"foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)\s+(?:are\s+)?not\s+"
+        r"(?:accepted|allowed|eligible|considered)",
         fields,
         re.I,
     ):
@@ -560,7 +571,15 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"外(?:国)?籍(?:人员|人士)?\s*[:：]?\s*(?:也|亦|均)?\s*(?:可以|可|OK|欢迎|接受)(?!能)|"
         r"(?:any|all)\s+(?:work\s+)?(?:nationalit(?:y|ies)|authorizations?)|"
         r"nationality\s+(?:is\s+)?(?:not\s+(?:an?\s+)?(?:issue|requirement|constraint)|no\s+(?:bar|issue))|"
-        r"外国籍\s*[:：][^\n]{0,24}?(?:であれば|なら)\s*(?:可|OK)",
+        r"外国籍\s*[:：][^\n]{0,24}?(?:であれば|なら)\s*(?:可|OK)|"
+        # "国籍制限なし", "无国籍限制", "Nationality: no restriction", "外国人也可以", "Foreigners ok"
+        r"国籍(?:制限|要求|限制)?\s*[:：]?\s*(?:なし|無し|問わない|不問|不限)|"
+        r"[无無](?:国籍|國籍)(?:限制|要求)|"
+        r"[国國]籍[无無](?:限制|要求)|(?:nationality|citizenship)\s*[:：]?\s*(?:no restrictions?|"
+        r"not restricted|unrestricted)|no nationality restrictions?|"
+        r"外[国國]人(?:也|も)?(?:可以|可|OK|歓迎)|"
+        r"(?:non-japanese|foreign(?:ers|\s+(?:engineers?|candidates?|nationals?|talent)))\s*"
+        r"(?:candidates?|engineers?|nationals?)?\s*(?:are\s+)?(?:ok|welcome|accepted|fine|considered)",
         fields,
         re.I,
     ):
