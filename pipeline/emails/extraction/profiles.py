@@ -572,7 +572,7 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:any|all)\s+(?:work\s+)?(?:nationalit(?:y|ies)|authorizations?)|"
         r"nationality\s+(?:is\s+)?(?:not\s+(?:an?\s+)?(?:issue|requirement|constraint)|no\s+(?:bar|issue))|"
         r"外国籍\s*[:：][^\n]{0,24}?(?:であれば|なら)\s*(?:可|OK)|"
-        # "国籍制限なし", "无国籍限制", "Nationality: no restriction", "外国人也可以", "Foreigners ok"
+        # "国籍制限なし", "无国籍限制", "nationality: no restriction", "外国人也可以"
         r"国籍(?:制限|要求|限制)?\s*[:：]?\s*(?:なし|無し|問わない|不問|不限)|"
         r"[无無](?:国籍|國籍)(?:限制|要求)|"
         r"[国國]籍[无無](?:限制|要求)|(?:nationality|citizenship)\s*[:：]?\s*(?:no restrictions?|"
