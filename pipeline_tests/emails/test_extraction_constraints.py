@@ -290,6 +290,38 @@ def test_commercial_depth_of_a_candidate(text: str, expected: int) -> None:
     assert commercial_depth(prepare(text, "zh" if "敝司" in text else None)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("商流：弊社→BP→本人", 1),  # a written chain: the companies after the sender
+        ("商流：弊社 - 協力会社 - 本人", 1),
+        ("商流：エンド→弊社→BP→BP→本人", 2),
+        ("商流：弊社→本人", 0),
+        ("当社の正社員です", 0),
+        ("弊社のプロパー社員", 0),
+        ("雇用形態：正社員（弊社）", 0),
+        ("フリーランス（弊社と直接契約）", 0),
+        ("所属：我司", 0),
+        ("雇佣关系：我司直签", 0),
+        ("W2 with our company", 0),
+        ("Independent contractor working directly with us", 0),
+        ("所属：弊社パートナー", 1),
+        ("所属：协力公司", 1),
+        ("He works for our implementation partner", 1),
+        ("Through our vendor partner, one layer", 1),  # not a possessive: one company
+        ("所属：弊社二次BP", 2),
+        ("二级合作公司员工", 2),
+        ("Employed by a partner of our partner", 2),
+    ],
+)
+def test_commercial_depth_phrase_families(text: str, expected: int) -> None:
+    assert commercial_depth(text) == expected
+
+
+def test_a_chain_above_the_sender_says_nothing_about_the_engineer() -> None:
+    assert commercial_depth("商流：エンド→元請→弊社") is None
+
+
 # --- remote and location --------------------------------------------------------------
 
 

@@ -725,7 +725,16 @@ _DEPTH_ZERO = re.compile(
     r"\bone of our (?:own )?(?:in-house |full[- ]time )?"
     r"(?:engineers|developers|consultants|employees|staff)|"
     r"our (?:own )?(?:in-house |full[- ]time |salaried )"
-    r"(?:engineers?|developers?|consultants?|staff)",
+    r"(?:engineers?|developers?|consultants?|staff)|"
+    # "当社の正社員", "弊社のプロパー社員", "正社員（弊社）", "弊社と直接契約の個人事業主"
+    r"(?:弊社|当社|自社)\s*の\s*(?:正社員|社員|プロパー(?:社員)?|契約社員|個人事業主|フリーランス)|"
+    r"(?:正社員|社員|プロパー)\s*[（(]\s*(?:弊社|当社|自社)|弊社直(?:個人|契約)|"
+    r"(?:弊社|当社)と(?:の)?\s*直接\s*(?:契約|業務委託)|"
+    r"(?:所属|隶属|隸屬|所屬)\s*[:：]\s*(?:我司|敝司|本司|我公司|本公司)\s*(?=$|[(（,，。\n])|"
+    r"(?:与|和|與)?(?:我司|敝司|本公司|我们|我們)直签|"
+    r"W-?2 with our (?:company|firm)|employer\s*[:：]\s*(?:our (?:company|firm)|us)\b|"
+    r"(?:independent contractor|freelancer)s?\s+(?:working\s+|contracted\s+|engaged\s+)?"
+    r"directly with us",
     re.I,
 )
 _DEPTH_ONE = re.compile(
@@ -746,12 +755,19 @@ _DEPTH_ONE = re.compile(
     r"BP(?:人员|员工|工程师)|"
     r"(?:from|of|with|at) (?:our|a|one of our) partner (?:company|companies|firms?)|"
     r"employed (?:by|with) (?:our|a) partner|partner company'?s? (?:employee|engineer|consultant)|"
-    r"employer\s*[:：]\s*(?:our |a )?partner|on (?:our |a )?partner'?s? payroll",
+    r"employer\s*[:：]\s*(?:our |a )?partner|on (?:our |a )?partner'?s? payroll|"
+    r"弊社\s*(?:ビジネス)?(?:パートナー|BP|協力会社)|所属\s*[:：]\s*(?:协力|協力|外包|一层|一層)|"
+    r"外包合作(?:方|公司)|works? (?:for|with|at) (?:our|a) (?:\w+ )?partner\b|"
+    r"(?:sourced |hired |engaged )?(?:via|through) (?:a|our) partner",
     re.I,
 )
 _DEPTH_TWO = re.compile(
     r"(?:二|2)\s*社先|(?:二|2)\s*次(?:受け|请)|(?:二|2)次合作|(?:two|2) layers|second layer|"
-    r"partner'?s? (?:partner|vendor|sub-?vendor|subcontractor)|vendor'?s? (?:partner|vendor)|"
+    # a possessive: "our partner vendor" is one company, "our partner's vendor" two
+    r"partner(?:'s|s') (?:partner|vendor|sub-?vendor|subcontractor)|"
+    r"vendor(?:'s|s') (?:partner|vendor)|(?:partner|vendor) of (?:our|a|the) (?:partner|vendor)|"
+    r"(?:二|2)\s*[级級](?:合作|外包|协力|協力|BP)|"
+    r"二次\s*BP|"
     r"弊社BP(?:様)?の(?:BP|さらに先|先)|二次外包|再外包|"
     r"(?:BP|パートナー|協力会社)(?:様)?の(?:BP|パートナー|協力会社)|"
     r"合作(?:公司|伙伴|方)的合作(?:公司|伙伴|方)|(?:二|两|2)\s*层(?!以内)|第二层|"
@@ -760,9 +776,41 @@ _DEPTH_TWO = re.compile(
 )
 
 
+# "商流：弊社→BP→本人": the companies written between the sender and the engineer.
+_CHAIN_LABELS = r"商流|契約形態|契約経路|合作链|合作鏈|chain|contract chain|supply chain"
+_CHAIN_ARROW = re.compile(r"\s*(?:→|->|⇒|=>|＞|>|―|—|–|\s-\s)\s*")
+_CHAIN_SENDER = re.compile(
+    r"^(?:弊社|当社|自社|我司|敝司|本司|我公司|本公司|us|our (?:company|firm))$", re.I
+)
+_CHAIN_PERSON = re.compile(
+    r"^(?:本人|個人|个人|技術者|エンジニア|要員|人员|人員|工程师|工程師|engineer|consultant|candidate|"
+    r"(?:个人|個人)?(?:事業主|フリーランス|freelancer))",
+    re.I,
+)
+
+
+def _chain_depth(fields: str) -> int | None:
+    value = labelled(fields, _CHAIN_LABELS)
+    parts = [p.strip(" ()（）") for p in _CHAIN_ARROW.split(value or "")]
+    if len(parts) < 2:
+        return None
+    sender = next((i for i, p in enumerate(parts) if _CHAIN_SENDER.match(p)), None)
+    if sender is None:
+        return None
+    after = parts[sender + 1 :]
+    if not after:  # "エンド→元請→弊社": the chain above the sender, not the engineer's
+        return None
+    if _CHAIN_PERSON.match(after[-1]):
+        after = after[:-1]
+    return len(after) if len(after) <= 3 else None
+
+
 def commercial_depth(text: str | Prepared) -> int | None:
     """Companies between the sender and the engineer: 弊社社員 0, 弊社BP / 一社先 1, 二社先 2."""
     fields = prepare(text).prose_fields
+    chain = _chain_depth(fields)
+    if chain is not None:
+        return chain
     for depth, pattern in ((2, _DEPTH_TWO), (1, _DEPTH_ONE), (0, _DEPTH_ZERO)):
         if pattern.search(fields):
             return depth
