@@ -3,10 +3,14 @@ writes: nationality, remote, Japanese level, 商流 depth, foreign nationals, wi
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pipeline.emails.extraction import (
     commercial_depth,
+    extract_candidate,
+    extract_projects,
     foreign_nationals_ok,
     japanese_level,
     max_commercial_depth,
@@ -157,3 +161,34 @@ def test_remote_only_forms(text: str) -> None:
 @pytest.mark.parametrize("text", ["Open to remote or onsite.", "Remote preferred."])
 def test_a_preference_is_not_remote_only(text: str) -> None:
     assert remote_only(text) is None
+
+
+def test_a_single_projects_subject_states_its_constraints() -> None:
+    (project,) = extract_projects(
+        "【フルリモート・1社先まで・外国籍不可】Java案件",
+        "必須：Java 3年以上\n単価：70万円",
+        "ja",
+        date(2026, 5, 20),
+    )
+    assert (project.remote, project.max_commercial_depth, project.foreign_nationals_ok) == (
+        "full",
+        1,
+        False,
+    )
+
+
+def test_the_body_wins_over_the_subject() -> None:
+    (project,) = extract_projects(
+        "【フルリモート】Java案件",
+        "必須：Java\n勤務形態：常駐（リモート不可）",
+        "ja",
+        date(2026, 5, 20),
+    )
+    assert project.remote == "none"
+
+
+def test_a_candidates_subject_states_remote_only() -> None:
+    profile = extract_candidate(
+        "【フルリモートのみ】Javaエンジニアのご紹介", "スキル：Java 5年", "ja", date(2026, 5, 20)
+    )
+    assert (profile.remote, profile.remote_only) == ("full", True)

@@ -1026,8 +1026,11 @@ def extract_projects(
 ) -> list[ProjectProfile]:
     """One profile per project block of the mail."""
     blocks = split_project_blocks(text, language)
+    # One project: its subject ("【フルリモート・1社先まで】") states constraints the body may not.
+    heads = (prepare(subject, language),) if len(blocks) == 1 else ()
     profiles = [
-        _project(Prepared(block), i, subject, language, reference) for i, block in enumerate(blocks)
+        _project(Prepared(block), i, subject, language, reference, heads)
+        for i, block in enumerate(blocks)
     ]
     if len(blocks) > 1:  # each block's own heading line names it better than the subject
         for profile, block in zip(profiles, blocks, strict=True):
@@ -1037,7 +1040,12 @@ def extract_projects(
 
 
 def _project(
-    block: Prepared, index: int, subject: str, language: str | None, reference: date
+    block: Prepared,
+    index: int,
+    subject: str,
+    language: str | None,
+    reference: date,
+    heads: tuple[Prepared, ...] = (),
 ) -> ProjectProfile:
     own = _own(block)
     required, preferred = split_skills(own)
@@ -1053,12 +1061,12 @@ def _project(
         settlement_range=settlement_range(block),
         location=location_value(block, WORK_LABELS),
         place=find_place(block, WORK_LABELS),
-        remote=remote(block),
-        start_date=start_date(block, reference),
+        remote=_first_stated(remote, block, *heads),
+        start_date=_first_stated(lambda t: start_date(t, reference), block, *heads),
         languages=languages(block),
-        japanese_level=japanese_level(block, minimum=True),
-        foreign_nationals_ok=foreign_nationals_ok(block),
-        max_commercial_depth=max_commercial_depth(block),
+        japanese_level=_first_stated(lambda t: japanese_level(t, minimum=True), block, *heads),
+        foreign_nationals_ok=_first_stated(foreign_nationals_ok, block, *heads),
+        max_commercial_depth=_first_stated(max_commercial_depth, block, *heads),
         interview_count=interview_count(block),
         summary=_summary(block.text),
         extracted={
@@ -1086,8 +1094,8 @@ def extract_candidate(
         location=location_value(block, HOME_LABELS),
         nearest_station=nearest_station(block),
         place=find_place(block, HOME_LABELS),
-        remote=remote(block),
-        remote_only=remote_only(block),
+        remote=_first_stated(remote, block, heading),
+        remote_only=_first_stated(remote_only, block, heading),
         available_from=_first_stated(lambda t: start_date(t, reference), block, heading),
         languages=languages(block),
         japanese_level=_first_stated(japanese_level, block, heading),
