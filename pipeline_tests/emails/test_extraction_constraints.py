@@ -382,6 +382,7 @@ def test_remote_only_phrase_families(text: str) -> None:
         "只接受远程面试",  # how the interview runs, not the work
         "フルリモート希望ですが、月1回の出社は対応可能です",
         "两周内无法立即到岗",
+        "到岗：不能马上到岗，需两周",
     ],
 )
 def test_not_remote_only(text: str) -> None:

@@ -96,6 +96,7 @@ def test_a_day_of_next_week(text: str, expected: date) -> None:
         ("可上工日期：6/1", date(2026, 6, 1)),
         ("報到日：2026/6/15", date(2026, 6, 15)),
         ("可開始日期：兩週後", date(2026, 4, 29)),
+        ("项目周期：2026/06 ~ 长期", date(2026, 6, 1)),
     ],
 )
 def test_this_month_notice_days_and_more_labels(text: str, expected: date) -> None:

@@ -22,7 +22,8 @@ START_LABELS = (
     r"start(?:\s*date)?|project start|availability(?:\s*date)?|available(?:\s*from)?|joining|"
     r"notice period|can start|earliest start(?:\s*date)?|ready to start|available to start|"
     r"date available|free from|period|上工(?:日期|时间|時間)?|[報报]到(?:日期|日|时间|時間)?|"
-    r"可?開始(?:日期|時間)|可?開工(?:日期|時間)?|可?开工(?:日期|时间)?"
+    r"可?開始(?:日期|時間)|可?開工(?:日期|時間)?|可?开工(?:日期|时间)?|"
+    r"(?:项目|項目|合同|契約|合约)?(?:周期|週期|期间)"
 )
 _WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}

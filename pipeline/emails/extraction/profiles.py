@@ -143,7 +143,7 @@ _REMOTE_ONLY = re.compile(
 # "出社：不可", "Onsite: not possible", "驻场：不可": the office refused under its own label.
 _ONSITE_LABELS = (
     r"(?<![^\s■◆◇●・【】\[\]])(?:出社|常駐|オンサイト|通勤|on-?site(?: work)?|office(?: work)?|"
-    r"驻场|駐場|到岗|到崗|现场(?:办公)?|現場(?:辦公)?)"
+    r"驻场|駐場|现场(?:办公)?|現場(?:辦公)?)"  # not 到岗: "到岗：不能马上" is about when
 )
 _REFUSED_VALUE = re.compile(
     r"(?:不可|NG|×|不行|不能|不接受|できません|難しい|not (?:possible|available|ok)|no\b|"
