@@ -97,6 +97,11 @@ def test_a_day_of_next_week(text: str, expected: date) -> None:
         ("報到日：2026/6/15", date(2026, 6, 15)),
         ("可開始日期：兩週後", date(2026, 4, 29)),
         ("项目周期：2026/06 ~ 长期", date(2026, 6, 1)),
+        ("Available after his current contract ends on June 30.", date(2026, 7, 1)),
+        ("开始工作时间：7月1日", date(2026, 7, 1)),
+        ("Joining: 15 days", date(2026, 4, 30)),
+        ("Notice: 1 month", date(2026, 5, 15)),
+        ("参画可能：7月～(調整可)", date(2026, 7, 1)),
     ],
 )
 def test_this_month_notice_days_and_more_labels(text: str, expected: date) -> None:

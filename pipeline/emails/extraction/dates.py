@@ -14,16 +14,23 @@ from pipeline.emails.extraction.text import Prepared, labelled, prepare
 
 START_LABELS = (
     r"開始可能(?:日|時期)?|開始時期|開始日|開始予定|開始|稼[働動](?:開始|可能日|可能時期|可能|日|時期)?|"
-    r"参画可能日|参画可能時期|参画時期|参画日|参画開始|参画|入場可能(?:日|時期)?|入場日|入場時期|入場|"
+    r"参画可能日|参画可能時期|参画可能|参画時期|参画日|参画開始|参画|入場可能(?:日|時期)?|入場日|入場時期|入場|"
     r"着任(?:日|時期)?|(?:作業|勤務|就業)開始(?:日|時期)?|入社可能日|期間|作業期間|時期|"
     r"(?:稼[働動]|参画|入場)可|空き(?:状況|予定|時期)?|(?:稼[働動]|参画)?スタート(?:時期|日|可能日)?|"
     r"到岗(?:时间|日期)?|可到岗|到[职職](?:[时時][间間]|日期|日)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
     r"可?开始(?:时间|日期)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
     r"start(?:\s*date)?|project start|availability(?:\s*date)?|available(?:\s*from)?|joining|"
     r"notice period|can start|earliest start(?:\s*date)?|ready to start|available to start|"
-    r"date available|free from|period|上工(?:日期|时间|時間)?|[報报]到(?:日期|日|时间|時間)?|"
+    r"date available|free from|period|notice|开始工作(?:时间|日期)?|開始工作(?:時間|日期)?|"
+    r"上工(?:日期|时间|時間)?|[報报]到(?:日期|日|时间|時間)?|"
     r"可?開始(?:日期|時間)|可?開工(?:日期|時間)?|可?开工(?:日期|时间)?|"
     r"(?:项目|項目|合同|契約|合约)?(?:周期|週期|期间)"
+)
+# "contract ends on June 30", "finishes June 30th": free from the day after.
+_ENDS_ON = re.compile(
+    r"\b(?:ends?|finish(?:es)?|wraps? up|completes?|rolls? off)\s+(?:on\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    re.I,
 )
 _WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -55,6 +62,7 @@ _THIS_MONTH = re.compile(
     r"(?:今月|本月|当月|this month)\s*(?:の)?(上旬|初旬|初|中旬|中|下旬|末|底|end)", re.I
 )
 _IN_SENTENCE = re.compile(
+    rf"({_ENDS_ON.pattern})|"
     r"(?:available|start|join|begin)\s+"
     r"(within\s+\d{1,3}\s*days|within\s+(?:a|one|two|three|\d)\s+weeks?|next month|next week|"
     rf"next\s+{_WEEKDAY_WORD}|immediately|right away|now\b)|"
@@ -198,6 +206,10 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
 def parse_date(value: str, reference: date) -> date | None:
     """A date from a short value: 即日, 来月, 2026年2月1日, 1月中旬, 12/15/2025, December 1."""
     value = _REIWA.sub(lambda m: f"{2018 + int(m.group(1))}年", value)  # 令和8年 is 2026
+    ends_on = _ENDS_ON.search(value)
+    last_day = _english(value[ends_on.start() :], reference) if ends_on else None
+    if last_day:
+        return last_day + timedelta(days=1)
     after_end = _AFTER_END.search(value) or _ENDS_IN.search(value)
     if after_end and not _names_a_month(value[: after_end.start()]):  # not "4月~6月末で終了"
         word, number = after_end.groups()
@@ -255,7 +267,8 @@ def parse_date(value: str, reference: date) -> date | None:
         count = _WEEK_COUNT.get(weeks.group(1).lower()) or int(weeks.group(1))
         return reference + timedelta(days=7 * count)
     days = re.search(r"(\d{1,3})\s*(?:days?|天|日)\s*(?:notice|内|以内|后|後)?", value, re.I)
-    if days and re.search(r"notice|内|以内|后|後|within", value, re.I):
+    bare = re.fullmatch(r"\s*(?:within\s*)?\d{1,3}\s*days?\s*", value, re.I)  # "Joining: 15 days"
+    if days and (bare or re.search(r"notice|内|以内|后|後|within", value, re.I)):
         return reference + timedelta(days=int(days.group(1)))
     slash = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})\s*~?.*", value)
     if slash and 1 <= int(slash.group(1)) <= 12:
