@@ -259,13 +259,31 @@ def test_commercial_limits(text: str, expected: int) -> None:
         ("Up to 2 layers between you and the consultant", 2),
         ("No more than two vendors in between.", 2),
         ("Your employees or your direct subcontractors only", 1),
+        ("貴社直個人まで", 0),  # between 貴社 and まで: no partner word, own staff
+        ("商流：貴社所属（個人事業主含む）まで", 0),
+        ("貴社の協力会社まで", 1),  # a partner word between them: one company away
+        ("ご提案は貴社社員もしくは貴社BP様所属まで", 1),
+        ("商流：貴社＋1社まで", 1),
+        ("Subcontracting: not allowed", 0),
+        ("One level of subcontracting allowed", 1),
+        ("We accept your subcontractors but not theirs", 1),
+        ("Layer restriction: up to 2", 2),
     ],
 )
 def test_commercial_limit_phrase_families(text: str, expected: int) -> None:
     assert max_commercial_depth(text) == expected
 
 
-@pytest.mark.parametrize("text", ["日语一级", "办公室在3层", "商流不問"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日语一级",
+        "办公室在3层",
+        "商流不問",
+        "本案件は貴社にのみご案内しております",
+        "貴社限定のご案内",
+    ],
+)
 def test_levels_and_floors_are_not_a_commercial_limit(text: str) -> None:
     assert max_commercial_depth(text) is None
 

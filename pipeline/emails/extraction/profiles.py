@@ -615,6 +615,8 @@ _HOP_UNIT = (
     r"removed))"
 )
 _HOP_ALLOWED = re.compile(
+    r"(?:貴社|御社)\s*[+＋]\s*([一二三123])\s*社|"  # "貴社＋1社まで"
+    r"\b(one|1|single|a single)\s*(?:level|layer|tier)\s*of\s*(?:subcontract|sub-?vendor|vendor)|"
     rf"{_HOP_COUNT}\s*{_HOP_UNIT}[^\n、。,，;；不\d一二三]{{0,10}}?"
     r"(?:まで|迄|为止|為止|以内|以下|OK|(?<!不)可(?!能)|可能|max(?:imum)?\b|at most|allowed|"
     r"permitted|ok\b)|"
@@ -634,7 +636,7 @@ _HOP_REFUSED = re.compile(
 _HOP_LABELS = (
     r"商流(?:制限)?|外包[层層]级|外包層級|[层層]级|層級|"
     r"(?:vendor |subcontract(?:ing)? )?(?:layers?|tiers?)(?: limit)?|"
-    r"subcontract(?:ing)? (?:depth|limit)|layer limit"
+    r"subcontract(?:ing)? (?:depth|limit)|layer (?:limit|restrictions?)"
 )
 _RE_RESUBCONTRACT = re.compile(r"再[々再]委託\s*(?:は|が)?\s*(?:不可|NG|禁止)|再再委託不可")
 _NO_LIMIT = re.compile(r"商流\s*[:：]?\s*(?:制限)?\s*(?:なし|無し|不問|問わず|制限なし)|商流不問")
@@ -642,14 +644,15 @@ _OWN_ONLY = re.compile(
     r"再委託\s*(?:は|が)?\s*(?:不可|NG|禁止|できません)|"
     r"(?:贵司|贵公司)(?:的)?(?:正式|自有|直属)?(?:员工|員工)\s*(?:为限|為限|限定|即可|优先)?\s*(?=$|[。，,\n])|"
     r"(?:貴社|御社|贵司|贵公司)\s*(?:社員|所属|プロパー|正社員|直接雇用|员工|正式员工|直下)?\s*"
-    r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)|自社社員のみ|再委託不可|BP(?:様)?不可|"
+    r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)(?!公開|の?ご案内|で(?:の)?ご案内)|自社社員のみ|再委託不可|BP(?:様)?不可|"
     r"個人事業主(?:様)?不可|(?:仅)?限(?:于)?(?:贵司|贵公司)|no\s*(?:sub-?vendors?|layers?)|"
     r"direct\s*(?:w-?2\s*)?only|no\s*(?:third|3rd)[- ]part(?:y|ies)|"
     r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
     r"(?:direct|prime)\s*(?:vendors?|partners?|suppliers?)\s*only|"
     r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)|"
     r"(?:employees? of your (?:own )?(?:company|firm)|your (?:own )?employees)\s*only|"
-    r"no\s*sub-?contract",
+    r"no\s*sub-?contract|subcontract(?:ing|ors?)?\s*[:：]?\s*(?:is\s+|are\s+)?"
+    r"(?:not allowed|not permitted|not accepted|prohibited|no\b)",
     re.I,
 )
 _PARTNER_OK = re.compile(
@@ -658,6 +661,9 @@ _PARTNER_OK = re.compile(
     r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:合作|协力)(?:公司|伙伴|方)(?:的)?(?:员工)?"
     r"(?:为限|まで|可|$|[。，,\n])|"
     r"直签或(?:一|1)\s*[层層]|(?:一|1)\s*[级級](?:合作|协力|協力|外包|供应|供應)|"
+    r"(?:accept|allow|welcome|ok with)\s+your\s+(?:direct\s+)?"
+    r"(?:subcontractors?|partners?|sub-?vendors?)|"
+    r"(?:one|1|single)\s*(?:partner|vendor)\s*layer|"
     r"your (?:direct )?(?:subcontractors?|sub-?vendors?|partners?)(?:'s? employees?)?"
     r"\s*(?:only|ok|are fine|allowed)",
     re.I | re.M,
@@ -691,6 +697,20 @@ def _hop_value(match: re.Match[str]) -> int:
     return _KANJI_COUNT[next(g for g in match.groups() if g).lower()]
 
 
+# "貴社所属（個人事業主含む）まで", "貴社の協力会社まで", "貴社社員もしくは貴社BP様所属まで": what
+# comes between 貴社 and まで says whether the reader's partners are let in.
+# Not "貴社にのみご案内" / "貴社へ限定公開": an offer made to the reader alone.
+_READER_LIMIT = re.compile(
+    r"(?:貴社|御社)([^\n、。にへ]{0,16}?)(?:まで|迄|のみ|限定)(?!公開|の?ご案内|で(?:の)?ご案内)"
+)
+_PARTNER_WORD = re.compile(r"BP|協力|パートナー|partner|[一1]\s*社", re.I)
+
+
+def _reader_limit(fields: str) -> int | None:
+    limits = [1 if _PARTNER_WORD.search(m.group(1)) else 0 for m in _READER_LIMIT.finditer(fields)]
+    return max(limits) if limits else None
+
+
 def max_commercial_depth(text: str | Prepared) -> int | None:
     """商流制限: companies allowed between the reader and the engineer (貴社社員まで = 0)."""
     fields = prepare(text).prose_fields
@@ -699,9 +719,10 @@ def max_commercial_depth(text: str | Prepared) -> int | None:
         return hops
     if _NO_LIMIT.search(fields):
         return None
-    if _PARTNER_OK.search(fields):  # "贵司员工或贵司合作公司员工": the wider of the two
+    reader = _reader_limit(fields)
+    if _PARTNER_OK.search(fields) or reader == 1:  # "贵司员工或贵司合作公司员工": the wider
         return 1
-    if _OWN_ONLY.search(fields):
+    if _OWN_ONLY.search(fields) or reader == 0:
         return 0
     return None
 
