@@ -8,7 +8,7 @@ others renormalised. The reasons are short and readable: they become the explana
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -65,11 +65,11 @@ def business_score(project: Payload, candidate: Payload, config: MatchingConfig)
         parts["preferred_skills"] = len(hits) / len(preferred)
         if hits:
             reasons.append(f"preferred: {', '.join(hits)}")
-    _years(project, candidate, parts, reasons)
-    _rate(project, candidate, config, parts, reasons)
+    for requirement in (_YEARS, _RATE):
+        _apply(requirement, project, candidate, config, parts, reasons)
     _location(project, candidate, parts, reasons)
-    _availability(project, candidate, config, parts, reasons)
-    _language(project, candidate, parts, reasons)
+    for requirement in (_AVAILABILITY, _LANGUAGE):
+        _apply(requirement, project, candidate, config, parts, reasons)
     total_weight = sum(RULE_WEIGHTS[name] for name in parts)
     score = (
         sum(RULE_WEIGHTS[name] * value for name, value in parts.items()) / total_weight
@@ -79,37 +79,81 @@ def business_score(project: Payload, candidate: Payload, config: MatchingConfig)
     return BusinessScore(round(min(1.0, max(0.0, score)), 4), parts, reasons, matched, missing)
 
 
-def _years(project: Payload, candidate: Payload, parts: dict, reasons: list[str]) -> None:
-    minimum = project.get("min_years")
-    if minimum is None:
-        return
-    years = candidate.get("years")
-    if years is None:
-        parts["years"] = 0.5
-        reasons.append(f"years not stated (needs {minimum:g}+)")
-        return
-    parts["years"] = 1.0 if years >= minimum else max(0.0, years / minimum) if minimum else 1.0
-    mark = "✓" if years >= minimum else "✗"
-    reasons.append(f"{years:g}y vs {minimum:g}+ {mark}")
+@dataclass(frozen=True)
+class _Requirement:
+    """A rule on a value the project states and the candidate's mail may leave out (years,
+    rate, start, Japanese level). A candidate who does not say is neither a match nor a miss:
+    half the credit, with `unstated` as the reason."""
+
+    rule: str
+    needs: str  # the project's field
+    has: str  # the candidate's field
+    judge: Callable[[Any, Any, MatchingConfig], tuple[float, str | None]]
+    unstated: Callable[[Any], str]
 
 
-def _rate(project, candidate, config: MatchingConfig, parts: dict, reasons: list[str]) -> None:
-    budget = project.get("budget_max")
-    if budget is None:
+def _apply(
+    requirement: _Requirement,
+    project: Payload,
+    candidate: Payload,
+    config: MatchingConfig,
+    parts: dict,
+    reasons: list[str],
+) -> None:
+    """Score one requirement if the project states it; a None reason adds no line."""
+    needed = project.get(requirement.needs)
+    if needed is None:
         return
-    rate = candidate.get("rate_min")
-    if rate is None:
-        parts["rate"] = 0.5
-        reasons.append(f"rate not stated (budget ≤{_man(budget)}/月)")
-        return
-    ceiling = budget * (1 + config.rate_margin)
-    if rate <= budget:
-        parts["rate"], mark = 1.0, "✓"
-    elif rate <= ceiling:
-        parts["rate"], mark = 0.5, "within margin"
+    have = candidate.get(requirement.has)
+    if have is None:
+        parts[requirement.rule], reason = 0.5, requirement.unstated(needed)
     else:
-        parts["rate"], mark = 0.0, "✗ over budget"
-    reasons.append(f"rate {_man(rate)}/月 vs budget ≤{_man(budget)}/月 {mark}")
+        parts[requirement.rule], reason = requirement.judge(needed, have, config)
+    if reason:
+        reasons.append(reason)
+
+
+def _years(minimum: float, years: float, _: MatchingConfig) -> tuple[float, str]:
+    met = years >= minimum
+    score = 1.0 if met else max(0.0, years / minimum) if minimum else 1.0
+    return score, f"{years:g}y vs {minimum:g}+ {'✓' if met else '✗'}"
+
+
+def _rate(budget: float, rate: float, config: MatchingConfig) -> tuple[float, str]:
+    if rate <= budget:
+        score, mark = 1.0, "✓"
+    elif rate <= budget * (1 + config.rate_margin):
+        score, mark = 0.5, "within margin"
+    else:
+        score, mark = 0.0, "✗ over budget"
+    return score, f"rate {_man(rate)}/月 vs budget ≤{_man(budget)}/月 {mark}"
+
+
+def _availability(start: float, available: float, config: MatchingConfig) -> tuple[float, str]:
+    gap = available - start
+    score = 1.0 if gap <= 0 else 0.5 if gap <= config.availability_grace_days else 0.0
+    return score, f"available {_day(available)} (start {_day(start)})"
+
+
+def _language(minimum: float, rank: float, _: MatchingConfig) -> tuple[float, None]:
+    return (1.0 if rank >= minimum else 0.0), None
+
+
+_YEARS = _Requirement(
+    "years", "min_years", "years", _years, lambda minimum: f"years not stated (needs {minimum:g}+)"
+)
+_RATE = _Requirement(
+    "rate", "budget_max", "rate_min", _rate,
+    lambda budget: f"rate not stated (budget ≤{_man(budget)}/月)",
+)  # fmt: skip
+_AVAILABILITY = _Requirement(
+    "availability", "start_day", "available_day", _availability,
+    lambda _: "availability not stated",
+)  # fmt: skip
+_LANGUAGE = _Requirement(
+    "language", "japanese_rank_min", "japanese_rank", _language,
+    lambda _: "Japanese level not stated",
+)  # fmt: skip
 
 
 def _location(project: Payload, candidate: Payload, parts: dict, reasons: list[str]) -> None:
@@ -130,32 +174,3 @@ def _location(project: Payload, candidate: Payload, parts: dict, reasons: list[s
     else:
         parts["location"] = 0.0 if where else 0.3
         reasons.append(f"{where or 'place unknown'} vs {place}")
-
-
-def _availability(project, candidate, config: MatchingConfig, parts, reasons) -> None:
-    start = project.get("start_day")
-    if start is None:
-        return
-    available = candidate.get("available_day")
-    if available is None:
-        parts["availability"] = 0.5
-        reasons.append("availability not stated")
-        return
-    gap = available - start
-    if gap <= 0:
-        parts["availability"] = 1.0
-    elif gap <= config.availability_grace_days:
-        parts["availability"] = 0.5
-    else:
-        parts["availability"] = 0.0
-    reasons.append(f"available {_day(available)} (start {_day(start)})")
-
-
-def _language(project: Payload, candidate: Payload, parts: dict, reasons: list[str]) -> None:
-    minimum = project.get("japanese_rank_min")
-    if minimum is None:
-        return
-    rank = candidate.get("japanese_rank")
-    parts["language"] = 0.5 if rank is None else (1.0 if rank >= minimum else 0.0)
-    if rank is None:
-        reasons.append("Japanese level not stated")
