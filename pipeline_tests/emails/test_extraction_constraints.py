@@ -424,6 +424,30 @@ def test_onsite_only_phrase_families(text: str) -> None:
     assert remote(text) == "none"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("リモート：フル", "full"),
+        ("リモート：完全", "full"),
+        ("リモート：フル（月1出社）", "partial"),
+        ("Remote: fully remote only, cannot go onsite", "full"),
+        ("テレワーク：週3日", "partial"),  # a number of days is part-time
+        ("出社頻度：週2回", "partial"),
+        ("出社：月1回程度", "partial"),
+        ("出社：週5", "none"),
+        ("出社：なし", "full"),
+        ("是否远程：否", "none"),
+        ("远程：可以", "partial"),  # one of the ways, as リモート可 is
+        ("居家办公：可", "partial"),
+        ("Remote possible", "partial"),
+        ("原則出社", "none"),
+        ("In office Tue-Thu", "partial"),
+    ],
+)
+def test_remote_values_and_office_days_under_a_label(text: str, expected: str) -> None:
+    assert remote(text) == expected
+
+
 def test_a_work_style_naming_both_is_not_onsite_only() -> None:
     assert remote("勤務形態：出社・リモート併用") == "partial"
 

@@ -92,7 +92,10 @@ _REMOTE_PARTIAL = re.compile(
     r"[周週][一二三四五](?:\s*[、,和及与]\s*[周週]?[一二三四五])*\s*(?:到|去|进|進)(?:公司|办公室|现场)|"
     r"[远遠][程端]\s*[+＋]\s*(?:现场|現場|驻场|駐場|到岗)|(?:现场|現場|驻场|駐場)\s*[+＋]\s*[远遠][程端]|"
     r"一[周週]\s*[一两二三四1-4]\s*天\s*(?:驻场|到岗|到公司|现场|进公司)|"
-    r"occasional (?:office|on-?site) (?:visits?|days?)",
+    r"occasional (?:office|on-?site) (?:visits?|days?)|原則(?:リモート|在宅)|"
+    r"(?<!fully )(?<!full )(?<!100% )\bremote\s*(?:is\s*|work\s*)?"
+    r"(?:possible|ok|friendly|allowed)\b|"
+    r"(?:in[- ]office|on-?site)\s+(?:Mon|Tue|Wed|Thu)[a-z]*\s*[-–~/&]\s*(?:Tue|Wed|Thu|Fri)[a-z]*",
     re.I,
 )
 _REMOTE_NONE = re.compile(
@@ -103,7 +106,7 @@ _REMOTE_NONE = re.compile(
     r"现场工作|到现场|客户现场|驻点|駐點|到公司上班|進公司|客先常駐|オンサイト|出社必須|"
     r"in[- ]person|must be local|local (?:candidates|consultants) only|"
     r"(?:不可|不能|无法|不支持|不接受|不考虑|不做)\s*[远遠][程端]|"
-    r"report(?:ing)? to (?:the )?office|全日出社|フル常駐|出社(?:メイン|中心)|"
+    r"report(?:ing)? to (?:the )?office|全日出社|フル常駐|出社(?:メイン|中心)|原則(?:出社|常駐)|"
     r"no\s*(?:WFH|work(?:ing)? from home|remote work)|"
     r"work (?:from|at|in) the (?:client'?s? |customer'?s? )?(?:office|site)",
     re.I,
@@ -174,22 +177,55 @@ _ONSITE_OK = re.compile(
 
 
 _REMOTE_LABELS = (
-    r"remote(?:\s*work)?|wfh|リモート(?:ワーク)?|在宅(?:勤務)?|テレワーク|远程(?:办公)?|遠端|远端"
+    r"remote(?:\s*work)?|wfh|リモート(?:ワーク)?|在宅(?:勤務)?|テレワーク|远程(?:办公)?|遠端|远端|"
+    r"居家(?:办公|辦公)?|在家(?:办公|辦公)"
 )
 _REMOTE_STATED = {
     **dict.fromkeys(
         ["no", "none", "不可", "なし", "無し", "ng", "×", "不支持", "不可以", "not", "n/a", "不行"],
         "none",
     ),
+    **dict.fromkeys(["否", "不是"], "none"),
     **dict.fromkeys(["partial", "partly", "hybrid", "一部", "一部可", "部分", "部分可"], "partial"),
+    # "リモート：可", "远程：可以", "Remote possible": remote is one of the ways, as リモート可 is
+    **dict.fromkeys(["可", "可以", "可能", "相談可", "ok", "possible", "friendly"], "partial"),
+    **dict.fromkeys(["フル", "完全", "full", "fully", "100%", "全远程", "全程"], "full"),
 }
+# "テレワーク：週3日", "出社：月1回程度": a number of days a week or month is part-time.
+_SOME_DAYS = re.compile(
+    r"(?:週|月|每[周週月]|一[周週])\s*(?:[1-4一二两三四]|数)|[1-4]\s*(?:days?|日|回)", re.I
+)
+_ALL_DAYS = re.compile(r"(?:週|每[周週])\s*[5五]|毎日|每天|常駐|full[- ]?time|5\s*days", re.I)
+_NO_DAYS = re.compile(r"(?:なし|無し|不要|无|無|none|no\b|0\s*(?:日|回|days?))", re.I)
+_ONSITE_FREQUENCY_LABELS = (
+    r"(?<![^\s■◆◇●・【】\[\]])(?:出社|出勤|到岗|到崗|驻场|駐場|on-?site|office)"
+    r"(?:頻度|日数|回数|频率|頻率|频次|days)?"
+)
 
 
 def _stated_remote(fields: str) -> str | None:
-    """The remote label's value when it is one word of refusal or of part-time."""
+    """The remote label's value when it is one word of refusal, of part-time or of full remote,
+    or a number of days; an onsite label's number of days ("出社：週2回", "出社：なし")."""
     value = labelled(fields, _REMOTE_LABELS)
-    word = re.match(r"n/a|[^\s(（,、。:：/]+", value, re.I) if value else None
-    return _REMOTE_STATED.get(word.group(0).lower()) if word else None
+    word = re.match(r"n/a|100%|[^\s(（,、。:：/]+", value, re.I) if value else None
+    stated = _REMOTE_STATED.get(word.group(0).lower()) if word else None
+    rest = value[word.end() :] if value and word else ""
+    if stated == "partial" and _REMOTE_FULL.search(rest):  # "可（フルリモート）"
+        return "full"
+    if stated == "full" and _SOME_DAYS.search(rest):
+        return "partial"  # "フル（月1出社）"
+    if stated:
+        return stated
+    if value and _SOME_DAYS.match(value):
+        return "partial"
+    onsite = labelled(fields, _ONSITE_FREQUENCY_LABELS)
+    if onsite is None:
+        return None
+    if _ALL_DAYS.match(onsite):
+        return "none"
+    if _NO_DAYS.match(onsite):
+        return "full"
+    return "partial" if _SOME_DAYS.match(onsite) else None
 
 
 _NO_ONSITE = re.compile(
