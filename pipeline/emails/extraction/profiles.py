@@ -374,7 +374,7 @@ def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
 _COUNTRIES = {
     "JP": r"日本|japan|japanese|日籍",
     "CN": r"中国|中國|china|chinese|中华(?!民国)|华人|prc",
-    "KR": r"韓国|韩国|south korean|south korea|korean|korea",
+    "KR": r"大韓民国|大韩民国|韓国|韩国|south korean|south korea|korean|korea",
     "TW": r"台湾|taiwan|taiwanese|中华民国|中華民國|\br\.?o\.?c\b",
     "VN": r"ベトナム|越南|vietnam|vietnamese|viet nam",
     "IN": r"インド(?!ネシア)|印度(?!尼)|india|indian",
