@@ -60,6 +60,18 @@ def test_an_earlier_different_mail_with_the_same_message_id_is_found(inbox: Inbo
     assert found == {later[_sha(2)]: "inbox/1.eml"}
 
 
+def test_every_later_mail_names_the_first_with_its_message_id_and_none_is_no_id(
+    inbox: InboxStore,
+) -> None:
+    no_id = [{**_row(n), "message_id": None} for n in (4, 5)]
+    inbox.insert_emails([_row(1, "<same@example.test>"), no_id[0]])
+    later = inbox.insert_emails(
+        [_row(2, "<same@example.test>"), _row(3, "<same@example.test>"), no_id[1]]
+    )
+    found = inbox.earlier_with_message_id(list(later.values()))
+    assert found == {later[_sha(2)]: "inbox/1.eml", later[_sha(3)]: "inbox/1.eml"}
+
+
 def test_a_refused_insert_keeps_nothing_of_its_call(inbox: InboxStore) -> None:
     with pytest.raises(SQLAlchemyError):
         inbox.insert_emails([_row(1), {**_row(2), "raw_sha256": None}])
