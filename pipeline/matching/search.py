@@ -8,7 +8,7 @@ formula after a prefetch by vector; hard constraints exclude in the prefetch's f
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -30,6 +30,7 @@ from pipeline.matching.profiles import CanonicalProfile, day_number, japanese_ra
 from pipeline.store.vectors import VectorHit, VectorStore
 from pipeline.store.weighted_query import (
     AnyOf,
+    Condition,
     InMemoryPoints,
     Match,
     MatchAny,
@@ -82,12 +83,10 @@ class Matcher:
 
         `only_excluded=True` turns the hard constraints round: only the candidates they
         exclude, best first (to explain the near misses)."""
-        project, vector = self._subject(query, "project", vector)
-        ranked, near = self._candidate_queries(
-            project, filters, use_weighted_search, limit, limit if only_excluded else 0, vector,
-            only_ids,
+        return self._search_for(
+            _FIND_CANDIDATES, query, filters, use_weighted_search, limit, vector, only_ids,
+            only_excluded,
         )  # fmt: skip
-        return self._search("candidate", near if only_excluded else ranked)
 
     def rank_candidates(
         self,
@@ -116,9 +115,9 @@ class Matcher:
         collection in memory, `candidate_points`), the same queries are answered there instead
         of in the engine: the same prefetch, filter and formula, one matrix product a block."""
         prepared = [
-            self._candidate_queries(
-                project, None, True, limit, near_miss_limit, self._vector(project, vector),
-                only_ids,
+            self._queries(
+                _FIND_CANDIDATES, project, None, True, limit, near_miss_limit,
+                self._vector(project, vector), only_ids,
             )
             for project, vector in projects
         ]  # fmt: skip
@@ -151,31 +150,6 @@ class Matcher:
             for p, found in zip(prepared, points.query_batch(queries), strict=True)
         ]
 
-    def _candidate_queries(
-        self,
-        project: CanonicalProfile,
-        filters: Mapping[str, Any] | None,
-        weighted: bool,
-        limit: int,
-        near_miss_limit: int,
-        vector: np.ndarray,
-        only_ids: list[int] | None,
-    ) -> tuple[_Prepared | None, _Prepared | None]:
-        """A candidate search's query and its near-miss query (the candidates the hard
-        constraints exclude, best first; None when `near_miss_limit` is 0 or nothing is
-        excluded), built from one reading of the project."""
-        payload = apply_filters(project.payload, filters or {})
-        exclusions = tuple(c for _, c in candidate_exclusions(payload, self.config))
-        must = tuple(_hard_filters(filters or {}))
-        terms = candidate_terms(payload, self.config) if weighted else []
-        ranked = self._prepare(vector, terms, must, exclusions, limit, weighted, only_ids)
-        near = None
-        if near_miss_limit > 0 and exclusions:
-            near = self._prepare(
-                vector, terms, (*must, AnyOf(exclusions)), (), near_miss_limit, weighted, only_ids
-            )
-        return ranked, near
-
     def search_projects(
         self,
         query: str | int | CanonicalProfile,
@@ -187,15 +161,9 @@ class Matcher:
         only_ids: list[int] | None = None,
     ) -> list[SearchResult]:
         """Open projects for a candidate (id or profile) or a free-text query, best first."""
-        candidate, vector = self._subject(query, "candidate", vector)
-        payload = dict(candidate.payload)
-        must_not = tuple(c for _, c in project_exclusions(payload, self.config))
-        must = (OPEN_PROJECTS, *_hard_filters(filters or {}))
-        terms = project_terms(payload, self.config) if use_weighted_search else []
-        prepared = self._prepare(
-            vector, terms, must, must_not, limit, use_weighted_search, only_ids
+        return self._search_for(
+            _FIND_PROJECTS, query, filters, use_weighted_search, limit, vector, only_ids, False
         )
-        return self._search("project", prepared)
 
     def profile_vectors(self, kind: str, profile_ids: list[int]) -> dict[int, np.ndarray]:
         """Stored vectors of profiles (as indexed), by profile id."""
@@ -205,6 +173,51 @@ class Matcher:
         return {ids[point]: vector for point, vector in stored.items()}
 
     # --- internals ------------------------------------------------------------------------
+
+    def _search_for(
+        self,
+        direction: _Direction,
+        query: str | int | CanonicalProfile,
+        filters: Mapping[str, Any] | None,
+        weighted: bool,
+        limit: int,
+        vector: np.ndarray | None,
+        only_ids: list[int] | None,
+        only_excluded: bool,
+    ) -> list[SearchResult]:
+        """`search_candidates` or `search_projects`, as `direction` says."""
+        subject, vector = self._subject(query, direction.subject, vector)
+        ranked, near = self._queries(
+            direction, subject, filters, weighted, limit, limit if only_excluded else 0, vector,
+            only_ids,
+        )  # fmt: skip
+        return self._search(direction.target, near if only_excluded else ranked)
+
+    def _queries(
+        self,
+        direction: _Direction,
+        subject: CanonicalProfile,
+        filters: Mapping[str, Any] | None,
+        weighted: bool,
+        limit: int,
+        near_miss_limit: int,
+        vector: np.ndarray,
+        only_ids: list[int] | None,
+    ) -> tuple[_Prepared | None, _Prepared | None]:
+        """A search's query and its near-miss query (the profiles the hard constraints
+        exclude, best first; None when `near_miss_limit` is 0 or nothing is excluded), built
+        from one reading of the subject."""
+        payload = direction.payload(subject.payload, filters or {})
+        exclusions = tuple(c for _, c in direction.exclusions(payload, self.config))
+        must = (*direction.must, *_hard_filters(filters or {}))
+        terms = direction.terms(payload, self.config) if weighted else []
+        ranked = self._prepare(vector, terms, must, exclusions, limit, weighted, only_ids)
+        near = None
+        if near_miss_limit > 0 and exclusions:
+            near = self._prepare(
+                vector, terms, (*must, AnyOf(exclusions)), (), near_miss_limit, weighted, only_ids
+            )
+        return ranked, near
 
     def _subject(
         self, query: str | int | CanonicalProfile, kind: str, vector: np.ndarray | None
@@ -262,6 +275,19 @@ class Matcher:
             prefetch_limit=max(self.config.prefetch_limit, limit),
         )
         return _Prepared(query, terms, vector_weight, filter_weight)
+
+
+@dataclass(frozen=True)
+class _Direction:
+    """Which way a search runs: the subject's kind, the kind it finds, and how the subject's
+    payload becomes the hard constraints and soft terms on the found side."""
+
+    subject: str
+    target: str
+    payload: Callable[[Mapping[str, Any], Mapping[str, Any]], dict[str, Any]]  # with filters
+    exclusions: Callable[[Mapping[str, Any], MatchingConfig], list[tuple[str, Condition]]]
+    terms: Callable[[Mapping[str, Any], MatchingConfig], list[Term]]
+    must: tuple[Condition, ...]  # what every found profile is
 
 
 @dataclass(frozen=True)
@@ -361,3 +387,13 @@ def _hard_filters(filters: Mapping[str, Any]) -> list:
     if language := filters.get("language"):
         conditions.append(Match("language", language))
     return conditions
+
+
+# A project's explicit filters restate its requirements; a candidate's only add hard filters.
+_FIND_CANDIDATES = _Direction(
+    "project", "candidate", apply_filters, candidate_exclusions, candidate_terms, ()
+)
+_FIND_PROJECTS = _Direction(
+    "candidate", "project", lambda payload, _: dict(payload), project_exclusions, project_terms,
+    (OPEN_PROJECTS,),
+)  # fmt: skip
