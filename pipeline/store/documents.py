@@ -106,7 +106,9 @@ def _upsert_chunks(
             },
             where=chunk_table.c.content_hash != statement.excluded.content_hash,
         )
-        connection.execute(statement, rows)
+        # RETURNING makes SQLAlchemy send multi-row VALUES pages; an ON CONFLICT upsert
+        # without it goes through psycopg2's executemany, one round trip a chunk.
+        connection.execute(statement.returning(chunk_table.c.id), rows)
     connection.execute(
         _DELETE_STALE_CHUNKS,
         {
