@@ -369,10 +369,18 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument("--quick", action="store_true", help="200 x 2000, hashing world")
     parser.add_argument("--world-file", help="only the world part, on this world file")
+    parser.add_argument(
+        "--scale-only", action="store_true",
+        help="only the scale part (the last line is its speed-up alone)",
+    )  # fmt: skip
     args = parser.parse_args()
     if args.quick:
         args.projects, args.candidates, args.baseline_sample = 200, 2000, 6
         args.world_embedder = "hashing"
+    if args.scale_only:
+        ratio = scale(args)
+        print(f"matching: {ratio:.1f}x the per-pair baseline at {args.projects}x{args.candidates}")
+        return
     quality = world(args)
     if args.world_file:
         print(
