@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from pipeline.errors import ConfigurationError
 from pipeline.index.outbox import apply_deletions
-from pipeline.progress import BatchProgress, ProgressCallback
+from pipeline.progress import ProgressCallback
 from pipeline.store import index_state
 from pipeline.store.index_state import BuildChunk, IndexModel
 from pipeline.store.vectors import VectorStore, collection_name, point_id
@@ -38,7 +38,8 @@ from pipeline.vectorize.embedders.base import Embedder
 from pipeline.vectorize.errors import InputRejectedError
 from pipeline.vectorize.idcheck import compare_ids
 from pipeline.vectorize.quality import vector_problems
-from pipeline.vectorize.vectorizer import batch_chunk, chunk_payload
+from pipeline.vectorize.tally import BatchTally, batch_progress, send_progress
+from pipeline.vectorize.vectorizer import chunk_payload
 
 ALIAS = "chunks__current"
 DEFAULT_GRACE_S = 3600.0
@@ -93,12 +94,9 @@ class CheckResult:
         )
 
 
-@dataclass
-class BuildReport:
+@dataclass(kw_only=True)
+class BuildReport(BatchTally):
     collection: str
-    vectorized: int = 0
-    failed: int = 0
-    batches: int = 0
     elapsed_s: float = 0.0
     abandoned: bool = False
     errors: dict[int, str] = field(default_factory=dict)
@@ -249,11 +247,10 @@ class IndexLifecycle:
     ) -> BuildReport:
         """Embed every live chunk lacking a vector under the building model, page by page."""
         target = self._require_building(embedder)
-        report = BuildReport(collection=target.collection)
         started = time.monotonic()
         with self.engine.connect() as connection:
             cover = index_state.coverage(connection, target.model, target.dimension, serving=False)
-        total = cover.total - cover.vectorized
+        report = BuildReport(collection=target.collection, total=cover.total - cover.vectorized)
         after_id, passes, built_in_pass = 0, 1, 0
         while not report.abandoned:
             with self.engine.connect() as connection:
@@ -285,13 +282,10 @@ class IndexLifecycle:
                         report.abandoned = True
                         break
                     raise
-                report.batches += 1
-                report.vectorized += len(batch) - len(errors)
-                report.failed += len(errors)
+                report.add_batch(len(batch) - len(errors), len(errors))
                 report.errors.update(errors)
                 report.elapsed_s = time.monotonic() - started
-                total = max(total, report.vectorized + report.failed)
-                _report(progress_callback, report, batch, errors, total, self.batch_size)
+                _report(progress_callback, report, batch, errors, self.batch_size)
         report.elapsed_s = time.monotonic() - started
         if report.abandoned:  # abandoned elsewhere: what this process wrote goes too
             self.store.drop_collection(target.collection)
@@ -499,36 +493,15 @@ def _report(
     report: BuildReport,
     batch: list[BuildChunk],
     errors: dict[int, str],
-    total: int,
     batch_size: int,
 ) -> None:
-    """The vectorizer's per-batch progress shape, so the same events and bars apply."""
-    if callback is None:
-        return
-    processed = report.vectorized + report.failed
-    rate = processed / report.elapsed_s if report.elapsed_s > 0 else 0.0
-    left = max(0, total - processed)
-    info = BatchProgress(
-        batch_num=report.batches,
-        total_batches=report.batches + -(-left // batch_size),
-        batch_size=len(batch),
-        processed=processed,
-        total=total,
-        vectorized_count=len(batch) - len(errors),
-        failed_count=len(errors),
-        batch_chunks=[batch_chunk(c, errors.get(c.id)) for c in batch],
-        elapsed_s=report.elapsed_s,
-        rate_per_s=rate,
-        eta_s=left / rate if rate > 0 else None,
-        tokens=0,
-        retries=0,
-        total_vectorized=report.vectorized,
-        total_failed=report.failed,
-    )
-    try:
-        callback(info)
-    except Exception as e:  # a watcher's bug must not stop the build it watches
-        LOG.warning(f"progress callback raised {type(e).__name__}: {e}; continuing")
+    """The vectorizer's per-batch progress event, so the same events and bars apply."""
+    if callback is not None:
+        reasons = [errors.get(chunk.id) for chunk in batch]
+        info = batch_progress(
+            report, batch, reasons, batch_size=batch_size, elapsed_s=report.elapsed_s
+        )
+        send_progress(callback, info, LOG)
 
 
 def _register(connection: Connection, collection: str, embedder: Embedder, state: str) -> None:

@@ -16,7 +16,6 @@ Nothing is marked vectorized before the store acknowledged the upsert.
 from __future__ import annotations
 
 import logging
-import math
 import random
 import threading
 import uuid
@@ -30,7 +29,7 @@ import numpy as np
 from sqlalchemy.engine import Engine
 
 from pipeline.errors import DatabaseUnavailableError
-from pipeline.progress import BatchChunk, BatchProgress, ProgressCallback, format_progress
+from pipeline.progress import ProgressCallback, format_progress
 from pipeline.store.chunks import (
     ChunkWithDocument,
     ClaimedChunk,
@@ -52,6 +51,7 @@ from pipeline.vectorize.limiter import RateLimiter
 from pipeline.vectorize.quality import vector_problems
 from pipeline.vectorize.queue import ChunkQueue, Clock, SystemClock
 from pipeline.vectorize.retries import RetryPolicy, RetryState, bisect_rejected, next_retry
+from pipeline.vectorize.tally import BatchTally, batch_progress, send_progress
 
 DEFAULT_LOGGER = logging.getLogger("pipeline.vectorize")
 # Default chunks per batch: the seed's 32 for in-process models; a remote request of 32 is
@@ -125,14 +125,12 @@ class _Outcome:
     points: tuple[list[str], np.ndarray, list[dict], Any] | None = None  # see _points
 
 
-@dataclass
-class _Totals:
-    total: int
-    vectorized: int = 0
-    failed: int = 0
+@dataclass(kw_only=True)
+class _Totals(BatchTally):
+    """The run's counts: the batch tally plus what the summary adds."""
+
     dead_lettered: int = 0
     clipped: int = 0
-    batches: int = 0
     retries: int = 0
     tokens: int = 0
     requests: int = 0
@@ -140,10 +138,6 @@ class _Totals:
     write_s: float = 0.0
     claim_s: float = 0.0
     released_dead: int = 0
-
-    @property
-    def processed(self) -> int:
-        return self.vectorized + self.failed
 
 
 class Vectorizer:
@@ -614,9 +608,7 @@ class Vectorizer:
         callback: ProgressCallback | None,
     ) -> None:
         elapsed = self.clock.monotonic() - started
-        rate = totals.processed / elapsed if elapsed > 0 else 0.0
-        left = max(0, totals.total - totals.processed)
-        total_batches = totals.batches + math.ceil(left / self.batch_size)
+        total_batches = totals.batches + totals.batches_left(self.batch_size)
         n_failed = len(outcome.errors)
         n_ok = len(batch.chunks) - n_failed
         self.log.info(
@@ -626,31 +618,17 @@ class Vectorizer:
         self.log.info(f"Batch {totals.batches}: {n_ok} succeeded, {n_failed} failed")
         if callback is None:
             return
-        reasons = {position: error.reason for position, error in outcome.errors.items()}
-        info = BatchProgress(
-            batch_num=totals.batches,
-            total_batches=total_batches,
-            batch_size=len(batch.chunks),
-            processed=totals.processed,
-            total=totals.total,
-            vectorized_count=n_ok,
-            failed_count=n_failed,
-            batch_chunks=[
-                batch_chunk(chunk, reasons.get(position))
-                for position, chunk in enumerate(batch.chunks)
-            ],
+        errors = [outcome.errors.get(position) for position in range(len(batch.chunks))]
+        info = batch_progress(
+            totals,
+            batch.chunks,
+            [None if error is None else error.reason for error in errors],
+            batch_size=self.batch_size,
             elapsed_s=elapsed,
-            rate_per_s=rate,
-            eta_s=left / rate if rate > 0 else None,
             tokens=batch.tokens,
             retries=outcome.retries,
-            total_vectorized=totals.vectorized,
-            total_failed=totals.failed,
         )
-        try:
-            callback(info)
-        except Exception as e:  # a watcher's bug must not stop the work it watches
-            self.log.warning(f"progress callback raised {type(e).__name__}: {e}; continuing")
+        send_progress(callback, info, self.log)
 
     def renew_leases(self, open_claims: set[int]) -> None:
         """Extend the claims still held (the heartbeat calls this every third of a lease).
@@ -735,15 +713,12 @@ class _Heartbeat:
 
 def _tally(totals: _Totals, batch: _Batch, outcome: _Outcome, dead: list[int]) -> None:
     """Add one written batch to the run's totals."""
-    totals.batches += 1
-    totals.vectorized += len(outcome.vectors)
-    totals.failed += len(outcome.errors)
+    totals.add_batch(len(outcome.vectors), len(outcome.errors))
     totals.dead_lettered += len(dead)
     totals.clipped += sum(1 for p in outcome.vectors if batch.inputs[p].note)
     totals.retries += outcome.retries
     totals.requests += outcome.requests
     totals.tokens += batch.tokens
-    totals.total = max(totals.total, totals.processed)
 
 
 # The payload keys a document's chunks share: a store may write them once per document.
@@ -765,22 +740,6 @@ def chunk_payload(chunk: ChunkWithDocument) -> dict[str, Any]:
         "language": chunk.language,
         "source": chunk.source,
     }
-
-
-def batch_chunk(chunk: ChunkWithDocument, error: str | None) -> BatchChunk:
-    """A chunk as progress events list it; `error` says why it failed (None: vectorized)."""
-    return BatchChunk(
-        chunk_id=chunk.id,
-        document_id=chunk.document_id,
-        chunk_index=chunk.chunk_index,
-        market=chunk.market,
-        doc_type=chunk.doc_type,
-        stock_code=chunk.stock_code,
-        company_name=chunk.company_name,
-        source=chunk.source,
-        vectorized=error is None,
-        error=error,
-    )
 
 
 __all__ = ["ChunkError", "PendingFilter", "RunSummary", "Vectorizer"]
