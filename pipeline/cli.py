@@ -7,14 +7,21 @@ import logging
 import shlex
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from pipeline.errors import PipelineError
 from pipeline.settings import REPO_ROOT, Settings, get_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from pipeline.index.lifecycle import IndexLifecycle
+    from pipeline.store.vectors import VectorStore
 
 # Plain click help, not rich panels, 100 columns wide so long option names stay whole.
 HELP_SETTINGS = {"max_content_width": 100, "terminal_width": 100}
@@ -722,12 +729,17 @@ app.add_typer(index_app, name="index")
 index_app.add_typer(migrate_app, name="migrate")
 
 
-def _index_parts(settings: Settings):
+@contextmanager
+def _open_index(settings: Settings) -> Iterator[tuple[Engine, VectorStore, IndexLifecycle]]:
+    """The app database, the vector store (closed on the way out) and the index lifecycle."""
     from pipeline.index.lifecycle import IndexLifecycle
     from pipeline.vectorize import open_vector_store as open_store
 
     engine, store = _app_engine(settings), open_store(settings)
-    return engine, store, IndexLifecycle(engine, store, grace_s=settings.index_grace_s)
+    try:
+        yield engine, store, IndexLifecycle(engine, store, grace_s=settings.index_grace_s)
+    finally:
+        store.close()
 
 
 @app.command("search")
@@ -742,13 +754,10 @@ def search(
     from pipeline.index.search import ChunkSearch, settings_factory
 
     settings = get_settings()
-    engine, store, _ = _index_parts(settings)
-    try:
+    with _open_index(settings) as (engine, store, _):
         hits = ChunkSearch(engine, store, settings_factory(settings)).search_chunks(
             query, {"market": market, "doc_type": doc_type}, limit=top
         )
-    finally:
-        store.close()
     if not hits:
         typer.echo("no chunk matches this search")
     for rank, hit in enumerate(hits, 1):
@@ -764,11 +773,8 @@ def search(
 @fails_cleanly
 def index_status() -> None:
     """Models, collections, coverage, the alias target, pending deletions, dead letters."""
-    _, store, lifecycle = _index_parts(get_settings())
-    try:
+    with _open_index(get_settings()) as (_, _, lifecycle):
         typer.echo("\n".join(lifecycle.status().lines()))
-    finally:
-        store.close()
 
 
 @migrate_app.command("start")
@@ -786,8 +792,7 @@ def index_migrate_start(
 
     settings = get_settings()
     embedder = settings_factory(settings)(provider, model or "", dimensions or 0)
-    _, store, lifecycle = _index_parts(settings)
-    try:
+    with _open_index(settings) as (_, _, lifecycle):
         target = lifecycle.start(embedder)
         typer.echo(f"building {target.collection}; readers stay on the current collection")
         with tqdm(unit="chunk", desc="migrate") as bar:
@@ -811,8 +816,6 @@ def index_migrate_start(
                 + (f" EMBEDDING_DIMENSIONS={dimensions}" if dimensions else "")
                 + " for the regular vectorizer"
             )
-    finally:
-        store.close()
 
 
 @migrate_app.command("watch")
@@ -848,11 +851,8 @@ def index_migrate_watch(
 @fails_cleanly
 def index_migrate_abandon() -> None:
     """Give the migration up: its collection goes, the current model is untouched."""
-    _, store, lifecycle = _index_parts(get_settings())
-    try:
+    with _open_index(get_settings()) as (_, _, lifecycle):
         target = lifecycle.abandon()
-    finally:
-        store.close()
     typer.echo(f"abandoned {target.collection}; the alias is unchanged")
 
 
@@ -860,9 +860,6 @@ def index_migrate_abandon() -> None:
 @fails_cleanly
 def index_migrate_switch() -> None:
     """Move the alias to the built collection now (after `start --no-switch`), if it checks."""
-    _, store, lifecycle = _index_parts(get_settings())
-    try:
+    with _open_index(get_settings()) as (_, _, lifecycle):
         switched = lifecycle.switch()
-    finally:
-        store.close()
     typer.echo(f"alias now -> {switched.collection}")
