@@ -11,10 +11,12 @@ Before that it prints field-level precision / recall / F1 by field (and F1 by la
 classification accuracy per language on held-out mail (pipeline_tests/fixtures): the
 `dev` split of intake_heldout.yaml and the dev sets intake_dev2.yaml, intake_dev3.yaml,
 intake_dev4.yaml, intake_dev5.yaml (the constraint fields), intake_dev6.yaml (skills, years,
-money) and intake_dev7.yaml (classification only), which the rules and the classifier's naive
+money), intake_dev7.yaml (classification only) and intake_dev8.yaml (the constraint fields and
+money, written by someone who never read the rules), which the rules and the classifier's naive
 Bayes layer were tuned and trained on, the matching world's mails (same
 truth, not tuned on) and the `test` split (never read, only scored), then the second test set
-intake_test2.yaml (written blind to the rules, never tuned on). The last line is the headline:
+intake_test2.yaml and the third, intake_test3.yaml (both written blind to the rules, never
+tuned on). The last line is the headline:
 throughput, and each test set's lowest field F1 and accuracy per language.
 `--throughput-only` skips the held-out scorings: the last line is throughput alone.
 """
@@ -201,14 +203,18 @@ def heldout_headline() -> str:
     print_heldout("dev5")
     print_heldout("dev6")
     print_heldout("dev7")
+    print_heldout("dev8")
     print_heldout("world")
     worst, worst_field, accuracy = print_heldout("test")
     worst2, worst2_field, accuracy2 = print_heldout("test2")
+    worst3, worst3_field, accuracy3 = print_heldout("test3")
     return (
         f"held-out test: lowest field F1 {worst:.2f} ({worst_field}), "
         f"classification {_accuracy_text(accuracy)}; "
         f"held-out test2: lowest field F1 {worst2:.2f} ({worst2_field}), "
-        f"classification {_accuracy_text(accuracy2)}"
+        f"classification {_accuracy_text(accuracy2)}; "
+        f"held-out test3: lowest field F1 {worst3:.2f} ({worst3_field}), "
+        f"classification {_accuracy_text(accuracy3)}"
     )
 
 
