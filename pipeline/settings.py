@@ -26,6 +26,8 @@ Concurrency = Annotated[int, Field(ge=1, le=64)]
 ChunkAttempts = Annotated[int, Field(ge=1)]
 RequestRetries = Annotated[int, Field(ge=0, le=10)]
 PerMinute = Annotated[float, Field(gt=0)]
+# A weight of a match score, or a share of a budget: the settings and MatchingConfig type theirs.
+Share = Annotated[float, Field(ge=0, le=1)]
 Overlong = Literal["clip", "refuse"]
 
 
@@ -109,23 +111,23 @@ class Settings(BaseSettings):
     ai_pairs_per_request: int = Field(
         default=5, ge=1, le=50, description="Project-candidate pairs judged per LLM request."
     )
-    match_vector_weight: float = Field(
-        default=0.7, ge=0, le=1, description="Standard match score: weight of vector similarity."
+    match_vector_weight: Share = Field(
+        default=0.7, description="Standard match score: weight of vector similarity."
     )
-    match_filter_weight: float = Field(
-        default=0.3, ge=0, le=1, description="Standard match score: weight of the soft filters."
+    match_filter_weight: Share = Field(
+        default=0.3, description="Standard match score: weight of the soft filters."
     )
-    hybrid_vector_weight: float = Field(
-        default=0.4, ge=0, le=1, description="Hybrid match score: weight of vector similarity."
+    hybrid_vector_weight: Share = Field(
+        default=0.4, description="Hybrid match score: weight of vector similarity."
     )
-    hybrid_ai_weight: float = Field(
-        default=0.35, ge=0, le=1, description="Hybrid match score: weight of the LLM's judgement."
+    hybrid_ai_weight: Share = Field(
+        default=0.35, description="Hybrid match score: weight of the LLM's judgement."
     )
-    hybrid_business_weight: float = Field(
-        default=0.25, ge=0, le=1, description="Hybrid match score: weight of the business rules."
+    hybrid_business_weight: Share = Field(
+        default=0.25, description="Hybrid match score: weight of the business rules."
     )
-    match_rate_margin: float = Field(
-        default=0.1, ge=0, le=1, description="A rate up to this share over budget scores partially."
+    match_rate_margin: Share = Field(
+        default=0.1, description="A rate up to this share over budget scores partially."
     )
     match_currency_rates: str = Field(
         default="USD=150,CNY=21,EUR=160",

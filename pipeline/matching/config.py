@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pipeline.errors import ConfigurationError
+from pipeline.settings import Share
 
 SCORING_VERSION = "match-v1"
 
@@ -34,14 +35,14 @@ _TOLERANCE = 1e-6
 class MatchingConfig(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    vector_weight: float = Field(0.7, ge=0, le=1, description="Standard: vector similarity.")
-    filter_weight: float = Field(0.3, ge=0, le=1, description="Standard: metadata filters.")
-    hybrid_vector_weight: float = Field(0.4, ge=0, le=1, description="Hybrid: vector.")
-    hybrid_ai_weight: float = Field(0.35, ge=0, le=1, description="Hybrid: the LLM's judgement.")
-    hybrid_business_weight: float = Field(0.25, ge=0, le=1, description="Hybrid: business rules.")
+    vector_weight: Share = Field(0.7, description="Standard: vector similarity.")
+    filter_weight: Share = Field(0.3, description="Standard: metadata filters.")
+    hybrid_vector_weight: Share = Field(0.4, description="Hybrid: vector.")
+    hybrid_ai_weight: Share = Field(0.35, description="Hybrid: the LLM's judgement.")
+    hybrid_business_weight: Share = Field(0.25, description="Hybrid: business rules.")
     filter_weights: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_FILTER_WEIGHTS))
-    rate_margin: float = Field(
-        0.1, ge=0, le=1, description="A rate up to this share over budget scores partially."
+    rate_margin: Share = Field(
+        0.1, description="A rate up to this share over budget scores partially."
     )
     availability_grace_days: int = Field(
         30, ge=0, le=365, description="Available this many days after the start scores partially."
