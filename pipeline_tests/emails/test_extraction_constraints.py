@@ -416,6 +416,15 @@ def test_not_remote_only(text: str) -> None:
         "全日出社",
         "Must work from the client office",
         "No WFH",
+        "在宅NG（常駐のみとなります）",  # remote named to be refused
+        "常駐のみ可（リモートの案件は希望されていません）",
+        "常駐のみ（ご本人が在宅での作業を希望しておりません）",
+        "本人希望继续在现场工作，不接受居家办公。",
+        "He wants a fully on-site role and will not take remote work.",
+        "Onsite: yes, 5 days a week is fine; not looking for remote",
+        "工作地点：东京都中央区，全部现场",
+        "地点：大连软件园，需到公司办公",
+        "项目地点：千叶县千叶市（现场作业）",
         "Remote: N/A",
         "remote: not available",
     ],
@@ -445,6 +454,19 @@ def test_onsite_only_phrase_families(text: str) -> None:
     ],
 )
 def test_remote_values_and_office_days_under_a_label(text: str, expected: str) -> None:
+    assert remote(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("フルリモート希望（出社も月1回程度なら可）", "partial"),  # the office on terms
+        ("远程：可以远程，也可以去现场", "partial"),
+        ("◇リモート：フルリモート案件のみ希望（出社不可）", "full"),  # the office refused
+        ("工作地点：深圳（完全远程，不需要去现场）", "full"),
+    ],
+)
+def test_remote_either_way_or_with_the_office_refused(text: str, expected: str) -> None:
     assert remote(text) == expected
 
 

@@ -93,6 +93,10 @@ _REMOTE_PARTIAL = re.compile(
     r"[远遠][程端]\s*[+＋]\s*(?:现场|現場|驻场|駐場|到岗)|(?:现场|現場|驻场|駐場)\s*[+＋]\s*[远遠][程端]|"
     r"一[周週]\s*[一两二三四1-4]\s*天\s*(?:驻场|到岗|到公司|现场|进公司)|"
     r"occasional (?:office|on-?site) (?:visits?|days?)|原則(?:リモート|在宅)|"
+    # "出社も月1回程度なら可", "可以远程，也可以去现场": the office on terms, or either way
+    r"出社(?:も|は)?[^\n。]{0,12}?(?:なら|であれば)\s*(?:可|OK|対応可)|"
+    r"[远遠][程端][^\n。]{0,10}?(?:也|亦|或者?)[^\n。]{0,6}?(?:现场|現場|驻场|駐場|公司|办公室|辦公室|客户|客戶)|"
+    r"(?:现场|現場|驻场|駐場)[^\n。]{0,10}?(?:也|亦|或者?)[^\n。]{0,6}?[远遠][程端]|"
     r"(?<!fully )(?<!full )(?<!100% )\bremote\s*(?:is\s*|work\s*)?"
     r"(?:possible|ok|friendly|allowed)\b|"
     r"(?:in[- ]office|on-?site)\s+(?:Mon|Tue|Wed|Thu)[a-z]*\s*[-–~/&]\s*(?:Tue|Wed|Thu|Fri)[a-z]*",
@@ -106,6 +110,10 @@ _REMOTE_NONE = re.compile(
     r"现场工作|到现场|客户现场|驻点|駐點|到公司上班|進公司|客先常駐|オンサイト|出社必須|"
     r"in[- ]person|must be local|local (?:candidates|consultants) only|"
     r"(?:不可|不能|无法|不支持|不接受|不考虑|不做)\s*[远遠][程端]|"
+    # "全部现场", "现场作业", "需到公司办公", "在大连公司内办公": the work is at the office
+    r"(?:全部|全程|全天)\s*[现現][场場]|[现現][场場](?:作业|作業|上班)|"
+    r"(?<![不无無])(?:需|需要|必须|必須)\s*(?:到|去|在)?\s*(?:公司|[现現][场場]|客户|客戶)(?:办公|辦公|上班|工作|作业|作業)|"
+    r"在[^\n，。,]{0,8}?公司内(?:办公|辦公|上班)|"
     r"report(?:ing)? to (?:the )?office|全日出社|フル常駐|出社(?:メイン|中心)|原則(?:出社|常駐)|"
     r"no\s*(?:WFH|work(?:ing)? from home|remote work)|"
     r"work (?:from|at|in) the (?:client'?s? |customer'?s? )?(?:office|site)",
@@ -229,7 +237,7 @@ def _stated_remote(fields: str) -> str | None:
 
 
 _NO_ONSITE = re.compile(
-    r"(?:无需|不需要|不用|无须|無需|不必)(?:驻场|駐場|到场|到现场|到公司|坐班)|出社(?:不要|なし|無し)|"
+    r"(?:无需|不需要|不用|无须|無需|不必)(?:驻场|駐場|到场|到现场|到公司|坐班|去现场|去公司|到現場)|出社(?:不要|なし|無し)|"
     r"no (?:need to be|need to go) on-?site|no on-?site (?:required|needed)|on-?site not required",
     re.I,
 )
@@ -243,7 +251,18 @@ _ONSITE_ALL_WEEK = re.compile(
     r"(?:a|per|/)\s*week|(?:does not|doesn't|do not|don't|won't|will not|cannot|can't)\s+"
     r"(?:want|wish|like|intend)?\s*(?:to\s+)?(?:work\s+(?:from\s+home|remotely)|WFH)|"
     r"每[周週]\s*(?:五|5)\s*天\s*(?:到岗|到崗|到公司|进公司|進公司|到办公室|到辦公室|到现场|到現場|驻场|駐場)|"
-    r"週\s*5\s*日?\s*(?:出社|常駐)",
+    r"週\s*5\s*日?\s*(?:出社|常駐)|"
+    # remote named to be refused: "在宅NG", "在宅での作業を希望しておりません", "リモートの案件は
+    # 希望されていません", "不接受居家办公", "will not take remote work", "not looking for remote"
+    r"(?:在宅|リモート|テレワーク)(?:(?!出社|常駐|オンサイト|通勤|国籍)[^\n。、・/／|｜【】\s]){0,12}?"
+    r"(?:NG|不可|希望(?:されて|して|され)?(?:おりません|いません|ない)|希望せず|しない|できない|不要)|"
+    r"不(?:接受|考虑|考慮|想|希望|要|做)\s*(?:居家|在家|[远遠][程端])(?:办公|辦公|工作)?|"
+    r"(?:居家|在家)(?:办公|辦公|工作)?\s*(?:不可|不行|NG)|"
+    r"(?:will not|won't|wouldn't|does not want to|doesn't want to|not looking for|"
+    r"not interested in|not open to|no interest in)\s+(?:take\s+|do\s+|work\s+|any\s+|a\s+)*"
+    r"(?:fully\s+)?remote(?:ly)?"
+    r"(?:\s+(?:work|roles?|jobs?|positions?|projects?|options?))?|"
+    r"(?:a\s+)?fully\s+on-?site\s+(?:role|position|project|work)",
     re.I,
 )
 
