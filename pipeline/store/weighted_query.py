@@ -310,12 +310,10 @@ class InMemoryPoints:
         for start in range(0, len(queries), self.QUERY_BLOCK):
             block = queries[start : start + self.QUERY_BLOCK]
             cosines, rows = self._cosines(block)
-            nearest: dict[int, np.ndarray] = {}  # per distinct vector: its nearest points
-            for query, row in zip(block, rows, strict=True):
-                if row not in nearest:
-                    depth = max(self.nearest, 4 * query.prefetch_limit)
-                    nearest[row] = _top(np.arange(self.size), cosines[row], depth)
-                results.append(self._rank(query, cosines[row], nearest[row]))
+            nearest = self._nearest(block, cosines, rows)
+            terms = _BlockTerms(self.columns, block)
+            for i, (query, row) in enumerate(zip(block, rows, strict=True)):
+                results.append(self._rank(query, cosines[row], nearest[row], terms, i))
         return results
 
     def _cosines(self, queries: Sequence[WeightedQuery]) -> tuple[np.ndarray, list[int]]:
@@ -331,7 +329,33 @@ class InMemoryPoints:
         matrix = _normalised(np.stack(vectors)) if vectors else np.zeros((0, dimension), np.float32)
         return matrix @ self.vectors.T, [rows[id(q.vector)] for q in queries]
 
-    def _rank(self, query: WeightedQuery, cosines: np.ndarray, nearest: np.ndarray) -> list[Scored]:
+    def _nearest(
+        self, queries: Sequence[WeightedQuery], cosines: np.ndarray, rows: list[int]
+    ) -> list[np.ndarray]:
+        """Each distinct vector's nearest points, best first (ties: lower index first), at
+        least `nearest` and 4 x its queries' prefetch deep: one partition of the block's
+        cosine matrix, then one sort of the kept part, row by row in numpy."""
+        depth = dict.fromkeys(range(len(cosines)), self.nearest)
+        for query, row in zip(queries, rows, strict=True):
+            depth[row] = max(depth[row], 4 * query.prefetch_limit)
+        deepest = min(max(depth.values()), self.size)
+        if deepest < self.size:
+            kept = np.argpartition(-cosines, deepest - 1, axis=1)[:, :deepest]
+        else:
+            kept = np.broadcast_to(np.arange(self.size), cosines.shape)
+        scores = np.take_along_axis(cosines, kept, axis=1)
+        order = np.lexsort((kept, -scores), axis=1)
+        ranked = np.take_along_axis(kept, order, axis=1)
+        return [ranked[row, : depth[row]] for row in range(len(cosines))]
+
+    def _rank(
+        self,
+        query: WeightedQuery,
+        cosines: np.ndarray,
+        nearest: np.ndarray,
+        terms: _BlockTerms,
+        position: int,
+    ) -> list[Scored]:
         """`nearest`: the vector's nearest points, best first. When enough of them pass the
         filter, the first `prefetch_limit` that do are the prefetch (the points further down
         are farther than all of them); otherwise every passing point is ranked."""
@@ -343,20 +367,53 @@ class InMemoryPoints:
         else:
             allowed = np.flatnonzero(mask)
             prefetched = _top(allowed, cosines[allowed], query.prefetch_limit)
-        terms = np.zeros(len(prefetched))
-        for term in query.terms:
-            if term.condition is None:
-                terms += term.weight
-            else:
-                terms += term.weight * self.columns.mask(term.condition)[prefetched]
+        payload_part = terms.score(position, prefetched)
         vector = query.vector_weight * np.maximum(cosines[prefetched].astype(np.float64), 0.0)
-        scores = vector + terms
+        scores = vector + payload_part
         best = _top(np.arange(len(prefetched)), scores, query.limit)
-        return [Scored(int(prefetched[i]), float(scores[i]), float(terms[i])) for i in best]
+        return list(
+            map(
+                Scored._make,
+                zip(
+                    prefetched[best].tolist(),
+                    scores[best].tolist(),
+                    payload_part[best].tolist(),
+                    strict=True,
+                ),
+            )
+        )
 
     @property
     def size(self) -> int:
         return self.columns.size
+
+
+class _BlockTerms:
+    """The formula's payload part for a block of queries: each distinct condition's mask once
+    (a row of one matrix, row 0 all true for constant terms), so a query's Σ weight_i ·
+    condition_i over its prefetch is one gather and one running sum, added in the terms'
+    order as the engine's formula lists them."""
+
+    def __init__(self, columns: PayloadColumns, queries: Sequence[WeightedQuery]) -> None:
+        rows: dict[Condition, int] = {}
+        self.rows: list[np.ndarray] = []
+        self.weights: list[np.ndarray] = []
+        for query in queries:
+            found = [0 if t.condition is None else rows.setdefault(t.condition, len(rows) + 1)
+                     for t in query.terms]  # fmt: skip
+            self.rows.append(np.asarray(found, dtype=np.intp))
+            self.weights.append(np.asarray([t.weight for t in query.terms], dtype=np.float64))
+        masks = [np.ones(columns.size, dtype=bool), *map(columns.mask, rows)]
+        self.matrix = np.stack(masks)
+
+    def score(self, position: int, points: np.ndarray) -> np.ndarray:
+        """Σ weight_i · condition_i of query `position` at `points` (float64, summed term by
+        term from 0, as a loop over the terms would)."""
+        rows = self.rows[position]
+        if not len(rows):
+            return np.zeros(len(points))
+        parts = self.weights[position][:, None] * self.matrix[rows[:, None], points]
+        return np.cumsum(parts, axis=0)[-1]
 
 
 def _top(indices: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
