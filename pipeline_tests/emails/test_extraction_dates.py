@@ -106,3 +106,36 @@ def test_a_day_of_next_week(text: str, expected: date) -> None:
 )
 def test_this_month_notice_days_and_more_labels(text: str, expected: date) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("④ 到岗：九月起", date(2026, 9, 1)),  # a month in kanji reads as its digits
+        ("◆ 可報到日：八月起", date(2026, 8, 1)),
+        ("(4) 可開始：十月", date(2026, 10, 1)),
+        ("預計十一月開始", date(2026, 11, 1)),
+        ("日籍、日文母語，下個月可以開始。", date(2026, 5, 1)),
+        ("這次的案件是完全遠端，九月開始，", date(2026, 9, 1)),
+        ("需現場作業，可即刻開始。", REFERENCE),
+        ("报到: 隨时", REFERENCE),
+        ("Java7年/30代男性/JR川口駅/9/1~/出社NG", date(2026, 9, 1)),  # a one-line offer
+        ("His notice period is 1 month.", date(2026, 5, 15)),
+        ("a fully remote engagement starting next month.", date(2026, 5, 1)),
+        ("an embedded C engineer on-site (no remote) from November.", date(2026, 11, 1)),
+    ],
+)
+def test_kanji_months_one_line_offers_and_notice(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一个月后可以到岗", date(2026, 5, 15)),  # a count of months, not January
+        ("Worked at Acme from November 2023 to March 2025.", None),  # a range of the past
+        ("発行日 2026/9/1~", None),  # a full date alone, not the 9/1~ of a one-line offer
+    ],
+)
+def test_what_the_new_forms_do_not_take(text: str, expected: date | None) -> None:
+    assert start_date(text, REFERENCE) == expected

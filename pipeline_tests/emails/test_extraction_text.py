@@ -67,3 +67,12 @@ def test_a_short_label_line_takes_the_next_line_as_its_value() -> None:
 )
 def test_leaders_arrows_and_brackets_stand_for_the_colon(line: str, expected: str) -> None:
     assert fields_form(line) == expected
+
+
+def test_a_hotlist_header_of_english_fields_pairs_with_its_values() -> None:
+    # an HTML table's header cells, then its value cells, one per line
+    header = ["Nationality", "Japanese", "Location", "Available", "Work style", "Engagement"]
+    values = ["Chinese", "Business level", "Yokohama", "July 20, 2026", "Onsite only", "Partner"]
+    form = fields_form("\n".join([*header, "", *values]))
+    assert "Engagement: Partner" in form.splitlines()
+    assert "Japanese: Business level" in form.splitlines()

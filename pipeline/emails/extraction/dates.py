@@ -32,6 +32,34 @@ _ENDS_ON = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
     re.I,
 )
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# "九月", "十一月": months written in kanji are read as digits ("9月") before any pattern.
+_KANJI_MONTH = re.compile(
+    r"(?<![一二三四五六七八九十个個〇])(十[一二]|[一二三四五六七八九十])\s*(?=月)"
+)
+_KANJI_DIGIT = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+
+
+def _digit_months(text: str) -> str:
+    return _KANJI_MONTH.sub(
+        lambda m: str(
+            10 + _KANJI_DIGIT[m.group(1)[1]] if len(m.group(1)) == 2 else _KANJI_DIGIT[m.group(1)]
+        ),
+        text,
+    )
+
+
 _WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _CJK_WEEKDAYS = {
@@ -63,10 +91,11 @@ _THIS_MONTH = re.compile(
 )
 _IN_SENTENCE = re.compile(
     rf"({_ENDS_ON.pattern})|"
-    r"(?:available|start|join|begin)\s+"
+    r"(?:available|start(?:s|ing)?|join(?:s|ing)?|begin(?:s|ning)?)\s+"
     r"(within\s+\d{1,3}\s*days|within\s+(?:a|one|two|three|\d)\s+weeks?|next month|next week|"
     rf"next\s+{_WEEKDAY_WORD}|immediately|right away|now\b)|"
-    r"(notice(?: period)?\s*(?:of\s*)?[:：-]?\s*\d{1,3}\s*days)|"
+    r"(notice(?: period)?\s*(?:is\s*|of\s*)?[:：-]?\s*(?:\d{1,3}|one|two|three|four|a)\s*"
+    r"(?:days?|weeks?|months?))|"
     r"(?:available|free|open)\s+(after\s+[A-Za-z]{3,9})\b|"
     r"(roll(?:s|ing)?\s+off\b[^\n.]{0,30}?\b(?:in|at the end of|end of|by)\s+[A-Za-z]{3,9})|"
     r"(?:open|ready|available|looking)\s+(?:to|for)\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:new\s+|next\s+)?"
@@ -100,7 +129,12 @@ _IN_SENTENCE = re.compile(
     r"\bstart(?:s|ing)?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*[^.,\n]{0,12})|"
     r"([^\s、,。]{1,12})(?:から|より|~)\s*(?:の)?(?:稼働|参画|入場|開始)|"
     r"可[于於]?\s*([^\s,，。]{1,10})\s*(?:到[岗崗职職]|入[场場职職]|[报報]到|上工)|([^\s,，。、]{2,12}?)(?:到[岗崗职職]|入[场場职職]|[报報]到|上工)|"
-    r"((?:即日|即時|随时|立即|ASAP|immediately)[^\n]{0,6})|"
+    r"((?:即日|即時|即刻|立刻|[随隨][时時]|立即|马上|馬上|ASAP|immediately)[^\n]{0,6})|"
+    # "9/1～", "12/1〜" in a one-line offer: a day and a tilde for "from"
+    r"(?<!\d)(?<!\d/)(\d{1,2}/\d{1,2})\s*[~〜～](?!\s*\d)|"
+    # "on-site (no remote) from November": a month after a bare "from", not a range of the past
+    rf"\bfrom\s+((?:early |mid-?|late |the (?:beginning|start|end) of )?{_MONTH_WORD}"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s*20\d{2})?)\b(?![\s,]*(?:\d|to\b|until\b|till\b|through\b|[-–~]))|"
     r"(?:開始|稼働|参画|入場)(?:時期|日)?は\s*([^\s、,。]{1,12}?)\s*(?:から|より|~|予定|を予定|です)|"
     r"(\d{1,2}\s*月\s*(?:末|底)?\s*(?:で|に)?\s*(?:現場|案件|プロジェクト|项目)?\s*(?:終了|结束|完了))|"
     r"((?:project|contract|assignment|engagement)\s+(?:ends|finishes|wraps up|completes)\s+"
@@ -118,14 +152,15 @@ _JA_VERB = r"(?:稼[働動]|参画|入場|開始|着任|就業|作業開始|ジ�
 _JA_SENTENCE = re.compile(
     rf"({_JA_DATE})\s*(?:頃|ごろ)?\s*(?:以降|から|より|~)?\s*(?:であれば|なら|には)?\s*(?:の|ご|お)?"
     rf"\s*{_JA_VERB}|"
-    r"((?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|下下?个?月)(?:初|中旬|下旬|底)?)\s*(?:起|开始|開始|启动|啟動|"
+    r"((?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|下下?[个個]?月)(?:初|中旬|下旬|底)?)\s*"
+    r"(?:就|即|便)?(?:可以|可|能)?\s*(?:起|开始|開始|启动|啟動|"
     r"开工|进场|進場)|"
     rf"{_JA_VERB}[^\n。、]{{0,8}}?(?:は|が)\s*(?:最短で?|早ければ)?\s*({_JA_DATE})|"
     rf"最短(?:で)?\s*({_JA_DATE})|({_JA_DATE})\s*以降\s*(?:で|であれば|なら)?\s*(?:調整|対応|相談)"
 )
 _IMMEDIATE = re.compile(
-    r"即日|即時|即稼働|即可|随时|隨時|立即|马上|越快越好|尽快|儘快|盡快|asap|immediate|immediately|"
-    r"right away|(?<!from )now\b",
+    r"即日|即時|即稼働|即可|[随隨][时時]|立即|马上|越快越好|尽快|儘快|盡快|asap|immediate|immediately|"
+    r"right away|(?<!from )now\b|即刻|立刻|馬上",
     re.I,
 )
 _IDLE_NOW = re.compile(
@@ -133,7 +168,7 @@ _IDLE_NOW = re.compile(
     r"\bon (?:the |our )?bench\b|(?:just )?rolled off|between (?:projects|assignments)",
     re.I,
 )
-_NEXT_MONTH = re.compile(r"来月|翌月|下个?月|next month", re.I)
+_NEXT_MONTH = re.compile(r"来月|翌月|下[个個]?月|next month", re.I)
 _WEEKS = re.compile(r"(\d+|一|两|兩|二|三|one|two|three|four|\ba)\s*(?:周|週間?|weeks?)", re.I)
 _WEEK_COUNT = {
     "a": 1,
@@ -150,7 +185,8 @@ _WEEK_COUNT = {
 # "1ヶ月後", "一个月后", "one month's notice": the same day that many months on.
 _MONTHS_LATER = re.compile(
     r"(\d|一|两|兩|二|三|one|two|three|a)\s*(?:ヶ|か|カ|ケ|个|個|箇)\s*月\s*(?:後|后)|"
-    r"(?<![\w-])(\d|one|two|three|a)\s*months?'?\s*(?:notice|later|from now)",
+    r"(?<![\w-])(\d|one|two|three|a)\s*months?'?\s*(?:notice|later|from now)|"
+    r"notice(?: period)?\s*(?:is\s*|of\s*)?[:：-]?\s*(\d|one|two|three|a)\s*months?",
     re.I,
 )
 # "after the current project ends in March", "3月末で終了": free from the month after.
@@ -179,7 +215,8 @@ _MONTHS["sept"] = 9
 def start_date(text: str | Prepared, reference: date) -> date | None:
     """Start or availability date; relative phrases resolved against `reference`."""
     prepared = prepare(text)
-    for line in prepared.prose_lines:
+    fields = _digit_months(prepared.prose_fields)
+    for line in fields.splitlines():
         value = labelled(line, START_LABELS)
         if value:
             found = parse_date(value, reference)
@@ -187,25 +224,25 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
                 return found
     # A date written in a sentence wins over "need someone asap" earlier in the mail.
     immediate = None
-    for match in _IN_SENTENCE.finditer(prepared.prose_fields):
+    for match in _IN_SENTENCE.finditer(fields):
         value = next(g for g in match.groups() if g)
         found = parse_date(value, reference)
         if found and found == reference and _IMMEDIATE.search(value):
             immediate = immediate or found
         elif found:
             return found
-    for match in _JA_SENTENCE.finditer(prepared.prose_fields):
+    for match in _JA_SENTENCE.finditer(fields):
         found = parse_date(next(g for g in match.groups() if g), reference)
         if found:
             return immediate if immediate and immediate < found else found
-    if immediate is None and _IDLE_NOW.search(prepared.prose_fields):
+    if immediate is None and _IDLE_NOW.search(fields):
         return reference  # "現在待機中", "on the bench", "目前空闲": free now
     return immediate
 
 
 def parse_date(value: str, reference: date) -> date | None:
     """A date from a short value: 即日, 来月, 2026年2月1日, 1月中旬, 12/15/2025, December 1."""
-    value = _REIWA.sub(lambda m: f"{2018 + int(m.group(1))}年", value)  # 令和8年 is 2026
+    value = _REIWA.sub(lambda m: f"{2018 + int(m.group(1))}年", _digit_months(value))  # 令和8年
     ends_on = _ENDS_ON.search(value)
     last_day = _english(value[ends_on.start() :], reference) if ends_on else None
     if last_day:

@@ -128,7 +128,13 @@ _KNOWN_LABEL = re.compile(
     r"start(?: date)?|duration|budget|bill rate|nationality|citizenship|japanese(?: level)?|"
     r"interviews?|available(?: from)?|lives? in|work style|"
     r"must have|働き方|勤務形態|"
-    r"nice to have|required|preferred|title|position)",
+    r"nice to have|required|preferred|title|position|"
+    # the fields of a hotlist row or a profile table that a header names
+    r"engagement|employment(?: type)?|employer|contract(?: type)?|notice(?: period)?|work mode|"
+    r"work arrangement|working style|current location|residence|languages?|english|jlpt|"
+    r"joining|earliest start|expected rate|desired rate|visa status|layer|tier|"
+    r"雇用形態|契約形態|在留資格|ビザ|英語|出社|所属会社|可?[報报]到日?|上工|办公方式|合作方式|"
+    r"所属公司|所屬公司|雇佣(?:关系|形式)|[层層]级)",
     re.I,
 )
 # "国籍　日本", "Nationality   Japanese": a known label, then spaces for the colon (one space is
