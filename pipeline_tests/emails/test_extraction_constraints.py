@@ -218,6 +218,11 @@ def test_foreign_nationals(text: str, expected: bool) -> None:
         ("外国人也可以", True),
         ("Non-Japanese candidates are welcome", True),
         ("Foreigners OK", True),
+        ("外国籍の方も、日本語が日常会話レベル以上であればご提案いただけます。", True),
+        ("外国籍の方は日本語ネイティブ並みであれば可とします。", True),
+        ("・国籍：問いません（日本語N2レベル以上）", True),
+        ("Nationality: open to non-Japanese candidates", True),
+        ("Citizens of Japan only.", False),
     ],
 )
 def test_foreign_nationals_phrase_families(text: str, expected: bool) -> None:
@@ -259,9 +264,17 @@ def test_commercial_limits(text: str, expected: int) -> None:
         ("Up to 2 layers between you and the consultant", 2),
         ("No more than two vendors in between.", 2),
         ("Your employees or your direct subcontractors only", 1),
-        ("貴社直個人まで", 0),  # between 貴社 and まで: no partner word, own staff
-        ("商流：貴社所属（個人事業主含む）まで", 0),
+        ("商流：貴社社員様まで", 0),  # between 貴社 and まで: no partner word, own staff
         ("貴社の協力会社まで", 1),  # a partner word between them: one company away
+        ("貴社直個人まで", 1),  # a freelancer under contract to the reader is a company
+        ("【商流】貴社社員、または貴社と直接契約の個人事業主の方まで", 1),
+        (
+            "No subcontracting beyond your direct partners: your own staff or your partner's staff",
+            1,
+        ),
+        ("We can accept partner employees (1 company away) but no deeper chains.", 1),
+        ("Your own staff only, please.", 0),
+        ("No re-subcontracting: your company's employees only.", 0),
         ("ご提案は貴社社員もしくは貴社BP様所属まで", 1),
         ("商流：貴社＋1社まで", 1),
         ("Subcontracting: not allowed", 0),

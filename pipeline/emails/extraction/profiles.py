@@ -607,6 +607,7 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:japanese|us|u\.s\.)\s+"
         r"(?:citizenship|nationality|passport|citizen|national)|"
         r"only\s+(?:japanese|us|u\.s\.)\s+(?:citizens?|nationals?)|"
+        r"citizens?\s+of\s+(?:japan|the us|the u\.s\.|the united states)\s+only|"
         r"no\s+foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)|"
         r"foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)\s+(?:are\s+)?not\s+"
         r"(?:accepted|allowed|eligible|considered)",
@@ -630,6 +631,11 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         # "国籍制限なし", "无国籍限制", "nationality: no restriction", "外国人也可以"
         r"国籍(?:制限|要求|限制)?\s*[:：]?\s*(?:なし|無し|問わない|不問|不限)|"
         r"[无無](?:国籍|國籍)(?:限制|要求)|"
+        r"[国國]籍[无無](?:限制|要求)|国籍\s*[:：]?\s*(?:問いません|問わず)|"
+        # "外国籍の方も、日本語が日常会話レベル以上であればご提案いただけます": accepted on terms
+        r"外国籍(?:の方)?(?:も|は)?[^\n。]{0,30}?(?:であれば|なら|の場合)[^\n。]{0,6}?"
+        r"(?:可|OK|ご提案(?:いただけます|可能|ください)|歓迎|受け入れ)|"
+        r"open to (?:non-japanese|foreign(?:ers| nationals?| candidates)?)|"
         r"[国國]籍[无無](?:限制|要求)|(?:nationality|citizenship)\s*[:：]?\s*(?:no restrictions?|"
         r"not restricted|unrestricted)|no nationality restrictions?|"
         r"外[国國]人(?:也|も)?(?:可以|可|OK|歓迎)|"
@@ -679,7 +685,8 @@ _HOP_ALLOWED = re.compile(
     r"at most|"
     rf"no more than|not more than|within|only)\s*[:：]?\s*(?:接受)?\s*{_HOP_COUNT}\s*{_HOP_UNIT}|"
     rf"{_HOP_COUNT}\s*[层層级級]\s*(?:合作|协力|協力|外包|供应|供應|BP)|"
-    rf"(?:或|及|和|与|與|/)\s*{_HOP_COUNT}\s*[层層](?=\s*(?:$|[。，,、;；)）\n]))",  # "直签或一层"
+    rf"(?:或|及|和|与|與|/)\s*{_HOP_COUNT}\s*[层層](?=\s*(?:$|[。，,、;；)）\n]))|"  # "直签或一层"
+    rf"\b{_HOP_COUNT}\s+(?:compan(?:y|ies)|firms?|layers?)\s+(?:away|removed)",
     re.I | re.M,
 )
 _HOP_REFUSED = re.compile(
@@ -705,7 +712,8 @@ _OWN_ONLY = re.compile(
     r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
     r"(?:direct|prime)\s*(?:vendors?|partners?|suppliers?)\s*only|"
     r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)|"
-    r"(?:employees? of your (?:own )?(?:company|firm)|your (?:own )?employees)\s*only|"
+    r"(?:employees? of your (?:own )?(?:company|firm)|your (?:own |company'?s? |firm'?s? )?"
+    r"(?:employees|staff|people|engineers|consultants))\s*only|no re-?sub-?contract|"
     r"no\s*sub-?contract|subcontract(?:ing|ors?)?\s*[:：]?\s*(?:is\s+|are\s+)?"
     r"(?:not allowed|not permitted|not accepted|prohibited|no\b)",
     re.I,
@@ -719,6 +727,8 @@ _PARTNER_OK = re.compile(
     r"(?:accept|allow|welcome|ok with)\s+your\s+(?:direct\s+)?"
     r"(?:subcontractors?|partners?|sub-?vendors?)|"
     r"(?:one|1|single)\s*(?:partner|vendor)\s*layer|"
+    r"beyond your (?:direct )?(?:partners?|subcontractors?|vendors?)|"
+    r"your partner(?:'s|s')? (?:own )?(?:staff|employees?)|accept (?:our |your )?partner(?:'s)? (?:employees|staff|consultants)|"
     r"your (?:direct )?(?:subcontractors?|sub-?vendors?|partners?)(?:'s? employees?)?"
     r"\s*(?:only|ok|are fine|allowed)",
     re.I | re.M,
@@ -758,7 +768,10 @@ def _hop_value(match: re.Match[str]) -> int:
 _READER_LIMIT = re.compile(
     r"(?:貴社|御社)([^\n、。にへ]{0,16}?)(?:まで|迄|のみ|限定)(?!公開|の?ご案内|で(?:の)?ご案内)"
 )
-_PARTNER_WORD = re.compile(r"BP|協力|パートナー|partner|[一1]\s*社", re.I)
+# A freelancer under contract to the reader is a company of their own: 貴社直の個人事業主まで is 1.
+_PARTNER_WORD = re.compile(
+    r"BP|協力|パートナー|partner|[一1]\s*社|個人|フリーランス|freelanc", re.I
+)
 
 
 def _reader_limit(fields: str) -> int | None:
