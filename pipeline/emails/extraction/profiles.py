@@ -728,7 +728,8 @@ _PARTNER_OK = re.compile(
     r"(?:subcontractors?|partners?|sub-?vendors?)|"
     r"(?:one|1|single)\s*(?:partner|vendor)\s*layer|"
     r"beyond your (?:direct )?(?:partners?|subcontractors?|vendors?)|"
-    r"your partner(?:'s|s')? (?:own )?(?:staff|employees?)|accept (?:our |your )?partner(?:'s)? (?:employees|staff|consultants)|"
+    r"your partner(?:'s|s')? (?:own )?(?:staff|employees?)|"
+    r"accept (?:our |your )?partner(?:'s)? (?:employees|staff|consultants)|"
     r"your (?:direct )?(?:subcontractors?|sub-?vendors?|partners?)(?:'s? employees?)?"
     r"\s*(?:only|ok|are fine|allowed)",
     re.I | re.M,
