@@ -343,6 +343,12 @@ def test_commercial_depth_of_a_candidate(text: str, expected: int) -> None:
         ("所属：弊社二次BP", 2),
         ("二级合作公司员工", 2),
         ("Employed by a partner of our partner", 2),
+        ("本人選為合作公司的下游合作公司員工（距敝司兩層）。", 2),  # layers from us, said outright
+        ("▲ 所属：我司正式社员", 0),
+        ("推薦一位合作廠商的員工（一層）：", 1),
+        ("He is a W2 employee of our company.", 0),
+        ("a profile from a vendor we work with (so one company away from us).", 1),
+        ("Chain: employee of our direct partner", 1),
     ],
 )
 def test_commercial_depth_phrase_families(text: str, expected: int) -> None:

@@ -822,7 +822,10 @@ _DEPTH_ZERO = re.compile(
     r"(?:弊社|当社)と(?:の)?\s*直接\s*(?:契約|業務委託)|"
     r"(?:所属|隶属|隸屬|所屬)\s*[:：]\s*(?:我司|敝司|本司|我公司|本公司)\s*(?=$|[(（,，。\n])|"
     r"(?:与|和|與)?(?:我司|敝司|本公司|我们|我們)直签|"
-    r"W-?2 with our (?:company|firm)|employer\s*[:：]\s*(?:our (?:company|firm)|us)\b|"
+    r"W-?2 with our (?:company|firm)|"
+    r"(?:我司|敝司|本司|我公司|本公司)(?:的)?(?:正式|正职|在职)?社[员員]|"
+    r"(?:W-?2 )?employee of our(?:\s+(?:own\s+)?(?:company|firm))?\b"
+    r"(?!\s*(?:partner|vendor|client))|employer\s*[:：]\s*(?:our (?:company|firm)|us)\b|"
     r"(?:independent contractor|freelancer)s?\s+(?:working\s+|contracted\s+|engaged\s+)?"
     r"directly with us",
     re.I,
@@ -846,6 +849,9 @@ _DEPTH_ONE = re.compile(
     r"(?:from|of|with|at) (?:our|a|one of our) partner (?:company|companies|firms?)|"
     r"employed (?:by|with) (?:our|a) partner|partner company'?s? (?:employee|engineer|consultant)|"
     r"employer\s*[:：]\s*(?:our |a )?partner|on (?:our |a )?partner'?s? payroll|"
+    r"employee of (?:our|a) (?:direct |trusted |long-?time )partner|"
+    r"\b(?:one|1|a single)\s+compan(?:y|ies)\s+(?:away|removed)|"
+    r"合作(?:廠商|厂商)(?:的)?(?:员工|員工|人员|人員|工程师|工程師)|[(（]\s*(?:一|1)\s*[层層]\s*[)）]|"
     r"弊社\s*(?:ビジネス)?(?:パートナー|BP|協力会社)|所属\s*[:：]\s*(?:协力|協力|外包|一层|一層)|"
     r"外包合作(?:方|公司)|works? (?:for|with|at) (?:our|a) (?:\w+ )?partner\b|"
     r"(?:sourced |hired |engaged )?(?:via|through) (?:a|our) partner",
@@ -861,7 +867,9 @@ _DEPTH_TWO = re.compile(
     r"弊社BP(?:様)?の(?:BP|さらに先|先)|二次外包|再外包|"
     r"(?:BP|パートナー|協力会社)(?:様)?の(?:BP|パートナー|協力会社)|"
     r"合作(?:公司|伙伴|方)的合作(?:公司|伙伴|方)|(?:二|两|2)\s*层(?!以内)|第二层|"
-    r"(?:two|2) (?:companies|firms) (?:away|removed|from us)",
+    r"(?:two|2) (?:companies|firms) (?:away|removed|from us)|"
+    r"合作(?:公司|伙伴|方|廠商|厂商)的(?:下游|下级|下級)合作(?:公司|伙伴|方|廠商|厂商)|"
+    r"[(（]\s*(?:二|两|兩|2)\s*[层層]\s*[)）]",
     re.I,
 )
 
@@ -895,12 +903,21 @@ def _chain_depth(fields: str) -> int | None:
     return len(after) if len(after) <= 3 else None
 
 
+# "距敝司兩層": the count of layers from the sender, said outright.
+_LAYERS_FROM_US = re.compile(
+    r"距(?:離)?\s*(?:敝司|我司|本司|本公司|我们|我們|弊社)\s*([一二两兩三123])\s*[层層]"
+)
+
+
 def commercial_depth(text: str | Prepared) -> int | None:
     """Companies between the sender and the engineer: 弊社社員 0, 弊社BP / 一社先 1, 二社先 2."""
     fields = prepare(text).prose_fields
     chain = _chain_depth(fields)
     if chain is not None:
         return chain
+    layers = _LAYERS_FROM_US.search(fields)
+    if layers:
+        return _KANJI_COUNT[layers.group(1)]
     for depth, pattern in ((2, _DEPTH_TWO), (1, _DEPTH_ONE), (0, _DEPTH_ZERO)):
         if pattern.search(fields):
             return depth
