@@ -61,10 +61,11 @@ def test_training_reads_no_held_out_mail() -> None:
 
 
 def test_the_layer_reads_a_dev_set_it_never_saw_better_than_the_rules_alone() -> None:
-    """Trained without dev7, rules + layer read dev7 at 0.93 / 1.00 / 0.94 (ja / zh / en; 1.00 /
-    1.00 / 0.95 before dev5, dev6, dev8 and dev9 joined the training) where the rules alone read
-    0.72 / 0.69 / 0.66 (0.56 / 0.44 / 0.54 before rules were added for it): the layer
-    generalises, it is not a lookup of the mails it was trained on."""
+    """Trained without dev7, rules + layer read dev7 at 0.97 / 1.00 / 0.97 (ja / zh / en; 1.00 /
+    1.00 / 0.95 before dev5, dev6, dev8 and dev9 joined the training: dev5, dev6 and dev8 hold
+    no 'other' mail and pulled notices toward the other kinds until dev9's notices joined) where
+    the rules alone read 0.72 / 0.69 / 0.66 (0.56 / 0.44 / 0.54 before rules were added for it):
+    the layer generalises, it is not a lookup of the mails it was trained on."""
     unseen = {m["id"] for m in load_dev7()}
     model = NaiveBayes.train(examples([m for m in training_mails() if m["id"] not in unseen]))
     pairs = list(zip(examples(load_dev7()), [m["lang"] for m in load_dev7()], strict=True))
@@ -78,8 +79,10 @@ def test_the_layer_reads_a_dev_set_it_never_saw_better_than_the_rules_alone() ->
 
 def test_the_layer_reads_the_ninth_dev_set_it_never_saw_at_the_floor() -> None:
     """Trained without dev9 (Chinese and Japanese one-liners, bench lists, forwards and
-    staffing-word 'other' mail), rules + layer read dev9 at 1.00 / 1.00 / 1.00 (ja / zh / en)
-    where the rules alone read 0.90 / 0.83 / 0.88, measured before dev9 was trained on."""
+    staffing-word 'other' mail), rules + layer read dev9 at 0.96 / 0.98 / 1.00 (ja / zh / en)
+    where the rules alone read 0.84 / 0.80 / 0.81. Each batch was scored before it was trained
+    on: the first 60 mails at 1.00 / 1.00 / 1.00, 16 more zh at 1.00, 15 'other' notices and
+    replies at 0.80 / 0.80 / 1.00."""
     unseen = {m["id"] for m in load_dev9()}
     model = NaiveBayes.train(examples([m for m in training_mails() if m["id"] not in unseen]))
     pairs = list(zip(examples(load_dev9()), [m["lang"] for m in load_dev9()], strict=True))
@@ -93,11 +96,11 @@ def test_the_layer_reads_the_ninth_dev_set_it_never_saw_at_the_floor() -> None:
 
 def test_the_ninth_dev_set_has_every_kind_in_every_language() -> None:
     mails = load_dev9()
-    assert len({m["id"] for m in mails}) == len(mails) >= 60
+    assert len({m["id"] for m in mails}) == len(mails) >= 90
     assert {m["split"] for m in mails} == {"dev"}
     assert not {m["id"] for m in mails} & {m["id"] for m in training_mails() if m not in mails}
     counts = Counter((m["lang"], m["label"]) for m in mails)
-    assert sum(n for (lang, _), n in counts.items() if lang == "zh") >= 24
+    assert sum(n for (lang, _), n in counts.items() if lang == "zh") >= 40
     assert sum(n for (lang, _), n in counts.items() if lang == "ja") >= 20
     assert min(counts[(lang, kind)] for lang in LANGUAGES
                for kind in ("candidate", "project", "other")) >= 4  # fmt: skip
