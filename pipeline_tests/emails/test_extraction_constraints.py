@@ -183,6 +183,20 @@ def test_nationality_as_written(text: str, expected: str) -> None:
     assert nationality(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He is Japanese (native speaker) and currently employed.", "JP"),
+        ("on behalf of Emily Clarke, a British full-stack engineer living in Fukuoka.", "GB"),
+        ("國籍：馬來西亞", "MY"),  # traditional characters folded, then the country
+        ("國籍：韓國", "KR"),
+        ("國籍：菲律賓", "PH"),
+    ],
+)
+def test_nationality_in_prose_and_in_traditional_characters(text: str, expected: str) -> None:
+    assert nationality(prepare(text, "zh" if "國" in text else None)) == expected
+
+
 def test_a_language_list_or_a_place_is_not_a_nationality() -> None:
     assert nationality("Skills: Java\nLanguages: English / Japanese\n") is None
     assert nationality("Based in Tokyo, Japan. Skills: Java") is None
@@ -503,6 +517,17 @@ def test_a_wish_for_full_remote_is_not_a_refusal_of_onsite() -> None:
     assert remote("働き方：フルリモート希望") == "full"
     assert remote_only("働き方：フルリモート希望") is None
     assert remote_only("働き方：フルリモートのみ（出社不可）") is True
+
+
+def test_a_fully_remote_project_runs_nowhere_but_where_a_label_or_sentence_says() -> None:
+    from pipeline.emails.extraction import extract_projects
+
+    remote_only_firm = "有一个远程项目：\n1. 工作方式：完全远程\n2. 技能：Python\n上海澜海科技 何静"
+    (project,) = extract_projects("需求", remote_only_firm, "zh", REFERENCE)
+    assert project.place is None
+    said = "稼働は5月からで、場所は渋谷区ですがフルリモートでの参画が可能です。"
+    (project,) = extract_projects("案件", said, "ja", REFERENCE)
+    assert (project.place, project.remote) == ("Tokyo", "full")
 
 
 def test_the_senders_firm_is_not_where_the_engineer_lives() -> None:

@@ -85,7 +85,9 @@ _SENTENCE = re.compile(
     r"(?:based|located|living|residing|lives|currently)\s+(?:in|at|out of)\s+([^.\n;()]{2,40})|"
     r"(?:onsite|on-site|hybrid|office)\s+(?:in|at)\s+([^.\n;()]{2,40})|"
     r"([^\s、,。()]{1,10})\s*在住|现居(?:住)?(?:于|在)?\s*([^\s,，。()]{2,10})|"
-    r"(?:位于|在)\s*([^\s,，。()]{2,8})(?:工作|办公|驻场)",
+    r"(?:位于|在)\s*([^\s,，。()]{2,8})(?:工作|办公|驻场)|"
+    # "場所は渋谷区ですが", "工作地点为上海": a work-place label in a sentence
+    r"(?:勤務地|作業場所|就業場所|勤務場所|場所|工作地点|办公地点|地点)\s*(?:は|为|為|在)\s*([^\s、,，。()]{2,12})",
     re.I,
 )
 # A company's name ("大连星海软件有限公司", "上海某某科技", "Lion City Tech Pte Ltd") names where
@@ -130,8 +132,9 @@ def nearest_station(text: str | Prepared) -> str | None:
     return labelled(body_above_signature(prepare(text)), r"最寄(?:り)?駅|最寄")
 
 
-def find_place(text: str | Prepared, labels: str) -> str | None:
-    """Canonical place: labelled values, then sentences, then the body above the signature."""
+def find_place(text: str | Prepared, labels: str, anywhere: bool = True) -> str | None:
+    """Canonical place: labelled values, then sentences, then (when `anywhere`) the body above
+    the signature."""
     prepared = prepare(text)
     body = body_above_signature(prepared)
     for match in re.finditer(rf"(?:{labels})[ \t]*[:：][ \t]*([^\n]+)", body, re.I):
@@ -142,5 +145,7 @@ def find_place(text: str | Prepared, labels: str) -> str | None:
         place = _place_in(next(g for g in match.groups() if g))
         if place:
             return place
+    if not anywhere:
+        return None
     body = _SELF_INTRODUCTION.sub(" ", body)
     return _place_in(_COMPANY.sub(" ", body) if labels == HOME_LABELS else body)

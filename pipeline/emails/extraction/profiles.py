@@ -393,42 +393,42 @@ def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
 _COUNTRIES = {
     "JP": r"日本|japan|japanese|日籍",
     "CN": r"中国|中國|china|chinese|中华(?!民国)|华人|prc",
-    "KR": r"大韓民国|大韩民国|韓国|韩国|south korean|south korea|korean|korea",
-    "TW": r"台湾|taiwan|taiwanese|中华民国|中華民國|\br\.?o\.?c\b",
+    "KR": r"韓國|大韓民国|大韩民国|韓国|韩国|south korean|south korea|korean|korea",
+    "TW": r"台灣|臺灣|台湾|taiwan|taiwanese|中华民国|中華民國|\br\.?o\.?c\b",
     "VN": r"ベトナム|越南|vietnam|vietnamese|viet nam",
     "IN": r"インド(?!ネシア)|印度(?!尼)|india|indian",
-    "PH": r"フィリピン|菲律宾|philippines|filipino|philippine",
-    "MM": r"ミャンマー|缅甸|myanmar|burmese",
-    "NP": r"ネパール|尼泊尔|nepal|nepali|nepalese",
-    "US": r"アメリカ|米国|美国|usa|u\.s\.|united states|american|us citizen|\bus\b",
-    "TH": r"タイ(?!プ|ム|トル|ミング)|泰国|thailand|thai",
+    "PH": r"菲律賓|フィリピン|菲律宾|philippines|filipino|philippine",
+    "MM": r"緬甸|ミャンマー|缅甸|myanmar|burmese",
+    "NP": r"尼泊爾|ネパール|尼泊尔|nepal|nepali|nepalese",
+    "US": r"美國|アメリカ|米国|美国|usa|u\.s\.|united states|american|us citizen|\bus\b",
+    "TH": r"泰國|タイ(?!プ|ム|トル|ミング)|泰国|thailand|thai",
     "ID": r"インドネシア|印尼|indonesia|indonesian",
-    "BD": r"バングラデシュ|孟加拉|bangladesh|bangladeshi",
-    "LK": r"スリランカ|斯里兰卡|sri lanka|sri lankan",
-    "MY": r"マレーシア|马来西亚|malaysia|malaysian",
+    "BD": r"孟加拉國|バングラデシュ|孟加拉|bangladesh|bangladeshi",
+    "LK": r"斯里蘭卡|スリランカ|斯里兰卡|sri lanka|sri lankan",
+    "MY": r"マレーシア|马来西亚|馬來西亞|malaysia|malaysian",
     "MN": r"モンゴル|蒙古|mongolia|mongolian",
-    "RU": r"ロシア|俄罗斯|russia|russian",
-    "UA": r"ウクライナ|乌克兰|ukraine|ukrainian",
+    "RU": r"俄羅斯|ロシア|俄罗斯|russia|russian",
+    "UA": r"烏克蘭|ウクライナ|乌克兰|ukraine|ukrainian",
     "BR": r"ブラジル|巴西|brazil|brazilian",
-    "GB": r"イギリス|英国|united kingdom|british|\buk\b",
+    "GB": r"英國|イギリス|英国|united kingdom|british|\buk\b",
     "CA": r"カナダ|加拿大|canada|canadian",
-    "FR": r"フランス|法国|france|french",
-    "DE": r"ドイツ|德国|germany|german",
+    "FR": r"法國|フランス|法国|france|french",
+    "DE": r"德國|ドイツ|德国|germany|german",
     "SG": r"シンガポール|新加坡|singapore|singaporean",
     "PK": r"パキスタン|巴基斯坦|pakistan|pakistani",
     "HK": r"香港|hong kong",
-    "PL": r"ポーランド|波兰|poland|polish",
-    "IT": r"イタリア|意大利|italy|italian",
+    "PL": r"波蘭|ポーランド|波兰|poland|polish",
+    "IT": r"義大利|イタリア|意大利|italy|italian",
     "ES": r"スペイン|西班牙|spain|spanish",
     "MX": r"メキシコ|墨西哥|mexico|mexican",
-    "AU": r"オーストラリア|澳大利亚|澳洲|australia|australian",
-    "NZ": r"ニュージーランド|新西兰|new zealand",
+    "AU": r"澳大利亞|オーストラリア|澳大利亚|澳洲|australia|australian",
+    "NZ": r"紐西蘭|新西蘭|ニュージーランド|新西兰|new zealand",
     "TR": r"トルコ|土耳其|turkey|turkish",
     "EG": r"エジプト|埃及|egypt|egyptian",
-    "NG": r"ナイジェリア|尼日利亚|nigeria|nigerian",
+    "NG": r"奈及利亞|尼日利亞|ナイジェリア|尼日利亚|nigeria|nigerian",
     "KH": r"カンボジア|柬埔寨|cambodia|cambodian",
-    "UZ": r"ウズベキスタン|乌兹别克|uzbekistan|uzbek",
-    "PE": r"ペルー|秘鲁|peru|peruvian",
+    "UZ": r"烏茲別克|ウズベキスタン|乌兹别克|uzbekistan|uzbek",
+    "PE": r"秘魯|ペルー|秘鲁|peru|peruvian",
 }
 _ANY_COUNTRY = re.compile(
     "|".join(f"(?P<{code}>{pattern})" for code, pattern in _COUNTRIES.items()), re.I
@@ -570,9 +570,10 @@ _ENGLISH_NATIONAL = re.compile(
 _ENGLISH_DEMONYM = re.compile(
     r"(?:\b(?:[Ii]s|[Aa]re|[Aa]n?|(?:[Ss]he|[Hh]e)'s)\s+|^|(?<=\n)|[.;]\s+)"
     r"((?:South |North )?[A-Z][a-z]{3,12})"
-    r"(?=[,.;]|\s+(?:and|with|but|who|living|based)\b|"
-    r"\s+(?:engineer|developer|consultant|"
-    r"programmer|architect|man|woman|male|female)s?\b)|"
+    r"(?=[,.;]|\s+(?:and|with|but|who|living|based)\b|\s*[(（]|"
+    # "a British full-stack engineer": up to two words before the trade
+    r"(?:\s+[\w-]+){0,2}?\s+(?:engineer|developer|consultant|programmer|architect|tester|designer|"
+    r"analyst|manager|lead|specialist|man|woman|male|female)s?\b)|"
     r"\b(?:is|was|comes?|originally|hails|'s) from ((?:South |North )?[A-Z][a-z]+)|"
     r"\b((?:South |North )?[A-Z][a-z]{3,12})-born\b"
 )
@@ -1157,6 +1158,7 @@ def _project(
     own = _own(block)
     required, preferred = split_skills(own)
     years = years_of_experience(own, minimums=True)
+    remote_value = _first_stated(remote, block, *heads)
     return ProjectProfile(
         block_index=index,
         title=title(block, subject),
@@ -1167,8 +1169,10 @@ def _project(
         **money_fields(parse_money(own, language), "budget"),
         settlement_range=settlement_range(block),
         location=location_value(block, WORK_LABELS),
-        place=find_place(block, WORK_LABELS),
-        remote=_first_stated(remote, block, *heads),
+        # A fully remote role runs nowhere in particular: only a labelled place or a sentence
+        # ("onsite in Osaka") names one, not the sender's firm in a greeting or a signature.
+        place=find_place(block, WORK_LABELS, anywhere=remote_value != "full"),
+        remote=remote_value,
         start_date=_first_stated(lambda t: start_date(t, reference), block, *heads),
         languages=languages(block),
         japanese_level=_first_stated(lambda t: japanese_level(t, minimum=True), block, *heads),
