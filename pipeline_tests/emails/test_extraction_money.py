@@ -125,3 +125,12 @@ def test_a_range_in_words() -> None:
 )
 def test_the_asked_rate_wins_over_the_current_one(text: str, language: str, money: Money) -> None:
     assert parse_money(text, language) == money
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["国籍：日本　／　単価：４５万円　／　日本語：母語", "月額：45万円 / 年齢：30歳"],
+)
+def test_the_next_labels_first_character_is_no_period(text: str) -> None:
+    money = parse_money(text, "ja")
+    assert money is not None and (money.minimum, money.period) == (450000, "month")

@@ -67,7 +67,9 @@ _RANGE = r"\s*(?:~|-|–|—|〜|から|到|至|to|ー)\s*"
 _PERIOD = (
     r"(?:\s*(?:/|／|per|an|a|每|\bp\.?)?\s*"
     r"(?P<per>人月|月額|ヶ月|か月|月|month|mo|monthly|人天|人日|天|日|day|daily|"
-    r"小时|時間|时|hr|hour|hourly|h(?![a-z])|年|year|yr|annum|annual|annually|pa)(?![a-z]))?"
+    r"小时|時間|时|hr|hour|hourly|h(?![a-z])|年|year|yr|annum|annual|annually|pa)"
+    r"(?![a-z本文语語齢龄収收])"  # not 日本語 / 年齢 / 年収 after "45万円 / "
+    r")?"
 )
 _MONEY = re.compile(
     rf"{_PREFIX}?\s*{_AMOUNT.format(n=1)}\s*{_UNIT.format(n=1)}"
