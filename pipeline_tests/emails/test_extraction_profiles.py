@@ -192,3 +192,14 @@ def test_a_candidates_subject_states_remote_only() -> None:
         "【フルリモートのみ】Javaエンジニアのご紹介", "スキル：Java 5年", "ja", date(2026, 5, 20)
     )
     assert (profile.remote, profile.remote_only) == ("full", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A security engineer based in Nagoya. Japanese citizen, native speaker.", "native"),
+        ("Japanese national, English native speaker", None),  # the level is of another language
+    ],
+)
+def test_a_level_in_the_clause_after_japanese(text: str, expected: str | None) -> None:
+    assert japanese_level(text) == expected

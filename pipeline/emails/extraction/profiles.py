@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from pipeline.emails.extraction.dates import start_date
@@ -384,10 +385,27 @@ def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
             clauses = [c for c in _CLAUSE_BREAK.split(line) if _JAPANESE_LINE.search(c)]
             for clause in clauses or [line]:
                 levels += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, clause, re.I)]
+    if not levels:  # "Japanese citizen, native speaker": the level in the clause after
+        levels = [lvl for line in lines for lvl in _level_after_japanese(line)]
     if not levels:
         return None
     ranked = sorted(set(levels), key=_LEVEL_RANK.__getitem__)
     return ranked[-1] if minimum else ranked[0]
+
+
+_OTHER_LANGUAGE = re.compile(
+    r"english|chinese|korean|hindi|vietnamese|英語|英语|中国語|中文|韓国語|韩语|母国|mother", re.I
+)
+
+
+def _level_after_japanese(line: str) -> list[str]:
+    """A level in the short clause right after one that names Japanese and no level."""
+    clauses = _CLAUSE_BREAK.split(line)
+    found: list[str] = []
+    for clause, after in pairwise(clauses):
+        if _JAPANESE_LINE.search(clause) and len(after) <= 24 and not _OTHER_LANGUAGE.search(after):
+            found += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, after, re.I)]
+    return found
 
 
 _COUNTRIES = {
