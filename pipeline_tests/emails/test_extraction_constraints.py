@@ -32,6 +32,7 @@ from pipeline_tests.fixtures.heldout import (
     load_dev3,
     load_dev4,
     load_dev5,
+    load_dev8,
     load_heldout,
     to_eml,
 )
@@ -574,5 +575,28 @@ def test_the_fifth_dev_set_reads_every_constraint_field_in_every_language() -> N
         for lang, fields in scores["by_language"].items()
         for field, s in fields.items()
         if s["tp"] + s["fn"] + s["fp"] and s["f1"] < 0.9
+    }
+    assert low == {}
+
+
+# --- the eighth dev set --------------------------------------------------------------
+
+
+def test_the_eighth_dev_set_reads_every_constraint_field_and_money_in_every_language() -> None:
+    """dev8 (written blind to the rules for the near misses a match let through): every
+    constraint field and rate / budget at F1 0.95 or more per language where it has 3 or more
+    cases (all reach 0.96 or more: one 'Bengaluru' is the vocabulary's Bangalore)."""
+    mails = load_dev8()
+    predictions = []
+    for mail in mails:
+        category, fields, _ = predict(mail, to_eml(mail))
+        assert category == mail["label"], mail["id"]
+        predictions.append(fields)
+    scores = field_scores(predictions, mails, fields=(*CONSTRAINT_FIELDS, "rate", "budget"))
+    low = {
+        (lang, field): round(s["f1"], 2)
+        for lang, fields in scores["by_language"].items()
+        for field, s in fields.items()
+        if s["tp"] + s["fn"] >= 3 and s["f1"] < 0.95
     }
     assert low == {}
