@@ -422,6 +422,8 @@ def test_remote_as_written(text: str, expected: str) -> None:
         "通勤不可",
         "不去客户现场",
         "无法到岗办公",
+        "フルリモートでなければ参画できません",
+        "必须远程",
     ],
 )
 def test_remote_only_phrase_families(text: str) -> None:
@@ -459,6 +461,8 @@ def test_not_remote_only(text: str) -> None:
         "工作地点：东京都中央区，全部现场",
         "地点：大连软件园，需到公司办公",
         "项目地点：千叶县千叶市（现场作业）",
+        "リモートワークは希望しません",
+        "Office-based only",
         "Remote: N/A",
         "remote: not available",
     ],
