@@ -296,6 +296,10 @@ def test_commercial_limits(text: str, expected: int) -> None:
         ("One level of subcontracting allowed", 1),
         ("We accept your subcontractors but not theirs", 1),
         ("Layer restriction: up to 2", 2),
+        ("2社下まで", 2),  # 社下 counts as 社先 does
+        ("下請けは1社まで", 1),
+        ("商流：貴社BPまで（3次請け不可）", 1),  # the allowance, within the refusal
+        ("商流制限：貴社の先まで", 1),
     ],
 )
 def test_commercial_limit_phrase_families(text: str, expected: int) -> None:
@@ -364,6 +368,11 @@ def test_commercial_depth_of_a_candidate(text: str, expected: int) -> None:
         ("He is a W2 employee of our company.", 0),
         ("a profile from a vendor we work with (so one company away from us).", 1),
         ("Chain: employee of our direct partner", 1),
+        ("所属：二社下", 2),
+        ("所属：BP（二次）", 2),
+        ("a subcontractor of our subcontractor", 2),
+        ("他是我们的直签员工", 0),
+        ("Employed directly by us (W2)", 0),
     ],
 )
 def test_commercial_depth_phrase_families(text: str, expected: int) -> None:

@@ -694,12 +694,13 @@ _KANJI_COUNT = {
 # "up to one company away", "max 1 layer", "no more than two vendors in between".
 _HOP_COUNT = r"([一二两兩三123]|one|two|three|a single|single)"
 _HOP_UNIT = (
-    r"(?:社先|次請け?|次受け|次请け?|次請負|次(?=まで|迄)|[层層](?!楼)|[级級](?=合作|外包|供应|供應|协力|協力|BP)|"
+    r"(?:社[先下]|次請け?|次受け|次请け?|次請負|次(?=まで|迄)|[层層](?!楼)|[级級](?=合作|外包|供应|供應|协力|協力|BP)|"
     r"(?:vendor|supplier|subcontract(?:ing|or)?|sub-?vendor)?\s*(?:layers?|tiers?|levels?)|"
     r"(?:compan(?:y|ies)|firms?|vendors?|partners?)\s+(?:beyond|away|below|from|in between|between|"
     r"removed))"
 )
 _HOP_ALLOWED = re.compile(
+    r"下請け?\s*(?:は)?\s*([一二三123])\s*社\s*(?:まで|迄)|"  # "下請けは1社まで"
     r"(?:貴社|御社)\s*[+＋]\s*([一二三123])\s*社|"  # "貴社＋1社まで"
     r"\b(one|1|single|a single)\s*(?:level|layer|tier)\s*of\s*(?:subcontract|sub-?vendor|vendor)|"
     rf"{_HOP_COUNT}\s*{_HOP_UNIT}[^\n、。,，;；不\d一二三]{{0,10}}?"
@@ -767,9 +768,9 @@ _LABELLED_COUNT = re.compile(
 )
 
 
-def _hop_limit(fields: str) -> int | None:
-    """The most hops a limit allows ("貴社社員または1社先まで" is 1), capped by one it refuses
-    ("1社先まで（2社先不可）"); "一社先不可" alone allows none."""
+def _hops(fields: str) -> tuple[int | None, int | None]:
+    """(the most hops a limit allows, "貴社社員または1社先まで" is 1; the cap a refused hop
+    sets, "2社先不可" is 1, "一社先不可" 0), each None when not stated."""
     allowed = [_hop_value(m) for m in _HOP_ALLOWED.finditer(fields)]
     labelled_count = labelled(fields, _HOP_LABELS)
     count = _LABELLED_COUNT.match(labelled_count or "")
@@ -778,9 +779,7 @@ def _hop_limit(fields: str) -> int | None:
     refused = [_hop_value(m) - 1 for m in _HOP_REFUSED.finditer(_HOP_ALLOWED.sub(" ", fields))]
     if _RE_RESUBCONTRACT.search(fields):  # 再々委託不可: the reader's partner, no further
         refused.append(1)
-    if allowed:
-        return min([max(allowed), *refused])
-    return max(min(refused), 0) if refused else None
+    return (max(allowed) if allowed else None), (max(min(refused), 0) if refused else None)
 
 
 def _hop_value(match: re.Match[str]) -> int:
@@ -795,7 +794,7 @@ _READER_LIMIT = re.compile(
 )
 # A freelancer under contract to the reader is a company of their own: 貴社直の個人事業主まで is 1.
 _PARTNER_WORD = re.compile(
-    r"BP|協力|パートナー|partner|[一1]\s*社|個人|フリーランス|freelanc", re.I
+    r"BP|協力|パートナー|partner|[一1]\s*社|個人|フリーランス|freelanc|の先", re.I
 )
 
 
@@ -807,11 +806,17 @@ def _reader_limit(fields: str) -> int | None:
 def max_commercial_depth(text: str | Prepared) -> int | None:
     """商流制限: companies allowed between the reader and the engineer (貴社社員まで = 0)."""
     fields = prepare(text).prose_fields
-    hops = _hop_limit(fields)
-    if hops is not None:  # "エンド直→弊社（1社先まで）": the limit, not the chain above the sender
-        return hops
-    if _NO_LIMIT.search(fields):
-        return None
+    allowed, cap = _hops(fields)
+    if allowed is None and not _NO_LIMIT.search(fields):
+        allowed = _reader_or_partner_limit(fields)
+    if allowed is None:  # "一社先不可" alone: the refusal is the limit
+        return cap
+    # "エンド直→弊社（1社先まで）": the limit, not the chain above the sender;
+    # "貴社BPまで（3次請け不可）": the allowance, within the refusal
+    return allowed if cap is None else min(allowed, cap)
+
+
+def _reader_or_partner_limit(fields: str) -> int | None:
     reader = _reader_limit(fields)
     if _PARTNER_OK.search(fields) or reader == 1:  # "贵司员工或贵司合作公司员工": the wider
         return 1
@@ -846,7 +851,7 @@ _DEPTH_ZERO = re.compile(
     r"(?:弊社|当社)と(?:の)?\s*直接\s*(?:契約|業務委託)|"
     r"(?:所属|隶属|隸屬|所屬)\s*[:：]\s*(?:我司|敝司|本司|我公司|本公司)\s*(?=$|[(（,，。\n])|"
     r"(?:与|和|與)?(?:我司|敝司|本公司|我们|我們)直签|"
-    r"W-?2 with our (?:company|firm)|"
+    r"W-?2 with our (?:company|firm)|employed directly by us|直签(?:的)?(?:员工|員工|人员|人員)|"
     r"(?:我司|敝司|本司|我公司|本公司)(?:的)?(?:正式|正职|在职)?社[员員]|"
     r"(?:W-?2 )?employee of our(?:\s+(?:own\s+)?(?:company|firm))?\b"
     r"(?!\s*(?:partner|vendor|client))|employer\s*[:：]\s*(?:our (?:company|firm)|us)\b|"
@@ -858,7 +863,7 @@ _DEPTH_ONE = re.compile(
     # a person of a partner, not the greeting "協力会社各位" / "各位合作伙伴" / "Dear partners"
     r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者)|"
     r"パートナー(?:企業|会社)?(?:の)?社員|"
-    r"(?:一|1)\s*社先|BP(?:社員|要員|様(?!各位))|所属(?:会社|先|企業)?\s*[:：]\s*(?:BP|協力会社|パートナー|合作)|"
+    r"(?:一|1)\s*社[先下]|BP(?:社員|要員|様(?!各位))|所属(?:会社|先|企業)?\s*[:：]\s*(?:BP|協力会社|パートナー|合作)|"
     r"合作(?:伙伴)?(?:公司|伙伴|方|企业)(?:的)?[^，。,:：\n]{0,12}?"
     r"(?:员工|員工|人员|工程师|技术人员|顾问|成员|开发)|"
     r"partner'?s?\s*(?:employee|consultant|resource|staff)|"
@@ -882,10 +887,12 @@ _DEPTH_ONE = re.compile(
     re.I,
 )
 _DEPTH_TWO = re.compile(
-    r"(?:二|2)\s*社先|(?:二|2)\s*次(?:受け|请)|(?:二|2)次合作|(?:two|2) layers|second layer|"
+    r"(?:二|2)\s*社[先下]|(?:二|2)\s*次(?:受け|请)|BP\s*[(（]\s*(?:二|2)\s*次|(?:二|2)次合作|"
+    r"(?:two|2) layers|second layer|"
     # a possessive: "our partner vendor" is one company, "our partner's vendor" two
     r"partner(?:'s|s') (?:partner|vendor|sub-?vendor|subcontractor)|"
-    r"vendor(?:'s|s') (?:partner|vendor)|(?:partner|vendor) of (?:our|a|the) (?:partner|vendor)|"
+    r"vendor(?:'s|s') (?:partner|vendor)|"
+    r"(?:partner|vendor|subcontractor) of (?:our|a|the) (?:partner|vendor|subcontractor)|"
     r"(?:二|2)\s*[级級](?:合作|外包|协力|協力|BP)|"
     r"二次\s*BP|"
     r"弊社BP(?:様)?の(?:BP|さらに先|先)|二次外包|再外包|"
