@@ -123,6 +123,10 @@ def test_this_month_notice_days_and_more_labels(text: str, expected: date) -> No
         ("His notice period is 1 month.", date(2026, 5, 15)),
         ("a fully remote engagement starting next month.", date(2026, 5, 1)),
         ("an embedded C engineer on-site (no remote) from November.", date(2026, 11, 1)),
+        ("available mid-Sept", date(2026, 9, 15)),
+        ("月底可以到岗", date(2026, 4, 25)),  # the end of the mail's month
+        ("稼働開始：8月第2週", date(2026, 8, 8)),
+        ("Kick-off: 1 September", date(2026, 9, 1)),
     ],
 )
 def test_kanji_months_one_line_offers_and_notice(text: str, expected: date) -> None:

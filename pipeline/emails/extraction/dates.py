@@ -21,7 +21,7 @@ START_LABELS = (
     r"可?开始(?:时间|日期)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
     r"start(?:\s*date)?|project start|availability(?:\s*date)?|available(?:\s*from)?|joining|"
     r"notice period|can start|earliest start(?:\s*date)?|ready to start|available to start|"
-    r"date available|free from|period|notice|开始工作(?:时间|日期)?|開始工作(?:時間|日期)?|"
+    r"date available|free from|period|notice|kick-?off|开始工作(?:时间|日期)?|開始工作(?:時間|日期)?|"
     r"上工(?:日期|时间|時間)?|[報报]到(?:日期|日|时间|時間)?|"
     r"可?開始(?:日期|時間)|可?開工(?:日期|時間)?|可?开工(?:日期|时间)?|"
     r"(?:项目|項目|合同|契約|合约)?(?:周期|週期|期间)"
@@ -87,7 +87,9 @@ _NEXT_WEEK = re.compile(
 )
 # "今月末", "本月中旬", "this month end": a part of the mail's own month, never before its date.
 _THIS_MONTH = re.compile(
-    r"(?:今月|本月|当月|this month)\s*(?:の)?(上旬|初旬|初|中旬|中|下旬|末|底|end)", re.I
+    r"(?:今月|本月|当月|this month)\s*(?:の)?(上旬|初旬|初|中旬|中|下旬|末|底|end)|"
+    r"(?<![\d一二三四五六七八九十上下本今来个個ヶか当])月(底|末)",  # "月底可以到岗"
+    re.I,
 )
 _IN_SENTENCE = re.compile(
     rf"({_ENDS_ON.pattern})|"
@@ -119,7 +121,7 @@ _IN_SENTENCE = re.compile(
     r"\bstart(?:s|ing)?\s+(\d{1,2}/\d{1,2}(?:/20\d{2})?)\b|"
     r"\bstart(?:s|ing)?\s+((?:early|mid|late|end of)[- ]?\s*"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)|"
-    r"\bavailable\s+(?:starting\s+|beginning\s+)?((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+    r"\bavailable\s+(?:starting\s+|beginning\s+)?((?:early |mid-?|late )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
     r"\.?(?:\s+\d{1,2}(?!\d))?|\d{1,2}/\d{1,2}(?:/20\d{2})?)|"
     r"((?:\d+|one|two|three|four)\s*weeks?'?\s*notice)|"
     r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|初|中旬|下旬|底)?)\s*(?:起|以后|之后)?\s*(?:可以|可)?\s*"
@@ -264,13 +266,16 @@ def parse_date(value: str, reference: date) -> date | None:
     if us:
         return _safe_date(int(us.group(3)), int(us.group(1)), int(us.group(2)))
     month_day = re.search(
-        r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(上旬|初旬|初|頭|中旬|中|下旬|末|底))?", value
+        r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(上旬|初旬|初|頭|中旬|中|下旬|末|底)|"
+        r"第\s*([1-5])\s*[週周])?",
+        value,
     )
     if month_day:
         part = {"中旬": 11, "中": 11, "下旬": 21, "末": 25, "底": 25}.get(
             month_day.group(3) or "", 1
         )
-        day = int(month_day.group(2) or part)
+        week = int(month_day.group(4) or 1)  # "8月第2週" starts on the 8th
+        day = int(month_day.group(2) or part) + 7 * (week - 1)
         return _upcoming(int(month_day.group(1)), day, reference)
     english = _english(value, reference)
     if english:
@@ -282,7 +287,8 @@ def parse_date(value: str, reference: date) -> date | None:
         return _next_week(reference, week.group(1) or week.group(2))
     this_month = _THIS_MONTH.search(value)
     if this_month:
-        day = _PART_DAY.get(this_month.group(1), 25 if this_month.group(1).lower() == "end" else 1)
+        part = this_month.group(1) or this_month.group(2)
+        day = _PART_DAY.get(part, 25 if part.lower() == "end" else 1)
         return max(reference, reference.replace(day=day))
     after_next = re.search(r"再来月|下下个?月|month after next", value, re.I)
     if after_next:
