@@ -44,7 +44,11 @@ if str(ROOT) not in sys.path:
 
 from pipeline.matching.config import MatchingConfig  # noqa: E402
 from pipeline.matching.filters import candidate_exclusions, candidate_terms  # noqa: E402
-from pipeline.matching.index import ProfileIndexer, profile_point_id  # noqa: E402
+from pipeline.matching.index import (  # noqa: E402
+    ProfileIndexer,
+    point_payload,
+    profile_point_id,
+)
 from pipeline.matching.search import Matcher  # noqa: E402
 from pipeline.matching.service import MatchingService  # noqa: E402
 from pipeline.store.vectors import EdgeVectorStore  # noqa: E402
@@ -353,7 +357,7 @@ def _replace_vectors(engine, store, embedder, by_fixture, texts, variant) -> Non
             profile_collection(kind, embedder),
             [profile_point_id(kind, p.profile_id, embedder.name) for p in profiles],
             np.asarray(vectors, dtype=np.float32),
-            [{**p.payload, "content_hash": p.content_hash} for p in profiles],
+            [point_payload(p) for p in profiles],
         )
 
 

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from sqlalchemy.engine import Engine
@@ -56,6 +57,18 @@ PAYLOAD_INDEXES = {
         "profile_id": "integer_lookup",
     },
 }  # fmt: skip
+# Profile fields no query filters or scores on and no reader takes from a hit: they stay in
+# Postgres (and in the content hash, so a change still re-upserts), not in the point. Each
+# payload value costs ~2.5 us to hand to the engine, and every payload index build reads
+# every payload whole: without these three and the content hash (kept in profile_points),
+# 20,000 candidates convert in 0.94 s instead of 1.17 and index in 1.03-1.09 s instead of
+# 1.10-1.62 (interleaved).
+UNSTORED_KEYS = frozenset({"kind", "skill_years", "rate_max"})
+
+
+def point_payload(profile: CanonicalProfile) -> dict[str, Any]:
+    """What a profile's point holds: its payload less `UNSTORED_KEYS`."""
+    return {k: v for k, v in profile.payload.items() if k not in UNSTORED_KEYS}
 
 
 def profile_collection(kind: ProfileKind, embedder: Embedder) -> str:
@@ -171,7 +184,7 @@ class ProfileIndexer:
             )
         with report.timed("upsert"):
             ids = [profile_point_id(kind, p.profile_id, model) for p in batch]
-            payloads = [{**p.payload, "content_hash": p.content_hash} for p in batch]
+            payloads = [point_payload(p) for p in batch]
             self.store.upsert(collection, ids, vectors, payloads)
             with self.engine.begin() as connection:  # recorded once the store has the points
                 profile_store.record_points(

@@ -240,6 +240,12 @@ class EdgeVectorStore:
         """
         import qdrant_edge as q
 
+        if not shared:  # every value on its own point
+            rows = zip(ids, vectors.tolist(), payloads, strict=True)
+            return EdgePoints(
+                [q.Point(pid, vector, _without_nulls(payload)) for pid, vector, payload in rows],
+                [],
+            )
         groups: list[tuple[list[str], dict]] = []
         own: list[dict] = []
         for pid, payload in zip(ids, payloads, strict=True):
@@ -621,6 +627,14 @@ class QdrantClientStore:
 
     def close(self) -> None:
         self._client.close()
+
+
+def _without_nulls(payload: dict[str, Any]) -> dict[str, Any]:
+    return (
+        payload
+        if None not in payload.values()
+        else {k: v for k, v in payload.items() if v is not None}
+    )
 
 
 def _records(found: list[Any]) -> tuple[list[str], np.ndarray, list[dict[str, Any]]]:
