@@ -20,6 +20,7 @@ import numpy as np
 from sqlalchemy.engine import Engine
 
 from pipeline.matching.config import MatchingConfig
+from pipeline.matching.heap import collector_paused
 from pipeline.matching.profiles import (
     CanonicalProfile,
     ProfileKind,
@@ -123,8 +124,9 @@ class ProfileIndexer:
     def sync(self) -> IndexReport:
         """Upsert new and changed profiles, delete the points of removed ones."""
         report = IndexReport()
-        for kind in KINDS:
-            self._sync_kind(kind, report)
+        with collector_paused():
+            for kind in KINDS:
+                self._sync_kind(kind, report)
         return report
 
     def _sync_kind(self, kind: ProfileKind, report: IndexReport) -> None:

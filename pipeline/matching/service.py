@@ -28,6 +28,7 @@ from sqlalchemy.engine import Engine
 from pipeline.matching.business import business_score
 from pipeline.matching.config import SCORING_VERSION, MatchingConfig
 from pipeline.matching.filters import RULE_LABELS, violated_rules
+from pipeline.matching.heap import collector_paused
 from pipeline.matching.profiles import CanonicalProfile
 from pipeline.matching.search import Matcher, SearchResult
 from pipeline.store import profiles as profile_store
@@ -121,6 +122,10 @@ class MatchingService:
 
     def compute(self, full: bool = False) -> MatchReport:
         """Bring the stored matches up to date; `full` recomputes every open project."""
+        with collector_paused():
+            return self._compute(full)
+
+    def _compute(self, full: bool) -> MatchReport:
         started = time.monotonic()
         report = MatchReport(self.mode, self.version)
         indexer = self.matcher.indexer
