@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from pipeline.matching.config import MatchingConfig
 from pipeline.matching.heap import collector_paused
 from pipeline.matching.profiles import (
+    COLUMNS,
     CanonicalProfile,
     ProfileKind,
     candidate_profile,
@@ -117,7 +118,7 @@ class ProfileIndexer:
     def profiles(self, kind: ProfileKind, ids: list[int] | None = None) -> list[CanonicalProfile]:
         """Canonical profiles of one kind, read from Postgres."""
         with self.engine.connect() as connection:
-            rows = profile_store.load_profiles(connection, kind, ids)
+            rows = profile_store.load_profiles(connection, kind, ids, COLUMNS[kind])
         build = _BUILDERS[kind]
         return [build(row, self.config.currency_rates) for row in rows]
 

@@ -24,6 +24,22 @@ JAPANESE_RANK = {
     "N5": 1, "N4": 2, "N3": 3, "N2": 4, "N1": 5,
     "conversational": 3, "business": 4, "native": 6,
 }  # fmt: skip
+# The profile table columns each builder reads (with the email's language): a sync loads
+# only these (pipeline_tests/matching/test_profiles.py builds every profile from whole rows
+# too and compares).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "candidate": (
+        "id", "skills", "skill_years", "experience_years", "monthly_rate_min",
+        "monthly_rate_max", "rate_currency", "remote", "remote_only", "place",
+        "available_from", "nationality", "japanese_level", "commercial_depth",
+    ),
+    "project": (
+        "id", "required_skills", "preferred_skills", "skill_years", "min_experience_years",
+        "budget_currency", "monthly_budget_min", "monthly_budget_max", "remote", "place",
+        "start_date", "foreign_nationals_ok", "max_commercial_depth", "japanese_level",
+        "is_open",
+    ),
+}  # fmt: skip
 # Where a project's place is not stated, its country is the one its mail's language suggests.
 COUNTRY_OF_LANGUAGE = {"ja": "JP", "zh": "CN", "en": "US"}
 

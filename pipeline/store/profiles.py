@@ -15,19 +15,32 @@ PROFILE_TABLES = {"candidate": "candidates", "project": "projects"}
 
 
 def load_profiles(
-    connection: Connection, kind: str, ids: Sequence[int] | None = None
+    connection: Connection,
+    kind: str,
+    ids: Sequence[int] | None = None,
+    columns: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Profile rows of one kind with their email's language, by id (all when `ids` is None)."""
+    """Profile rows of one kind with their email's language and subject, by id (all when
+    `ids` is None). `columns`: only these of the profile table (names from code, never from
+    input): the rest, `extracted` above all, is not decoded."""
     table = PROFILE_TABLES[kind]
     where = "" if ids is None else "WHERE p.id = ANY(:ids)"
-    rows = connection.execute(
+    selected = "p.*" if columns is None else ", ".join(f"p.{_identifier(c)}" for c in columns)
+    result = connection.execute(
         sa.text(
-            f"SELECT p.*, e.language, e.subject FROM {table} AS p "
+            f"SELECT {selected}, e.language, e.subject FROM {table} AS p "
             f"JOIN emails AS e ON e.id = p.email_id {where} ORDER BY p.id"
         ),
         {} if ids is None else {"ids": list(ids)},
     )
-    return [dict(row._mapping) for row in rows]
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.fetchall()]
+
+
+def _identifier(name: str) -> str:
+    if not name.isidentifier():
+        raise ValueError(f"not a column name: {name!r}")
+    return name
 
 
 def indexed_points(connection: Connection, kind: str, model: str) -> dict[int, str]:
