@@ -116,6 +116,11 @@ _REMOTE_NONE = re.compile(
     r"(?<![不无無])(?:需|需要|必须|必須)\s*(?:到|去|在)?\s*(?:公司|[现現][场場]|客户|客戶)(?:办公|辦公|上班|工作|作业|作業)|"
     r"在[^\n，。,]{0,8}?公司内(?:办公|辦公|上班)|"
     r"report(?:ing)? to (?:the )?office|office[- ]based|"
+    # "at the customer's office", "daily commute", "出社前提", "毎日出社", "需每天到公司", "無遠端"
+    r"(?:client|customer)(?:'s)? (?:site|office|premises)|daily commute|"
+    r"基本的に出社|出社前提|常駐前提|毎日出社|出社(?:が)?(?:必要|必須)|(?:在宅|テレワーク)(?:勤務)?\s*(?:なし|無し)|"
+    r"每天\s*(?:到|去|进|進)\s*(?:公司|办公室|辦公室|现场|現場)|(?<![需必])[无無]\s*[远遠][程端]|"
+    r"不提供\s*[远遠][程端]|"
     r"全日出社|フル常駐|出社(?:メイン|中心)|原則(?:出社|常駐)|"
     r"no\s*(?:WFH|work(?:ing)? from home|remote work)|"
     r"work (?:from|at|in) the (?:client'?s? |customer'?s? )?(?:office|site)",
