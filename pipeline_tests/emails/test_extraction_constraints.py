@@ -479,6 +479,8 @@ def test_not_remote_only(text: str) -> None:
         "需每天到公司",
         "無遠端",
         "不提供远程",
+        "需進駐客戶端",
+        "可以去日本现场",
         "Office-based only",
         "Remote: N/A",
         "remote: not available",
@@ -506,6 +508,9 @@ def test_onsite_only_phrase_families(text: str) -> None:
         ("Remote possible", "partial"),
         ("原則出社", "none"),
         ("In office Tue-Thu", "partial"),
+        ("主要远程，每月去一次公司", "partial"),
+        ("支持远程", "partial"),
+        ("无法接受远程", "none"),
     ],
 )
 def test_remote_values_and_office_days_under_a_label(text: str, expected: str) -> None:
