@@ -373,6 +373,14 @@ def test_commercial_depth_of_a_candidate(text: str, expected: int) -> None:
         ("a subcontractor of our subcontractor", 2),
         ("他是我们的直签员工", 0),
         ("Employed directly by us (W2)", 0),
+        ("H1B with us", 0),
+        ("He works directly for us", 0),
+        ("We are his employer", 0),
+        ("Employer: XYZ Tech (our partner)", 1),
+        ("He is a contractor with our partner", 1),
+        ("from our vendor network", 1),
+        ("two tiers away", 2),
+        ("tier 2 vendor", 2),
     ],
 )
 def test_commercial_depth_phrase_families(text: str, expected: int) -> None:
@@ -433,6 +441,11 @@ def test_remote_as_written(text: str, expected: str) -> None:
         "无法到岗办公",
         "フルリモートでなければ参画できません",
         "必须远程",
+        "Needs a fully remote role",
+        "Remote work is a requirement",
+        "He can only work from home",
+        "Not willing to relocate or commute",  # not 'willing to relocate'
+        "fully remote, no office visits",
     ],
 )
 def test_remote_only_phrase_families(text: str) -> None:

@@ -159,6 +159,9 @@ _REMOTE_ONLY = re.compile(
     r"(?:无法|無法|不能|不去|不会去|不會去|不愿|不願)\s*(?:去|到|进|進)?\s*(?:驻场|駐場|客户现场|客戶現場|"
     r"现场|現場|公司|办公室|辦公室)|(?:无法|無法|不能)到[岗崗](?:办公|辦公|上班)|"
     r"通勤\s*(?:は)?\s*(?:不可|NG|できない|難しい)|"
+    r"needs? (?:a )?(?:fully |100% )?remote (?:role|position|job|project)|"
+    r"remote(?: work)? is a (?:requirement|must)|(?:can|could) only work (?:from home|remotely)|"
+    r"not willing to (?:relocate or )?commute|no office visits|(?:cannot|can't|won't) commute|"
     # "フルリモートでなければ参画できません", "必须远程": remote as the only way
     r"(?:リモート|在宅)(?:でなければ|でないと|以外(?:の案件)?(?:は)?\s*(?:不可|NG|難しい))|"
     r"(?:必须|必須)\s*(?:完全|全)?[远遠](?:程|端|距)(?!\s*(?:面试|面試|协助|協助|支持))",
@@ -192,7 +195,7 @@ _ONSITE_OK = re.compile(
     r"出社可|常駐可|出社\s*OK|出社も可|onsite\s*(?:ok|fine|possible)|"
     r"出社(?:は|も)?\s*(?:対応|相談)?\s*(?:可能|OK|問題ありません|大丈夫)|"
     r"(?<!not )open to (?:onsite|relocat)|"
-    r"(?<!不)可驻场|(?<!不)接受驻场|willing to relocate|relocation\s*(?:ok|yes)",
+    r"(?<!不)可驻场|(?<!不)接受驻场|(?<!not )(?<!un)willing to relocate|relocation\s*(?:ok|yes)",
     re.I,
 )
 
@@ -860,7 +863,9 @@ _DEPTH_ZERO = re.compile(
     r"(?:弊社|当社)と(?:の)?\s*直接\s*(?:契約|業務委託)|"
     r"(?:所属|隶属|隸屬|所屬)\s*[:：]\s*(?:我司|敝司|本司|我公司|本公司)\s*(?=$|[(（,，。\n])|"
     r"(?:与|和|與)?(?:我司|敝司|本公司|我们|我們)直签|"
-    r"W-?2 with our (?:company|firm)|employed directly by us|直签(?:的)?(?:员工|員工|人员|人員)|"
+    r"W-?2 with our (?:company|firm)|employed directly by us|"
+    r"(?:H-?1B|W-?2|full[- ]time|employed|salaried)\s+with us\b|works? directly (?:for|with) us|"
+    r"(?:we are|we're) (?:his|her|their) (?:direct )?employer|直签(?:的)?(?:员工|員工|人员|人員)|"
     r"(?:我司|敝司|本司|我公司|本公司)(?:的)?(?:正式|正职|在职)?社[员員]|"
     r"(?:W-?2 )?employee of our(?:\s+(?:own\s+)?(?:company|firm))?\b"
     r"(?!\s*(?:partner|vendor|client))|employer\s*[:：]\s*(?:our (?:company|firm)|us)\b|"
@@ -888,6 +893,10 @@ _DEPTH_ONE = re.compile(
     r"employed (?:by|with) (?:our|a) partner|partner company'?s? (?:employee|engineer|consultant)|"
     r"employer\s*[:：]\s*(?:our |a )?partner|on (?:our |a )?partner'?s? payroll|"
     r"employee of (?:our|a) (?:direct |trusted |long-?time )partner|"
+    r"(?:contractor|consultant|engineer|developer|employee|resource)s?\s+(?:with|at|of|from)\s+"
+    r"(?:our|a)\s+(?:[\w-]+\s+)?(?:partner|vendor)s?\b|(?:our|a) (?:partner|vendor) network|"
+    r"[(（]\s*(?:our|a) partner\s*[)）]|employed by (?:our|a) [\w-]+ partner|"
+    r"tier[- ]?(?:1|one) (?:vendor|partner|supplier)|"
     r"\b(?:one|1|a single)\s+compan(?:y|ies)\s+(?:away|removed)|"
     r"合作(?:廠商|厂商)(?:的)?(?:员工|員工|人员|人員|工程师|工程師)|[(（]\s*(?:一|1)\s*[层層]\s*[)）]|"
     r"弊社\s*(?:ビジネス)?(?:パートナー|BP|協力会社)|所属\s*[:：]\s*(?:协力|協力|外包|一层|一層)|"
@@ -903,7 +912,8 @@ _DEPTH_TWO = re.compile(
     r"vendor(?:'s|s') (?:partner|vendor)|"
     r"(?:partner|vendor|subcontractor) of (?:our|a|the) (?:partner|vendor|subcontractor)|"
     r"(?:二|2)\s*[级級](?:合作|外包|协力|協力|BP)|"
-    r"二次\s*BP|"
+    r"二次\s*BP|(?:two|2) (?:tiers?|levels?) (?:away|removed|down)|"
+    r"tier[- ]?(?:2|two) (?:vendor|partner|supplier)|"
     r"弊社BP(?:様)?の(?:BP|さらに先|先)|二次外包|再外包|"
     r"(?:BP|パートナー|協力会社)(?:様)?の(?:BP|パートナー|協力会社)|"
     r"合作(?:公司|伙伴|方)的合作(?:公司|伙伴|方)|(?:二|两|2)\s*层(?!以内)|第二层|"
