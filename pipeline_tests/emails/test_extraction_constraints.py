@@ -381,6 +381,11 @@ def test_commercial_depth_of_a_candidate(text: str, expected: int) -> None:
         ("from our vendor network", 1),
         ("two tiers away", 2),
         ("tier 2 vendor", 2),
+        ("パートナー様の社員", 1),
+        ("所属：個人事業主（弊社直）", 0),
+        ("所属：フリーランス（弊社と契約）", 0),
+        ("所属会社：弊社", 0),
+        ("弊社の業務委託", 0),
     ],
 )
 def test_commercial_depth_phrase_families(text: str, expected: int) -> None:
