@@ -71,11 +71,18 @@ class VectorHit:
 
 class VectorStore(Protocol):
     def ensure_collection(
-        self, name: str, dimension: int, payload_indexes: Mapping[str, str] | None = None
+        self,
+        name: str,
+        dimension: int,
+        payload_indexes: Mapping[str, str] | None = None,
+        *,
+        segment_kb: int | None = None,
     ) -> None:
         """Create the collection if needed; `payload_indexes` maps payload keys to
         'keyword' | 'integer' | 'float' (filtered queries read indexes, not every payload), or
-        'integer_lookup' for an integer only ever matched, never ranged (one index, not two)."""
+        'integer_lookup' for an integer only ever matched, never ranged (one index, not two).
+        `segment_kb`: an embedded store seals this collection's appendable segment past this
+        size instead of its default (a server manages its own segments)."""
         ...
 
     def upsert(
@@ -106,6 +113,11 @@ class VectorStore(Protocol):
 
     def delete(self, collection: str, ids: list[str]) -> None:
         """Remove these points (ids not present are ignored)."""
+        ...
+
+    def flush(self, collection: str | None = None) -> None:
+        """Persist what was written to this collection (or to all) beyond its write-ahead
+        log (a server persists on its own)."""
         ...
 
     def vectors(self, collection: str, ids: list[str]) -> dict[str, np.ndarray]:
@@ -158,6 +170,7 @@ class EdgeVectorStore:
         self.path.mkdir(parents=True, exist_ok=True)
         self.flush_every = flush_every
         self.segment_kb = segment_kb
+        self._segment_kb: dict[str, int] = {}  # collections sealed at another size
         self._shards: dict[str, Any] = {}
         self._unflushed: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -168,10 +181,12 @@ class EdgeVectorStore:
             json.loads(self._aliases_file.read_text()) if self._aliases_file.exists() else {}
         )
 
-    def _config(self, dimension: int) -> Any:
-        """Cold (on-demand) vectors and payloads, segments sealed at `segment_kb`, no HNSW."""
+    def _config(self, dimension: int, segment_kb: int | None = None) -> Any:
+        """Cold (on-demand) vectors and payloads, segments sealed at `segment_kb` (default:
+        the store's), no HNSW."""
         import qdrant_edge as q
 
+        segment_kb = segment_kb or self.segment_kb
         return q.EdgeConfig(
             vectors=q.EdgeVectorParams(
                 size=dimension, distance=q.Distance.Cosine, memory=q.Memory.Cold
@@ -179,7 +194,7 @@ class EdgeVectorStore:
             payload_memory=q.Memory.Cold,
             hnsw_config=q.HnswIndexConfig(m=0, ef_construct=100, full_scan_threshold=10_000),
             optimizers=q.EdgeOptimizersConfig(
-                indexing_threshold=self.segment_kb, max_segment_size=self.segment_kb
+                indexing_threshold=segment_kb, max_segment_size=segment_kb
             ),
         )
 
@@ -194,7 +209,8 @@ class EdgeVectorStore:
             if shard is not None:
                 return shard
             folder = self.path / name
-            config = None if dimension is None else self._config(dimension)
+            segment_kb = self._segment_kb.get(name)
+            config = None if dimension is None else self._config(dimension, segment_kb)
             if folder.exists() and any(folder.iterdir()):
                 shard = q.EdgeShard.load(str(folder), config)
             elif config is None:
@@ -205,10 +221,18 @@ class EdgeVectorStore:
             return shard
 
     def ensure_collection(
-        self, name: str, dimension: int, payload_indexes: Mapping[str, str] | None = None
+        self,
+        name: str,
+        dimension: int,
+        payload_indexes: Mapping[str, str] | None = None,
+        *,
+        segment_kb: int | None = None,
     ) -> None:
         import qdrant_edge as q
 
+        if segment_kb:
+            with self._lock:
+                self._segment_kb[self._aliases.get(name, name)] = segment_kb
         shard = self._shard(name, dimension)
         if not payload_indexes:
             return
@@ -421,11 +445,18 @@ class EdgeVectorStore:
                 shard.close()
             shutil.rmtree(self.path / name, ignore_errors=True)
 
-    def flush(self) -> None:
+    def flush(self, collection: str | None = None) -> None:
         with self._lock:
-            for shard in self._shards.values():
-                shard.flush()
-            self._unflushed.clear()
+            if collection is None:
+                for shard in self._shards.values():
+                    shard.flush()
+                self._unflushed.clear()
+                return
+            name = self._aliases.get(collection, collection)
+            if name in self._shards:
+                self._shards[name].flush()
+                self._unflushed.pop(name, None)
+                self._unflushed.pop(collection, None)
 
     def close(self) -> None:
         with self._lock:
@@ -463,7 +494,12 @@ class QdrantClientStore:
         self._lock = threading.Lock()
 
     def ensure_collection(
-        self, name: str, dimension: int, payload_indexes: Mapping[str, str] | None = None
+        self,
+        name: str,
+        dimension: int,
+        payload_indexes: Mapping[str, str] | None = None,
+        *,
+        segment_kb: int | None = None,  # the server sizes its segments itself
     ) -> None:
         from qdrant_client import models
 
@@ -569,6 +605,9 @@ class QdrantClientStore:
         if not ids or not self._client.collection_exists(collection):
             return
         self._client.delete(collection, models.PointIdsList(points=list(ids)), wait=True)
+
+    def flush(self, collection: str | None = None) -> None:
+        """Nothing to do: every write waited for the server (`wait=True`)."""
 
     def point_ids(self, collection: str) -> set[str]:
         if not self._client.collection_exists(collection):

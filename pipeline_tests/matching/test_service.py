@@ -140,6 +140,8 @@ def test_bulk_load_ends_with_every_payload_index_and_more_batches_than_one(
     schema = store._shard(collection).info().payload_schema
     assert set(index.PAYLOAD_INDEXES["candidate"]) <= set(schema)
     assert schema["years"].points == 5
+    assert store._shard(collection).info().segments_count == 1  # indexed as written
+    assert collection not in store._unflushed  # the sync ended flushed
     vectors = Matcher(db, embedder, store, config).profile_vectors("candidate", ids)
     assert set(vectors) == set(ids)
     assert all(v.shape == (embedder.dimension,) for v in vectors.values())

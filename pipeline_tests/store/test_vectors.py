@@ -56,6 +56,23 @@ def test_edge_store_seals_full_segments_and_every_point_stays_findable(tmp_path)
     reopened.close()
 
 
+def test_a_collection_can_seal_at_its_own_size_and_flush_alone(tmp_path):
+    store = EdgeVectorStore(tmp_path / "edge", flush_every=64, segment_kb=16)
+    store.ensure_collection("big", 64, segment_kb=1024)  # 4,096 points before a seal
+    store.ensure_collection("small", 64)
+    _write_points(store, "big", 640, 64)
+    _write_points(store, "small", 640, 64)
+    assert _segments(store, "big") == 1 and _segments(store, "small") >= 5
+    store.upsert("big", [point_id(9999, "m")], np.ones((1, 64), np.float32), [{}])
+    store.upsert("small", [point_id(9999, "m")], np.ones((1, 64), np.float32), [{}])
+    store.flush("big")
+    assert "big" not in store._unflushed and store._unflushed["small"] == 1
+    store.close()
+    reopened = EdgeVectorStore(tmp_path / "edge")
+    assert (reopened.count("big"), reopened.count("small")) == (641, 641)
+    reopened.close()
+
+
 def test_a_shard_created_by_an_older_version_is_sealed_too(tmp_path):
     import qdrant_edge as q
 
