@@ -12,17 +12,15 @@ from datetime import date
 
 import pytest
 
+from pipeline.emails.extraction.chain import commercial_depth, max_commercial_depth
 from pipeline.emails.extraction.dates import parse_date, start_date
-from pipeline.emails.extraction.places import HOME_LABELS, WORK_LABELS, find_place
-from pipeline.emails.extraction.profiles import (
-    commercial_depth,
+from pipeline.emails.extraction.nationality import (
     foreign_nationals_ok,
     japanese_level,
-    max_commercial_depth,
     nationality,
-    remote,
-    remote_only,
 )
+from pipeline.emails.extraction.places import HOME_LABELS, WORK_LABELS, find_place
+from pipeline.emails.extraction.remote import remote, remote_only
 from pipeline.emails.extraction.text import prepare
 from pipeline_tests.emails.heldout_predictions import predict
 from pipeline_tests.fixtures.heldout import (

@@ -1,0 +1,301 @@
+"""The commercial chain (商流): a candidate's depth from the sender and a project's limit on it."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.emails.extraction.text import (
+    Prepared,
+    labelled,
+    prepare,
+)
+
+_KANJI_COUNT = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "single": 1,
+    "a single": 1,
+}
+# A count of companies between the reader and the engineer, in every way a limit writes it:
+# "1社先まで", "一社先为止", "二次請けまで", "限1社先", "最多接受二层", "外包层级：最多1层",
+# "up to one company away", "max 1 layer", "no more than two vendors in between".
+_HOP_COUNT = r"([一二两兩三123]|one|two|three|a single|single)"
+_HOP_UNIT = (
+    r"(?:社[先下]|次請け?|次受け|次请け?|次請負|次(?=まで|迄)|[层層](?!楼)|[级級](?=合作|外包|供应|供應|协力|協力|BP)|"
+    r"(?:vendor|supplier|subcontract(?:ing|or)?|sub-?vendor)?\s*(?:layers?|tiers?|levels?)|"
+    r"(?:compan(?:y|ies)|firms?|vendors?|partners?)\s+(?:beyond|away|below|from|in between|between|"
+    r"removed))"
+)
+_HOP_ALLOWED = re.compile(
+    r"下請け?\s*(?:は)?\s*([一二三123])\s*社\s*(?:まで|迄)|"  # "下請けは1社まで"
+    r"(?:貴社|御社)\s*[+＋]\s*([一二三123])\s*社|"  # "貴社＋1社まで"
+    r"\b(one|1|single|a single)\s*(?:level|layer|tier)\s*of\s*(?:subcontract|sub-?vendor|vendor)|"
+    rf"{_HOP_COUNT}\s*{_HOP_UNIT}[^\n、。,，;；不\d一二三]{{0,10}}?"
+    r"(?:まで|迄|为止|為止|以内|以下|OK|(?<!不)可(?!能)|可能|max(?:imum)?\b|at most|allowed|"
+    r"permitted|ok\b)|"
+    r"(?:最多|最大|至多|最高|仅限|只限|只接受|可接受|接受|(?<![不無无])限|up to|max(?:imum)?\.?|"
+    r"at most|"
+    rf"no more than|not more than|within|only)\s*[:：]?\s*(?:接受)?\s*{_HOP_COUNT}\s*{_HOP_UNIT}|"
+    rf"{_HOP_COUNT}\s*[层層级級]\s*(?:合作|协力|協力|外包|供应|供應|BP)|"
+    rf"(?:或|及|和|与|與|/)\s*{_HOP_COUNT}\s*[层層](?=\s*(?:$|[。，,、;；)）\n]))|"  # "直签或一层"
+    rf"\b{_HOP_COUNT}\s+(?:compan(?:y|ies)|firms?|layers?)\s+(?:away|removed)",
+    re.I | re.M,
+)
+_HOP_REFUSED = re.compile(
+    rf"{_HOP_COUNT}\s*(?:{_HOP_UNIT}|次)\s*(?:以降|以上|から先|先)?\s*(?:の方)?\s*(?:は|も)?\s*"
+    r"(?:不可|NG|禁止|不接受|不行|×|お断り|ご遠慮|not (?:allowed|accepted|permitted))",
+    re.I,
+)
+# "商流：1", "Layers: max 2", "外包层级：最多1层": a count under a label of the chain.
+_HOP_LABELS = (
+    r"商流(?:制限)?|外包[层層]级|外包層級|[层層]级|層級|"
+    r"(?:vendor |subcontract(?:ing)? )?(?:layers?|tiers?)(?: limit)?|"
+    r"subcontract(?:ing)? (?:depth|limit)|layer (?:limit|restrictions?)"
+)
+_RE_RESUBCONTRACT = re.compile(r"再[々再]委託\s*(?:は|が)?\s*(?:不可|NG|禁止)|再再委託不可")
+_NO_LIMIT = re.compile(r"商流\s*[:：]?\s*(?:制限)?\s*(?:なし|無し|不問|問わず|制限なし)|商流不問")
+_OWN_ONLY = re.compile(
+    r"再委託\s*(?:は|が)?\s*(?:不可|NG|禁止|できません)|"
+    r"(?:贵司|贵公司)(?:的)?(?:正式|自有|直属)?(?:员工|員工)\s*(?:为限|為限|限定|即可|优先)?\s*(?=$|[。，,\n])|"
+    r"(?:貴社|御社|贵司|贵公司)\s*(?:社員|所属|プロパー|正社員|直接雇用|员工|正式员工|直下)?\s*"
+    r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)(?!公開|の?ご案内|で(?:の)?ご案内)|自社社員のみ|再委託不可|BP(?:様)?不可|"
+    r"個人事業主(?:様)?不可|(?:仅)?限(?:于)?(?:贵司|贵公司)|no\s*(?:sub-?vendors?|layers?)|"
+    r"direct\s*(?:w-?2\s*)?only|no\s*(?:third|3rd)[- ]part(?:y|ies)|"
+    r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
+    r"(?:direct|prime)\s*(?:vendors?|partners?|suppliers?)\s*only|"
+    r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)|"
+    r"(?:employees? of your (?:own )?(?:company|firm)|your (?:own |company'?s? |firm'?s? )?"
+    r"(?:employees|staff|people|engineers|consultants))\s*only|no re-?sub-?contract|"
+    r"no\s*sub-?contract|subcontract(?:ing|ors?)?\s*[:：]?\s*(?:is\s+|are\s+)?"
+    r"(?:not allowed|not permitted|not accepted|prohibited|no\b)",
+    re.I,
+)
+_PARTNER_OK = re.compile(
+    r"(?:貴社|御社)\s*BP\s*(?:様)?\s*(?:の(?:社員|方|所属))?\s*(?:まで|迄|可|OK)|BP(?:様)?\s*(?:可|OK)|"
+    r"(?:one|1|single)\s*layer|"
+    r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:合作|协力)(?:公司|伙伴|方)(?:的)?(?:员工)?"
+    r"(?:为限|まで|可|$|[。，,\n])|"
+    r"直签或(?:一|1)\s*[层層]|(?:一|1)\s*[级級](?:合作|协力|協力|外包|供应|供應)|"
+    r"(?:accept|allow|welcome|ok with)\s+your\s+(?:direct\s+)?"
+    r"(?:subcontractors?|partners?|sub-?vendors?)|"
+    r"(?:one|1|single)\s*(?:partner|vendor)\s*layer|"
+    r"beyond your (?:direct )?(?:partners?|subcontractors?|vendors?)|"
+    r"your partner(?:'s|s')? (?:own )?(?:staff|employees?)|"
+    r"accept (?:our |your )?partner(?:'s)? (?:employees|staff|consultants)|"
+    r"your (?:direct )?(?:subcontractors?|sub-?vendors?|partners?)(?:'s? employees?)?"
+    r"\s*(?:only|ok|are fine|allowed)",
+    re.I | re.M,
+)
+
+
+_LABELLED_COUNT = re.compile(
+    rf"\s*(?:max(?:imum)?\.?|up to|最多|最大|至多)?\s*{_HOP_COUNT}"
+    r"\s*(?:[层層]|layers?|tiers?|社先)?\s*$",
+    re.I,
+)
+
+
+def _hops(fields: str) -> tuple[int | None, int | None]:
+    """(the most hops a limit allows, "貴社社員または1社先まで" is 1; the cap a refused hop
+    sets, "2社先不可" is 1, "一社先不可" 0), each None when not stated."""
+    allowed = [_hop_value(m) for m in _HOP_ALLOWED.finditer(fields)]
+    labelled_count = labelled(fields, _HOP_LABELS)
+    count = _LABELLED_COUNT.match(labelled_count or "")
+    if count:
+        allowed.append(_KANJI_COUNT[count.group(1).lower()])
+    refused = [_hop_value(m) - 1 for m in _HOP_REFUSED.finditer(_HOP_ALLOWED.sub(" ", fields))]
+    if _RE_RESUBCONTRACT.search(fields):  # 再々委託不可: the reader's partner, no further
+        refused.append(1)
+    return (max(allowed) if allowed else None), (max(min(refused), 0) if refused else None)
+
+
+def _hop_value(match: re.Match[str]) -> int:
+    return _KANJI_COUNT[next(g for g in match.groups() if g).lower()]
+
+
+# "貴社所属（個人事業主含む）まで", "貴社の協力会社まで", "貴社社員もしくは貴社BP様所属まで": what
+# comes between 貴社 and まで says whether the reader's partners are let in.
+# Not "貴社にのみご案内" / "貴社へ限定公開": an offer made to the reader alone.
+_READER_LIMIT = re.compile(
+    r"(?:貴社|御社)([^\n、。にへ]{0,16}?)(?:まで|迄|のみ|限定)(?!公開|の?ご案内|で(?:の)?ご案内)"
+)
+# A freelancer under contract to the reader is a company of their own: 貴社直の個人事業主まで is 1.
+_PARTNER_WORD = re.compile(
+    r"BP|協力|パートナー|partner|[一1]\s*社|個人|フリーランス|freelanc|の先", re.I
+)
+
+
+def _reader_limit(fields: str) -> int | None:
+    limits = [1 if _PARTNER_WORD.search(m.group(1)) else 0 for m in _READER_LIMIT.finditer(fields)]
+    return max(limits) if limits else None
+
+
+def max_commercial_depth(text: str | Prepared) -> int | None:
+    """商流制限: companies allowed between the reader and the engineer (貴社社員まで = 0)."""
+    fields = prepare(text).prose_fields
+    allowed, cap = _hops(fields)
+    if allowed is None and not _NO_LIMIT.search(fields):
+        allowed = _reader_or_partner_limit(fields)
+    if allowed is None:  # "一社先不可" alone: the refusal is the limit
+        return cap
+    # "エンド直→弊社（1社先まで）": the limit, not the chain above the sender;
+    # "貴社BPまで（3次請け不可）": the allowance, within the refusal
+    return allowed if cap is None else min(allowed, cap)
+
+
+def _reader_or_partner_limit(fields: str) -> int | None:
+    reader = _reader_limit(fields)
+    if _PARTNER_OK.search(fields) or reader == 1:  # "贵司员工或贵司合作公司员工": the wider
+        return 1
+    if _OWN_ONLY.search(fields) or reader == 0:
+        return 0
+    return None
+
+
+_DEPTH_ZERO = re.compile(
+    r"弊社\s*(?:社員|正社員|プロパー|契約社員|所属|直接雇用|個人事業主|専属)|自社社員|当社社員|"
+    r"所属\s*[:：]\s*(?:弊社|自社|当社)|(?:我司|本司|我公司|本公司|敝司|弊司)(?:的)?(?:正式|正职)?员工|"
+    r"自有员工|"
+    r"our\s*(?:own\s*)?(?:full[- ]time\s*)?(?:w-?2\s*)?(?:employee|consultant|bench)|"
+    r"on\s*our\s*(?:own\s*)?(?:payroll|w-?2)|in-house|directly employed by us|"
+    r"(?:我司|本司|我公司|本公司|敝司|弊司|我们公司)(?:的)?(?:正式|正职|在职|签约|自有)?(?:员|員)工|"
+    r"自社(?:正)?社員|当社(?:正)?社員|w-?2 with us|employed (?:with|by) us|我方(?:的)?(?:员|員)工|"
+    r"(?:贵司|我司)直属|"
+    r"弊社(?:と)?(?:直接)?(?:の)?(?:業務委託|専属|準委任)(?:契約)?(?:の)?(?:フリーランス|個人事業主|エンジニア)|"
+    r"(?:敝司|我司|本司|我们|我們)(?:的)?(?:正式|全职|正职|签约|自有)(?:员|員)工|"
+    r"\bworks? (?:for|with) us\b|\b(?:is|are) (?:with|on) our (?:team|bench|payroll)|"
+    r"member of our (?:own )?team|\bdirect(?:ly employed)? employee|employee of ours|"
+    r"our (?:direct |own )?(?:employee|staff|resource)s?\b|"
+    r"(?:敝|本|我)(?:公司|司|社)(?:的)?(?:正式|正职|在职|签约|自有|全职)?"
+    r"(?:员工|員工|工程师|工程師|技术人员|开发人员)|"
+    r"\bone of our (?:own )?(?:in-house |full[- ]time )?"
+    r"(?:engineers|developers|consultants|employees|staff)|"
+    r"our (?:own )?(?:in-house |full[- ]time |salaried )"
+    r"(?:engineers?|developers?|consultants?|staff)|"
+    # "当社の正社員", "弊社のプロパー社員", "正社員（弊社）", "弊社と直接契約の個人事業主"
+    r"(?:弊社|当社|自社)\s*の\s*(?:正社員|社員|プロパー(?:社員)?|契約社員|個人事業主|フリーランス)|"
+    r"(?:正社員|社員|プロパー)\s*[（(]\s*(?:弊社|当社|自社)|弊社直(?:個人|契約)|"
+    r"(?:弊社|当社)と(?:の)?\s*直接\s*(?:契約|業務委託)|"
+    # "個人事業主（弊社直）", "フリーランス（弊社と契約）", "所属会社：弊社", "弊社の業務委託"
+    r"(?:個人事業主|フリーランス|個人)\s*[(（]\s*(?:弊社|当社)(?:直|と(?:直接)?契約|専属)|"
+    r"所属(?:会社|先)\s*[:：]\s*(?:弊社|当社|自社)\s*(?=$|[(（\n])|(?:弊社|当社)の(?:業務委託|準委任)|"
+    r"(?:所属|隶属|隸屬|所屬)\s*[:：]\s*(?:我司|敝司|本司|我公司|本公司)\s*(?=$|[(（,，。\n])|"
+    r"(?:与|和|與)?(?:我司|敝司|本公司|我们|我們)直签|"
+    r"W-?2 with our (?:company|firm)|employed directly by us|"
+    r"(?:H-?1B|W-?2|full[- ]time|employed|salaried)\s+with us\b|works? directly (?:for|with) us|"
+    r"(?:we are|we're) (?:his|her|their) (?:direct )?employer|直签(?:的)?(?:员工|員工|人员|人員)|"
+    r"(?:我司|敝司|本司|我公司|本公司)(?:的)?(?:正式|正职|在职)?社[员員]|"
+    r"(?:W-?2 )?employee of our(?:\s+(?:own\s+)?(?:company|firm))?\b"
+    r"(?!\s*(?:partner|vendor|client))|employer\s*[:：]\s*(?:our (?:company|firm)|us)\b|"
+    r"(?:independent contractor|freelancer)s?\s+(?:working\s+|contracted\s+|engaged\s+)?"
+    r"directly with us",
+    re.I,
+)
+_DEPTH_ONE = re.compile(
+    # a person of a partner, not the greeting "協力会社各位" / "各位合作伙伴" / "Dear partners"
+    r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者)|"
+    r"パートナー(?:企業|会社)?(?:様)?(?:の)?社員|"
+    r"(?:一|1)\s*社[先下]|BP(?:社員|要員|様(?!各位))|所属(?:会社|先|企業)?\s*[:：]\s*(?:BP|協力会社|パートナー|合作)|"
+    r"合作(?:伙伴)?(?:公司|伙伴|方|企业)(?:的)?[^，。,:：\n]{0,12}?"
+    r"(?:员工|員工|人员|工程师|技术人员|顾问|成员|开发)|"
+    r"partner'?s?\s*(?:employee|consultant|resource|staff)|"
+    r"works? (?:for|with|at) (?:our|a) partner|"
+    r"(?:through|via) (?:a|our) (?:vendor|supplier)|vendor'?s? (?:employee|consultant)|"
+    r"through\s*(?:our\s*)?partner|sub-?vendor|employee of (?:our|a) partner|"
+    r"partner(?:'s)?\s*(?:firm|company)'?s?\s*employee|one layer|"
+    r"(?:vendor|implementation|delivery)\s*partner'?s?\s*(?:employee|consultant|resource)|"
+    r"(?:协力|協力|合作|伙伴|外包)(?:公司|企业|企業)(?:的)?(?:员|員)工|パートナー(?:企業|会社)?(?:様)?所属|"
+    r"sub-?contractor|through (?:his|her|their) employer|合作商(?:的)?(?:员工|人员)|"
+    r"BP(?:人员|员工|工程师)|"
+    r"(?:from|of|with|at) (?:our|a|one of our) partner (?:company|companies|firms?)|"
+    r"employed (?:by|with) (?:our|a) partner|partner company'?s? (?:employee|engineer|consultant)|"
+    r"employer\s*[:：]\s*(?:our |a )?partner|on (?:our |a )?partner'?s? payroll|"
+    r"employee of (?:our|a) (?:direct |trusted |long-?time )partner|"
+    r"(?:contractor|consultant|engineer|developer|employee|resource)s?\s+(?:with|at|of|from)\s+"
+    r"(?:our|a)\s+(?:[\w-]+\s+)?(?:partner|vendor)s?\b|(?:our|a) (?:partner|vendor) network|"
+    r"[(（]\s*(?:our|a) partner\s*[)）]|employed by (?:our|a) [\w-]+ partner|"
+    r"tier[- ]?(?:1|one) (?:vendor|partner|supplier)|"
+    r"\b(?:one|1|a single)\s+compan(?:y|ies)\s+(?:away|removed)|"
+    r"合作(?:廠商|厂商)(?:的)?(?:员工|員工|人员|人員|工程师|工程師)|[(（]\s*(?:一|1)\s*[层層]\s*[)）]|"
+    r"弊社\s*(?:ビジネス)?(?:パートナー|BP|協力会社)|所属\s*[:：]\s*(?:协力|協力|外包|一层|一層)|"
+    r"外包合作(?:方|公司)|works? (?:for|with|at) (?:our|a) (?:\w+ )?partner\b|"
+    r"(?:sourced |hired |engaged )?(?:via|through) (?:a|our) partner",
+    re.I,
+)
+_DEPTH_TWO = re.compile(
+    r"(?:二|2)\s*社[先下]|(?:二|2)\s*次(?:受け|请)|BP\s*[(（]\s*(?:二|2)\s*次|(?:二|2)次合作|"
+    r"(?:two|2) layers|second layer|"
+    # a possessive: "our partner vendor" is one company, "our partner's vendor" two
+    r"partner(?:'s|s') (?:partner|vendor|sub-?vendor|subcontractor)|"
+    r"vendor(?:'s|s') (?:partner|vendor)|"
+    r"(?:partner|vendor|subcontractor) of (?:our|a|the) (?:partner|vendor|subcontractor)|"
+    r"(?:二|2)\s*[级級](?:合作|外包|协力|協力|BP)|"
+    r"二次\s*BP|(?:two|2) (?:tiers?|levels?) (?:away|removed|down)|"
+    r"tier[- ]?(?:2|two) (?:vendor|partner|supplier)|"
+    r"弊社BP(?:様)?の(?:BP|さらに先|先)|二次外包|再外包|"
+    r"(?:BP|パートナー|協力会社)(?:様)?の(?:BP|パートナー|協力会社)|"
+    r"合作(?:公司|伙伴|方)的合作(?:公司|伙伴|方)|(?:二|两|2)\s*层(?!以内)|第二层|"
+    r"(?:two|2) (?:companies|firms) (?:away|removed|from us)|"
+    r"合作(?:公司|伙伴|方|廠商|厂商)的(?:下游|下级|下級)合作(?:公司|伙伴|方|廠商|厂商)|"
+    r"[(（]\s*(?:二|两|兩|2)\s*[层層]\s*[)）]",
+    re.I,
+)
+
+
+# "商流：弊社→BP→本人": the companies written between the sender and the engineer.
+_CHAIN_LABELS = r"商流|契約形態|契約経路|合作链|合作鏈|chain|contract chain|supply chain"
+_CHAIN_ARROW = re.compile(r"\s*(?:→|->|⇒|=>|＞|>|―|—|–|\s-\s)\s*")
+_CHAIN_SENDER = re.compile(
+    r"^(?:弊社|当社|自社|我司|敝司|本司|我公司|本公司|us|our (?:company|firm))$", re.I
+)
+_CHAIN_PERSON = re.compile(
+    r"^(?:本人|個人|个人|技術者|エンジニア|要員|人员|人員|工程师|工程師|engineer|consultant|candidate|"
+    r"(?:个人|個人)?(?:事業主|フリーランス|freelancer))",
+    re.I,
+)
+
+
+def _chain_depth(fields: str) -> int | None:
+    value = labelled(fields, _CHAIN_LABELS)
+    parts = [p.strip(" ()（）") for p in _CHAIN_ARROW.split(value or "")]
+    if len(parts) < 2:
+        return None
+    sender = next((i for i, p in enumerate(parts) if _CHAIN_SENDER.match(p)), None)
+    if sender is None:
+        return None
+    after = parts[sender + 1 :]
+    if not after:  # "エンド→元請→弊社": the chain above the sender, not the engineer's
+        return None
+    if _CHAIN_PERSON.match(after[-1]):
+        after = after[:-1]
+    return len(after) if len(after) <= 3 else None
+
+
+# "距敝司兩層": the count of layers from the sender, said outright.
+_LAYERS_FROM_US = re.compile(
+    r"距(?:離)?\s*(?:敝司|我司|本司|本公司|我们|我們|弊社)\s*([一二两兩三123])\s*[层層]"
+)
+
+
+def commercial_depth(text: str | Prepared) -> int | None:
+    """Companies between the sender and the engineer: 弊社社員 0, 弊社BP / 一社先 1, 二社先 2."""
+    fields = prepare(text).prose_fields
+    chain = _chain_depth(fields)
+    if chain is not None:
+        return chain
+    layers = _LAYERS_FROM_US.search(fields)
+    if layers:
+        return _KANJI_COUNT[layers.group(1)]
+    for depth, pattern in ((2, _DEPTH_TWO), (1, _DEPTH_ONE), (0, _DEPTH_ZERO)):
+        if pattern.search(fields):
+            return depth
+    return None

@@ -1,0 +1,351 @@
+"""Spoken languages, the Japanese level, nationality, and whether a project takes foreigners."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from pipeline.emails.extraction.skills import (
+    trie_pattern,
+)
+from pipeline.emails.extraction.text import (
+    Prepared,
+    labelled,
+    prepare,
+)
+
+_LANGUAGES = {
+    "ja": r"日本語|japanese|日语|日文|JLPT",
+    "en": r"英語|english|英语|英文|TOEIC|TOEFL|IELTS",
+    "zh": r"中国語|chinese|mandarin|中文|普通话|汉语",
+    "ko": r"韓国語|korean|韩语",
+}
+
+
+def languages(text: str | Prepared) -> list[str]:
+    body = prepare(text).text
+    return [code for code, pattern in _LANGUAGES.items() if re.search(pattern, body, re.I)]
+
+
+_JAPANESE_LINE = re.compile(
+    r"日本語|日语|日語|日文|japanese|JLPT|語学|语言|language|能力試験|能力考试", re.I
+)
+_JLPT = re.compile(
+    r"(?<![A-Za-z0-9])N\s?([1-5])(?![0-9])|(?:JLPT|能力試験|能力考试)\s*(?:level\s*)?([1-5])\s*級?"
+)
+_OLD_LEVEL = re.compile(r"(?:日本語|日语|日語|JLPT|能力考试)[^\n]{0,8}?([1-4一二三四])\s*[級级]")
+_DESCRIPTIVE = (
+    ("native", r"ネイティブ|母国語|母語|native|母语|first language"),
+    (
+        "business",
+        r"ビジネス|business|商务|商務|流暢|流利|fluent|上級|高级|熟练|无障碍|精通|proficient|堪能|"
+        r"(?:問題|支障|不自由)(?:なし|ありません)",
+    ),
+    (
+        "conversational",
+        r"日常会話|日常会话|conversational|会話可|簡単な会話|日常交流|basic|初級|初级|中級|"
+        r"daily conversation|日常对话|日常對話",
+    ),
+)
+_LEVEL_RANK = {"native": 0, "N1": 1, "business": 2, "N2": 3, "conversational": 4, "N3": 5,
+               "N4": 6, "N5": 7}  # fmt: skip
+
+
+_CLAUSE_BREAK = re.compile(r"[,，、;；。]|\.\s")
+
+
+def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
+    """N1..N5 / native / business / conversational: the best stated, or the minimum asked."""
+    prepared = prepare(text)
+    lines = [line for line in prepared.prose_lines if _JAPANESE_LINE.search(line)]
+    levels: list[str] = []
+    for line in lines or prepared.prose_lines:
+        levels += [f"N{a or b}" for a, b in _JLPT.findall(line)]
+        levels += [
+            f"N{'一二三四'.find(d) + 1 if d in '一二三四' else d}" for d in _OLD_LEVEL.findall(line)
+        ]
+    if not levels:  # "Japanese business level, Chinese native": the clause about Japanese
+        for line in lines:
+            clauses = [c for c in _CLAUSE_BREAK.split(line) if _JAPANESE_LINE.search(c)]
+            for clause in clauses or [line]:
+                levels += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, clause, re.I)]
+    if not levels:  # "Japanese citizen, native speaker": the level in the clause after
+        levels = [lvl for line in lines for lvl in _level_after_japanese(line)]
+    if not levels:
+        return None
+    ranked = sorted(set(levels), key=_LEVEL_RANK.__getitem__)
+    return ranked[-1] if minimum else ranked[0]
+
+
+_OTHER_LANGUAGE = re.compile(
+    r"english|chinese|korean|hindi|vietnamese|英語|英语|中国語|中文|韓国語|韩语|母国|mother", re.I
+)
+
+
+def _level_after_japanese(line: str) -> list[str]:
+    """A level in the short clause right after one that names Japanese and no level."""
+    clauses = _CLAUSE_BREAK.split(line)
+    found: list[str] = []
+    for clause, after in pairwise(clauses):
+        if _JAPANESE_LINE.search(clause) and len(after) <= 24 and not _OTHER_LANGUAGE.search(after):
+            found += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, after, re.I)]
+    return found
+
+
+_COUNTRIES = {
+    "JP": r"日本|japan|japanese|日籍",
+    "CN": r"中国|中國|china|chinese|中华(?!民国)|华人|prc",
+    "KR": r"韓國|大韓民国|大韩民国|韓国|韩国|south korean|south korea|korean|korea",
+    "TW": r"台灣|臺灣|台湾|taiwan|taiwanese|中华民国|中華民國|\br\.?o\.?c\b",
+    "VN": r"ベトナム|越南|vietnam|vietnamese|viet nam",
+    "IN": r"インド(?!ネシア)|印度(?!尼)|india|indian",
+    "PH": r"菲律賓|フィリピン|菲律宾|philippines|filipino|philippine",
+    "MM": r"緬甸|ミャンマー|缅甸|myanmar|burmese",
+    "NP": r"尼泊爾|ネパール|尼泊尔|nepal|nepali|nepalese",
+    "US": r"美國|アメリカ|米国|美国|usa|u\.s\.|united states|american|us citizen|\bus\b",
+    "TH": r"泰國|タイ(?!プ|ム|トル|ミング)|泰国|thailand|thai",
+    "ID": r"インドネシア|印尼|indonesia|indonesian",
+    "BD": r"孟加拉國|バングラデシュ|孟加拉|bangladesh|bangladeshi",
+    "LK": r"斯里蘭卡|スリランカ|斯里兰卡|sri lanka|sri lankan",
+    "MY": r"マレーシア|马来西亚|馬來西亞|malaysia|malaysian",
+    "MN": r"モンゴル|蒙古|mongolia|mongolian",
+    "RU": r"俄羅斯|ロシア|俄罗斯|russia|russian",
+    "UA": r"烏克蘭|ウクライナ|乌克兰|ukraine|ukrainian",
+    "BR": r"ブラジル|巴西|brazil|brazilian",
+    "GB": r"英國|イギリス|英国|united kingdom|british|\buk\b",
+    "CA": r"カナダ|加拿大|canada|canadian",
+    "FR": r"法國|フランス|法国|france|french",
+    "DE": r"德國|ドイツ|德国|germany|german",
+    "SG": r"シンガポール|新加坡|singapore|singaporean",
+    "PK": r"パキスタン|巴基斯坦|pakistan|pakistani",
+    "HK": r"香港|hong kong",
+    "PL": r"波蘭|ポーランド|波兰|poland|polish",
+    "IT": r"義大利|イタリア|意大利|italy|italian",
+    "ES": r"スペイン|西班牙|spain|spanish",
+    "MX": r"メキシコ|墨西哥|mexico|mexican",
+    "AU": r"澳大利亞|オーストラリア|澳大利亚|澳洲|australia|australian",
+    "NZ": r"紐西蘭|新西蘭|ニュージーランド|新西兰|new zealand",
+    "TR": r"トルコ|土耳其|turkey|turkish",
+    "EG": r"エジプト|埃及|egypt|egyptian",
+    "NG": r"奈及利亞|尼日利亞|ナイジェリア|尼日利亚|nigeria|nigerian",
+    "KH": r"カンボジア|柬埔寨|cambodia|cambodian",
+    "UZ": r"烏茲別克|ウズベキスタン|乌兹别克|uzbekistan|uzbek",
+    "PE": r"秘魯|ペルー|秘鲁|peru|peruvian",
+}
+_ANY_COUNTRY = re.compile(
+    "|".join(f"(?P<{code}>{pattern})" for code, pattern in _COUNTRIES.items()), re.I
+)
+# The countries' words as one trie, to skip the readers below when none is written: a wide
+# alternation scans slowly, a trie only tries the branch of each first character.
+_COUNTRY_WORD = re.compile(
+    trie_pattern(
+        form
+        for pattern in _COUNTRIES.values()
+        for word in re.sub(r"\(\?!.*?\)", "", pattern).replace("\\b", "").split("|")
+        for literal in [word.replace("\\.", ".").replace("?", "").lower()]
+        for form in (literal, literal.replace(".", ""))
+    ),
+    re.I,
+)
+# "not naturalised", "未帰化", "没有归化", "帰化申請中": still the nationality of origin.
+_NOT_NATURALISED = (
+    r"(?<!not )(?<!not yet )(?<!never )(?<!未)(?<!没有)(?<!尚未)(?<!未曾)"
+    r"(?!帰化(?:申請|予定|手続|していない|しておりません|はしていない))(?!归化(?:申请|中))"
+)
+_NATURALISED = re.compile(
+    rf"{_NOT_NATURALISED}(?:帰化|归化|入籍|已入籍|日本国籍取得|naturali[sz]ed|日本籍)", re.I
+)
+
+
+def country_code(value: str) -> str | None:
+    """ISO alpha-2 for a nationality as written (中国, Chinese, ベトナム); naturalised -> JP."""
+    if _NATURALISED.search(value):
+        return "JP"
+    found = _ANY_COUNTRY.search(value)  # the leftmost country named, as written
+    return found.lastgroup if found else None
+
+
+# "国籍は日本です", "国籍 日本", "。国籍日本", "出身は中国で": the label without a colon.
+_NATIONALITY_SAID = re.compile(
+    r"(?:^|\n|[。、,，])\s*[・\-]?\s*(?:国籍|出身(?:国|地)?)\s*(?:は|が|[ \t]+)?\s*"
+    r"([^\n、,。]{1,16})"
+)
+_FOREIGN_OF = re.compile(r"外国籍\s*[(（]\s*([^)）\n]{1,12})\s*[)）]")
+# "帰化済", "已归化日本", "naturalized": Japanese now, whatever the origin ("帰化申請中" is not).
+_NATURALISED_NOW = re.compile(
+    rf"{_NOT_NATURALISED}(?:帰化(?:済|済み|しております|しています|した|取得)|(?:已|已经)?归化|"
+    r"入籍済|naturali[sz]ed)",
+    re.I,
+)
+# "中国人、30代", "日本人・男性", "ベトナム出身": the person's country, not "日本人と同等の日本語".
+_PEOPLE = re.compile(
+    r"(?<![一-龥ァ-ヴー])([一-龥ァ-ヴー]{2,6}?)(?:人(?![材員员数月日才士力と並同程遜相])|出身|の方(?!と))"
+)
+# "K.S／35歳／ベトナム／N2", "Kenji T. (Japanese, 35)": a bare country or demonym between
+# separators, the way one-line profiles and hotlists write it.
+_BARE_COUNTRY = re.compile(
+    r"(?:^|[／/|｜・、,(（]|\s[-–]\s)[ \t]*((?:South |North )?[^\s／/|｜・、,()（）\d]{2,12})[ \t]*"
+    r"(?=[／/|｜・、,)）]|$|\s[-–]\s|\s*[(（])",
+    re.M,
+)
+
+
+def nationality(text: str | Prepared) -> str | None:
+    fields = prepare(text).prose_fields
+    value = labelled(fields, r"国籍|nationality(?:\s*/\s*visa)?|citizenship|国家")
+    if value:
+        iso = re.match(r"\s*([A-Z]{2})\b", value)  # "Nationality: JP"
+        return iso.group(1) if iso and iso.group(1) in _COUNTRIES else country_code(value)
+    if not _COUNTRY_WORD.search(fields):  # every reader below needs a country named
+        return "JP" if _NATURALISED_NOW.search(fields) else None
+    origin = labelled(
+        fields, r"出身(?:国|地)?|country of (?:citizenship|origin)|origin|passport|护照|護照"
+    )
+    if origin and country_code(origin):
+        return country_code(origin)
+    said = _NATIONALITY_SAID.search(fields)
+    if said and country_code(said.group(1)):
+        return country_code(said.group(1))
+    if _NATURALISED_NOW.search(fields):
+        return "JP"
+    foreign = _FOREIGN_OF.search(fields)
+    if foreign and country_code(foreign.group(1)):
+        return country_code(foreign.group(1))
+    return _nationality_in_prose(fields)
+
+
+def _nationality_in_prose(fields: str) -> str | None:
+    match = re.search(
+        r"([^\s:：、,/()（）]{1,8})\s*(?:国籍|籍)(?!\s*[:：])|"
+        r"\b([A-Z][A-Za-z]+)\s+(?:national|citizen)s?\b|([^\s、,]{1,6})人(?:エンジニア|技術者|工程师)",
+        fields,
+    )
+    if match is not None and country_code(next(g for g in match.groups() if g)):
+        return country_code(next(g for g in match.groups() if g))
+    for pattern in (_ENGLISH_NATIONAL, _ENGLISH_DEMONYM, _PEOPLE):
+        for found in pattern.finditer(fields):
+            code = country_code(next(g for g in found.groups() if g))
+            if code:
+                return code
+    for line in fields.splitlines():
+        for found in _BARE_COUNTRY.finditer(line):
+            # "based in Tokyo, Japan" is where, not who; "English / Japanese" is what they speak
+            before = line[max(0, found.start(1) - 30) : found.start(1)]
+            if _PLACE_WORDS.search(before) or _LANGUAGE_WORDS.search(before):
+                continue
+            code = _exact_country(found.group(1))
+            if code:
+                return code
+    return None
+
+
+_PLACE_WORDS = re.compile(
+    r"location|based|live|living|resid|address|office|site|city|勤務地|場所|住所|所在|居住|在住|最寄|"
+    r"地点|地址|现住|工作地|常驻|驻场|\b(?:in|at|near)\b",
+    re.I,
+)
+
+
+# Words before a country that make it a language or a residence, not a nationality.
+_LANGUAGE_WORDS = re.compile(
+    r"languages?|speaks?|spoken|fluent|言語|语言|語言|会話|JLPT|permanent resident|永住",
+    re.I,
+)
+
+
+def _exact_country(token: str) -> str | None:
+    """The country a token names by itself ("ベトナム", "Japanese"), not one it contains."""
+    found = _ANY_COUNTRY.fullmatch(token.strip())
+    return found.lastgroup if found else None
+
+
+# "US Citizen", "holds Japanese citizenship", "Chinese passport holder".
+_ENGLISH_NATIONAL = re.compile(
+    r"\b([A-Za-z]{2,12})\s+(?:national|citizen|citizenship|nationality|passport)s?\b|"
+    r"\b(?:citizen|national) of (?:the )?(?:(?:People's )?Republic of )?"
+    r"([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|"
+    r"\b([A-Z][a-z]{3,12}) by (?:nationality|citizenship)",
+    re.I,
+)
+# "He is Japanese.", "a Vietnamese developer", "Korean engineer, ...": a demonym after is / a /
+# an or opening a sentence, before a role or a clause break.
+_ENGLISH_DEMONYM = re.compile(
+    r"(?:\b(?:[Ii]s|[Aa]re|[Aa]n?|(?:[Ss]he|[Hh]e)'s)\s+|^|(?<=\n)|[.;]\s+)"
+    r"((?:South |North )?[A-Z][a-z]{3,12})"
+    r"(?=[,.;]|\s+(?:and|with|but|who|living|based)\b|\s*[(（]|"
+    # "a British full-stack engineer": up to two words before the trade
+    r"(?:\s+[\w-]+){0,2}?\s+(?:engineer|developer|consultant|programmer|architect|tester|designer|"
+    r"analyst|manager|lead|specialist|man|woman|male|female)s?\b)|"
+    r"\b(?:is|was|comes?|originally|hails|'s) from ((?:South |North )?[A-Z][a-z]+)|"
+    r"\b((?:South |North )?[A-Z][a-z]{3,12})-born\b"
+)
+
+
+def visa(text: str | Prepared) -> str | None:
+    body = prepare(text).text
+    match = re.search(r"\b(US ?Citizen|USC|Green Card|GC(?:-EAD)?|H-?1B|OPT|CPT|EAD|TN)\b", body)
+    return match.group(1) if match else None
+
+
+def foreign_nationals_ok(text: str | Prepared) -> bool | None:
+    """False for 外国籍不可 / citizens only, True for 外国籍可, None when not stated."""
+    fields = prepare(text).prose_fields
+    if re.search(
+        r"外国籍\s*[:：]?\s*(?:不可|NG|×|お断り|なし)|外国籍(?:の方)?は?(?:不可|NG|ご遠慮|お断り)|"
+        r"日本(?:国)?籍(?:保有者|の方)?(?:のみ|限定)|外国人(?:は)?不可|(?:限|需|仅限)日本国籍|"
+        r"must be (?:a )?(?:us |u\.s\. )?citizen|citizenship (?:is )?required|"
+        r"(?:usc|us citizens?)\s*(?:or|/)\s*(?:gc|green card)(?:\s*holders?)?\s*only|"
+        r"日本人(?:のみ|限定)|国籍\s*[:：]\s*日本(?:のみ|限定)|不接受外籍|外籍不可|仅限中国籍|仅限日本籍|"
+        r"外(?:国)?籍(?:人员|人士)?\s*[:：]\s*(?:不可|不行|不接受|NG|×)|"
+        r"citizens?\s*only|USC\s*(?:/\s*GC\s*)?only|no\s*(?:visa\s*)?sponsorship|no\s*H-?1B|"
+        r"(?:USC|GC(?:-EAD)?|green cards?|citizens?)(?:\s*(?:[,/&]|or|and)\s*"
+        r"(?:USC|GC(?:-EAD)?|green cards?|EAD|citizens?)(?:\s*holders?)?)+\s*only|"
+        r"only\s+(?:us\s+|u\.s\.\s+)?citizens?|(?:japanese|us|u\.s\.)\s+(?:nationals?|citizens?)\s+only|"
+        r"(?:仅限|只限|限)\s*(?:日本|中国)?(?:国籍|籍)(?:人员|人士)?|国籍要求\s*[:：]\s*(?:仅限|只限)|"
+        # "日本国籍者のみ", "外国籍の方のご提案はご遠慮ください", "不接受外国籍"
+        r"日本(?:国)?籍(?:保有)?者(?:のみ|限定)|"
+        r"外国籍(?:の方)?(?:の(?:ご)?(?:提案|紹介|参画))?(?:は|も)?\s*(?:ご遠慮|お断り|不可|NG)|"
+        r"不(?:接受|考虑|考慮|可)外(?:国|國)?籍|"
+        r"(?:must|need to|needs to|required to)\s+(?:hold|have|be)\s+(?:a\s+)?"
+        r"(?:japanese|us|u\.s\.)\s+"
+        r"(?:citizenship|nationality|passport|citizen|national)|"
+        r"only\s+(?:japanese|us|u\.s\.)\s+(?:citizens?|nationals?)|"
+        r"citizens?\s+of\s+(?:japan|the us|the u\.s\.|the united states)\s+only|"
+        r"no\s+foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)|"
+        r"foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)\s+(?:are\s+)?not\s+"
+        r"(?:accepted|allowed|eligible|considered)",
+        fields,
+        re.I,
+    ):
+        return False
+    if re.search(
+        r"外国籍\s*[:：]?\s*(?:可|OK|相談可|歓迎|○)|外国籍(?:の方)?も?(?:可|歓迎|OK)|接受外籍|外籍可|"
+        r"国籍不問|国籍不限|all\s*visas?|any\s*visa|visa\s*(?:sponsorship|support)\s*(?:is\s*)?available|"
+        r"foreign\s*nationals?\s*(?:are\s*)?(?:welcome|ok|accepted)|外国籍\s*[:：][^\n]*?(?<!不)可(?!能)|"
+        r"外国籍[^\n]{0,16}?(?:可能|OK|歓迎|大歓迎)|外国籍(?:[^\n不]{0,16}?)可(?!能)|外国人(?:も)?可|"
+        r"h-?1b\s*(?:transfers?\s*)?(?:ok|fine|welcome|accepted)|"
+        r"open to (?:all\s+)?(?:visas?|h-?1b)|"
+        r"visa\s*[:：]\s*any|国籍\s*[:：]\s*(?:不問|問わず|不限|any)|nationality\s*[:：]\s*any|"
+        r"外国籍(?:の方)?も\s*(?:ご)?(?:提案|紹介|参画)\s*(?:可能|可|OK|いただけ)|接受外(?:国)?籍|"
+        r"外(?:国)?籍(?:人员|人士)?\s*[:：]?\s*(?:也|亦|均)?\s*(?:可以|可|OK|欢迎|接受)(?!能)|"
+        r"(?:any|all)\s+(?:work\s+)?(?:nationalit(?:y|ies)|authorizations?)|"
+        r"nationality\s+(?:is\s+)?(?:not\s+(?:an?\s+)?(?:issue|requirement|constraint)|no\s+(?:bar|issue))|"
+        r"外国籍\s*[:：][^\n]{0,24}?(?:であれば|なら)\s*(?:可|OK)|"
+        # "国籍制限なし", "无国籍限制", "nationality: no restriction", "外国人也可以"
+        r"国籍(?:制限|要求|限制)?\s*[:：]?\s*(?:なし|無し|問わない|不問|不限)|"
+        r"[无無](?:国籍|國籍)(?:限制|要求)|"
+        r"[国國]籍[无無](?:限制|要求)|国籍\s*[:：]?\s*(?:問いません|問わず)|"
+        # "外国籍の方も、日本語が日常会話レベル以上であればご提案いただけます": accepted on terms
+        r"外国籍(?:の方)?(?:も|は)?[^\n。]{0,30}?(?:であれば|なら|の場合)[^\n。]{0,6}?"
+        r"(?:可|OK|ご提案(?:いただけます|可能|ください)|歓迎|受け入れ)|"
+        r"open to (?:non-japanese|foreign(?:ers| nationals?| candidates)?)|"
+        r"[国國]籍[无無](?:限制|要求)|(?:nationality|citizenship)\s*[:：]?\s*(?:no restrictions?|"
+        r"not restricted|unrestricted)|no nationality restrictions?|"
+        r"外[国國]人(?:也|も)?(?:可以|可|OK|歓迎)|"
+        r"(?:non-japanese|foreign(?:ers|\s+(?:engineers?|candidates?|nationals?|talent)))\s*"
+        r"(?:candidates?|engineers?|nationals?)?\s*(?:are\s+)?(?:ok|welcome|accepted|fine|considered)",
+        fields,
+        re.I,
+    ):
+        return True
+    return None

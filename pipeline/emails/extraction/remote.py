@@ -1,0 +1,318 @@
+"""Remote and onsite: how a candidate wants to work and what a project allows, in ja / zh / en."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.emails.extraction.text import (
+    Prepared,
+    labelled,
+    prepare,
+)
+
+_REMOTE_FULL = re.compile(
+    r"フルリモート|完全リモート|フル在宅|完全在宅|リモート\s*(?:100%|のみ|勤務のみ)|在宅のみ|"
+    r"(?:100%|fully|full|completely)[\s-]*remote|remote[\s-]*only|all\s*remote|remote[- ]first|"
+    r"work from anywhere|home[- ]based|"
+    r"work(?:ing)?\s*from\s*home|\bWFH\b|telecommut|完全テレワーク|フルテレワーク|"
+    r"居家办公|在家(?:办公|工作)|线上办公|全[职職][远遠][程端]|"
+    r"全[远遠][程端]|完全[远遠][程端]|[远遠][程端](?:办公|辦公|工作)|纯[远遠]程|仅[远遠]程|100%[远遠][程端]|全程[远遠]程",
+    re.I,
+)
+_REMOTE_PARTIAL = re.compile(
+    r"リモート併用|一部リモート|リモート可|"
+    r"週\s*\d(?:\s*[~-]\s*\d)?\s*日?\s*(?:程度)?\s*(?:の)?\s*(?:リモート|出社|在宅)|"
+    r"ハイブリッド|在宅併用|出社併用|hybrid|remote\s*\d\s*days|"
+    r"\d\s*days?\s*(?:a |per )?(?:week\s*)?(?:onsite|on-site|remote|in(?: the)? office)|"
+    r"(?:onsite|on-site|in[- ]office)\s*[1-4]\s*days?\s*(?:/|a|per)\s*(?:week|wk)|"
+    r"(?:mostly|partially|partly)\s*remote|remote\s*(?:with|\+)\s*(?:occasional|some)|"
+    r"基本(?:リモート|在宅)|テレワーク(?:可|併用)|在宅(?:勤務)?可|"
+    r"弹性办公|远程为主|混合辦公|每[周週]\s*[一两二三四五1-5]\s*天\s*(?:到岗|到公司|进公司|進公司|办公室)|"
+    r"部分(?:时间|時間|天数)?\s*(?:可)?\s*[远遠][程端]|半[远遠][程端]|"
+    r"每[周週]\s*[一两二三四五1-5](?:\s*[、~-]\s*[一两二三四五1-5])?\s*天\s*(?:去|到|进|進|在)?\s*"
+    r"(?:客户|客戶)?(?:公司|办公室|辦公室|现场|現場)|"
+    r"每[周週]\s*[一两二三四1-4]\s*天\s*(?:居家|在家)|"
+    r"(?:[远遠][程端]|居家|在家)(?:办公|辦公|工作)?\s*(?:和|或|与|/|、|及)\s*(?:现场|現場|驻场|駐場|到岗|到公司|坐班)"
+    r"(?:办公|辦公|工作)?\s*(?:均可|都可|皆可|都行|结合|結合)|"
+    r"(?:现场|現場|驻场|駐場)(?:办公|辦公|工作)?\s*(?:和|或|与|/|、|及)\s*[远遠][程端](?:办公|辦公|工作)?\s*"
+    r"(?:均可|都可|皆可|都行|结合|結合)|"
+    r"(?:office|on-?site)[^.\n]{0,20}?\b(?:one|two|three|four|[1-4])\s*days?\s*(?:a|per|/)\s*week|"
+    r"\b(?:one|two|three|four)\s*days?\s*(?:a |per |/)?week[^.\n]{0,20}?(?:office|on-?site|remote)|"
+    r"(?:每[周週]|每月|一[周週])\s*(?:需)?\s*(?:[一两二三四五1-5]\s*(?:天|次|日))?\s*(?:去|到|进|進|回)"
+    r"(?:公司|办公室|辦公室|现场|現場|客户|客戶|岗)|偶[尔爾](?:需要)?出差|不定期(?:到|去)(?:公司|现场)|"
+    r"大部分(?:时间|時間)?\s*[远遠][程端]|(?<![全纯純仅僅])[远遠][程端](?:办公|辦公|工作)?\s*(?:也|亦)?\s*"
+    r"(?:可以|可|OK)(?![能])|"
+    r"(?:离岸|離岸|在线|在線)[^\n。]{0,10}?(?:赴日|来日|來日|驻场|駐場|现场|現場|到岗|到崗)|"
+    r"(?:赴日|来日|來日|驻场|駐場|现场|現場)[^\n。]{0,10}?(?:离岸|離岸|在线|在線)|"
+    r"每[周週](?![^\n，。,;；]{0,10}?(?:五|5)\s*天)[^\n，。,;；]{0,10}?"
+    r"(?:到岗|到崗|到公司|进公司|進公司|到办公室|到辦公室|去公司|到现场|到現場|去现场|进场|進場|到场|到場)|"
+    r"灵活办公|靈活辦公|弹性工作|彈性工作|线上线下结合|線上線下結合|部分(?:居家|在家)|"
+    r"混合(?:模式|工作制?|型|式|方式)|(?:办公|辦公|工作)(?:方式|模式|形式)\s*[:：]\s*混合|(?:接受|希望|可)混合|"
+    r"(?:居家|在家|[远遠][程端]|线上|線上)[^\n，。,]{0,8}?(?:现场|現場|驻场|駐場|到岗|公司|办公室|线下|線下)"
+    r"[^\n，。,]{0,4}?(?:均可|都可|皆可|都行|结合|結合)|"
+    r"(?:现场|現場|驻场|駐場|到岗|公司|办公室)[^\n，。,]{0,8}?(?:居家|在家)[^\n，。,]{0,4}?"
+    r"(?:均可|都可|皆可|都行|结合|結合)|兼顾(?:居家|在家|[远遠][程端])|"
+    r"每[周週]\s*(?:需)?\s*(?:[一两二三四五1-5]\s*天\s*)?(?:到场|到場|进场|進場)|"
+    r"混合办公|(?<!不)可[远遠][程端]|[远遠]程\s*\+\s*驻场|"
+    r"每[周週]\s*(?:需)?\s*(?:[一两二三四1-4]\s*天\s*)?(?:[远遠][程端]|到(?:办公室|辦公室|公司|岗))|"
+    r"remote\s*\d\s*[-~]\s*\d\s*days|"
+    r"(?:出社|常駐|オンサイト)\s*[・/、,]\s*(?:在宅|リモート)\s*(?:の)?\s*(?:いずれも|どちらも|両方)|"
+    r"(?:在宅|リモート)\s*[・/、,]\s*(?:出社|常駐)\s*(?:の)?\s*(?:いずれも|どちらも|両方)|"
+    r"(?:居家|[远遠][程端]|在宅|リモート)(?:办公|辦公|工作|勤務)?\s*(?:为主|為主)|"
+    r"每月\s*(?:需)?\s*(?:到|进|去)\s*(?:公司|办公室|现场|客户)|月\s*\d\s*(?:[~-]\s*\d\s*)?回(?:程度)?(?:の)?出社|"
+    r"月数回(?:の)?出社|(?:驻场|驻点|到现场|现场)[^\n]{0,6}?(?:也|亦)?(?<![不无])(?:可|接受)[^\n]{0,4}?[远遠][程端]|"
+    r"onsite is fine, remote|remote also ok|"
+    r"偶尔(?:需要)?(?:到|去|进|進)(?:公司|办公室|辦公室|现场)|"
+    r"[周週][一二三四五](?:\s*[、,和及与]\s*[周週]?[一二三四五])*\s*(?:到|去|进|進)(?:公司|办公室|现场)|"
+    r"[远遠][程端]\s*[+＋]\s*(?:现场|現場|驻场|駐場|到岗)|(?:现场|現場|驻场|駐場)\s*[+＋]\s*[远遠][程端]|"
+    r"一[周週]\s*[一两二三四1-4]\s*天\s*(?:驻场|到岗|到公司|现场|进公司)|"
+    r"occasional (?:office|on-?site) (?:visits?|days?)|原則(?:リモート|在宅)|"
+    # "主要远程，每月去一次公司", "支持远程", "接受远程": remote as one of the ways
+    r"主要[远遠][程端]|每月[^\n，。,]{0,6}?(?:去|到|进|進|回)[^\n，。,]{0,4}?"
+    r"(?:公司|办公室|辦公室|[现現][场場]|客户|客戶)|(?<![不法])(?:支持|接受|允许|允許)\s*[远遠][程端]|"
+    # "出社も月1回程度なら可", "可以远程，也可以去现场": the office on terms, or either way
+    r"出社(?:も|は)?[^\n。]{0,12}?(?:なら|であれば)\s*(?:可|OK|対応可)|"
+    r"[远遠][程端][^\n。]{0,10}?(?:也|亦|或者?)[^\n。]{0,6}?(?:现场|現場|驻场|駐場|公司|办公室|辦公室|客户|客戶)|"
+    r"(?:现场|現場|驻场|駐場)[^\n。]{0,10}?(?:也|亦|或者?)[^\n。]{0,6}?[远遠][程端]|"
+    r"(?<!fully )(?<!full )(?<!100% )\bremote\s*(?:is\s*|work\s*)?"
+    r"(?:possible|ok|friendly|allowed)\b|"
+    r"(?:in[- ]office|on-?site)\s+(?:Mon|Tue|Wed|Thu)[a-z]*\s*[-–~/&]\s*(?:Tue|Wed|Thu|Fri)[a-z]*",
+    re.I,
+)
+_REMOTE_NONE = re.compile(
+    r"リモート\s*(?:不可|なし|無し|NG|×)|フル出社|完全出社|常駐|出社のみ|基本出社|在宅不可|"
+    r"on-?site(?:\s*only)?|in[- ]office|work\s*from\s*office|\bWFO\b|no\s*remote|not\s*remote|"
+    r"[驻駐][场場]|常驻|坐班|[现現][场場](?:办公|辦公)|"
+    r"[:：]\s*现场|不可远程|不支持远程|"
+    r"现场工作|到现场|客户现场|驻点|駐點|到公司上班|進公司|客先常駐|オンサイト|出社必須|"
+    r"in[- ]person|must be local|local (?:candidates|consultants) only|"
+    r"(?:不可|不能|无法|不支持|不接受|不考虑|不做)\s*[远遠][程端]|"
+    # "全部现场", "现场作业", "需到公司办公", "在大连公司内办公": the work is at the office
+    r"(?:全部|全程|全天)\s*[现現][场場]|[现現][场場](?:作业|作業|上班)|"
+    r"(?<![不无無])(?:需|需要|必须|必須)\s*(?:到|去|在)?\s*(?:公司|[现現][场場]|客户|客戶)(?:办公|辦公|上班|工作|作业|作業)|"
+    r"在[^\n，。,]{0,8}?公司内(?:办公|辦公|上班)|"
+    r"report(?:ing)? to (?:the )?office|office[- ]based|"
+    # "at the customer's office", "daily commute", "出社前提", "毎日出社", "需每天到公司", "無遠端"
+    r"(?:client|customer)(?:'s)? (?:site|office|premises)|daily commute|"
+    r"基本的に出社|出社前提|常駐前提|毎日出社|出社(?:が)?(?:必要|必須)|(?:在宅|テレワーク)(?:勤務)?\s*(?:なし|無し)|"
+    r"每天\s*(?:到|去|进|進)\s*(?:公司|办公室|辦公室|现场|現場)|(?<![需必])[无無]\s*[远遠][程端]|"
+    r"不提供\s*[远遠][程端]|[进進][驻駐](?:客户|客戶)|(?:去|到)(?:日本|客户|客戶)(?:公司|[现現][场場])|"
+    r"全日出社|フル常駐|出社(?:メイン|中心)|原則(?:出社|常駐)|"
+    r"no\s*(?:WFH|work(?:ing)? from home|remote work)|"
+    r"work (?:from|at|in) the (?:client'?s? |customer'?s? )?(?:office|site)",
+    re.I,
+)
+_REMOTE_ONLY = re.compile(
+    r"フルリモートのみ|フルリモート限定|リモートのみ|在宅のみ|出社不可|常駐不可|"
+    r"remote[\s-]*only|only\s*(?:fully\s*)?remote|fully\s*remote\s*only|no\s*onsite|"
+    r"only\s+(?:work(?:s|ing)?\s+)?remotely|remotely only|remote work only|"
+    r"(?:only|exclusively)\s*(?:open to|interested in|available for)\s*(?:fully\s*)?remote|"
+    r"在宅勤務のみ|リモート案件のみ|完全リモートのみ|只(?:做|找|考虑)[远遠][程端]|"
+    r"remote (?:roles|positions|projects|work|opportunities|jobs) only|"
+    r"not open to (?:onsite|hybrid)|"
+    r"(?:will not|won't|cannot|can't|unable to) (?:go|work|come|be) on-?site|"
+    r"出社(?:は|が)?(?:難しい|できない|不可能|NG)|(?:无法|不能|不可)(?:驻场|到现场|去现场)|"
+    r"仅远程|(?:只|仅)接受(?:全)?[远遠][程端]|只能远程|仅限远程|不接受驻场|不能驻场|"
+    r"只(?:做|找|考虑|接)全?[远遠][程端]|only open to (?:fully )?remote|"
+    r"will not (?:travel|go) onsite|"
+    r"(?:will|would) only (?:consider|accept|take|do) (?:fully |100% )?remote|"
+    r"only (?:considering|consider|interested in|looking for|doing|open to) "
+    r"(?:fully |100% )?remote|"
+    r"strictly remote|exclusively remote|remote exclusively|(?:fully|100%) remote only|"
+    r"(?:must|needs? to|has to|wants? to) (?:be|stay|work) (?:fully |100% )?remote|"
+    r"not (?:willing|able|open) to (?:commute|work on-?site|go on-?site|come on-?site)|"
+    r"不(?:考虑|接受|能|去)(?:驻场|现场|到现场|出差驻场)|リモート(?:案件)?限定|在宅(?:勤務)?限定|"
+    # "只接受完全远程", "僅接受遠端": only, then any word for remote
+    r"(?:只|仅|僅)(?:能|接受|考虑|考慮|做|找|接)?\s*(?:完全|全|纯|純|100%)?\s*[远遠](?:程|端|距)|"
+    # "完全リモート必須", "フルリモートが条件", "fully remote required", "remote is a must"
+    r"(?:フル|完全|100%)\s*(?:リモート|在宅|テレワーク)\s*(?:が|は|[(（])?\s*(?:必須|絶対|条件|前提|マスト)|"
+    r"(?:fully |full |100% )?remote(?: work)?\s*(?:is\s*)?"
+    r"(?:a must|mandatory|required|non-negotiable|"
+    r"\(?hard requirement)|"
+    r"(?:无法|無法|不能|不去|不会去|不會去|不愿|不願)\s*(?:去|到|进|進)?\s*(?:驻场|駐場|客户现场|客戶現場|"
+    r"现场|現場|公司|办公室|辦公室)|(?:无法|無法|不能)到[岗崗](?:办公|辦公|上班)|"
+    r"通勤\s*(?:は)?\s*(?:不可|NG|できない|難しい)|"
+    r"needs? (?:a )?(?:fully |100% )?remote (?:role|position|job|project)|"
+    r"remote(?: work)? is a (?:requirement|must)|(?:can|could) only work (?:from home|remotely)|"
+    r"not willing to (?:relocate or )?commute|no office visits|(?:cannot|can't|won't) commute|"
+    # "フルリモートでなければ参画できません", "必须远程": remote as the only way
+    r"(?:リモート|在宅)(?:でなければ|でないと|以外(?:の案件)?(?:は)?\s*(?:不可|NG|難しい))|"
+    r"(?:必须|必須)\s*(?:完全|全)?[远遠](?:程|端|距)(?!\s*(?:面试|面試|协助|協助|支持))",
+    re.I,
+)
+# "出社：不可", "Onsite: not possible", "驻场：不可": the office refused under its own label.
+_ONSITE_LABELS = (
+    r"(?<![^\s■◆◇●・【】\[\]])(?:出社|常駐|オンサイト|通勤|on-?site(?: work)?|office(?: work)?|"
+    r"驻场|駐場|现场(?:办公)?|現場(?:辦公)?)"  # not 到岗: "到岗：不能马上" is about when
+)
+_REFUSED_VALUE = re.compile(
+    r"(?:不可|NG|×|不行|不能|不接受|できません|難しい|not (?:possible|available|ok)|no\b|"
+    r"impossible)",
+    re.I,
+)
+
+
+def _onsite_refused(fields: str) -> bool:
+    value = labelled(fields, _ONSITE_LABELS)
+    return bool(value and _REFUSED_VALUE.match(value))
+
+
+# "リモート面談", "远程面试", "remote interview": how the interview runs, not the work.
+_REMOTE_INTERVIEW = re.compile(
+    r"(?:リモート|web|オンライン|zoom|teams)\s*(?:での)?\s*面[談接]|面[談接][^\n]{0,8}?(?:リモート|web|オンライン)|"
+    r"(?:远程|線上|线上|视频|視頻)\s*面[试試]|面[试試][^\n]{0,8}?(?:远程|线上|視頻|视频)|"
+    r"(?:remote|virtual|video|zoom|teams|online)\s*interviews?|interviews?[^\n]{0,12}?(?:remote|virtual|video)",
+    re.I,
+)
+_ONSITE_OK = re.compile(
+    r"出社可|常駐可|出社\s*OK|出社も可|onsite\s*(?:ok|fine|possible)|"
+    r"出社(?:は|も)?\s*(?:対応|相談)?\s*(?:可能|OK|問題ありません|大丈夫)|"
+    r"(?<!not )open to (?:onsite|relocat)|"
+    r"(?<!不)可驻场|(?<!不)接受驻场|(?<!not )(?<!un)willing to relocate|relocation\s*(?:ok|yes)",
+    re.I,
+)
+
+
+_REMOTE_LABELS = (
+    r"remote(?:\s*work)?|wfh|リモート(?:ワーク)?|在宅(?:勤務)?|テレワーク|远程(?:办公)?|遠端|远端|"
+    r"居家(?:办公|辦公)?|在家(?:办公|辦公)"
+)
+_REMOTE_STATED = {
+    **dict.fromkeys(
+        ["no", "none", "不可", "なし", "無し", "ng", "×", "不支持", "不可以", "not", "n/a", "不行"],
+        "none",
+    ),
+    **dict.fromkeys(["否", "不是"], "none"),
+    **dict.fromkeys(["partial", "partly", "hybrid", "一部", "一部可", "部分", "部分可"], "partial"),
+    # "リモート：可", "远程：可以", "Remote possible": remote is one of the ways, as リモート可 is
+    **dict.fromkeys(["可", "可以", "可能", "相談可", "ok", "possible", "friendly"], "partial"),
+    **dict.fromkeys(["フル", "完全", "full", "fully", "100%", "全远程", "全程"], "full"),
+}
+# "テレワーク：週3日", "出社：月1回程度": a number of days a week or month is part-time.
+_SOME_DAYS = re.compile(
+    r"(?:週|月|每[周週月]|一[周週])\s*(?:[1-4一二两三四]|数)|[1-4]\s*(?:days?|日|回)", re.I
+)
+_ALL_DAYS = re.compile(r"(?:週|每[周週])\s*[5五]|毎日|每天|常駐|full[- ]?time|5\s*days", re.I)
+_NO_DAYS = re.compile(r"(?:なし|無し|不要|无|無|none|no\b|0\s*(?:日|回|days?))", re.I)
+_ONSITE_FREQUENCY_LABELS = (
+    r"(?<![^\s■◆◇●・【】\[\]])(?:出社|出勤|到岗|到崗|驻场|駐場|on-?site|office)"
+    r"(?:頻度|日数|回数|频率|頻率|频次|days)?"
+)
+
+
+def _stated_remote(fields: str) -> str | None:
+    """The remote label's value when it is one word of refusal, of part-time or of full remote,
+    or a number of days; an onsite label's number of days ("出社：週2回", "出社：なし")."""
+    value = labelled(fields, _REMOTE_LABELS)
+    word = re.match(r"n/a|100%|[^\s(（,、。:：/]+", value, re.I) if value else None
+    stated = _REMOTE_STATED.get(word.group(0).lower()) if word else None
+    rest = value[word.end() :] if value and word else ""
+    if stated == "partial" and _REMOTE_FULL.search(rest):  # "可（フルリモート）"
+        return "full"
+    if stated == "full" and _SOME_DAYS.search(rest):
+        return "partial"  # "フル（月1出社）"
+    if stated:
+        return stated
+    if value and _SOME_DAYS.match(value):
+        return "partial"
+    onsite = labelled(fields, _ONSITE_FREQUENCY_LABELS)
+    if onsite is None:
+        return None
+    if _ALL_DAYS.match(onsite):
+        return "none"
+    if _NO_DAYS.match(onsite):
+        return "full"
+    return "partial" if _SOME_DAYS.match(onsite) else None
+
+
+_NO_ONSITE = re.compile(
+    r"(?:无需|不需要|不用|无须|無需|不必)(?:驻场|駐場|到场|到现场|到公司|坐班|去现场|去公司|到現場)|出社(?:不要|なし|無し)|"
+    r"no (?:need to be|need to go) on-?site|no on-?site (?:required|needed)|on-?site not required",
+    re.I,
+)
+
+
+# Phrases that name remote work or office days only to say the work is all onsite: read as
+# "onsite only" so that "5 days" is not taken for part-time and "work from home" not for remote.
+_ONSITE_ALL_WEEK = re.compile(
+    r"\b(?:five|5|full)\s*days?\s*(?:a|per|/)\s*week\s*(?:in the office|at the office|on-?site|"
+    r"at the client(?:'s)?(?: site| office)?)|(?:in the office|on-?site)\s*(?:five|5)\s*days?\s*"
+    r"(?:a|per|/)\s*week|(?:does not|doesn't|do not|don't|won't|will not|cannot|can't)\s+"
+    r"(?:want|wish|like|intend)?\s*(?:to\s+)?(?:work\s+(?:from\s+home|remotely)|WFH)|"
+    r"每[周週]\s*(?:五|5)\s*天\s*(?:到岗|到崗|到公司|进公司|進公司|到办公室|到辦公室|到现场|到現場|驻场|駐場)|"
+    r"週\s*5\s*日?\s*(?:出社|常駐)|"
+    # remote named to be refused: "在宅NG", "在宅での作業を希望しておりません", "リモートの案件は
+    # 希望されていません", "不接受居家办公", "will not take remote work", "not looking for remote"
+    r"(?:在宅|リモート|テレワーク)(?:(?!出社|常駐|オンサイト|通勤|国籍)[^\n。、・/／|｜【】\s]){0,12}?"
+    r"(?:NG|不可|希望(?:されて|して|され)?(?:おりません|いません|ない)|希望(?:致し|いたし|し)ません|"
+    r"希望せず|しない|できない|不要)|"
+    r"(?:不|无法|無法|不能)(?:接受|考虑|考慮|想|希望|要|做)\s*(?:居家|在家|[远遠][程端])"
+    r"(?:办公|辦公|工作)?|"
+    r"(?:居家|在家)(?:办公|辦公|工作)?\s*(?:不可|不行|NG)|"
+    r"(?:will not|won't|wouldn't|does not want to|doesn't want to|not looking for|"
+    r"not interested in|not open to|no interest in)\s+(?:take\s+|do\s+|work\s+|any\s+|a\s+)*"
+    r"(?:fully\s+)?remote(?:ly)?"
+    r"(?:\s+(?:work|roles?|jobs?|positions?|projects?|options?))?|"
+    r"(?:a\s+)?fully\s+on-?site\s+(?:role|position|project|work)",
+    re.I,
+)
+
+
+# Taiwan's 遠距 and the online 在线办公 are 远程 ("remote") in other words.
+_REMOTE_SYNONYM = re.compile(r"[远遠]距|在[线線](?=办公|辦公|工作)")
+
+
+# How the work is done, under its own label: an onsite word with no remote one is onsite only.
+_WORK_STYLE_LABELS = (
+    r"(?<![^\s■◆◇●・【】\[\]])(?:勤務(?:形態|形式|スタイル)?|働き方|作業形態|"
+    r"work(?:ing)? (?:style|arrangement|mode|model)|工作(?:方式|形式|模式)|"
+    r"[办辦]公(?:方式|形式|模式))"
+)
+_ONSITE_STYLE = re.compile(
+    r"(?:フル|完全)?(?:出社|客先常駐|常駐|オンサイト|on-?site|in[- ]office|"
+    r"现场|現場|驻场|駐場|坐班)"
+    r"(?![^\n]*(?:リモート|在宅|テレワーク|remote|hybrid|[远遠][程端距]|居家|混合|可|併用))",
+    re.I,
+)
+
+
+def remote(text: str | Prepared) -> str | None:
+    """full / partial / none, or None when the mail does not say.
+
+    Onsite and remote both offered ("常駐・リモートどちらも可", "可赴日常驻，也可离岸远程") is
+    partial; "remote only (no onsite or hybrid)" is full.
+    """
+    prepared = prepare(text)
+    if _onsite_refused(prepared.prose_fields):  # "出社：不可"
+        return "full"
+    stated = _stated_remote(_REMOTE_SYNONYM.sub("远程", prepared.prose_fields))
+    if stated:  # "Remote: No", "リモート：なし", "远程：部分"
+        return stated
+    style = labelled(prepared.prose_fields, _WORK_STYLE_LABELS)
+    if style and _ONSITE_STYLE.match(style):  # "勤務：出社", "Work style: onsite 5 days"
+        return "none"
+    body = _REMOTE_INTERVIEW.sub(" ", _REMOTE_SYNONYM.sub("远程", prepared.prose))
+    body = _ONSITE_ALL_WEEK.sub(" onsite only ", body)  # "5 days a week in the office"
+    if _REMOTE_ONLY.search(body):  # "フルリモート希望ですが、月1回の出社は対応可能" is partial
+        return "partial" if _ONSITE_OK.search(body) else "full"
+    if _REMOTE_PARTIAL.search(body):
+        return "partial"
+    if _NO_ONSITE.search(body):  # "无需驻场", "no onsite required": it names onsite to waive it
+        return "full"
+    onsite = _REMOTE_NONE.search(body)
+    rest = _REMOTE_NONE.sub(" ", body)  # "リモート不可" names remote only to refuse it
+    if _REMOTE_FULL.search(rest):
+        return "partial" if onsite else "full"
+    if re.search(r"\bremote\b|[远遠][程端]|リモート|在宅", rest, re.I):
+        return "partial" if onsite or "リモート" in rest else "full"
+    return "none" if onsite else None
+
+
+def remote_only(text: str | Prepared) -> bool | None:
+    """True when the person only works fully remote (フルリモートのみ, 出社不可, 仅远程), else
+    None: accepting onsite is the usual case and is not stated as a constraint."""
+    prepared = prepare(text)
+    if _onsite_refused(prepared.prose_fields):
+        return True
+    body = _REMOTE_INTERVIEW.sub(" ", _REMOTE_SYNONYM.sub("远程", prepared.prose))
+    return True if _REMOTE_ONLY.search(body) and not _ONSITE_OK.search(body) else None
