@@ -688,9 +688,10 @@ def _records(found: list[Any]) -> tuple[list[str], np.ndarray, list[dict[str, An
 
 
 @dataclass(frozen=True)
-class _Conditions:
-    """A weighted query's conditions in one engine's filter classes: one walk of the tree, the
-    constructors (named and wrapped differently by Qdrant Edge and qdrant-client) per engine."""
+class _QueryBuilder:
+    """A weighted query in one engine's classes: one walk of the condition tree and one
+    formula and request layout for both engines, with the constructors (named and wrapped
+    differently by Qdrant Edge and qdrant-client) given per engine."""
 
     match: Callable[[str, Any], Any]
     match_any: Callable[[str, list[Any]], Any]
@@ -698,6 +699,14 @@ class _Conditions:
     is_empty: Callable[[str], Any]
     has_id: Callable[[list[str]], Any]
     filter: Callable[..., Any]
+    constant: Callable[[float], Any]  # a number in a formula
+    score: Any  # the prefetch's score in a formula
+    mult: Callable[[list[Any]], Any]
+    max: Callable[[list[Any]], Any]
+    sum: Callable[[list[Any]], Any]
+    condition: Callable[[Any], Any]  # a condition as a formula's 1 / 0
+    # (vector, prefetch limit, prefetch filter, formula, limit) -> the engine's request
+    request: Callable[[list[float], int, Any, Any, int], Any]
 
     def of(self, condition: wq.Condition) -> Any:
         if isinstance(condition, wq.Match):
@@ -720,109 +729,94 @@ class _Conditions:
             return self.filter(should=[self.of(c) for c in condition.any])
         raise TypeError(f"unknown condition {condition!r}")
 
+    def formula(self, query: WeightedQuery) -> Any:
+        """vector_weight · max($score, 0) + Σ weight_i · condition_i."""
+        c = self.constant
+        parts = [self.mult([c(query.vector_weight), self.max([self.score, c(0.0)])])]
+        for term in query.terms:
+            if term.condition is None:
+                parts.append(c(term.weight))
+            else:
+                parts.append(self.mult([c(term.weight), self.condition(self.of(term.condition))]))
+        return self.sum(parts)
+
+    def query(self, query: WeightedQuery) -> Any:
+        """The prefetch by vector under the hard filter, ranked by the formula."""
+        flt = query.filter
+        return self.request(
+            np.asarray(query.vector, dtype=np.float32).tolist(),
+            query.prefetch_limit,
+            self.of(flt) if flt else None,
+            self.formula(query),
+            query.limit,
+        )
+
 
 @functools.cache
-def _edge_conditions() -> _Conditions:
+def _edge_builder() -> _QueryBuilder:
     import qdrant_edge as q
+    from qdrant_edge import Expression as E
 
-    return _Conditions(
+    return _QueryBuilder(
         match=lambda key, value: q.FieldCondition(key=key, match=q.MatchValue(value)),
         match_any=lambda key, values: q.FieldCondition(key=key, match=q.MatchAny(values)),
         range=lambda key, bounds: q.FieldCondition(key=key, range=q.RangeFloat(**bounds)),
         is_empty=q.IsEmptyCondition,
         has_id=q.HasIdCondition,
         filter=q.Filter,
+        constant=E.Constant,
+        score=E.Variable("$score"),
+        mult=E.Mult,
+        max=E.Max,
+        sum=E.Sum,
+        condition=E.Condition,
+        request=lambda vector, prefetch_limit, flt, formula, limit: q.QueryRequest(
+            limit=limit,
+            prefetches=[
+                q.Prefetch(limit=prefetch_limit, query=q.Query.Nearest(vector), filter=flt)
+            ],
+            query=q.Formula(formula),
+            with_payload=True,
+        ),
     )
-
-
-def _edge_condition(condition: wq.Condition) -> Any:
-    return _edge_conditions().of(condition)
 
 
 def _edge_request(query: WeightedQuery) -> Any:
-    import qdrant_edge as q
-
-    flt = query.filter
-    return q.QueryRequest(
-        limit=query.limit,
-        prefetches=[
-            q.Prefetch(
-                limit=query.prefetch_limit,
-                query=q.Query.Nearest(np.asarray(query.vector, dtype=np.float32).tolist()),
-                filter=_edge_condition(flt) if flt else None,
-            )
-        ],
-        query=q.Formula(_edge_formula(query)),
-        with_payload=True,
-    )
+    return _edge_builder().query(query)
 
 
 def _edge_hits(points: Any) -> list[VectorHit]:
     return [VectorHit(str(p.id), float(p.score), dict(p.payload or {})) for p in points]
 
 
-def _edge_formula(query: WeightedQuery) -> Any:
-    from qdrant_edge import Expression as E
-
-    parts = [
-        E.Mult([E.Constant(query.vector_weight), E.Max([E.Variable("$score"), E.Constant(0.0)])])
-    ]
-    for term in query.terms:
-        if term.condition is None:
-            parts.append(E.Constant(term.weight))
-        else:
-            parts.append(
-                E.Mult([E.Constant(term.weight), E.Condition(_edge_condition(term.condition))])
-            )
-    return E.Sum(parts)
-
-
 @functools.cache
-def _client_conditions() -> _Conditions:
+def _client_builder() -> _QueryBuilder:
     from qdrant_client import models as m
 
-    return _Conditions(
+    return _QueryBuilder(
         match=lambda key, value: m.FieldCondition(key=key, match=m.MatchValue(value=value)),
         match_any=lambda key, values: m.FieldCondition(key=key, match=m.MatchAny(any=values)),
         range=lambda key, bounds: m.FieldCondition(key=key, range=m.Range(**bounds)),
         is_empty=lambda key: m.IsEmptyCondition(is_empty=m.PayloadField(key=key)),
         has_id=lambda ids: m.HasIdCondition(has_id=ids),
         filter=m.Filter,
+        constant=lambda value: value,
+        score="$score",
+        mult=lambda parts: m.MultExpression(mult=parts),
+        max=lambda parts: m.MaxExpression(max=parts),
+        sum=lambda parts: m.SumExpression(sum=parts),
+        condition=lambda condition: condition,
+        request=lambda vector, prefetch_limit, flt, formula, limit: m.QueryRequest(
+            prefetch=m.Prefetch(query=vector, limit=prefetch_limit, filter=flt),
+            query=m.FormulaQuery(formula=formula),
+            limit=limit,
+            with_payload=True,
+        ),
     )
-
-
-def _client_condition(condition: wq.Condition) -> Any:
-    return _client_conditions().of(condition)
 
 
 def _client_request(query: WeightedQuery) -> Any:
-    from qdrant_client import models
-
-    flt = query.filter
-    return models.QueryRequest(
-        prefetch=models.Prefetch(
-            query=np.asarray(query.vector, dtype=np.float32).tolist(),
-            limit=query.prefetch_limit,
-            filter=_client_condition(flt) if flt else None,
-        ),
-        query=models.FormulaQuery(formula=_client_formula(query)),
-        limit=query.limit,
-        with_payload=True,
-    )
-
-
-def _client_formula(query: WeightedQuery) -> Any:
-    from qdrant_client import models as m
-
-    parts: list[Any] = [
-        m.MultExpression(mult=[query.vector_weight, m.MaxExpression(max=["$score", 0.0])])
-    ]
-    for term in query.terms:
-        if term.condition is None:
-            parts.append(term.weight)
-        else:
-            parts.append(m.MultExpression(mult=[term.weight, _client_condition(term.condition)]))
-    return m.SumExpression(sum=parts)
+    return _client_builder().query(query)
 
 
 def create_vector_store(
