@@ -69,3 +69,23 @@ def test_a_rerun_updates_in_place_and_drops_pairs_that_left(db, add_project, add
     after = {r["candidate_id"]: r for r in _stored(db)}
     assert set(after) == {a, c}
     assert after[a]["id"] == ids[a] and after[a]["rank"] == 2 and after[a]["explanation"] == "moved"
+
+
+def test_rows_are_written_under_a_wait_callback(db, add_project, add_candidate):
+    """The client timeout (store/database.py) installs a psycopg2 wait callback, under which
+    psycopg2 refuses COPY: the rows must travel another way."""
+    import psycopg2.extensions as ext
+    from psycopg2.extras import wait_select
+
+    project, candidate = add_project(), add_candidate()
+    previous = ext.get_wait_callback()
+    ext.set_wait_callback(wait_select)
+    db.dispose()  # new connections, made under the callback
+    try:
+        with db.begin() as connection:
+            rows = {project: [_row(project, candidate, 1, explanation="under a callback")]}
+            assert profile_store.replace_matches(connection, "v-test", "standard", rows) == 1
+    finally:
+        ext.set_wait_callback(previous)
+        db.dispose()
+    assert [r["explanation"] for r in _stored(db)] == ["under a callback"]
