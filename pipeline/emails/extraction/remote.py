@@ -99,6 +99,18 @@ _REMOTE_NONE = re.compile(
     r"不提供\s*[远遠][程端]|[进進][驻駐](?:客户|客戶)|(?:去|到)(?:日本|客户|客戶)(?:公司|[现現][场場])|"
     r"全日出社|フル常駐|出社(?:メイン|中心)|原則(?:出社|常駐)|"
     r"no\s*(?:WFH|work(?:ing)? from home|remote work)|"
+    # "基本的に客先での作業", "当面は出社", "原則として出社", "現地作業", "現場での作業がメイン"
+    r"客先(?:で|での|にて)\s*(?:の)?(?:作業|勤務|就業)|(?:当面|原則として|原則|基本的に|基本)\s*(?:は)?\s*出社|"
+    r"現地(?:での)?作業|現場(?:で|での|にて)(?:の)?(?:作業|勤務)|"
+    # "remote is not possible", "remote work is not allowed", "not remote-friendly"
+    r"remote(?: work(?:ing)?)?\s+(?:is\s+)?(?:not|never)\s+"
+    r"(?:possible|allowed|permitted|available|offered|an option|supported)|not remote[- ]friendly|"
+    # "must work from the Osaka office", "in the office every day", "office attendance required"
+    r"must (?:work|be) (?:from|at|in) (?:the |our )?(?:[A-Z][a-z]+ )?office|"
+    r"(?:in the office|on-?site) (?:every ?day|daily)|"
+    r"office attendance (?:is )?(?:required|mandatory)|"
+    # "每天到岗", "必须到岗办公", "需到岗上班": at the desk, not the start date
+    r"每[天日]\s*(?:到[岗崗]|坐班)|(?:必须|必須|需要?)\s*到[岗崗]\s*(?:办公|辦公|上班|工作)|"
     r"work (?:from|at|in) the (?:client'?s? |customer'?s? )?(?:office|site)",
     re.I,
 )
@@ -111,7 +123,23 @@ _REMOTE_ONLY = re.compile(
     r"remote (?:roles|positions|projects|work|opportunities|jobs) only|"
     r"not open to (?:onsite|hybrid)|"
     r"(?:will not|won't|cannot|can't|unable to) (?:go|work|come|be) on-?site|"
-    r"出社(?:は|が)?(?:難しい|できない|不可能|NG)|(?:无法|不能|不可)(?:驻场|到现场|去现场)|"
+    r"(?:无法|不能|不可)(?:驻场|到现场|去现场)|"
+    # "出社はできかねます", "出社には対応できません", "常駐は不可", "通勤は困難"; not the full week
+    # ("毎日の出社は難しい", "フル出社は難しい" leave part-time open)
+    r"(?<!毎日)(?<!毎日の)(?<!フル)(?<![5５]日)(?<![5５]日の)(?:出社|常駐|通勤)\s*(?:は|が|には|も)?\s*"
+    r"(?:対応|参画)?\s*(?:でき(?:ません|かねます|ない)|致しかねます|いたしかねます|不可能?|困難|難しい|NG)|"
+    # "only accepts remote work", "requires a fully remote arrangement", "Remote (mandatory)"
+    r"only accepts? (?:fully |100% )?remote|requires? (?:a )?(?:fully|full|100%)[\s-]*remote|"
+    r"remote\s*[(（]\s*(?:mandatory|required|must)|"
+    r"(?:will not|won't|cannot|can't|unable to|not able to) (?:come|go|commute|travel|report) "
+    r"(?:in)?to (?:the |an |any )?(?:office|client)(?! (?:every ?day|daily|full[- ]time|five|5))|"
+    r"(?:unable|not able) to (?:attend|work (?:in|at)) (?:the |an )?office|"
+    r"not available for (?:onsite|on-site|office)|no on-?site (?:work )?(?:is )?possible|"
+    r"(?:on-?site(?: work)?|office(?: work)?|commuting) is not an option|"
+    # "不方便到现场", "不便驻场", "僅限遠端", "無法進駐"
+    r"不(?:方便|便)\s*(?:去|到|进|進)?\s*(?:驻场|駐場|现场|現場|公司|办公室|辦公室|客户现场|客戶現場)|"
+    r"(?:仅|僅)限\s*[远遠][程端]|(?:无法|無法|不能|不可)\s*(?:进驻|進駐)|"
+    r"[(（]\s*no (?:office|on-?site)\b[^)）\n]{0,16}[)）]|"
     r"仅远程|(?:只|仅)接受(?:全)?[远遠][程端]|只能远程|仅限远程|不接受驻场|不能驻场|"
     r"只(?:做|找|考虑|接)全?[远遠][程端]|only open to (?:fully )?remote|"
     r"will not (?:travel|go) onsite|"
@@ -143,7 +171,7 @@ _REMOTE_ONLY = re.compile(
 # "出社：不可", "Onsite: not possible", "驻场：不可": the office refused under its own label.
 _ONSITE_LABELS = (
     r"(?<![^\s■◆◇●・【】\[\]])(?:出社|常駐|オンサイト|通勤|on-?site(?: work)?|office(?: work)?|"
-    r"驻场|駐場|现场(?:办公)?|現場(?:辦公)?)"  # not 到岗: "到岗：不能马上" is about when
+    r"驻场|駐場|现场(?:办公)?|現場(?:辦公)?)(?:可否|の可否|可能|頻度|有無)?"  # not 到岗: about when
 )
 _REFUSED_VALUE = re.compile(
     r"(?:不可|NG|×|不行|不能|不接受|できません|難しい|not (?:possible|available|ok)|no\b|"
@@ -165,7 +193,7 @@ _REMOTE_INTERVIEW = re.compile(
     re.I,
 )
 _ONSITE_OK = re.compile(
-    r"出社可|常駐可|出社\s*OK|出社も可|onsite\s*(?:ok|fine|possible)|"
+    r"出社可|常駐可|出社\s*OK|出社も可|(?<!no )onsite\s*(?:ok|fine|possible)|"
     r"出社(?:は|も)?\s*(?:対応|相談)?\s*(?:可能|OK|問題ありません|大丈夫)|"
     r"(?<!not )open to (?:onsite|relocat)|"
     r"(?<!不)可驻场|(?<!不)接受驻场|(?<!not )(?<!un)willing to relocate|relocation\s*(?:ok|yes)",
@@ -174,12 +202,27 @@ _ONSITE_OK = re.compile(
 
 
 _REMOTE_LABELS = (
-    r"remote(?:\s*work)?|wfh|リモート(?:ワーク)?|在宅(?:勤務)?|テレワーク|远程(?:办公)?|遠端|远端|"
-    r"居家(?:办公|辦公)?|在家(?:办公|辦公)"
+    r"(?:remote(?:\s*work)?|wfh|リモート(?:ワーク)?|在宅(?:勤務)?|テレワーク|远程(?:办公)?|遠端|远端|"
+    r"居家(?:办公|辦公)?|在家(?:办公|辦公))(?:可否|の可否|有無|の有無)?"
 )
 _REMOTE_STATED = {
     **dict.fromkeys(
-        ["no", "none", "不可", "なし", "無し", "ng", "×", "不支持", "不可以", "not", "n/a", "不行"],
+        [
+            "no",
+            "none",
+            "不可",
+            "なし",
+            "無し",
+            "無",
+            "无",
+            "ng",
+            "×",
+            "不支持",
+            "不可以",
+            "not",
+            "n/a",
+            "不行",
+        ],
         "none",
     ),
     **dict.fromkeys(["否", "不是"], "none"),
@@ -198,6 +241,10 @@ _ONSITE_FREQUENCY_LABELS = (
     r"(?<![^\s■◆◇●・【】\[\]])(?:出社|出勤|到岗|到崗|驻场|駐場|on-?site|office)"
     r"(?:頻度|日数|回数|频率|頻率|频次|days)?"
 )
+
+
+# "远程：必须", "出社：必須": remote or the office under its own label as a condition.
+_REQUIRED_VALUE = re.compile(r"(?:必须|必須|必要|マスト|must|mandatory|required)", re.I)
 
 
 def _stated_remote(fields: str) -> str | None:
@@ -220,6 +267,8 @@ def _stated_remote(fields: str) -> str | None:
         return None
     if _ALL_DAYS.match(onsite):
         return "none"
+    if _REQUIRED_VALUE.match(onsite):  # "出社：必須" is every day unless it counts days
+        return "partial" if _SOME_DAYS.search(onsite) else "none"
     if _NO_DAYS.match(onsite):
         return "full"
     return "partial" if _SOME_DAYS.match(onsite) else None
@@ -227,6 +276,7 @@ def _stated_remote(fields: str) -> str | None:
 
 _NO_ONSITE = re.compile(
     r"(?:无需|不需要|不用|无须|無需|不必)(?:驻场|駐場|到场|到现场|到公司|坐班|去现场|去公司|到現場)|出社(?:不要|なし|無し)|"
+    r"(?:出社|常駐)(?:は|の必要は)\s*(?:不要|ありません|ございません|なし)|"
     r"no (?:need to be|need to go) on-?site|no on-?site (?:required|needed)|on-?site not required",
     re.I,
 )
@@ -308,11 +358,16 @@ def remote(text: str | Prepared) -> str | None:
     return "none" if onsite else None
 
 
+def _remote_required(fields: str) -> bool:
+    value = labelled(_REMOTE_SYNONYM.sub("远程", fields), _REMOTE_LABELS)
+    return bool(value and _REQUIRED_VALUE.match(value))
+
+
 def remote_only(text: str | Prepared) -> bool | None:
     """True when the person only works fully remote (フルリモートのみ, 出社不可, 仅远程), else
     None: accepting onsite is the usual case and is not stated as a constraint."""
     prepared = prepare(text)
-    if _onsite_refused(prepared.prose_fields):
+    if _onsite_refused(prepared.prose_fields) or _remote_required(prepared.prose_fields):
         return True
     body = _REMOTE_INTERVIEW.sub(" ", _REMOTE_SYNONYM.sub("远程", prepared.prose))
     return True if _REMOTE_ONLY.search(body) and not _ONSITE_OK.search(body) else None

@@ -1,0 +1,108 @@
+"""Remote and onsite (pipeline/emails/extraction/remote.py): the phrase families a candidate
+uses to refuse the office and a project uses to require it, each with the near miss that must
+not be read as the refusal or the requirement."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.emails.extraction.remote import remote, remote_only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出社はできかねます。",
+        "沖縄在住のため出社は対応できかねます。",
+        "出社には対応できません",
+        "出社は致しかねます",
+        "常駐は不可です。",
+        "通勤は困難です。",
+        "出社可否：不可",
+        "She only accepts remote work.",
+        "Candidate requires a fully remote arrangement.",
+        "Remote (mandatory)",
+        "He prefers fully remote and will not come to the office.",
+        "Unable to attend the office.",
+        "Not available for onsite work.",
+        "No onsite possible.",
+        "Onsite is not an option for him.",
+        "Work style: fully remote (no office)",
+        "不方便到现场",
+        "不便驻场",
+        "僅限遠端",
+        "無法進駐客戶",
+        "远程：必须",
+        "Remote: mandatory",
+    ],
+)
+def test_the_office_refused_or_remote_required_is_remote_only(text: str) -> None:
+    assert remote_only(text) is True
+    assert remote(text) == "full"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "毎日の出社は難しいですが、週2程度であれば可能です。",  # not every day: part-time
+        "フル出社は難しいです。リモート併用希望。",
+        "週5日の出社は難しい",
+        "He cannot come to the office every day, but 2 days a week is fine.",
+    ],
+)
+def test_refusing_only_a_full_week_in_the_office_is_part_time(text: str) -> None:
+    assert remote_only(text) is None
+    assert remote(text) == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "フルリモート希望です。",  # a wish, not a refusal of the office
+        "完全在宅希望",
+        "出社：可",
+        "出社可否：可",
+        "出社は可能です。",
+        "通勤は問題ありません。",
+        "远程：可",
+        "出社は必須ではありません",
+    ],
+)
+def test_a_wish_or_an_office_accepted_is_not_remote_only(text: str) -> None:
+    assert remote_only(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "基本的に客先での作業となります。",
+        "当面は出社となります。",
+        "原則として出社をお願いしております",
+        "現地作業",
+        "現場での作業がメインです",
+        "リモート有無：無",
+        "出社：必須",
+        "Remote is not possible.",
+        "Remote work is not allowed on this project.",
+        "Must work from the Osaka office.",
+        "The team is in the office every day.",
+        "Office attendance required five days a week.",
+        "每天到岗",
+        "必须到岗办公",
+    ],
+)
+def test_a_project_at_the_office_is_onsite(text: str) -> None:
+    assert remote(text) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("参画当初は出社、慣れたらリモート併用", "partial"),  # the office first, then hybrid
+        ("基本的に出社、週1リモート可", "partial"),
+        ("常駐は不要です", "full"),  # names the office to waive it
+        ("出社：必須（週1）", "partial"),
+    ],
+)
+def test_the_office_with_remote_days_or_waived(text: str, expected: str) -> None:
+    assert remote(text) == expected
