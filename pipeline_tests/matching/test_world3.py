@@ -1,0 +1,74 @@
+"""The third matching world (pipeline_tests/fixtures/matching_world3.yaml), written by hand blind
+to the intake rules and to the other worlds: 15 projects (5 per language ja / zh / en), 45
+candidates, 8 best pairs across languages, two decoys per project that fail exactly one hard
+constraint (6 of each of the five kinds).
+
+Its pairs are checked with the fixture oracle first (a world whose best fails a stated
+condition would make the floor meaningless), then ranked end to end. The floors are loose
+placeholders set before anyone measured the world; the lead sets them from the figures
+`bench/matching.py --world-file pipeline_tests/fixtures/matching_world3.yaml` prints. They are
+a regression guard, not a target to tune the rules on.
+"""
+
+from __future__ import annotations
+
+import collections
+from pathlib import Path
+from typing import Any
+
+from pipeline.matching.evaluation import ranking_quality
+from pipeline.matching.index import ProfileIndexer
+from pipeline.matching.service import MatchingService
+from pipeline_tests.fixtures.heldout import DECOY_CONSTRAINTS, load_world_file
+from pipeline_tests.fixtures.test_heldout import _check_truth, violations
+from pipeline_tests.matching.world import ingest_world, stored_rankings, world_truths
+
+WORLD3_PATH = Path(__file__).resolve().parents[1] / "fixtures" / "matching_world3.yaml"
+TOP3_FLOOR = 0.8
+DECOYS_IN_TOP3_CEILING = 8
+
+
+def load_world3() -> list[dict[str, Any]]:
+    """The third world's mails, a fresh copy: report it, never tune on it."""
+    return load_world_file(WORLD3_PATH)
+
+
+def test_world3_has_one_fitting_best_and_one_constraint_decoys() -> None:
+    world = load_world3()
+    assert len({m["id"] for m in world}) == len(world)
+    projects = [m for m in world if m["kind"] == "project"]
+    candidates = {m["id"]: m for m in world if m["kind"] == "candidate"}
+    assert len(projects) == 15 and len(candidates) == 45
+    assert collections.Counter(p["lang"] for p in projects) == {"ja": 5, "zh": 5, "en": 5}
+    cross = 0
+    kinds: collections.Counter[str] = collections.Counter()
+    for project in projects:
+        _check_truth(project)
+        truth = dict(project["truth"], lang=project["lang"])
+        best = candidates[truth["best"]]
+        assert violations(truth, best["truth"]) == set(), project["id"]
+        assert len(truth["decoys"]) == 2, project["id"]
+        for decoy_id, constraint in truth["decoys"].items():
+            assert constraint in DECOY_CONSTRAINTS, (project["id"], constraint)
+            assert violations(truth, candidates[decoy_id]["truth"]) == {constraint}, decoy_id
+            kinds[constraint] += 1
+        fitting = [c for c in candidates.values() if not violations(truth, c["truth"])]
+        assert [c["id"] for c in fitting] == [best["id"]], project["id"]
+        cross += best["lang"] != project["lang"]
+    assert cross >= 6, cross
+    assert set(kinds) == DECOY_CONSTRAINTS and min(kinds.values()) >= 5, kinds
+    for candidate in candidates.values():
+        _check_truth(candidate)
+
+
+def test_world3_best_candidates_rank_in_the_top_three(
+    db, tables, embedder, vector_store, config
+) -> None:
+    ingest_world(db, tables, load_world3)
+    ProfileIndexer(db, embedder, vector_store, config).sync()
+    MatchingService(db, embedder, vector_store, config, top_k=10).compute()
+    groups = ranking_quality(world_truths(load_world3), stored_rankings(db))
+    overall = groups["overall"].as_dict()
+    assert overall["projects"] == 15
+    assert overall["top3"] >= TOP3_FLOOR, groups["overall"].misses
+    assert overall["decoys_in_top3"] <= DECOYS_IN_TOP3_CEILING
