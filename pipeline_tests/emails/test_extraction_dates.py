@@ -143,3 +143,64 @@ def test_kanji_months_one_line_offers_and_notice(text: str, expected: date) -> N
 )
 def test_what_the_new_forms_do_not_take(text: str, expected: date | None) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("現案件が7月末まで。", date(2026, 8, 1)),  # engaged until: free the day after
+        ("7月末まで現場がございます。", date(2026, 8, 1)),
+        ("7月いっぱいは現場です。", date(2026, 8, 1)),
+        ("7月末で現在の案件を終了予定です。", date(2026, 8, 1)),
+        ("現在の案件は8月15日まで", date(2026, 8, 16)),
+        ("目前项目到8月底", date(2026, 9, 1)),
+        ("当前合同到8月15日", date(2026, 8, 16)),
+        ("8月31日合同到期", date(2026, 9, 1)),
+        ("She is engaged on a project until the end of August.", date(2026, 9, 1)),
+        ("He is on the current project until August 31.", date(2026, 9, 1)),
+        ("His current contract runs through August.", date(2026, 9, 1)),
+        ("Not available until September.", date(2026, 9, 1)),
+        ("He won't be available before September 15.", date(2026, 9, 15)),
+    ],
+)
+def test_free_after_the_current_engagement(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8月末までに参画できる方を募集",  # "by" the end of August, not engaged until
+        "案件は12月末までの予定です",  # how long a project runs
+        "12月末まで稼働予定",
+        "项目持续到12月底",
+        "The project runs until the end of March 2027.",
+        "Available until August.",
+        "Duration: 6 months",  # a length under a period label is not a start
+        "Period: 6 months (extendable)",
+        "期間：6ヶ月〜",
+        "期间：需要3个月",
+    ],
+)
+def test_an_end_or_a_length_that_is_not_a_start(text: str) -> None:
+    assert start_date(text, REFERENCE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("离职需要一个月", date(2026, 5, 15)),  # a handover first
+        ("目前在职，需要一个月交接", date(2026, 5, 15)),
+        ("到岗：需一个月", date(2026, 5, 15)),
+        ("引き継ぎに1ヶ月ほどかかります", date(2026, 5, 15)),
+        ("就業可能日：9月1日", date(2026, 9, 1)),
+        ("Project starts: Sep 1", date(2026, 9, 1)),
+        ("Start timing: immediate", REFERENCE),
+        ("Onboarding: September 1", date(2026, 9, 1)),
+        ("Duration: Sep 2026 - Mar 2027", date(2026, 9, 1)),
+        ("工期：9月~12月底", date(2026, 9, 1)),
+        ("We need someone from 1 September.", date(2026, 9, 1)),
+    ],
+)
+def test_handover_months_and_more_start_labels(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected

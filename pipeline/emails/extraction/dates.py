@@ -19,7 +19,9 @@ START_LABELS = (
     r"(?:稼[働動]|参画|入場)可|空き(?:状況|予定|時期)?|(?:稼[働動]|参画)?スタート(?:時期|日|可能日)?|"
     r"到岗(?:时间|日期)?|可到岗|到[职職](?:[时時][间間]|日期|日)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
     r"可?开始(?:时间|日期)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
-    r"start(?:\s*date)?|project start|availability(?:\s*date)?|available(?:\s*from)?|joining|"
+    r"(?:project\s+)?start(?:s|ing)?(?:\s*(?:date|timing|time|month))?|availability(?:\s*date)?|"
+    r"available(?:\s*from)?|joining|onboarding(?:\s*date)?|commencement(?:\s*date)?|duration|"
+    r"工期|(?:就業|勤務)可能(?:日|時期)?|"
     r"notice period|can start|earliest start(?:\s*date)?|ready to start|available to start|"
     r"date available|free from|period|notice|kick-?off|"
     r"开始工作(?:时间|日期)?|開始工作(?:時間|日期)?|"
@@ -92,6 +94,19 @@ _THIS_MONTH = re.compile(
     r"(?<![\d一二三四五六七八九十上下本今来个個ヶか当])月(底|末)",  # "月底可以到岗"
     re.I,
 )
+# A handover or notice before leaving the current job: "离职需要一个月", "引き継ぎに1ヶ月".
+_HANDOVER = r"(?:离职|離職|交接|辞职|辭職|引き?継ぎ|退職)"
+# What a person is engaged on now, and the end of it, in a sentence about when they are free.
+# (not a bare 案件 or 项目: "案件は12月末まで" is how long a project runs, not when one is free)
+_ENGAGED_JA = (
+    r"(?:現案件|現場|現在の(?:案件|現場|契約|参画先|プロジェクト)|現プロジェクト|現在参画中の案件|"
+    r"他案件|別案件)"
+)
+_UNTIL_JA_DATE = r"\d{1,2}\s*月\s*(?:\d{1,2}\s*日|末|いっぱい)?"
+_ENGAGED_ZH = (
+    r"(?:目前|当前|當前|现在|現在|现|現)(?:的|在|手上的|手头的)?(?:项目|項目|合同|合約|合约|工作)"
+)
+_UNTIL_ZH_DATE = r"\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|底|末)?"
 _IN_SENTENCE = re.compile(
     rf"({_ENDS_ON.pattern})|"
     r"(?:available|start(?:s|ing)?|join(?:s|ing)?|begin(?:s|ning)?)\s+"
@@ -137,13 +152,35 @@ _IN_SENTENCE = re.compile(
     # "9/1～", "12/1〜" in a one-line offer: a day and a tilde for "from"
     r"(?<!\d)(?<!\d/)(\d{1,2}/\d{1,2})\s*[~〜～](?!\s*\d)|"
     # "on-site (no remote) from November": a month after a bare "from", not a range of the past
+    # "we need someone from 1 September", "from the 1st of September"
+    rf"\bfrom\s+(?:the\s+)?(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s*20\d{{2}})?)"
+    r"(?![\s,]*(?:to\b|until\b|till\b|through\b|[-–~]))|"
     rf"\bfrom\s+((?:early |mid-?|late |the (?:beginning|start|end) of )?{_MONTH_WORD}"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s*20\d{2})?)\b(?![\s,]*(?:\d|to\b|until\b|till\b|through\b|[-–~]))|"
     r"(?:開始|稼働|参画|入場)(?:時期|日)?は\s*([^\s、,。]{1,12}?)\s*(?:から|より|~|予定|を予定|です)|"
     r"(\d{1,2}\s*月\s*(?:末|底)?\s*(?:で|に)?\s*(?:現場|案件|プロジェクト|项目)?\s*(?:終了|结束|完了))|"
     r"((?:project|contract|assignment|engagement)\s+(?:ends|finishes|wraps up|completes)\s+"
     r"(?:in|by|at the end of)\s+[A-Za-z]{3,9})|"
-    r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*以降\s*(?:の)?(?:稼[働動]|参画|入場|開始|可)",
+    r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*以降\s*(?:の)?(?:稼[働動]|参画|入場|開始|可)|"
+    rf"({_HANDOVER}[^\d一两兩二三\n。，,]{{0,6}}?(?:\d|一|两|兩|二|三)\s*(?:ヶ|か|カ|ケ|个|個)\s*月|"
+    rf"(?:需要?|要)\s*(?:\d|一|两|兩|二|三)\s*(?:个|個)\s*月\s*(?:的)?(?:时间|時間)?\s*{_HANDOVER})|"
+    # "not available until September": free from that date
+    r"(?:\bnot|n't|\bun)(?:\s*be)?\s*available\s+(?:until|till|before)\s+([^.\n,;]{2,30})|"
+    # "engaged on a project until the end of August", "current contract runs through August"
+    rf"((?:engaged|booked|committed|busy|allocated|deployed|tied up|contracted|on (?:a|an|his|her|"
+    r"their) (?:current |present )?(?:project|assignment|contract|engagement)|"
+    r"(?:the |an? )?(?:current|present) (?:project|assignment|contract|engagement)|"
+    r"(?:current|present|his|her|their) (?:project|assignment|contract|engagement) "
+    r"(?:runs|lasts|continues|goes))"
+    rf"[^.\n]{{0,30}}?\b(?:until|till|through|thru)\s+(?:the\s+)?(?:end\s+of\s+)?{_MONTH_WORD}"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)|"
+    # "現案件が7月末まで", "8月いっぱいは現場", "7月末で現在の案件を終了予定"
+    rf"({_ENGAGED_JA}(?:が|は|も)?\s*{_UNTIL_JA_DATE}\s*(?:まで|いっぱい))|"
+    rf"({_UNTIL_JA_DATE}\s*(?:まで|いっぱい)\s*(?:は)?\s*(?:{_ENGAGED_JA}|稼[働動]中|参画中|就業中))|"
+    rf"({_UNTIL_JA_DATE}\s*で\s*(?:{_ENGAGED_JA})\s*(?:を|が)?\s*(?:終了|満了|完了))|"
+    # "目前项目到8月底", "合同到8月31日", "现项目8月末到期"
+    rf"({_ENGAGED_ZH}[^\n，。,]{{0,6}}?(?:到|至|持续到|持續到|截止到?|截至)\s*{_UNTIL_ZH_DATE})|"
+    rf"((?:{_ENGAGED_ZH})?\s*{_UNTIL_ZH_DATE}\s*(?:(?:合同|合约|合約)\s*到期|到期))",
     re.I,
 )
 # A Japanese date, as a sentence writes it: "2026年6月2日", "6/2", "6月上旬".
@@ -190,7 +227,11 @@ _WEEK_COUNT = {
 _MONTHS_LATER = re.compile(
     r"(\d|一|两|兩|二|三|one|two|three|a)\s*(?:ヶ|か|カ|ケ|个|個|箇)\s*月\s*(?:後|后)|"
     r"(?<![\w-])(\d|one|two|three|a)\s*months?'?\s*(?:notice|later|from now)|"
-    r"notice(?: period)?\s*(?:is\s*|of\s*)?[:：-]?\s*(\d|one|two|three|a)\s*months?",
+    r"notice(?: period)?\s*(?:is\s*|of\s*)?[:：-]?\s*(\d|one|two|three|a)\s*months?|"
+    # "离职需要一个月", "需要一个月交接", "引き継ぎに1ヶ月", "到岗：需一个月": a handover first
+    rf"{_HANDOVER}[^\d一两兩二三\n。，,]{{0,6}}?(\d|一|两|兩|二|三)\s*(?:ヶ|か|カ|ケ|个|個)\s*月|"
+    rf"(?:需要?|要)\s*(\d|一|两|兩|二|三)\s*(?:个|個)\s*月\s*(?:的)?(?:时间|時間)?\s*{_HANDOVER}|"
+    r"^\s*(?:需要?|要)\s*(\d|一|两|兩|二|三)\s*(?:个|個)\s*月\s*$",
     re.I,
 )
 # "after the current project ends in March", "3月末で終了": free from the month after.
@@ -216,12 +257,23 @@ _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if
 _MONTHS["sept"] = 9
 
 
+_PERIOD_LABEL = re.compile(r"period|duration|term|期間|期间|周期|週期|工期", re.I)
+_LENGTH_ONLY = re.compile(
+    r"\s*(?:約|约|about|approx\.?|需要?|要)?\s*(?:\d{1,2}|one|two|three|four|five|six|twelve|a|半)\s*"
+    r"(?:months?|ヶ月|か月|カ月|ケ月|个月|個月|years?|年)\s*(?:以上|程度|左右|\+|or more|~|〜|～|"
+    r"[(（]?(?:延長|延长|長期|长期|extendable|renewable)[^\n]{0,12})?\s*",
+    re.I,
+)
+
+
 def start_date(text: str | Prepared, reference: date) -> date | None:
     """Start or availability date; relative phrases resolved against `reference`."""
     prepared = prepare(text)
     fields = _digit_months(prepared.prose_fields)
     for line in fields.splitlines():
         value = labelled(line, START_LABELS)
+        if value and _LENGTH_ONLY.fullmatch(value) and _PERIOD_LABEL.search(line):
+            continue  # "Duration: 6 months", "期間：6ヶ月〜" is how long, not when
         if value:
             found = parse_date(value, reference)
             if found:
@@ -251,6 +303,9 @@ def parse_date(value: str, reference: date) -> date | None:
     last_day = _english(value[ends_on.start() :], reference) if ends_on else None
     if last_day:
         return last_day + timedelta(days=1)
+    until = _until(value, reference)
+    if until:
+        return until
     after_end = _AFTER_END.search(value) or _ENDS_IN.search(value)
     if after_end and not _names_a_month(value[: after_end.start()]):  # not "4月~6月末で終了"
         word, number = after_end.groups()
@@ -319,6 +374,49 @@ def parse_date(value: str, reference: date) -> date | None:
     if slash and 1 <= int(slash.group(1)) <= 12:
         return _upcoming(int(slash.group(1)), int(slash.group(2)), reference)
     return None
+
+
+# The last day of an engagement: "until the end of August", "through August", "until August 31",
+# "7月末まで", "8月いっぱい", "到8月底", "8月31日合同到期". A bare "until August" says nothing.
+_UNTIL_EN = re.compile(
+    rf"\b(?:(until|till)|through|thru)\s+(?:the\s+)?(end\s+of\s+)?({_MONTH_WORD})"
+    r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?",
+    re.I,
+)
+_UNTIL_CJK = re.compile(
+    r"(?:(?:到|至|持续到|持續到|截止到?|截至)\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號]|末|底|いっぱい)?"
+    r"\s*(?:まで|いっぱい|で\s*[^\n。、]{0,10}?(?:終了|満了|完了)|(?:合同|项目|項目|合约|合約)?\s*到期|"
+    r"(?=$))"
+)
+_UNTIL_CJK_WORD = re.compile(r"まで|いっぱい|終了|満了|完了|到期|到|至|截止|截至")
+
+
+def _until(value: str, reference: date) -> date | None:
+    """The day after an engagement ends, when `value` says when it ends (not "9月~12月まで")."""
+    english = _UNTIL_EN.search(value)
+    if english and not _names_a_month(value[: english.start()]):
+        bare_until, end_of, word, day = english.groups()
+        month = _MONTHS.get(word.rstrip(".").lower())
+        if month is None or (bare_until and not end_of and not day):
+            return None
+        if day:
+            last = _upcoming(month, int(day), reference)
+            return last + timedelta(days=1) if last else None
+        ended = _upcoming(month, 1, reference)
+        return _first_of_next_month(ended) if ended else None
+    cjk = _UNTIL_CJK.search(value)
+    if cjk is None or not _UNTIL_CJK_WORD.search(cjk.group(0)):
+        return None
+    if _names_a_month(value[: cjk.start()]):
+        return None
+    month, day = int(cjk.group(1)), cjk.group(2)
+    if not 1 <= month <= 12:
+        return None
+    if day:
+        last = _upcoming(month, int(day), reference)
+        return last + timedelta(days=1) if last else None
+    ended = _upcoming(month, 1, reference)
+    return _first_of_next_month(ended) if ended else None
 
 
 def _next_week(reference: date, day: str | None) -> date:
