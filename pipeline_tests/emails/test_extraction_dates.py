@@ -88,7 +88,7 @@ def test_a_day_of_next_week(text: str, expected: date) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("稼働：今月末から", date(2026, 4, 25)),
+        ("稼働：今月末から", date(2026, 4, 30)),  # the month's last day
         ("到岗：本月中旬", REFERENCE),  # the 11th has passed: free from the mail's date
         ("Notice period: 30 days", date(2026, 5, 15)),
         ("Can start within a week.", date(2026, 4, 22)),
@@ -124,7 +124,7 @@ def test_this_month_notice_days_and_more_labels(text: str, expected: date) -> No
         ("a fully remote engagement starting next month.", date(2026, 5, 1)),
         ("an embedded C engineer on-site (no remote) from November.", date(2026, 11, 1)),
         ("available mid-Sept", date(2026, 9, 15)),
-        ("月底可以到岗", date(2026, 4, 25)),  # the end of the mail's month
+        ("月底可以到岗", date(2026, 4, 30)),  # the last day of the mail's month
         ("稼働開始：8月第2週", date(2026, 8, 8)),
         ("Kick-off: 1 September", date(2026, 9, 1)),
     ],

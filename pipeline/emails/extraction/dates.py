@@ -242,7 +242,9 @@ _AFTER_END = re.compile(
     re.I,
 )
 _PART_AFTER = re.compile(r"\s*(?:の)?(上旬|初旬|初|頭|中旬|中|下旬|末|底)")
-_PART_DAY = {"中旬": 11, "中": 11, "下旬": 21, "末": 25, "底": 25}
+# 末 / 底 / the end of a month is its last day ("8月末から" is 31 August); _upcoming clamps 31.
+_LAST_DAY = 31
+_PART_DAY = {"中旬": 11, "中": 11, "下旬": 21, "末": _LAST_DAY, "底": _LAST_DAY}
 _REIWA = re.compile(r"(?:令和|(?<![A-Za-z])R)\s*(\d{1,2})\s*[年.]")
 # "contract ends in June", "rolls off at the end of June", "after June": free from July 1.
 _ENDS_IN = re.compile(
@@ -328,9 +330,7 @@ def parse_date(value: str, reference: date) -> date | None:
         value,
     )
     if month_day:
-        part = {"中旬": 11, "中": 11, "下旬": 21, "末": 25, "底": 25}.get(
-            month_day.group(3) or "", 1
-        )
+        part = _PART_DAY.get(month_day.group(3) or "", 1)
         week = int(month_day.group(4) or 1)  # "8月第2週" starts on the 8th
         day = int(month_day.group(2) or part) + 7 * (week - 1)
         return _upcoming(int(month_day.group(1)), day, reference)
@@ -345,8 +345,8 @@ def parse_date(value: str, reference: date) -> date | None:
     this_month = _THIS_MONTH.search(value)
     if this_month:
         part = this_month.group(1) or this_month.group(2)
-        day = _PART_DAY.get(part, 25 if part.lower() == "end" else 1)
-        return max(reference, reference.replace(day=day))
+        day = _PART_DAY.get(part, _LAST_DAY if part.lower() == "end" else 1)
+        return max(reference, _in_month(reference.year, reference.month, day))
     after_next = re.search(r"再来月|下下个?月|month after next", value, re.I)
     if after_next:
         return _first_of_next_month(_first_of_next_month(reference))
@@ -354,7 +354,8 @@ def parse_date(value: str, reference: date) -> date | None:
     if next_month:  # "来月中旬" is the 11th, like "5月中旬"
         part = _PART_AFTER.match(value[next_month.end() :])
         day = _PART_DAY.get(part.group(1), 1) if part else 1
-        return _first_of_next_month(reference).replace(day=day)
+        start = _first_of_next_month(reference)
+        return _in_month(start.year, start.month, day)
     months = _MONTHS_LATER.search(value) or re.fullmatch(
         r"\s*(\d|one|two|three|a)\s*months?\s*", value, re.I
     )
@@ -434,7 +435,14 @@ def _names_a_month(text: str) -> bool:
     return bool(re.search(r"\d\s*月", text)) or any(w.lower() in _MONTHS for w in words)
 
 
-_PART_OF_MONTH = {"early": 1, "beginning": 1, "mid": 15, "middle": 15, "late": 21, "end": 25}
+_PART_OF_MONTH = {
+    "early": 1,
+    "beginning": 1,
+    "mid": 15,
+    "middle": 15,
+    "late": 21,
+    "end": _LAST_DAY,
+}
 
 
 # An English date, month first ("May 18th, 2026", "Jun") or day first ("18 May", "the 18th of May").
@@ -491,7 +499,12 @@ def _english(value: str, reference: date) -> date | None:
 def _upcoming(month: int, day: int, reference: date) -> date | None:
     # A month without a year is the next one of that name (mail talks about the near future).
     year = reference.year if month >= reference.month else reference.year + 1
-    return _safe_date(year, month, day)
+    return _in_month(year, month, day) if day == _LAST_DAY else _safe_date(year, month, day)
+
+
+def _in_month(year: int, month: int, day: int) -> date:
+    """`day` of that month, or its last day when the month is shorter (末 is 30 June)."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _months_after(reference: date, count: int) -> date:
