@@ -204,3 +204,64 @@ def test_an_end_or_a_length_that_is_not_a_start(text: str) -> None:
 )
 def test_handover_months_and_more_start_labels(text: str, expected: date) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年内は抜けられないため、年明けからの参画となります", date(2027, 1, 1)),  # the new year
+        ("来年初から参画可能です", date(2027, 1, 1)),
+        ("明年初可以到岗", date(2027, 1, 1)),
+        ("He will be available early next year.", date(2027, 1, 1)),
+        ("She can start in the new year.", date(2027, 1, 1)),
+    ],
+)
+def test_the_new_year_is_the_first_of_january(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He will be free after his current project wraps in Q3.", date(2026, 10, 1)),
+        ("Available from Q3.", date(2026, 7, 1)),  # a quarter's first day
+        ("Her contract ends in Q4.", date(2027, 1, 1)),
+    ],
+)
+def test_a_quarter_and_the_end_of_one(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【9月初から／出社不可】Pythonエンジニア", date(2026, 9, 1)),  # a subject's bare start
+        ("Java/9月~/出社NG", date(2026, 9, 1)),
+        ("再来月から可能です", date(2026, 6, 1)),
+        ("10月頭から可能です", date(2026, 10, 1)),
+        ("可于下旬到岗", date(2026, 4, 21)),  # a ten-day part of the mail's month
+        ("到岗：月中", REFERENCE),  # the 11th has passed
+        ("Avail: 9/1", date(2026, 9, 1)),
+        ("Her current assignment ends on 30 September.", date(2026, 10, 1)),
+        ("Kick-off is mid-September; the role is hybrid.", date(2026, 9, 15)),
+        ("The insurance portal project starts 1 November.", date(2026, 11, 1)),
+        ("キックオフ 8/3", date(2026, 8, 3)),
+        ("项目8月10日kick-off，人员需同日入场", date(2026, 8, 10)),
+        ("專案啟動：2026年9月15日", date(2026, 9, 15)),
+    ],
+)
+def test_subjects_quarters_kick_offs_and_day_first_ends(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【9月～12月】Java案件",  # a range is a period, not a bare start
+        "2019年4月～ 現在",  # a career line
+        "He will be available late next year.",
+    ],
+)
+def test_a_range_a_career_line_or_late_next_year_is_no_bare_start(text: str) -> None:
+    assert start_date(text, REFERENCE) != date(2026, 9, 1)
+    assert start_date(text, REFERENCE) != date(2027, 1, 1)

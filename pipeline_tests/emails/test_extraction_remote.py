@@ -106,3 +106,8 @@ def test_a_project_at_the_office_is_onsite(text: str) -> None:
 )
 def test_the_office_with_remote_days_or_waived(text: str, expected: str) -> None:
     assert remote(text) == expected
+
+
+@pytest.mark.parametrize("text", ["办公：每周5天现场", "每周5天在客户现场"])
+def test_five_days_a_week_at_the_site_is_onsite(text: str) -> None:
+    assert remote(text) == "none"

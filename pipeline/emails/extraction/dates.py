@@ -21,7 +21,8 @@ START_LABELS = (
     r"可?开始(?:时间|日期)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
     r"(?:project\s+)?start(?:s|ing)?(?:\s*(?:date|timing|time|month))?|availability(?:\s*date)?|"
     r"available(?:\s*from)?|joining|onboarding(?:\s*date)?|commencement(?:\s*date)?|duration|"
-    r"工期|(?:就業|勤務)可能(?:日|時期)?|"
+    r"工期|(?:就業|勤務)可能(?:日|時期)?|avail\.?|キックオフ(?:日|時期)?|"
+    r"(?:[专專]案|[项項]目)?[启啟][动動](?:[时時][间間]|日期|日)?|"
     r"notice period|can start|earliest start(?:\s*date)?|ready to start|available to start|"
     r"date available|free from|period|notice|kick-?off|"
     r"开始工作(?:时间|日期)?|開始工作(?:時間|日期)?|"
@@ -31,8 +32,10 @@ START_LABELS = (
 )
 # "contract ends on June 30", "finishes June 30th": free from the day after.
 _ENDS_ON = re.compile(
-    r"\b(?:ends?|finish(?:es)?|wraps? up|completes?|rolls? off)\s+(?:on\s+)?"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    r"\b(?:ends?|finish(?:es)?|wraps? up|completes?|rolls? off)\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    # "ends on 30 September", "finishes on the 15th of July"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)",
     re.I,
 )
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -91,7 +94,22 @@ _NEXT_WEEK = re.compile(
 # "今月末", "本月中旬", "this month end": a part of the mail's own month, never before its date.
 _THIS_MONTH = re.compile(
     r"(?:今月|本月|当月|this month)\s*(?:の)?(上旬|初旬|初|中旬|中|下旬|末|底|end)|"
-    r"(?<![\d一二三四五六七八九十上下本今来个個ヶか当])月(底|末)",  # "月底可以到岗"
+    # "月底可以到岗", "到岗：月中": the mail's own month
+    r"(?<![\d一二三四五六七八九十上下本今来个個ヶか当毎每翌再])月(底|末|中|初|头|頭)|"
+    # "可于下旬到岗": a ten-day part with no month named is of the mail's month
+    r"(?<![\d一二三四五六七八九十月个個ヶか])(上旬|初旬|中旬|下旬)",
+    re.I,
+)
+# The new year: "年明け", "来年初", "明年初", "early next year", "in the new year" (1 January).
+_NEW_YEAR_CJK = r"年明け|来年\s*(?:初|頭|早々|明け)|明年\s*(?:初|年初)|新年(?:后|後|以后|以後)"
+_NEW_YEAR_EN = (
+    r"(?<!late )(?<!mid-)(?<!mid )(?:early |the start of |the beginning of )?next year|"
+    r"(?:(?:in|after) )?the new year"
+)
+_NEW_YEAR = re.compile(rf"{_NEW_YEAR_CJK}|{_NEW_YEAR_EN}", re.I)
+# A quarter ("Q3"), and after one ends: "wraps in Q3" frees 1 October.
+_QUARTER = re.compile(
+    r"(?:(after|once|ends?|finish(?:es)?|wraps?(?: up)?|completes?)\b[^\n]{0,40}?)?\bQ([1-4])\b",
     re.I,
 )
 # A handover or notice before leaving the current job: "离职需要一个月", "引き継ぎに1ヶ月".
@@ -122,7 +140,7 @@ _IN_SENTENCE = re.compile(
     r"\bonboarded\s+(?:in|from|on)\s+([^.\n]{2,30})|"
     r"\bavailable\s+starting\s+(next month)|"
     r"((?:\d|one|two|three|four|a)\s+(?:weeks?|months?)\s+from now)|"
-    r"\bstart(?:ing)?(?:\s+date)?\s+(?:is\s+|on\s+)?(20\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|"
+    r"\bstart(?:s|ing)?(?:\s+date)?\s+(?:is\s+|on\s+)?(20\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8}(?:\s+20\d{2})?|"
     r"(?:early|beginning of|mid|late|end of|the first of)[- ]?\s*next month)|"
     r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?!\d))?"
@@ -133,7 +151,7 @@ _IN_SENTENCE = re.compile(
     r"(?:available|start(?:s|ing)?|join(?:ing)?|begin(?:s|ning)?|commenc(?:e|es|ing)|"
     r"kick(?:s|ing)? off|onboard(?:ing)?|free|open)(?:\s+work(?:ing)?)?\s+"
     r"(?:from|on|in|by|after|within)\s+([^.\n]{2,30})|"
-    r"\b(?:available|start|join|onboard|begin)\s+(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8})\b|"
+    r"\b(?:available|start|join|onboard|begin)(?:s|ing)?\s+(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8})\b|"
     r"\bstart(?:s|ing)?\s+(\d{1,2}/\d{1,2}(?:/20\d{2})?)\b|"
     r"\bstart(?:s|ing)?\s+((?:early|mid|late|end of)[- ]?\s*"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)|"
@@ -159,11 +177,28 @@ _IN_SENTENCE = re.compile(
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s*20\d{2})?)\b(?![\s,]*(?:\d|to\b|until\b|till\b|through\b|[-–~]))|"
     r"(?:開始|稼働|参画|入場)(?:時期|日)?は\s*([^\s、,。]{1,12}?)\s*(?:から|より|~|予定|を予定|です)|"
     r"(\d{1,2}\s*月\s*(?:末|底)?\s*(?:で|に)?\s*(?:現場|案件|プロジェクト|项目)?\s*(?:終了|结束|完了))|"
-    r"((?:project|contract|assignment|engagement)\s+(?:ends|finishes|wraps up|completes)\s+"
-    r"(?:in|by|at the end of)\s+[A-Za-z]{3,9})|"
+    r"((?:project|contract|assignment|engagement)\s+(?:ends|finishes|wraps(?: up)?|completes)\s+"
+    r"(?:in|by|at the end of)\s+(?:[A-Za-z]{3,9}|Q[1-4]))|"
     r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*以降\s*(?:の)?(?:稼[働動]|参画|入場|開始|可)|"
     rf"({_HANDOVER}[^\d一两兩二三\n。，,]{{0,6}}?(?:\d|一|两|兩|二|三)\s*(?:ヶ|か|カ|ケ|个|個)\s*月|"
     rf"(?:需要?|要)\s*(?:\d|一|两|兩|二|三)\s*(?:个|個)\s*月\s*(?:的)?(?:时间|時間)?\s*{_HANDOVER})|"
+    # "【9月初から／出社不可】", "Java/9月~/出社NG": a bare start between separators
+    r"(?<![^\n【\[（(／/|｜・\s])(\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|初旬|初|頭|中旬|下旬|末)?)\s*"
+    r"(?:から|より|[~〜～])\s*(?=$|[\n／/】\]）)|｜・、。,])|"
+    # "再来月から可能", "10月頭から可能です": a month, then から and can
+    r"((?:\d{1,2}\s*月|来月|再来月|翌月)\s*(?:\d{1,2}\s*日|上旬|初旬|初|頭|中旬|下旬|末)?)\s*"
+    r"(?:から|より|以降)\s*(?:の)?(?:参画|稼[働動]|入場)?\s*(?:可能|可(?!否)|OK)|"
+    # "年明けからの参画", "来年初から", "明年初可以到岗", "available early next year"
+    rf"({_NEW_YEAR_CJK})[^\n。，,]{{0,8}}?(?:から|より|以降|起|开始|開始|参画|稼[働動]|入場|到[岗崗]|入[场場]|可以|可能)|"
+    r"\b(?:available|free|start(?:s|ing)?|join(?:ing)?|begin(?:s|ning)?|onboard(?:ing)?)\b[^.\n]{0,20}?"
+    rf"({_NEW_YEAR_EN})|"
+    # "free after his current project wraps in Q3", "available from Q4"
+    r"((?:after|once)\b[^\n.]{0,40}?\b(?:ends?|finish(?:es)?|wraps?(?: up)?|completes?)\s+"
+    r"(?:in|by|at the end of)\s+(?:the\s+)?Q[1-4])|"
+    r"\b(?:available|free|start(?:s|ing)?|join(?:ing)?)\s+(?:from|in|starting)\s+(?:the\s+)?(Q[1-4])\b|"
+    # "Kick-off is mid-September", "the start date is 1 November"
+    r"\b(?:kick-?off|start(?:\s+date)?|availability)\s+(?:is|will be|would be)\s+"
+    r"(?:on\s+|in\s+|from\s+)?([^.\n,;]{2,30})|"
     # "not available until September": free from that date
     r"(?:\bnot|n't|\bun)(?:\s*be)?\s*available\s+(?:until|till|before)\s+([^.\n,;]{2,30})|"
     # "engaged on a project until the end of August", "current contract runs through August"
@@ -195,7 +230,9 @@ _JA_SENTENCE = re.compile(
     rf"\s*{_JA_VERB}|"
     r"((?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|下下?[个個]?月)(?:初|中旬|下旬|底)?)\s*"
     r"(?:就|即|便)?(?:可以|可|能)?\s*(?:起|开始|開始|启动|啟動|"
-    r"开工|进场|進場)|"
+    r"开工|进场|進場|kick-?off|キックオフ)|"
+    # "キックオフ 8/3", "kick-off 8月10日"
+    rf"(?:キックオフ|kick-?off)\s*(?:は|日|予定)?\s*[:：]?\s*({_JA_DATE})|"
     rf"{_JA_VERB}[^\n。、]{{0,8}}?(?:は|が)\s*(?:最短で?|早ければ)?\s*({_JA_DATE})|"
     rf"最短(?:で)?\s*({_JA_DATE})|({_JA_DATE})\s*以降\s*(?:で|であれば|なら)?\s*(?:調整|対応|相談)"
 )
@@ -308,6 +345,11 @@ def parse_date(value: str, reference: date) -> date | None:
     until = _until(value, reference)
     if until:
         return until
+    if _NEW_YEAR.search(value) and not re.search(r"\d\s*月|20\d{2}", value):
+        return date(reference.year + 1, 1, 1)
+    quarter = _QUARTER.search(value)
+    if quarter and not _names_a_month(value):
+        return _quarter_start(int(quarter.group(2)) + bool(quarter.group(1)), reference)
     after_end = _AFTER_END.search(value) or _ENDS_IN.search(value)
     if after_end and not _names_a_month(value[: after_end.start()]):  # not "4月~6月末で終了"
         word, number = after_end.groups()
@@ -344,7 +386,7 @@ def parse_date(value: str, reference: date) -> date | None:
         return _next_week(reference, week.group(1) or week.group(2))
     this_month = _THIS_MONTH.search(value)
     if this_month:
-        part = this_month.group(1) or this_month.group(2)
+        part = next(g for g in this_month.groups() if g)
         day = _PART_DAY.get(part, _LAST_DAY if part.lower() == "end" else 1)
         return max(reference, _in_month(reference.year, reference.month, day))
     after_next = re.search(r"再来月|下下个?月|month after next", value, re.I)
@@ -418,6 +460,14 @@ def _until(value: str, reference: date) -> date | None:
         return last + timedelta(days=1) if last else None
     ended = _upcoming(month, 1, reference)
     return _first_of_next_month(ended) if ended else None
+
+
+def _quarter_start(quarter: int, reference: date) -> date:
+    """The first day of that quarter (a fifth is the next year's first), never before the mail."""
+    if quarter == 5:
+        return date(reference.year + 1, 1, 1)
+    year = reference.year if reference.month <= 3 * quarter else reference.year + 1
+    return max(reference, date(year, 3 * quarter - 2, 1))
 
 
 def _next_week(reference: date, day: str | None) -> date:

@@ -289,7 +289,8 @@ _ONSITE_ALL_WEEK = re.compile(
     r"at the client(?:'s)?(?: site| office)?)|(?:in the office|on-?site)\s*(?:five|5)\s*days?\s*"
     r"(?:a|per|/)\s*week|(?:does not|doesn't|do not|don't|won't|will not|cannot|can't)\s+"
     r"(?:want|wish|like|intend)?\s*(?:to\s+)?(?:work\s+(?:from\s+home|remotely)|WFH)|"
-    r"每[周週]\s*(?:五|5)\s*天\s*(?:到岗|到崗|到公司|进公司|進公司|到办公室|到辦公室|到现场|到現場|驻场|駐場)|"
+    r"每[周週]\s*(?:五|5)\s*天\s*(?:到岗|到崗|到公司|进公司|進公司|到办公室|到辦公室|到现场|到現場|驻场|駐場|"
+    r"(?:在|去)?\s*(?:客户|客戶)?(?:现场|現場|公司|办公室|辦公室))|"
     r"週\s*5\s*日?\s*(?:出社|常駐)|"
     # remote named to be refused: "在宅NG", "在宅での作業を希望しておりません", "リモートの案件は
     # 希望されていません", "不接受居家办公", "will not take remote work", "not looking for remote"

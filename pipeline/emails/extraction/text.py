@@ -135,7 +135,9 @@ _KNOWN_LABEL = re.compile(
     r"work arrangement|working style|current location|residence|languages?|english|jlpt|"
     r"joining|earliest start|expected rate|desired rate|visa status|layer|tier|"
     r"雇用形態|契約形態|在留資格|ビザ|英語|出社|所属会社|可?[報报]到日?|上工|办公方式|合作方式|"
-    r"所属公司|所屬公司|雇佣(?:关系|形式)|[层層]级)",
+    r"所属公司|所屬公司|雇佣(?:关系|形式)|[层層]级|"
+    # a profile table's "Home" column; a project table's 專案啟動 (kick-off) row
+    r"home(?: base)?|hometown|(?:[专專]案|[项項]目)?[启啟][动動](?:[时時][间間]|日期)?)",
     re.I,
 )
 # "国籍　日本", "Nationality   Japanese": a known label, then spaces for the colon (one space is
