@@ -134,8 +134,18 @@ _PARTNER_WORD = re.compile(
 )
 
 
+_PARTNERS_PARTNER = re.compile(
+    r"(?:BP|協力会社|パートナー)(?:様|企業|会社)?\s*の\s*(?:BP|協力会社|パートナー|先)", re.I
+)
+
+
 def _reader_limit(fields: str) -> int | None:
-    limits = [1 if _PARTNER_WORD.search(m.group(1)) else 0 for m in _READER_LIMIT.finditer(fields)]
+    """0 for the reader's own people, 1 with a partner word, 2 for a partner's partner
+    ("貴社の協力会社の協力会社まで")."""
+    limits = [
+        2 if _PARTNERS_PARTNER.search(m.group(1)) else 1 if _PARTNER_WORD.search(m.group(1)) else 0
+        for m in _READER_LIMIT.finditer(fields)
+    ]
     return max(limits) if limits else None
 
 
@@ -154,6 +164,8 @@ def max_commercial_depth(text: str | Prepared) -> int | None:
 
 def _reader_or_partner_limit(fields: str) -> int | None:
     reader = _reader_limit(fields)
+    if reader == 2:
+        return 2
     if _PARTNER_OK.search(fields) or reader == 1:  # "贵司员工或贵司合作公司员工": the wider
         return 1
     if _OWN_ONLY.search(fields) or reader == 0:
@@ -169,7 +181,7 @@ _DEPTH_ZERO = re.compile(
     r"on\s*our\s*(?:own\s*)?(?:payroll|w-?2)|in-house|directly employed by us|"
     r"(?:我司|本司|我公司|本公司|敝司|弊司|我们公司)(?:的)?(?:正式|正职|在职|签约|自有)?(?:员|員)工|"
     r"自社(?:正)?社員|当社(?:正)?社員|w-?2 with us|employed (?:with|by) us|我方(?:的)?(?:员|員)工|"
-    r"(?:贵司|我司)直属|"
+    r"(?:贵司|我司)直属|(?:弊社|当社|自社)\s*(?:に)?在籍|"
     r"弊社(?:と)?(?:直接)?(?:の)?(?:業務委託|専属|準委任)(?:契約)?(?:の)?(?:フリーランス|個人事業主|エンジニア)|"
     r"(?:敝司|我司|本司|我们|我們)(?:的)?(?:正式|全职|正职|签约|自有)(?:员|員)工|"
     r"\bworks? (?:for|with) us\b|\b(?:is|are) (?:with|on) our (?:team|bench|payroll)|"
@@ -228,6 +240,8 @@ _DEPTH_ONE = re.compile(
     r"合作(?:廠商|厂商)(?:的)?(?:员工|員工|人员|人員|工程师|工程師)|[(（]\s*(?:一|1)\s*[层層]\s*[)）]|"
     r"弊社\s*(?:ビジネス)?(?:パートナー|BP|協力会社)|所属\s*[:：]\s*(?:协力|協力|外包|一层|一層)|"
     r"外包合作(?:方|公司)|works? (?:for|with|at) (?:our|a) (?:\w+ )?partner\b|"
+    # "弊社の一次パートナー様（協力会社様）所属": a first-tier partner's person
+    r"(?:一|1)\s*次\s*(?:パートナー|BP|協力会社|請け)|"
     r"(?:sourced |hired |engaged )?(?:via|through) (?:a|our) partner",
     re.I,
 )
@@ -246,7 +260,7 @@ _DEPTH_TWO = re.compile(
     r"合作(?:公司|伙伴|方)的合作(?:公司|伙伴|方)|(?:二|两|2)\s*层(?!以内)|第二层|"
     r"(?:two|2) (?:companies|firms) (?:away|removed|from us)|"
     r"合作(?:公司|伙伴|方|廠商|厂商)的(?:下游|下级|下級)合作(?:公司|伙伴|方|廠商|厂商)|"
-    r"[(（]\s*(?:二|两|兩|2)\s*[层層]\s*[)）]",
+    r"[(（]\s*(?:二|两|兩|2)\s*[层層]\s*[)）]|外包(?:公司|方)?的外包",
     re.I,
 )
 

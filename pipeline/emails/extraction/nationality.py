@@ -33,7 +33,10 @@ _JAPANESE_LINE = re.compile(
 _JLPT = re.compile(
     r"(?<![A-Za-z0-9])N\s?([1-5])(?![0-9])|(?:JLPT|能力試験|能力考试)\s*(?:level\s*)?([1-5])\s*級?"
 )
-_OLD_LEVEL = re.compile(r"(?:日本語|日语|日語|JLPT|能力考试)[^\n]{0,8}?([1-4一二三四])\s*[級级]")
+# (within the clause: "日语，外籍可，可接受二级合作" is a tier of the chain, not 二级)
+_OLD_LEVEL = re.compile(
+    r"(?:日本語|日语|日語|JLPT|能力考试)[^\n,，、;；。]{0,8}?([1-4一二三四])\s*[級级]"
+)
 _DESCRIPTIVE = (
     ("native", r"ネイティブ|母国語|母語|native|母语|first language"),
     (
@@ -341,6 +344,10 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"open to (?:non-japanese|foreign(?:ers| nationals?| candidates)?)|"
         r"[国國]籍[无無](?:限制|要求)|(?:nationality|citizenship)\s*[:：]?\s*(?:no restrictions?|"
         r"not restricted|unrestricted)|no nationality restrictions?|"
+        # "Nationality: open to all", "open to all nationalities"
+        r"(?:nationality|citizenship)\s*[:：]\s*open(?: to (?:all|any)(?: nationalit(?:y|ies))?)?"
+        r"\s*(?=$|[.,;(（\n])|"
+        r"open to (?:all|any) nationalit(?:y|ies)|"
         r"外[国國]人(?:也|も)?(?:可以|可|OK|歓迎)|"
         r"(?:non-japanese|foreign(?:ers|\s+(?:engineers?|candidates?|nationals?|talent)))\s*"
         r"(?:candidates?|engineers?|nationals?)?\s*(?:are\s+)?(?:ok|welcome|accepted|fine|considered)",

@@ -1,0 +1,33 @@
+"""Japanese level and 外国籍 (pipeline/emails/extraction/nationality.py) in the words dev10
+writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.emails.extraction.nationality import foreign_nationals_ok, japanese_level
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("需要商务级日语，外籍可，可接受二级合作（两层）", "business"),  # 二级 is the chain's
+        ("日语二级", "N2"),  # the old JLPT grade, in the same clause
+        ("日语：二级", "N2"),
+    ],
+)
+def test_an_old_grade_is_read_within_the_clause_only(text: str, expected: str) -> None:
+    assert japanese_level(text, minimum=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nationality: open to all", True),
+        ("open to all nationalities", True),
+        ("Nationality: open", True),
+        ("Nationality: open to discussion", None),  # not a statement that anyone is fine
+    ],
+)
+def test_a_nationality_open_to_all(text: str, expected: bool | None) -> None:
+    assert foreign_nationals_ok(text) is expected
