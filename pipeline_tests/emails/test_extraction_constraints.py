@@ -31,6 +31,7 @@ from pipeline_tests.fixtures.heldout import (
     load_dev4,
     load_dev5,
     load_dev8,
+    load_dev10,
     load_heldout,
     to_eml,
 )
@@ -642,3 +643,33 @@ def test_the_eighth_dev_set_reads_every_constraint_field_and_money_in_every_lang
         if s["tp"] + s["fn"] >= 3 and s["f1"] < 0.95
     }
     assert low == {}
+
+
+# --- the tenth dev set ---------------------------------------------------------------
+
+
+def test_the_tenth_dev_set_reads_availability_remote_only_and_start_in_every_language() -> None:
+    """dev10 (written blind to the rules for availability, remote-only people and projects'
+    start and onsite conditions): every constraint field and rate / budget at F1 0.95 or more
+    per language where it has 3 or more cases, and availability, remote-only, remote and start
+    never read wrong (a wrong one excludes a good candidate)."""
+    mails = load_dev10()
+    predictions = []
+    for mail in mails:
+        category, fields, _ = predict(mail, to_eml(mail))
+        assert category == mail["label"], mail["id"]
+        predictions.append(fields)
+    scores = field_scores(predictions, mails, fields=(*CONSTRAINT_FIELDS, "rate", "budget"))
+    low = {
+        (lang, field): round(s["f1"], 2)
+        for lang, fields in scores["by_language"].items()
+        for field, s in fields.items()
+        if s["tp"] + s["fn"] >= 3 and s["f1"] < 0.95
+    }
+    assert low == {}
+    wrong = {
+        field: scores[field]["fp"]
+        for field in ("available_from", "remote_only", "remote", "start_date")
+        if scores[field]["fp"]
+    }
+    assert wrong == {}
