@@ -258,9 +258,14 @@ class EdgeVectorStore:
                 points.append(q.Point(pid, vector, {**mine, **common} if lone else mine))
         return EdgePoints(points, [group for group in groups if len(group[0]) > 1 and group[1]])
 
-    def upsert_points(self, collection: str, points: EdgePoints | list[Any]) -> None:
-        """Durably store points made by `prepare_points`; return once the shard has them
-        (their shared payload included)."""
+    def upsert_points(
+        self, collection: str, points: EdgePoints | list[Any], *, auto_flush: bool = True
+    ) -> None:
+        """Store points made by `prepare_points`; return once the shard has them (their
+        shared payload included). Returned, they survive the process being killed: the
+        shard logs each update in its WAL (a shared memory map) and replays it on load. Only
+        a flush makes them survive power loss; `auto_flush=False` leaves that to the
+        caller's `flush()` (the vectorizer flushes before it marks chunks embedded)."""
         import qdrant_edge as q
 
         if not isinstance(points, EdgePoints):
@@ -271,9 +276,8 @@ class EdgeVectorStore:
             for group_ids, common in points.shared:
                 shard.update(q.UpdateOperation.set_payload(group_ids, common))
             unflushed = self._unflushed.get(collection, 0) + len(points.points)
-            if self.flush_every and unflushed >= self.flush_every:
-                shard.flush()
-                shard.optimize()  # seals the appendable segment once past segment_kb
+            if auto_flush and self.flush_every and unflushed >= self.flush_every:
+                _checkpoint(shard)
                 unflushed = 0
             self._unflushed[collection] = unflushed
 
@@ -416,9 +420,15 @@ class EdgeVectorStore:
             shutil.rmtree(self.path / name, ignore_errors=True)
 
     def flush(self) -> None:
+        """Make every update so far survive power loss (WAL and segments synced to disk);
+        a shard written to since its last flush also seals a full appendable segment."""
         with self._lock:
+            written = any(self._unflushed.values())  # keyed by name or alias: any will do
             for shard in self._shards.values():
-                shard.flush()
+                if written:
+                    _checkpoint(shard)
+                else:
+                    shard.flush()
             self._unflushed.clear()
 
     def close(self) -> None:
@@ -428,6 +438,11 @@ class EdgeVectorStore:
                 shard.close()
             self._shards.clear()
             self._unflushed.clear()
+
+
+def _checkpoint(shard: Any) -> None:
+    shard.flush()
+    shard.optimize()  # seals the appendable segment once past segment_kb
 
 
 class QdrantClientStore:

@@ -10,7 +10,10 @@ thread:
 
 so the next batches embed while the current one is written, writes stay in order, and the
 progress callback and logging run on the caller's thread (what Dagster's context expects).
-Nothing is marked vectorized before the store acknowledged the upsert.
+Nothing is marked vectorized before the store acknowledged the upsert; marks go in groups at
+checkpoints (`checkpoint_points` points or `checkpoint_s` seconds, and at the end): the store
+flushes (synced to disk, so the points survive power loss, not only a killed process), then
+one statement marks every chunk written since the last checkpoint.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from typing import Any, NamedTuple, TypedDict
 import numpy as np
 from sqlalchemy.engine import Engine
 
-from pipeline.errors import DatabaseUnavailableError
+from pipeline.errors import DatabaseUnavailableError, VectorStoreUnavailableError
 from pipeline.progress import BatchChunk, BatchProgress, ProgressCallback, format_progress
 from pipeline.store.chunks import (
     ChunkWithDocument,
@@ -126,6 +129,16 @@ class _Outcome:
 
 
 @dataclass
+class _Unmarked:
+    """Chunks whose points the store has, to be marked at the next checkpoint."""
+
+    ids: list[int] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
+    notes: list[str | None] = field(default_factory=list)
+    since: float | None = None  # when the first of them was written
+
+
+@dataclass
 class _Totals:
     total: int
     vectorized: int = 0
@@ -140,6 +153,7 @@ class _Totals:
     write_s: float = 0.0
     claim_s: float = 0.0
     released_dead: int = 0
+    unmarked: _Unmarked = field(default_factory=_Unmarked)
 
     @property
     def processed(self) -> int:
@@ -157,7 +171,9 @@ class Vectorizer:
     `tokens_per_minute` bound all in-flight requests together. A 429 is waited out for up to
     `retry_budget_s` (a time budget, not a count); claims last `lease_s` and a heartbeat
     thread renews them every third of that; an unreachable database is waited for up to
-    `db_wait_s`, a locked embedded vector store folder up to `store_wait_s`.
+    `db_wait_s`, a locked embedded vector store folder up to `store_wait_s`. Written chunks
+    are marked at checkpoints: every `checkpoint_points` points or `checkpoint_s` seconds,
+    whichever comes first, after the store's flush.
 
     The chunks come from `queue` (unset: `PostgresChunkQueue(engine)`); `engine` also serves
     the index lifecycle (the deletion outbox, the serving model), skipped when it is None.
@@ -186,6 +202,8 @@ class Vectorizer:
         retry_budget_s: float = 600.0,
         db_wait_s: float = 60.0,
         store_wait_s: float = 60.0,
+        checkpoint_points: int = 8192,
+        checkpoint_s: float = 0.5,
         queue: ChunkQueue | None = None,
         clock: Clock | None = None,
     ) -> None:
@@ -211,6 +229,8 @@ class Vectorizer:
         self.retry_budget_s = retry_budget_s
         self.db_wait_s = db_wait_s
         self.store_wait_s = store_wait_s
+        self.checkpoint_points = checkpoint_points
+        self.checkpoint_s = checkpoint_s
         self._claims_lock = threading.Lock()
         self._stopping = threading.Event()  # set when the run stops: retries give up at once
         # Claim several batches at a time: fewer round trips, and the next batches are ready
@@ -305,12 +325,15 @@ class Vectorizer:
                     self._finish(*in_flight.popleft(), totals, open_claims, started, callback)
             while in_flight:
                 self._finish(*in_flight.popleft(), totals, open_claims, started, callback)
+            self._checkpoint(totals, open_claims)
         except Exception as e:
             # Stop sending, but keep what is already embedded: write the batches that come
             # back (unless writing is what failed), then give the rest of the claims back.
             self._stopping.set()
             if isinstance(e, VectorizeError):
                 self._write_what_is_done(in_flight, totals, open_claims, started, callback)
+            if not isinstance(e, (DatabaseUnavailableError, VectorStoreUnavailableError)):
+                self._checkpoint_quietly(totals, open_claims)
             pool.shutdown(wait=True, cancel_futures=True)
             heartbeat.stop()
             if not isinstance(e, DatabaseUnavailableError):  # else the next run frees them
@@ -320,6 +343,7 @@ class Vectorizer:
             self._stopping.set()
             for _, future in in_flight:
                 future.cancel()
+            self._checkpoint_quietly(totals, open_claims)
             pool.shutdown(wait=True, cancel_futures=True)
             heartbeat.stop()
             self._release(open_claims)
@@ -557,40 +581,37 @@ class Vectorizer:
         t0 = self.clock.monotonic()
         outcome = future.result()  # fatal and unavailable errors surface here
         t1 = self.clock.monotonic()
-        dead = self._write(batch, outcome)
-        with self._claims_lock:
-            open_claims.difference_update(chunk.id for chunk in batch.chunks)
+        dead = self._write(batch, outcome, totals.unmarked)
+        with self._claims_lock:  # failed ones are released; written ones at the checkpoint
+            open_claims.difference_update(batch.chunks[p].id for p in outcome.errors)
+        if self._checkpoint_due(totals.unmarked):
+            self._checkpoint(totals, open_claims)
         totals.embed_s += t1 - t0
         totals.write_s += self.clock.monotonic() - t1
         _tally(totals, batch, outcome, dead)
         self._report(batch, outcome, totals, started, callback)
 
-    def _write(self, batch: _Batch, outcome: _Outcome) -> list[int]:
-        """Upsert the embedded points, then mark them and charge the failures; return the ids
-        dead-lettered now. Nothing is marked before the store acknowledged the upsert."""
+    def _write(self, batch: _Batch, outcome: _Outcome, unmarked: _Unmarked) -> list[int]:
+        """Upsert the embedded points (to be marked at the next checkpoint) and charge the
+        failures; return the ids dead-lettered now."""
         ok = sorted(outcome.vectors)
         if ok:
             ids, vectors, payloads, prepared = outcome.points or self._points(batch, outcome)
             store, collection = self.vector_store, self.collection
 
             def upsert() -> None:
-                if prepared is not None:
-                    store.upsert_points(collection, prepared)  # type: ignore[attr-defined]
+                if prepared is not None:  # flushed at the checkpoint, not every N points
+                    edge: Any = store
+                    edge.upsert_points(collection, prepared, auto_flush=False)
                 else:
                     store.upsert(collection, ids, vectors, payloads)
 
             self._store(upsert, "writing vectors")
-            self._db(
-                lambda: self.queue.mark(
-                    worker=self.worker_id,
-                    model=self.model,
-                    dimension=self.embedder.dimension,
-                    ids=[batch.chunks[p].id for p in ok],
-                    hashes=[batch.chunks[p].content_hash for p in ok],
-                    notes=[batch.inputs[p].note for p in ok],
-                ),
-                "marking chunks vectorized",
-            )
+            if unmarked.since is None:
+                unmarked.since = self.clock.monotonic()
+            unmarked.ids.extend(batch.chunks[p].id for p in ok)
+            unmarked.hashes.extend(batch.chunks[p].content_hash for p in ok)
+            unmarked.notes.extend(batch.inputs[p].note for p in ok)
         failed = sorted(outcome.errors)
         if not failed:
             return []
@@ -604,6 +625,49 @@ class Vectorizer:
             ),
             "recording failed chunks",
         )
+
+    def _checkpoint_due(self, unmarked: _Unmarked) -> bool:
+        if unmarked.since is None:
+            return False
+        waited = self.clock.monotonic() - unmarked.since
+        return len(unmarked.ids) >= self.checkpoint_points or waited >= self.checkpoint_s
+
+    def _checkpoint(self, totals: _Totals, open_claims: set[int]) -> None:
+        """Flush the store, then mark every chunk written since the last checkpoint in one
+        statement and end their claims: a chunk is marked only once its point is on disk, so
+        no crash, power loss included, leaves a marked chunk without its point. A crash
+        before the mark leaves them claimed and pending: redone, under the same point ids."""
+        unmarked = totals.unmarked
+        if not unmarked.ids:
+            return
+        flush = getattr(self.vector_store, "flush", None)  # a server acknowledged durably
+        if flush is not None:
+            self._store(flush, "flushing vectors")
+        self._db(
+            lambda: self.queue.mark(
+                worker=self.worker_id,
+                model=self.model,
+                dimension=self.embedder.dimension,
+                ids=unmarked.ids,
+                hashes=unmarked.hashes,
+                notes=unmarked.notes,
+            ),
+            "marking chunks vectorized",
+        )
+        with self._claims_lock:
+            open_claims.difference_update(unmarked.ids)
+        totals.unmarked = _Unmarked()
+
+    def _checkpoint_quietly(self, totals: _Totals, open_claims: set[int]) -> None:
+        """On the way out: mark what was written if the store and database still answer;
+        otherwise those chunks stay pending (their claims are released) and are redone."""
+        try:
+            self._checkpoint(totals, open_claims)
+        except Exception as e:
+            self.log.warning(
+                f"could not mark {len(totals.unmarked.ids)} written chunk(s) while stopping: "
+                f"{faults._reason(e)}; they stay pending"
+            )
 
     def _report(
         self,
