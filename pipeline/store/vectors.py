@@ -27,6 +27,7 @@ background; that is the production path for large collections.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
 import os
@@ -161,6 +162,7 @@ class EdgeVectorStore:
         self._shards: dict[str, Any] = {}
         self._unflushed: dict[str, int] = {}
         self._lock = threading.Lock()
+        self._folder_lock: int | None = None  # see _lock_folder
         # Edge shards have no aliases: the same indirection is a small JSON file beside them,
         # replaced atomically, read once here (the folder belongs to one process).
         self._aliases_file = self.path / ALIASES_FILE
@@ -195,14 +197,33 @@ class EdgeVectorStore:
                 return shard
             folder = self.path / name
             config = None if dimension is None else self._config(dimension)
-            if folder.exists() and any(folder.iterdir()):
-                shard = q.EdgeShard.load(str(folder), config)
-            elif config is None:
+            exists = folder.exists() and any(folder.iterdir())
+            if not exists and config is None:
                 raise KeyError(f"collection {name!r} does not exist in {self.path}")
+            self._lock_folder()
+            if exists:
+                shard = q.EdgeShard.load(str(folder), config)
             else:
                 shard = q.EdgeShard.create(str(folder), config)
             self._shards[name] = shard
             return shard
+
+    def _lock_folder(self) -> None:
+        """Hold the folder before opening a shard in it. A shard takes its WAL's lock only
+        after opening its segments, and opening them recovers (deletes) their journals: a
+        second process merely trying to load a held shard broke the holder's next flush."""
+        if self._folder_lock is not None:
+            return
+        descriptor = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(descriptor)
+            # Worded like the engine's own lock error, which callers wait on (faults.py).
+            raise OSError(
+                f"{self.path} already accessed by another instance (WouldBlock)"
+            ) from None
+        self._folder_lock = descriptor
 
     def ensure_collection(
         self, name: str, dimension: int, payload_indexes: Mapping[str, str] | None = None
@@ -438,6 +459,9 @@ class EdgeVectorStore:
                 shard.close()
             self._shards.clear()
             self._unflushed.clear()
+            if self._folder_lock is not None:
+                os.close(self._folder_lock)  # releases the flock
+                self._folder_lock = None
 
 
 def _checkpoint(shard: Any) -> None:
