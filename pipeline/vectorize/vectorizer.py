@@ -202,8 +202,8 @@ class Vectorizer:
         retry_budget_s: float = 600.0,
         db_wait_s: float = 60.0,
         store_wait_s: float = 60.0,
-        checkpoint_points: int = 8192,
-        checkpoint_s: float = 0.5,
+        checkpoint_points: int = 16_384,
+        checkpoint_s: float = 0.25,
         queue: ChunkQueue | None = None,
         clock: Clock | None = None,
     ) -> None:
@@ -317,8 +317,9 @@ class Vectorizer:
         pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="embed")
         heartbeat = _Heartbeat(self, open_claims)
         heartbeat.start()
+        batches = self._batches(scope, totals, open_claims)
         try:
-            for batch in self._batches(scope, totals, open_claims):
+            for batch in batches:
                 in_flight.append((batch, pool.submit(self._embed_batch, batch)))
                 # One more than `concurrency` queued keeps every worker busy while we write.
                 while len(in_flight) > self.concurrency:
@@ -330,6 +331,7 @@ class Vectorizer:
             # Stop sending, but keep what is already embedded: write the batches that come
             # back (unless writing is what failed), then give the rest of the claims back.
             self._stopping.set()
+            batches.close()  # a page being claimed ahead joins open_claims, to be released
             if isinstance(e, VectorizeError):
                 self._write_what_is_done(in_flight, totals, open_claims, started, callback)
             if not isinstance(e, (DatabaseUnavailableError, VectorStoreUnavailableError)):
@@ -341,6 +343,7 @@ class Vectorizer:
             raise
         except BaseException:
             self._stopping.set()
+            batches.close()
             for _, future in in_flight:
                 future.cancel()
             self._checkpoint_quietly(totals, open_claims)
@@ -421,32 +424,62 @@ class Vectorizer:
     def _batches(
         self, scope: PendingFilter, totals: _Totals, open_claims: set[int]
     ) -> Iterator[_Batch]:
-        """Claim page after page (by key, so memory stays flat) and cut them into batches."""
-        after_id = 0
-        remaining = scope.limit
-        while remaining is None or remaining > 0:
-            size = self.page_size if remaining is None else min(self.page_size, remaining)
-            t0 = self.clock.monotonic()
+        """Claim page after page (by key, so memory stays flat) and cut them into batches.
 
-            def claim(after_id: int = after_id, size: int = size) -> list[ClaimedChunk]:
-                return self.queue.claim(
-                    scope,
-                    worker=self.worker_id,
-                    lease_s=self.lease_s,
-                    after_id=after_id,
-                    limit=size,
-                )
+        The next page is claimed in a thread while this one's batches are embedded and
+        written, so the database's work overlaps ours; its claims join `open_claims` as soon
+        as they are taken (renewed, released on a stop). A failed claim is retried here, on
+        the caller's thread, where waiting for the database is logged.
+        """
+        ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claim")
+        after_id, remaining = 0, scope.limit
+        next_page: Future[list[ClaimedChunk]] | None = None
+        try:
+            while remaining is None or remaining > 0:
+                size = self.page_size if remaining is None else min(self.page_size, remaining)
+                t0 = self.clock.monotonic()
+                page = self._claimed(scope, next_page, after_id, size, open_claims)
+                totals.claim_s += self.clock.monotonic() - t0
+                next_page = None
+                if not page:
+                    return
+                after_id = page[-1].id
+                if remaining is not None:
+                    remaining -= len(page)
+                if remaining is None or remaining > 0:
+                    size = self.page_size if remaining is None else min(self.page_size, remaining)
+                    next_page = ahead.submit(self._claim, scope, after_id, size, open_claims)
+                yield from self._plan(page)
+        finally:
+            if next_page is not None:
+                next_page.exception()  # wait: its claims are in open_claims by now
+            ahead.shutdown(wait=True)
 
-            page = self._db(claim, "claiming chunks")
-            totals.claim_s += self.clock.monotonic() - t0
-            if not page:
-                return
-            with self._claims_lock:
-                open_claims.update(chunk.id for chunk in page)
-            after_id = page[-1].id
-            if remaining is not None:
-                remaining -= len(page)
-            yield from self._plan(page)
+    def _claim(
+        self, scope: PendingFilter, after_id: int, size: int, open_claims: set[int]
+    ) -> list[ClaimedChunk]:
+        page = self.queue.claim(
+            scope, worker=self.worker_id, lease_s=self.lease_s, after_id=after_id, limit=size
+        )
+        with self._claims_lock:
+            open_claims.update(chunk.id for chunk in page)
+        return page
+
+    def _claimed(
+        self,
+        scope: PendingFilter,
+        ahead: Future[list[ClaimedChunk]] | None,
+        after_id: int,
+        size: int,
+        open_claims: set[int],
+    ) -> list[ClaimedChunk]:
+        """The page claimed ahead, or (the first page, or that claim failed) one claimed now."""
+        if ahead is not None:
+            try:
+                return ahead.result()
+            except Exception:  # retried below, with the waits and messages of _db
+                pass
+        return self._db(lambda: self._claim(scope, after_id, size, open_claims), "claiming chunks")
 
     def _plan(self, page: list[ClaimedChunk]) -> Iterable[_Batch]:
         limit = self.embedder.max_tokens_per_input
