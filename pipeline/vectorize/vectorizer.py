@@ -154,6 +154,7 @@ class _Totals:
     claim_s: float = 0.0
     released_dead: int = 0
     unmarked: _Unmarked = field(default_factory=_Unmarked)
+    marker: _Marker | None = None  # set by the run
 
     @property
     def processed(self) -> int:
@@ -308,6 +309,7 @@ class Vectorizer:
         index = self._index()
         outbox = index.before_run(self.embedder) if index else 0
         open_claims: set[int] = set()
+        totals.marker = marker = _Marker(self, open_claims)
         in_flight: deque[tuple[_Batch, Future[_Outcome]]] = deque()
         self.log.info(
             f"vectorize: {total} pending chunk(s), model {self.model} ({dimension}-d), "
@@ -327,6 +329,7 @@ class Vectorizer:
             while in_flight:
                 self._finish(*in_flight.popleft(), totals, open_claims, started, callback)
             self._checkpoint(totals, open_claims)
+            marker.wait()
         except Exception as e:
             # Stop sending, but keep what is already embedded: write the batches that come
             # back (unless writing is what failed), then give the rest of the claims back.
@@ -336,6 +339,7 @@ class Vectorizer:
                 self._write_what_is_done(in_flight, totals, open_claims, started, callback)
             if not isinstance(e, (DatabaseUnavailableError, VectorStoreUnavailableError)):
                 self._checkpoint_quietly(totals, open_claims)
+            marker.close()
             pool.shutdown(wait=True, cancel_futures=True)
             heartbeat.stop()
             if not isinstance(e, DatabaseUnavailableError):  # else the next run frees them
@@ -347,10 +351,12 @@ class Vectorizer:
             for _, future in in_flight:
                 future.cancel()
             self._checkpoint_quietly(totals, open_claims)
+            marker.close()
             pool.shutdown(wait=True, cancel_futures=True)
             heartbeat.stop()
             self._release(open_claims)
             raise
+        marker.close()
         pool.shutdown(wait=True)
         heartbeat.stop()
         outbox += index.after_run(self.embedder) if index else 0  # deleted while embedding
@@ -667,35 +673,39 @@ class Vectorizer:
 
     def _checkpoint(self, totals: _Totals, open_claims: set[int]) -> None:
         """Flush the store, then mark every chunk written since the last checkpoint in one
-        statement and end their claims: a chunk is marked only once its point is on disk, so
-        no crash, power loss included, leaves a marked chunk without its point. A crash
-        before the mark leaves them claimed and pending: redone, under the same point ids."""
+        statement (`_Marker`) and end their claims: a chunk is marked only once its point is
+        on disk, so no crash, power loss included, leaves a marked chunk without its point.
+        A crash before the mark leaves them claimed and pending: redone, same point ids."""
         unmarked = totals.unmarked
         if not unmarked.ids:
             return
         flush = getattr(self.vector_store, "flush", None)  # a server acknowledged durably
         if flush is not None:
             self._store(flush, "flushing vectors")
-        self._db(
-            lambda: self.queue.mark(
-                worker=self.worker_id,
-                model=self.model,
-                dimension=self.embedder.dimension,
-                ids=unmarked.ids,
-                hashes=unmarked.hashes,
-                notes=unmarked.notes,
-            ),
-            "marking chunks vectorized",
+        assert totals.marker is not None
+        totals.marker.submit(unmarked)
+        totals.unmarked = _Unmarked()
+
+    def mark(self, group: _Unmarked, open_claims: set[int]) -> None:
+        """Mark one checkpoint's chunks vectorized and end their claims."""
+        self.queue.mark(
+            worker=self.worker_id,
+            model=self.model,
+            dimension=self.embedder.dimension,
+            ids=group.ids,
+            hashes=group.hashes,
+            notes=group.notes,
         )
         with self._claims_lock:
-            open_claims.difference_update(unmarked.ids)
-        totals.unmarked = _Unmarked()
+            open_claims.difference_update(group.ids)
 
     def _checkpoint_quietly(self, totals: _Totals, open_claims: set[int]) -> None:
         """On the way out: mark what was written if the store and database still answer;
         otherwise those chunks stay pending (their claims are released) and are redone."""
         try:
             self._checkpoint(totals, open_claims)
+            if totals.marker is not None:
+                totals.marker.wait()
         except Exception as e:
             self.log.warning(
                 f"could not mark {len(totals.unmarked.ids)} written chunk(s) while stopping: "
@@ -799,6 +809,41 @@ class Vectorizer:
                 "write": totals.write_s,
             },
         }
+
+
+class _Marker:
+    """Marks checkpoints' chunks in a thread, one group at a time and in order, so the
+    database's work overlaps the next batches' writes. A mark the thread could not make is
+    retried on the caller's thread (where `_db` waits and logs) before the next one."""
+
+    def __init__(self, vectorizer: Vectorizer, open_claims: set[int]) -> None:
+        self._vectorizer = vectorizer
+        self._open_claims = open_claims
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mark")
+        self._in_flight: tuple[_Unmarked, Future[None]] | None = None
+
+    def submit(self, group: _Unmarked) -> None:
+        self.wait()
+        future = self._pool.submit(self._vectorizer.mark, group, self._open_claims)
+        self._in_flight = (group, future)
+
+    def wait(self) -> None:
+        """Until the group in flight is marked; raises when it cannot be (it stays claimed,
+        its claims released with the others, and it is redone)."""
+        if self._in_flight is None:
+            return
+        group, future = self._in_flight
+        self._in_flight = None
+        if future.exception() is not None:
+            vectorizer = self._vectorizer
+            vectorizer._db(
+                lambda: vectorizer.mark(group, self._open_claims), "marking chunks vectorized"
+            )
+
+    def close(self) -> None:
+        """Let a mark in flight finish (not retried), then stop the thread."""
+        self._in_flight = None
+        self._pool.shutdown(wait=True)
 
 
 class _Heartbeat:
