@@ -686,7 +686,7 @@ class Vectorizer:
         totals.marker.submit(unmarked)
         totals.unmarked = _Unmarked()
 
-    def mark(self, group: _Unmarked, open_claims: set[int]) -> None:
+    def mark_group(self, group: _Unmarked, open_claims: set[int]) -> None:
         """Mark one checkpoint's chunks vectorized and end their claims."""
         self.queue.mark(
             worker=self.worker_id,
@@ -824,7 +824,7 @@ class _Marker:
 
     def submit(self, group: _Unmarked) -> None:
         self.wait()
-        future = self._pool.submit(self._vectorizer.mark, group, self._open_claims)
+        future = self._pool.submit(self._vectorizer.mark_group, group, self._open_claims)
         self._in_flight = (group, future)
 
     def wait(self) -> None:
@@ -837,7 +837,7 @@ class _Marker:
         if future.exception() is not None:
             vectorizer = self._vectorizer
             vectorizer._db(
-                lambda: vectorizer.mark(group, self._open_claims), "marking chunks vectorized"
+                lambda: vectorizer.mark_group(group, self._open_claims), "marking chunks vectorized"
             )
 
     def close(self) -> None:
