@@ -27,6 +27,7 @@ background; that is the production path for large collections.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
 import os
@@ -174,6 +175,7 @@ class EdgeVectorStore:
         self._shards: dict[str, Any] = {}
         self._unflushed: dict[str, int] = {}
         self._lock = threading.Lock()
+        self._folder_lock: int | None = None  # see _lock_folder
         # Edge shards have no aliases: the same indirection is a small JSON file beside them,
         # replaced atomically, read once here (the folder belongs to one process).
         self._aliases_file = self.path / ALIASES_FILE
@@ -211,14 +213,33 @@ class EdgeVectorStore:
             folder = self.path / name
             segment_kb = self._segment_kb.get(name)
             config = None if dimension is None else self._config(dimension, segment_kb)
-            if folder.exists() and any(folder.iterdir()):
-                shard = q.EdgeShard.load(str(folder), config)
-            elif config is None:
+            exists = folder.exists() and any(folder.iterdir())
+            if not exists and config is None:
                 raise KeyError(f"collection {name!r} does not exist in {self.path}")
+            self._lock_folder()
+            if exists:
+                shard = q.EdgeShard.load(str(folder), config)
             else:
                 shard = q.EdgeShard.create(str(folder), config)
             self._shards[name] = shard
             return shard
+
+    def _lock_folder(self) -> None:
+        """Hold the folder before opening a shard in it. A shard takes its WAL's lock only
+        after opening its segments, and opening them recovers (deletes) their journals: a
+        second process merely trying to load a held shard broke the holder's next flush."""
+        if self._folder_lock is not None:
+            return
+        descriptor = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(descriptor)
+            # Worded like the engine's own lock error, which callers wait on (faults.py).
+            raise OSError(
+                f"{self.path} already accessed by another instance (WouldBlock)"
+            ) from None
+        self._folder_lock = descriptor
 
     def ensure_collection(
         self,
@@ -288,9 +309,14 @@ class EdgeVectorStore:
                 points.append(q.Point(pid, vector, {**mine, **common} if lone else mine))
         return EdgePoints(points, [group for group in groups if len(group[0]) > 1 and group[1]])
 
-    def upsert_points(self, collection: str, points: EdgePoints | list[Any]) -> None:
-        """Durably store points made by `prepare_points`; return once the shard has them
-        (their shared payload included)."""
+    def upsert_points(
+        self, collection: str, points: EdgePoints | list[Any], *, auto_flush: bool = True
+    ) -> None:
+        """Store points made by `prepare_points`; return once the shard has them (their
+        shared payload included). Returned, they survive the process being killed: the
+        shard logs each update in its WAL (a shared memory map) and replays it on load. Only
+        a flush makes them survive power loss; `auto_flush=False` leaves that to the
+        caller's `flush()` (the vectorizer flushes before it marks chunks embedded)."""
         import qdrant_edge as q
 
         if not isinstance(points, EdgePoints):
@@ -301,9 +327,8 @@ class EdgeVectorStore:
             for group_ids, common in points.shared:
                 shard.update(q.UpdateOperation.set_payload(group_ids, common))
             unflushed = self._unflushed.get(collection, 0) + len(points.points)
-            if self.flush_every and unflushed >= self.flush_every:
-                shard.flush()
-                shard.optimize()  # seals the appendable segment once past segment_kb
+            if auto_flush and self.flush_every and unflushed >= self.flush_every:
+                _checkpoint(shard)
                 unflushed = 0
             self._unflushed[collection] = unflushed
 
@@ -446,17 +471,20 @@ class EdgeVectorStore:
             shutil.rmtree(self.path / name, ignore_errors=True)
 
     def flush(self, collection: str | None = None) -> None:
+        """Make every update so far (to `collection`, or to every collection) survive power
+        loss (WAL and segments synced to disk); a shard written to since its last flush also
+        seals a full appendable segment."""
         with self._lock:
             if collection is None:
+                written = any(self._unflushed.values())  # keyed by name or alias: any will do
                 for shard in self._shards.values():
-                    shard.flush()
+                    _flush(shard, sealing=written)
                 self._unflushed.clear()
                 return
             name = self._aliases.get(collection, collection)
             if name in self._shards:
-                self._shards[name].flush()
-                self._unflushed.pop(name, None)
-                self._unflushed.pop(collection, None)
+                written = self._unflushed.pop(name, 0) + self._unflushed.pop(collection, 0)
+                _flush(self._shards[name], sealing=bool(written))
 
     def close(self) -> None:
         with self._lock:
@@ -465,6 +493,22 @@ class EdgeVectorStore:
                 shard.close()
             self._shards.clear()
             self._unflushed.clear()
+            if self._folder_lock is not None:
+                os.close(self._folder_lock)  # releases the flock
+                self._folder_lock = None
+
+
+def _checkpoint(shard: Any) -> None:
+    shard.flush()
+    shard.optimize()  # seals the appendable segment once past segment_kb
+
+
+def _flush(shard: Any, sealing: bool) -> None:
+    """A flush, plus the seal of a full segment when the shard was written to since."""
+    if sealing:
+        _checkpoint(shard)
+    else:
+        shard.flush()
 
 
 class QdrantClientStore:

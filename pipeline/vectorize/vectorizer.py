@@ -10,7 +10,10 @@ thread:
 
 so the next batches embed while the current one is written, writes stay in order, and the
 progress callback and logging run on the caller's thread (what Dagster's context expects).
-Nothing is marked vectorized before the store acknowledged the upsert.
+Nothing is marked vectorized before the store acknowledged the upsert; marks go in groups at
+checkpoints (`checkpoint_points` points or `checkpoint_s` seconds, and at the end): the store
+flushes (synced to disk, so the points survive power loss, not only a killed process), then
+one statement marks every chunk written since the last checkpoint.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from typing import Any, NamedTuple, TypedDict
 import numpy as np
 from sqlalchemy.engine import Engine
 
-from pipeline.errors import DatabaseUnavailableError
+from pipeline.errors import DatabaseUnavailableError, VectorStoreUnavailableError
 from pipeline.progress import ProgressCallback, format_progress
 from pipeline.store.chunks import (
     ChunkWithDocument,
@@ -125,6 +128,16 @@ class _Outcome:
     points: tuple[list[str], np.ndarray, list[dict], Any] | None = None  # see _points
 
 
+@dataclass
+class _Unmarked:
+    """Chunks whose points the store has, to be marked at the next checkpoint."""
+
+    ids: list[int] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
+    notes: list[str | None] = field(default_factory=list)
+    since: float | None = None  # when the first of them was written
+
+
 @dataclass(kw_only=True)
 class _Totals(BatchTally):
     """The run's counts: the batch tally plus what the summary adds."""
@@ -138,6 +151,8 @@ class _Totals(BatchTally):
     write_s: float = 0.0
     claim_s: float = 0.0
     released_dead: int = 0
+    unmarked: _Unmarked = field(default_factory=_Unmarked)
+    marker: _Marker | None = None  # set by the run
 
 
 class Vectorizer:
@@ -151,7 +166,9 @@ class Vectorizer:
     `tokens_per_minute` bound all in-flight requests together. A 429 is waited out for up to
     `retry_budget_s` (a time budget, not a count); claims last `lease_s` and a heartbeat
     thread renews them every third of that; an unreachable database is waited for up to
-    `db_wait_s`, a locked embedded vector store folder up to `store_wait_s`.
+    `db_wait_s`, a locked embedded vector store folder up to `store_wait_s`. Written chunks
+    are marked at checkpoints: every `checkpoint_points` points or `checkpoint_s` seconds,
+    whichever comes first, after the store's flush.
 
     The chunks come from `queue` (unset: `PostgresChunkQueue(engine)`); `engine` also serves
     the index lifecycle (the deletion outbox, the serving model), skipped when it is None.
@@ -180,6 +197,8 @@ class Vectorizer:
         retry_budget_s: float = 600.0,
         db_wait_s: float = 60.0,
         store_wait_s: float = 60.0,
+        checkpoint_points: int = 16_384,
+        checkpoint_s: float = 0.25,
         queue: ChunkQueue | None = None,
         clock: Clock | None = None,
     ) -> None:
@@ -205,6 +224,8 @@ class Vectorizer:
         self.retry_budget_s = retry_budget_s
         self.db_wait_s = db_wait_s
         self.store_wait_s = store_wait_s
+        self.checkpoint_points = checkpoint_points
+        self.checkpoint_s = checkpoint_s
         self._claims_lock = threading.Lock()
         self._stopping = threading.Event()  # set when the run stops: retries give up at once
         # Claim several batches at a time: fewer round trips, and the next batches are ready
@@ -282,6 +303,7 @@ class Vectorizer:
         index = self._index()
         outbox = index.before_run(self.embedder) if index else 0
         open_claims: set[int] = set()
+        totals.marker = marker = _Marker(self, open_claims)
         in_flight: deque[tuple[_Batch, Future[_Outcome]]] = deque()
         self.log.info(
             f"vectorize: {total} pending chunk(s), model {self.model} ({dimension}-d), "
@@ -291,20 +313,27 @@ class Vectorizer:
         pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="embed")
         heartbeat = _Heartbeat(self, open_claims)
         heartbeat.start()
+        batches = self._batches(scope, totals, open_claims)
         try:
-            for batch in self._batches(scope, totals, open_claims):
+            for batch in batches:
                 in_flight.append((batch, pool.submit(self._embed_batch, batch)))
                 # One more than `concurrency` queued keeps every worker busy while we write.
                 while len(in_flight) > self.concurrency:
                     self._finish(*in_flight.popleft(), totals, open_claims, started, callback)
             while in_flight:
                 self._finish(*in_flight.popleft(), totals, open_claims, started, callback)
+            self._checkpoint(totals, open_claims)
+            marker.wait()
         except Exception as e:
             # Stop sending, but keep what is already embedded: write the batches that come
             # back (unless writing is what failed), then give the rest of the claims back.
             self._stopping.set()
+            batches.close()  # a page being claimed ahead joins open_claims, to be released
             if isinstance(e, VectorizeError):
                 self._write_what_is_done(in_flight, totals, open_claims, started, callback)
+            if not isinstance(e, (DatabaseUnavailableError, VectorStoreUnavailableError)):
+                self._checkpoint_quietly(totals, open_claims)
+            marker.close()
             pool.shutdown(wait=True, cancel_futures=True)
             heartbeat.stop()
             if not isinstance(e, DatabaseUnavailableError):  # else the next run frees them
@@ -312,12 +341,16 @@ class Vectorizer:
             raise
         except BaseException:
             self._stopping.set()
+            batches.close()
             for _, future in in_flight:
                 future.cancel()
+            self._checkpoint_quietly(totals, open_claims)
+            marker.close()
             pool.shutdown(wait=True, cancel_futures=True)
             heartbeat.stop()
             self._release(open_claims)
             raise
+        marker.close()
         pool.shutdown(wait=True)
         heartbeat.stop()
         outbox += index.after_run(self.embedder) if index else 0  # deleted while embedding
@@ -391,32 +424,62 @@ class Vectorizer:
     def _batches(
         self, scope: PendingFilter, totals: _Totals, open_claims: set[int]
     ) -> Iterator[_Batch]:
-        """Claim page after page (by key, so memory stays flat) and cut them into batches."""
-        after_id = 0
-        remaining = scope.limit
-        while remaining is None or remaining > 0:
-            size = self.page_size if remaining is None else min(self.page_size, remaining)
-            t0 = self.clock.monotonic()
+        """Claim page after page (by key, so memory stays flat) and cut them into batches.
 
-            def claim(after_id: int = after_id, size: int = size) -> list[ClaimedChunk]:
-                return self.queue.claim(
-                    scope,
-                    worker=self.worker_id,
-                    lease_s=self.lease_s,
-                    after_id=after_id,
-                    limit=size,
-                )
+        The next page is claimed in a thread while this one's batches are embedded and
+        written, so the database's work overlaps ours; its claims join `open_claims` as soon
+        as they are taken (renewed, released on a stop). A failed claim is retried here, on
+        the caller's thread, where waiting for the database is logged.
+        """
+        ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claim")
+        after_id, remaining = 0, scope.limit
+        next_page: Future[list[ClaimedChunk]] | None = None
+        try:
+            while remaining is None or remaining > 0:
+                size = self.page_size if remaining is None else min(self.page_size, remaining)
+                t0 = self.clock.monotonic()
+                page = self._claimed(scope, next_page, after_id, size, open_claims)
+                totals.claim_s += self.clock.monotonic() - t0
+                next_page = None
+                if not page:
+                    return
+                after_id = page[-1].id
+                if remaining is not None:
+                    remaining -= len(page)
+                if remaining is None or remaining > 0:
+                    size = self.page_size if remaining is None else min(self.page_size, remaining)
+                    next_page = ahead.submit(self._claim, scope, after_id, size, open_claims)
+                yield from self._plan(page)
+        finally:
+            if next_page is not None:
+                next_page.exception()  # wait: its claims are in open_claims by now
+            ahead.shutdown(wait=True)
 
-            page = self._db(claim, "claiming chunks")
-            totals.claim_s += self.clock.monotonic() - t0
-            if not page:
-                return
-            with self._claims_lock:
-                open_claims.update(chunk.id for chunk in page)
-            after_id = page[-1].id
-            if remaining is not None:
-                remaining -= len(page)
-            yield from self._plan(page)
+    def _claim(
+        self, scope: PendingFilter, after_id: int, size: int, open_claims: set[int]
+    ) -> list[ClaimedChunk]:
+        page = self.queue.claim(
+            scope, worker=self.worker_id, lease_s=self.lease_s, after_id=after_id, limit=size
+        )
+        with self._claims_lock:
+            open_claims.update(chunk.id for chunk in page)
+        return page
+
+    def _claimed(
+        self,
+        scope: PendingFilter,
+        ahead: Future[list[ClaimedChunk]] | None,
+        after_id: int,
+        size: int,
+        open_claims: set[int],
+    ) -> list[ClaimedChunk]:
+        """The page claimed ahead, or (the first page, or that claim failed) one claimed now."""
+        if ahead is not None:
+            try:
+                return ahead.result()
+            except Exception:  # retried below, with the waits and messages of _db
+                pass
+        return self._db(lambda: self._claim(scope, after_id, size, open_claims), "claiming chunks")
 
     def _plan(self, page: list[ClaimedChunk]) -> Iterable[_Batch]:
         limit = self.embedder.max_tokens_per_input
@@ -551,40 +614,37 @@ class Vectorizer:
         t0 = self.clock.monotonic()
         outcome = future.result()  # fatal and unavailable errors surface here
         t1 = self.clock.monotonic()
-        dead = self._write(batch, outcome)
-        with self._claims_lock:
-            open_claims.difference_update(chunk.id for chunk in batch.chunks)
+        dead = self._write(batch, outcome, totals.unmarked)
+        with self._claims_lock:  # failed ones are released; written ones at the checkpoint
+            open_claims.difference_update(batch.chunks[p].id for p in outcome.errors)
+        if self._checkpoint_due(totals.unmarked):
+            self._checkpoint(totals, open_claims)
         totals.embed_s += t1 - t0
         totals.write_s += self.clock.monotonic() - t1
         _tally(totals, batch, outcome, dead)
         self._report(batch, outcome, totals, started, callback)
 
-    def _write(self, batch: _Batch, outcome: _Outcome) -> list[int]:
-        """Upsert the embedded points, then mark them and charge the failures; return the ids
-        dead-lettered now. Nothing is marked before the store acknowledged the upsert."""
+    def _write(self, batch: _Batch, outcome: _Outcome, unmarked: _Unmarked) -> list[int]:
+        """Upsert the embedded points (to be marked at the next checkpoint) and charge the
+        failures; return the ids dead-lettered now."""
         ok = sorted(outcome.vectors)
         if ok:
             ids, vectors, payloads, prepared = outcome.points or self._points(batch, outcome)
             store, collection = self.vector_store, self.collection
 
             def upsert() -> None:
-                if prepared is not None:
-                    store.upsert_points(collection, prepared)  # type: ignore[attr-defined]
+                if prepared is not None:  # flushed at the checkpoint, not every N points
+                    edge: Any = store
+                    edge.upsert_points(collection, prepared, auto_flush=False)
                 else:
                     store.upsert(collection, ids, vectors, payloads)
 
             self._store(upsert, "writing vectors")
-            self._db(
-                lambda: self.queue.mark(
-                    worker=self.worker_id,
-                    model=self.model,
-                    dimension=self.embedder.dimension,
-                    ids=[batch.chunks[p].id for p in ok],
-                    hashes=[batch.chunks[p].content_hash for p in ok],
-                    notes=[batch.inputs[p].note for p in ok],
-                ),
-                "marking chunks vectorized",
-            )
+            if unmarked.since is None:
+                unmarked.since = self.clock.monotonic()
+            unmarked.ids.extend(batch.chunks[p].id for p in ok)
+            unmarked.hashes.extend(batch.chunks[p].content_hash for p in ok)
+            unmarked.notes.extend(batch.inputs[p].note for p in ok)
         failed = sorted(outcome.errors)
         if not failed:
             return []
@@ -598,6 +658,53 @@ class Vectorizer:
             ),
             "recording failed chunks",
         )
+
+    def _checkpoint_due(self, unmarked: _Unmarked) -> bool:
+        if unmarked.since is None:
+            return False
+        waited = self.clock.monotonic() - unmarked.since
+        return len(unmarked.ids) >= self.checkpoint_points or waited >= self.checkpoint_s
+
+    def _checkpoint(self, totals: _Totals, open_claims: set[int]) -> None:
+        """Flush the store, then mark every chunk written since the last checkpoint in one
+        statement (`_Marker`) and end their claims: a chunk is marked only once its point is
+        on disk, so no crash, power loss included, leaves a marked chunk without its point.
+        A crash before the mark leaves them claimed and pending: redone, same point ids."""
+        unmarked = totals.unmarked
+        if not unmarked.ids:
+            return
+        flush = getattr(self.vector_store, "flush", None)  # a server acknowledged durably
+        if flush is not None:
+            self._store(flush, "flushing vectors")
+        assert totals.marker is not None
+        totals.marker.submit(unmarked)
+        totals.unmarked = _Unmarked()
+
+    def mark_group(self, group: _Unmarked, open_claims: set[int]) -> None:
+        """Mark one checkpoint's chunks vectorized and end their claims."""
+        self.queue.mark(
+            worker=self.worker_id,
+            model=self.model,
+            dimension=self.embedder.dimension,
+            ids=group.ids,
+            hashes=group.hashes,
+            notes=group.notes,
+        )
+        with self._claims_lock:
+            open_claims.difference_update(group.ids)
+
+    def _checkpoint_quietly(self, totals: _Totals, open_claims: set[int]) -> None:
+        """On the way out: mark what was written if the store and database still answer;
+        otherwise those chunks stay pending (their claims are released) and are redone."""
+        try:
+            self._checkpoint(totals, open_claims)
+            if totals.marker is not None:
+                totals.marker.wait()
+        except Exception as e:
+            self.log.warning(
+                f"could not mark {len(totals.unmarked.ids)} written chunk(s) while stopping: "
+                f"{faults._reason(e)}; they stay pending"
+            )
 
     def _report(
         self,
@@ -680,6 +787,41 @@ class Vectorizer:
                 "write": totals.write_s,
             },
         }
+
+
+class _Marker:
+    """Marks checkpoints' chunks in a thread, one group at a time and in order, so the
+    database's work overlaps the next batches' writes. A mark the thread could not make is
+    retried on the caller's thread (where `_db` waits and logs) before the next one."""
+
+    def __init__(self, vectorizer: Vectorizer, open_claims: set[int]) -> None:
+        self._vectorizer = vectorizer
+        self._open_claims = open_claims
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mark")
+        self._in_flight: tuple[_Unmarked, Future[None]] | None = None
+
+    def submit(self, group: _Unmarked) -> None:
+        self.wait()
+        future = self._pool.submit(self._vectorizer.mark_group, group, self._open_claims)
+        self._in_flight = (group, future)
+
+    def wait(self) -> None:
+        """Until the group in flight is marked; raises when it cannot be (it stays claimed,
+        its claims released with the others, and it is redone)."""
+        if self._in_flight is None:
+            return
+        group, future = self._in_flight
+        self._in_flight = None
+        if future.exception() is not None:
+            vectorizer = self._vectorizer
+            vectorizer._db(
+                lambda: vectorizer.mark_group(group, self._open_claims), "marking chunks vectorized"
+            )
+
+    def close(self) -> None:
+        """Let a mark in flight finish (not retried), then stop the thread."""
+        self._in_flight = None
+        self._pool.shutdown(wait=True)
 
 
 class _Heartbeat:

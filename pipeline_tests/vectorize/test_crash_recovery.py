@@ -15,8 +15,8 @@ from pipeline_tests.vectorize.helpers import CountingEmbedder, chunk_count, load
 
 LEASE_S = 1.0
 
-# The victim: the real Vectorizer on the test database, slowed to ~20 batches a second so
-# the parent can kill it between batches it has and has not finished.
+# The victim: the real Vectorizer on the test database, slowed to ~20 batches a second and
+# marking every 0.2 s, so the parent can kill it between batches it has and has not finished.
 VICTIM = f"""
 import sys, time
 from pipeline.store.database import create_database_engine
@@ -32,7 +32,9 @@ class SlowEmbedder(CountingEmbedder):
 
 engine = create_database_engine(sys.argv[1])
 store = create_vector_store(path=sys.argv[2])
-Vectorizer(engine, SlowEmbedder(), store, batch_size=8, lease_s={LEASE_S}).vectorize_pending()
+Vectorizer(
+    engine, SlowEmbedder(), store, batch_size=8, lease_s={LEASE_S}, checkpoint_s=0.2
+).vectorize_pending()
 """
 
 
