@@ -265,3 +265,40 @@ def test_subjects_quarters_kick_offs_and_day_first_ends(text: str, expected: dat
 def test_a_range_a_career_line_or_late_next_year_is_no_bare_start(text: str) -> None:
     assert start_date(text, REFERENCE) != date(2026, 9, 1)
     assert start_date(text, REFERENCE) != date(2027, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Current project ends 10/31.", date(2026, 11, 1)),  # free the day after
+        ("He needs to serve a 60-day notice.", date(2026, 6, 14)),
+        ("Available: beginning of next quarter", date(2026, 7, 1)),
+        ("年底可到岗", date(2026, 12, 31)),  # the year's last day, as 月底 is the month's
+        ("目前在项目上，12月才能出来", date(2026, 12, 1)),
+    ],
+)
+def test_a_slash_end_day_notices_the_next_quarter_and_the_years_end(
+    text: str, expected: date
+) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize("text", ["年末年始休暇のお知らせ", "年末まで現場です"])
+def test_the_years_end_alone_is_no_start(text: str) -> None:
+    assert start_date(text, REFERENCE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ready in 2 weeks.", date(2026, 4, 29)),
+        ("Available as of October 1.", date(2026, 10, 1)),
+        ("Available effective October 1.", date(2026, 10, 1)),
+        ("[Avail 10/1] Java dev", date(2026, 10, 1)),
+        ("Java dev | Avail. Oct 1 | Remote only", date(2026, 10, 1)),
+        ("【10月～】Java 要員", date(2026, 10, 1)),
+        ("十月份可以开始", date(2026, 10, 1)),  # 月份 is 月
+    ],
+)
+def test_ready_as_of_avail_and_a_bracketed_month(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected

@@ -58,6 +58,7 @@ _KANJI_DIGIT = {
 
 
 def _digit_months(text: str) -> str:
+    text = re.sub(r"(?<=[\d一二三四五六七八九十])\s*月份", "月", text)  # "十月份" is 十月
     return _KANJI_MONTH.sub(
         lambda m: str(
             10 + _KANJI_DIGIT[m.group(1)[1]] if len(m.group(1)) == 2 else _KANJI_DIGIT[m.group(1)]
@@ -149,18 +150,18 @@ _IN_SENTENCE = re.compile(
     r"((?:early |mid-?|late )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
     r"(?:\s+\d{1,2}(?!\d))?)|"
     r"(?:available|start(?:s|ing)?|join(?:ing)?|begin(?:s|ning)?|commenc(?:e|es|ing)|"
-    r"kick(?:s|ing)? off|onboard(?:ing)?|free|open)(?:\s+work(?:ing)?)?\s+"
-    r"(?:from|on|in|by|after|within)\s+([^.\n]{2,30})|"
+    r"kick(?:s|ing)? off|onboard(?:ing)?|free|open|ready)(?:\s+work(?:ing)?)?\s+"
+    r"(?:from|on|in|by|after|within|as of|effective)\s+([^.\n]{2,30})|"
     r"\b(?:available|start|join|onboard|begin)(?:s|ing)?\s+(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8})\b|"
     r"\bstart(?:s|ing)?\s+(\d{1,2}/\d{1,2}(?:/20\d{2})?)\b|"
     r"\bstart(?:s|ing)?\s+((?:early|mid|late|end of)[- ]?\s*"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)|"
-    r"\bavailable\s+(?:starting\s+|beginning\s+)?((?:early |mid-?|late )?"
+    r"\bavail(?:able|\.)?\s+(?:starting\s+|beginning\s+)?((?:early |mid-?|late )?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
     r"\.?(?:\s+\d{1,2}(?!\d))?|\d{1,2}/\d{1,2}(?:/20\d{2})?)|"
     r"((?:\d+|one|two|three|four)\s*weeks?'?\s*notice)|"
-    r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|初|中旬|下旬|底)?)\s*(?:起|以后|之后)?\s*(?:可以|可)?\s*"
-    r"(?:参加|参与|开始|入场|到岗|入职)|"
+    r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|初|中旬|下旬|底)?)\s*(?:起|以后|之后)?\s*(?:才能|才可以|才|可以|可)?\s*"
+    r"(?:参加|参与|开始|入场|到岗|入职|出来|有空)|"
     r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|上旬|初旬|中旬|下旬|末)?)\s*(?:の)?(?:開始|稼働開始|参画|入場)(?:予定|可能|可)|"
     r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*[~-]?\s*(?:から|より)?\s*スタート|"
     r"\bstart(?:s|ing)?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*[^.,\n]{0,12})|"
@@ -184,7 +185,7 @@ _IN_SENTENCE = re.compile(
     rf"(?:需要?|要)\s*(?:\d|一|两|兩|二|三)\s*(?:个|個)\s*月\s*(?:的)?(?:时间|時間)?\s*{_HANDOVER})|"
     # "【9月初から／出社不可】", "Java/9月~/出社NG": a bare start between separators
     r"(?<![^\n【\[（(／/|｜・\s])(\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|初旬|初|頭|中旬|下旬|末)?)\s*"
-    r"(?:から|より|[~〜～])\s*(?=$|[\n／/】\]）)|｜・、。,])|"
+    r"(?:から|より|[~〜～])\s*(?=$|[\n／/】\]）)|｜・、。,:：])|"
     # "再来月から可能", "10月頭から可能です": a month, then から and can
     r"((?:\d{1,2}\s*月|来月|再来月|翌月)\s*(?:\d{1,2}\s*日|上旬|初旬|初|頭|中旬|下旬|末)?)\s*"
     r"(?:から|より|以降)\s*(?:の)?(?:参画|稼[働動]|入場)?\s*(?:可能|可(?!否)|OK)|"
@@ -199,6 +200,14 @@ _IN_SENTENCE = re.compile(
     # "Kick-off is mid-September", "the start date is 1 November"
     r"\b(?:kick-?off|start(?:\s+date)?|availability)\s+(?:is|will be|would be)\s+"
     r"(?:on\s+|in\s+|from\s+)?([^.\n,;]{2,30})|"
+    # "Current project ends 10/31": free the day after
+    r"((?:project|contract|assignment|engagement)\s+(?:ends|finishes|wraps up)\s+(?:on\s+)?"
+    r"\d{1,2}/\d{1,2}(?:/20\d{2})?)|"
+    # "a 60-day notice", "60 days notice"
+    r"((?<![\d/])\d{1,3}[- ]days?'?\s+notice)|"
+    # "年底可到岗": the year's last day
+    r"(年底|年末)\s*(?:就|即)?\s*(?:可以|可|能)?\s*(?:到[岗崗]|入[场場]|开始|開始|参画|稼[働動])|"
+    r"\b(?:available|free|start(?:s|ing)?|join(?:ing)?)\b[^.\n]{0,20}?((?:the\s+)?next quarter)|"
     # "not available until September": free from that date
     r"(?:\bnot|n't|\bun)(?:\s*be)?\s*available\s+(?:until|till|before)\s+([^.\n,;]{2,30})|"
     # "engaged on a project until the end of August", "current contract runs through August"
@@ -347,6 +356,15 @@ def parse_date(value: str, reference: date) -> date | None:
         return until
     if _NEW_YEAR.search(value) and not re.search(r"\d\s*月|20\d{2}", value):
         return date(reference.year + 1, 1, 1)
+    if re.search(r"next quarter", value, re.I):
+        return _quarter_start((reference.month - 1) // 3 + 2, reference)
+    year_end = re.search(r"(?<![\d月])(?:年底|年末)\s*(まで|结束|結束|終了|完了|满了|満了)?", value)
+    if year_end and not re.search(r"\d\s*月|20\d{2}", value):  # "年底可到岗"; "年末まで現場"
+        return date(reference.year + 1, 1, 1) if year_end.group(1) else date(reference.year, 12, 31)
+    ends_slash = re.search(r"\b(?:ends|finishes|wraps up)\s+(?:on\s+)?(\d{1,2})/(\d{1,2})\b", value)
+    if ends_slash:
+        last = _upcoming(int(ends_slash.group(1)), int(ends_slash.group(2)), reference)
+        return last + timedelta(days=1) if last else None
     quarter = _QUARTER.search(value)
     if quarter and not _names_a_month(value):
         return _quarter_start(int(quarter.group(2)) + bool(quarter.group(1)), reference)
@@ -409,7 +427,7 @@ def parse_date(value: str, reference: date) -> date | None:
     if weeks:
         count = _WEEK_COUNT.get(weeks.group(1).lower()) or int(weeks.group(1))
         return reference + timedelta(days=7 * count)
-    days = re.search(r"(\d{1,3})\s*(?:days?|天|日)\s*(?:notice|内|以内|后|後)?", value, re.I)
+    days = re.search(r"(\d{1,3})[\s-]*(?:days?|天|日)\s*(?:notice|内|以内|后|後)?", value, re.I)
     bare = re.fullmatch(r"\s*(?:within\s*)?\d{1,3}\s*days?\s*", value, re.I)  # "Joining: 15 days"
     if days and (bare or re.search(r"notice|内|以内|后|後|within", value, re.I)):
         return reference + timedelta(days=int(days.group(1)))
