@@ -111,3 +111,43 @@ def test_the_office_with_remote_days_or_waived(text: str, expected: str) -> None
 @pytest.mark.parametrize("text", ["办公：每周5天现场", "每周5天在客户现场"])
 def test_five_days_a_week_at_the_site_is_onsite(text: str) -> None:
     assert remote(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onsite work is not possible for her.",
+        "No office work.",
+        "He does not do onsite.",
+        "只能接受远程工作",
+        "驻场：否",
+        "到现场：不可以",
+        "出社が一切できません",
+        "出社は一切不可",
+    ],
+)
+def test_more_refusals_of_the_office(text: str) -> None:
+    assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attendance at the Tokyo office is required.",
+        "The role requires being in the office.",
+        "作業場所：客先（新宿）",
+        "出社率：100%",
+        "每周五天到客户现场",
+        "现场：必须",
+        "工作方式：到岗办公",
+        "須到場辦公",
+    ],
+)
+def test_more_projects_at_the_office(text: str) -> None:
+    assert remote(text) == "none"
+
+
+@pytest.mark.parametrize("text", ["フルリモート以外は不可", "リモート以外NG"])
+def test_anything_but_remote_refused_is_remote_only(text: str) -> None:
+    assert remote_only(text) is True
+    assert remote(text) == "full"

@@ -110,7 +110,14 @@ _REMOTE_NONE = re.compile(
     r"(?:in the office|on-?site) (?:every ?day|daily)|"
     r"office attendance (?:is )?(?:required|mandatory)|"
     # "每天到岗", "必须到岗办公", "需到岗上班": at the desk, not the start date
-    r"每[天日]\s*(?:到[岗崗]|坐班)|(?:必须|必須|需要?)\s*到[岗崗]\s*(?:办公|辦公|上班|工作)|"
+    r"每[天日]\s*(?:到[岗崗]|坐班)|(?:必须|必須|需要?|須|须)\s*到[岗崗场場]\s*(?:办公|辦公|上班|工作)|"
+    # "attendance at the Tokyo office is required", "requires being in the office"
+    r"attendance (?:at|in) (?:the |our |an? )?(?:[A-Z][a-z]+ )?office "
+    r"(?:is )?(?:required|mandatory)|"
+    r"requires? (?:being|working|you to be|to be|to work) (?:in|at|from) (?:the|our|an?) "
+    r"(?:[A-Z][a-z]+ )?office|"
+    # "作業場所：客先（新宿）", "出社率：100%"
+    r"(?:作業|勤務|就業)?場所\s*[:：]\s*客先|勤務地\s*[:：]\s*客先|出社率\s*[:：]?\s*100\s*[%％]|"
     r"work (?:from|at|in) the (?:client'?s? |customer'?s? )?(?:office|site)",
     re.I,
 )
@@ -127,7 +134,7 @@ _REMOTE_ONLY = re.compile(
     # "出社はできかねます", "出社には対応できません", "常駐は不可", "通勤は困難"; not the full week
     # ("毎日の出社は難しい", "フル出社は難しい" leave part-time open)
     r"(?<!毎日)(?<!毎日の)(?<!フル)(?<![5５]日)(?<![5５]日の)(?:出社|常駐|通勤)\s*(?:は|が|には|も)?\s*"
-    r"(?:対応|参画)?\s*(?:でき(?:ません|かねます|ない)|致しかねます|いたしかねます|不可能?|困難|難しい|NG)|"
+    r"(?:一切|全く|まったく)?\s*(?:対応|参画)?\s*(?:でき(?:ません|かねます|ない)|致しかねます|いたしかねます|不可能?|困難|難しい|NG)|"
     # "only accepts remote work", "requires a fully remote arrangement", "Remote (mandatory)"
     r"only accepts? (?:fully |100% )?remote|requires? (?:a )?(?:fully|full|100%)[\s-]*remote|"
     r"remote\s*[(（]\s*(?:mandatory|required|must)|"
@@ -136,6 +143,9 @@ _REMOTE_ONLY = re.compile(
     r"(?:unable|not able) to (?:attend|work (?:in|at)) (?:the |an )?office|"
     r"not available for (?:onsite|on-site|office)|no on-?site (?:work )?(?:is )?possible|"
     r"(?:on-?site(?: work)?|office(?: work)?|commuting) is not an option|"
+    # "onsite work is not possible", "no office work", "doesn't do onsite"
+    r"(?:on-?site|office)(?: work)?\s+(?:is\s+)?(?:not|never)\s+(?:possible|feasible)|"
+    r"\bno (?:office|on-?site) work\b|(?:does not|doesn't|won't|will not|cannot|can't) do on-?site|"
     # "不方便到现场", "不便驻场", "僅限遠端", "無法進駐"
     r"不(?:方便|便)\s*(?:去|到|进|進)?\s*(?:驻场|駐場|现场|現場|公司|办公室|辦公室|客户现场|客戶現場)|"
     r"(?:仅|僅)限\s*[远遠][程端]|(?:无法|無法|不能|不可)\s*(?:进驻|進駐)|"
@@ -151,7 +161,7 @@ _REMOTE_ONLY = re.compile(
     r"not (?:willing|able|open) to (?:commute|work on-?site|go on-?site|come on-?site)|"
     r"不(?:考虑|接受|能|去)(?:驻场|现场|到现场|出差驻场)|リモート(?:案件)?限定|在宅(?:勤務)?限定|"
     # "只接受完全远程", "僅接受遠端": only, then any word for remote
-    r"(?:只|仅|僅)(?:能|接受|考虑|考慮|做|找|接)?\s*(?:完全|全|纯|純|100%)?\s*[远遠](?:程|端|距)|"
+    r"(?:只|仅|僅)(?:能|可)?(?:接受|考虑|考慮|做|找|接)?\s*(?:完全|全|纯|純|100%)?\s*[远遠](?:程|端|距)|"
     # "完全リモート必須", "フルリモートが条件", "fully remote required", "remote is a must"
     r"(?:フル|完全|100%)\s*(?:リモート|在宅|テレワーク)\s*(?:が|は|[(（])?\s*(?:必須|絶対|条件|前提|マスト)|"
     r"(?:fully |full |100% )?remote(?: work)?\s*(?:is\s*)?"
@@ -171,10 +181,11 @@ _REMOTE_ONLY = re.compile(
 # "出社：不可", "Onsite: not possible", "驻场：不可": the office refused under its own label.
 _ONSITE_LABELS = (
     r"(?<![^\s■◆◇●・【】\[\]])(?:出社|常駐|オンサイト|通勤|on-?site(?: work)?|office(?: work)?|"
-    r"驻场|駐場|现场(?:办公)?|現場(?:辦公)?)(?:可否|の可否|可能|頻度|有無)?"  # not 到岗: about when
+    # not 到岗: "到岗：不能马上" is about when
+    r"驻场|駐場|现场(?:办公)?|現場(?:辦公)?|(?:到|去)(?:现场|現場))(?:可否|の可否|可能|頻度|有無)?"
 )
 _REFUSED_VALUE = re.compile(
-    r"(?:不可|NG|×|不行|不能|不接受|できません|難しい|not (?:possible|available|ok)|no\b|"
+    r"(?:不可|NG|×|不行|不能|不接受|否|できません|難しい|not (?:possible|available|ok)|no\b|"
     r"impossible)",
     re.I,
 )
@@ -238,7 +249,7 @@ _SOME_DAYS = re.compile(
 _ALL_DAYS = re.compile(r"(?:週|每[周週])\s*[5五]|毎日|每天|常駐|full[- ]?time|5\s*days", re.I)
 _NO_DAYS = re.compile(r"(?:なし|無し|不要|无|無|none|no\b|0\s*(?:日|回|days?))", re.I)
 _ONSITE_FREQUENCY_LABELS = (
-    r"(?<![^\s■◆◇●・【】\[\]])(?:出社|出勤|到岗|到崗|驻场|駐場|on-?site|office)"
+    r"(?<![^\s■◆◇●・【】\[\]])(?:出社|出勤|到岗|到崗|驻场|駐場|现场|現場|on-?site|office)"
     r"(?:頻度|日数|回数|频率|頻率|频次|days)?"
 )
 
@@ -290,11 +301,11 @@ _ONSITE_ALL_WEEK = re.compile(
     r"(?:a|per|/)\s*week|(?:does not|doesn't|do not|don't|won't|will not|cannot|can't)\s+"
     r"(?:want|wish|like|intend)?\s*(?:to\s+)?(?:work\s+(?:from\s+home|remotely)|WFH)|"
     r"每[周週]\s*(?:五|5)\s*天\s*(?:到岗|到崗|到公司|进公司|進公司|到办公室|到辦公室|到现场|到現場|驻场|駐場|"
-    r"(?:在|去)?\s*(?:客户|客戶)?(?:现场|現場|公司|办公室|辦公室))|"
+    r"(?:在|去|到|进|進)?\s*(?:客户|客戶)?(?:现场|現場|公司|办公室|辦公室))|"
     r"週\s*5\s*日?\s*(?:出社|常駐)|"
     # remote named to be refused: "在宅NG", "在宅での作業を希望しておりません", "リモートの案件は
     # 希望されていません", "不接受居家办公", "will not take remote work", "not looking for remote"
-    r"(?:在宅|リモート|テレワーク)(?:(?!出社|常駐|オンサイト|通勤|国籍)[^\n。、・/／|｜【】\s]){0,12}?"
+    r"(?:在宅|リモート|テレワーク)(?:(?!出社|常駐|オンサイト|通勤|国籍|以外|でなければ|でないと)[^\n。、・/／|｜【】\s]){0,12}?"
     r"(?:NG|不可|希望(?:されて|して|され)?(?:おりません|いません|ない)|希望(?:致し|いたし|し)ません|"
     r"希望せず|しない|できない|不要)|"
     r"(?:不|无法|無法|不能)(?:接受|考虑|考慮|想|希望|要|做)\s*(?:居家|在家|[远遠][程端])"
@@ -321,7 +332,7 @@ _WORK_STYLE_LABELS = (
 )
 _ONSITE_STYLE = re.compile(
     r"(?:フル|完全)?(?:出社|客先常駐|常駐|オンサイト|on-?site|in[- ]office|"
-    r"现场|現場|驻场|駐場|坐班)"
+    r"现场|現場|驻场|駐場|坐班|到[岗崗](?:办公|辦公|上班))"
     r"(?![^\n]*(?:リモート|在宅|テレワーク|remote|hybrid|[远遠][程端距]|居家|混合|可|併用))",
     re.I,
 )
