@@ -151,3 +151,17 @@ def test_more_projects_at_the_office(text: str) -> None:
 def test_anything_but_remote_refused_is_remote_only(text: str) -> None:
     assert remote_only(text) is True
     assert remote(text) == "full"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No onsite interview needed; interviews are by Zoom.",  # where the interview is held
+        "He cannot come to the office for the interview, so please arrange a video call.",
+        "不方便到现场面试，希望线上面试",
+        "无法到现场面试",
+        "Hybrid OK. Fully onsite is not an option.",  # the full week refused, not the office
+    ],
+)
+def test_an_interview_or_a_full_week_refused_is_not_remote_only(text: str) -> None:
+    assert remote_only(text) is None

@@ -142,7 +142,8 @@ _REMOTE_ONLY = re.compile(
     r"(?:in)?to (?:the |an |any )?(?:office|client)(?! (?:every ?day|daily|full[- ]time|five|5))|"
     r"(?:unable|not able) to (?:attend|work (?:in|at)) (?:the |an )?office|"
     r"not available for (?:onsite|on-site|office)|no on-?site (?:work )?(?:is )?possible|"
-    r"(?:on-?site(?: work)?|office(?: work)?|commuting) is not an option|"
+    r"(?<!fully )(?<!full )(?<!100% )(?:on-?site(?: work)?|office(?: work)?|commuting) "
+    r"is not an option|"
     # "onsite work is not possible", "no office work", "doesn't do onsite"
     r"(?:on-?site|office)(?: work)?\s+(?:is\s+)?(?:not|never)\s+(?:possible|feasible)|"
     r"\bno (?:office|on-?site) work\b|(?:does not|doesn't|won't|will not|cannot|can't) do on-?site|"
@@ -200,7 +201,11 @@ def _onsite_refused(fields: str) -> bool:
 _REMOTE_INTERVIEW = re.compile(
     r"(?:リモート|web|オンライン|zoom|teams)\s*(?:での)?\s*面[談接]|面[談接][^\n]{0,8}?(?:リモート|web|オンライン)|"
     r"(?:远程|線上|线上|视频|視頻)\s*面[试試]|面[试試][^\n]{0,8}?(?:远程|线上|視頻|视频)|"
-    r"(?:remote|virtual|video|zoom|teams|online)\s*interviews?|interviews?[^\n]{0,12}?(?:remote|virtual|video)",
+    r"(?:remote|virtual|video|zoom|teams|online)\s*interviews?|interviews?[^\n]{0,12}?(?:remote|virtual|video)|"
+    # where an interview is held is not where the work is: "无法到现场面试", "no onsite interview",
+    # "cannot come to the office for the interview"
+    r"(?:on-?site|in-person|face-to-face|现场|現場|客户现场|対面|来社|出社での)\s*(?:interviews?|面试|面試|面談|面接)|"
+    r"(?:to|at|in) the (?:client'?s? |customer'?s? )?office for (?:the |an |a )?interviews?",
     re.I,
 )
 _ONSITE_OK = re.compile(
