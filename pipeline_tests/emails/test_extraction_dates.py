@@ -302,3 +302,38 @@ def test_the_years_end_alone_is_no_start(text: str) -> None:
 )
 def test_ready_as_of_avail_and_a_bracketed_month(text: str, expected: date) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He will be released from his current project at the end of September.",
+            date(2026, 10, 1),
+        ),
+        ("Roll-off date: Sep 30", date(2026, 10, 1)),  # the last day on the project
+        ("Last working day: 30 Sep", date(2026, 10, 1)),
+        ("He is serving his notice period, last working day is September 30.", date(2026, 10, 1)),
+        ("現案件は10月末でリリース予定です", date(2026, 11, 1)),
+        ("预计10月底释放", date(2026, 11, 1)),
+        ("目前还在项目中，预计11月可以释放", date(2026, 11, 1)),  # released in that month
+        ("Joining time: 2 months", date(2026, 6, 15)),
+        ("稼働可能月：11月", date(2026, 11, 1)),
+        ("アサイン可能日：11月1日", date(2026, 11, 1)),
+        ("可用时间：11月", date(2026, 11, 1)),
+    ],
+)
+def test_released_from_the_current_engagement_and_more_labels(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10月末にリリース予定のシステム開発",  # a system's release, not a person's
+        "The app will be released at the end of September.",
+        "リリース予定：10月末",
+    ],
+)
+def test_a_systems_release_is_no_availability(text: str) -> None:
+    assert start_date(text, REFERENCE) is None

@@ -20,7 +20,9 @@ START_LABELS = (
     r"到岗(?:时间|日期)?|可到岗|到[职職](?:[时時][间間]|日期|日)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
     r"可?开始(?:时间|日期)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
     r"(?:project\s+)?start(?:s|ing)?(?:\s*(?:date|timing|time|month))?|availability(?:\s*date)?|"
-    r"available(?:\s*from)?|joining|onboarding(?:\s*date)?|commencement(?:\s*date)?|duration|"
+    r"available(?:\s*from)?|joining(?:\s*(?:time|date|period))?|稼[働動]可能月|"
+    r"アサイン(?:可能)?(?:日|時期)?|可用[时時][间間]|release date|onboarding(?:\s*date)?|"
+    r"commencement(?:\s*date)?|duration|"
     r"工期|(?:就業|勤務)可能(?:日|時期)?|avail\.?|キックオフ(?:日|時期)?|"
     r"(?:[专專]案|[项項]目)?[启啟][动動](?:[时時][间間]|日期|日)?|"
     r"notice period|can start|earliest start(?:\s*date)?|ready to start|available to start|"
@@ -134,7 +136,18 @@ _IN_SENTENCE = re.compile(
     r"(notice(?: period)?\s*(?:is\s*|of\s*)?[:：-]?\s*(?:\d{1,3}|one|two|three|four|a)\s*"
     r"(?:days?|weeks?|months?))|"
     r"(?:available|free|open)\s+(after\s+[A-Za-z]{3,9})\b|"
-    r"(roll(?:s|ing)?\s+off\b[^\n.]{0,30}?\b(?:in|at the end of|end of|by)\s+[A-Za-z]{3,9})|"
+    r"((?:roll(?:s|ing)?\s+off|released from)\b[^\n.]{0,40}?\b(?:in|at the end of|end of|by)\s+"
+    r"[A-Za-z]{3,9})|"
+    # "last working day is September 30": free the day after
+    r"(last (?:working )?day (?:is |will be )?(?:on )?(?:the )?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}))|"
+    # "現案件は10月末でリリース予定", "预计10月底释放": released at a month's end, free next day;
+    # "预计11月可以释放": released in that month
+    # (リリース only after the current engagement: "10月末にリリース予定" alone is a system's)
+    rf"((?:{_ENGAGED_JA})\s*(?:は|が|も)?\s*\d{{1,2}}\s*月\s*(?:\d{{1,2}}\s*日|末)\s*(?:で|に)?\s*"
+    r"リリース|"
+    r"\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号]|底)\s*(?:可以|可|就)?\s*[释釋]放)|"
+    r"(\d{1,2}\s*月)\s*(?:可以|可|就|能)?\s*(?:[释釋]放)|"
     r"(?:open|ready|available|looking)\s+(?:to|for)\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:new\s+|next\s+)?"
     r"(?:projects?|roles?|assignments?|opportunit(?:y|ies)|engagements?|positions?)\s+"
     r"(?:from|in|starting|after)\s+([^.\n]{2,30})|"
@@ -295,7 +308,7 @@ _REIWA = re.compile(r"(?:令和|(?<![A-Za-z])R)\s*(\d{1,2})\s*[年.]")
 # "contract ends in June", "rolls off at the end of June", "after June": free from July 1.
 _ENDS_IN = re.compile(
     r"(?:(?:project|contract|assignment|engagement)\s+(?:ends|finishes|wraps up|completes)|"
-    r"roll(?:s|ing)?\s+off\b[^\n.]{0,30}?|^\s*after)\s+"
+    r"(?:roll(?:s|ing)?\s+off|released from)\b[^\n.]{0,40}?|^\s*after)\s+"
     r"(?:in|by|at the end of|end of)?\s*"
     r"((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b()",
     re.I,
@@ -314,11 +327,22 @@ _LENGTH_ONLY = re.compile(
 )
 
 
+# The last day on the current engagement, under its own label.
+_LAST_DAY_LABELS = (
+    r"roll[- ]?off(?:\s*date)?|last (?:working )?day|release date from (?:the )?current project|"
+    r"最終(?:稼[働動]|出社|勤務)日|[释釋]放(?:[时時][间間]|日期)"
+)
+
+
 def start_date(text: str | Prepared, reference: date) -> date | None:
     """Start or availability date; relative phrases resolved against `reference`."""
     prepared = prepare(text)
     fields = _digit_months(prepared.prose_fields)
     for line in fields.splitlines():
+        last = labelled(line, _LAST_DAY_LABELS)
+        last_day = parse_date(last, reference) if last else None
+        if last_day:  # "Roll-off date: Sep 30", "リリース予定：10月末": free the day after
+            return last_day + timedelta(days=1)
         value = labelled(line, START_LABELS)
         if value and _LENGTH_ONLY.fullmatch(value) and _PERIOD_LABEL.search(line):
             continue  # "Duration: 6 months", "期間：6ヶ月〜" is how long, not when
@@ -354,6 +378,9 @@ def parse_date(value: str, reference: date) -> date | None:
     until = _until(value, reference)
     if until:
         return until
+    if re.match(r"\s*last (?:working )?day", value, re.I):  # "last working day is Sep 30"
+        last_day = _english(value, reference)
+        return last_day + timedelta(days=1) if last_day else None
     if _NEW_YEAR.search(value) and not re.search(r"\d\s*月|20\d{2}", value):
         return date(reference.year + 1, 1, 1)
     if re.search(r"next quarter", value, re.I):
@@ -447,9 +474,11 @@ _UNTIL_EN = re.compile(
 _UNTIL_CJK = re.compile(
     r"(?:(?:到|至|持续到|持續到|截止到?|截至)\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號]|末|底|いっぱい)?"
     r"\s*(?:まで|いっぱい|で\s*[^\n。、]{0,10}?(?:終了|満了|完了)|(?:合同|项目|項目|合约|合約)?\s*到期|"
-    r"(?=$))"
+    # "現案件は10月末でリリース", "10月底可释放": released from the current project then
+    r"(?:で|に|可以|可|就)?\s*(?:リリース|[释釋]放)|(?=$))"
 )
-_UNTIL_CJK_WORD = re.compile(r"まで|いっぱい|終了|満了|完了|到期|到|至|截止|截至")
+_UNTIL_CJK_WORD = re.compile(r"まで|いっぱい|終了|満了|完了|到期|到|至|截止|截至|リリース|[释釋]放")
+_RELEASED = re.compile(r"リリース|[释釋]放")
 
 
 def _until(value: str, reference: date) -> date | None:
@@ -473,6 +502,8 @@ def _until(value: str, reference: date) -> date | None:
     month, day = int(cjk.group(1)), cjk.group(2)
     if not 1 <= month <= 12:
         return None
+    if _RELEASED.search(cjk.group(0)) and not day and not re.search(r"[末底]", cjk.group(0)):
+        return None  # "11月可以释放": released in November, free that month
     if day:
         last = _upcoming(month, int(day), reference)
         return last + timedelta(days=1) if last else None
