@@ -337,3 +337,16 @@ def test_released_from_the_current_engagement_and_more_labels(text: str, expecte
 )
 def test_a_systems_release_is_no_availability(text: str) -> None:
     assert start_date(text, REFERENCE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Engagement to commence 1 October.", date(2026, 10, 1)),
+        ("10月～長期", date(2026, 10, 1)),  # a start, then how long
+        ("项目于10月1日正式开始", date(2026, 10, 1)),
+        ("10月からの案件を探しております", date(2026, 10, 1)),
+    ],
+)
+def test_a_projects_start_in_prose(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
