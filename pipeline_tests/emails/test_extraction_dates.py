@@ -350,3 +350,26 @@ def test_a_systems_release_is_no_availability(text: str) -> None:
 )
 def test_a_projects_start_in_prose(text: str, expected: date) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("来月15日から参画可能", date(2026, 5, 15)),  # a day of next month
+        ("下个月15号可以到岗", date(2026, 5, 15)),
+        ("Available from the 15th of next month.", date(2026, 5, 15)),
+        ("Available mid next month.", date(2026, 5, 15)),
+        ("Available end of next month.", date(2026, 5, 31)),
+        ("今月20日から参画可能", date(2026, 4, 20)),  # a day of this month
+        ("本月20号可到岗", date(2026, 4, 20)),
+        ("20日から参画可能です", date(2026, 4, 20)),
+        ("5日から参画可能", date(2026, 5, 5)),  # passed this month: the next month's
+    ],
+)
+def test_a_day_of_this_or_next_month(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize("text", ["面談は20日です", "毎月20日締め", "20日に面談可能"])
+def test_a_day_that_is_not_a_start(text: str) -> None:
+    assert start_date(text, REFERENCE) is None

@@ -157,6 +157,12 @@ _IN_SENTENCE = re.compile(
     r"\bstart(?:s|ing)?(?:\s+date)?\s+(?:is\s+|on\s+)?(20\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8}(?:\s+20\d{2})?|"
     r"(?:early|beginning of|mid|late|end of|the first of)[- ]?\s*next month)|"
+    # "20日から参画可能", "20号可到岗": a day of this month, or of the next when it has passed
+    r"(?<![\d月/.年])(\d{1,2}\s*日)\s*(?:から|より|以降)\s*(?:の)?(?:ご)?(?:参画|稼[働動]|入場)|"
+    r"(?<![\d月/.年])(\d{1,2}\s*[号號])\s*(?:起|开始)?\s*(?:就)?(?:可以|可)?\s*(?:到[岗崗]|入[场場])|"
+    r"\b(?:available|free|join(?:ing)?)\s+"
+    r"((?:early|the beginning of|beginning of|mid|late|the end of|"
+    r"end of)[- ]?\s*next month)|"
     r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?!\d))?"
     r"(?:,?\s*20\d{2})?)\s+(?:start|kick-?off)\b|"
     r"\b(?:commenc(?:e|es|ing)|beginning|begins?)\s+"
@@ -429,6 +435,14 @@ def parse_date(value: str, reference: date) -> date | None:
     week = _NEXT_WEEK.search(value)
     if week:
         return _next_week(reference, week.group(1) or week.group(2))
+    day_only = _THIS_MONTH_DAY.search(value)
+    if day_only:  # "今月20日", "本月20号", a bare "20日" of a sentence: this month, or the next
+        day = int(day_only.group(1) or day_only.group(2))
+        this = _safe_date(reference.year, reference.month, day)
+        if this and this >= reference:
+            return this
+        start = _first_of_next_month(reference)
+        return _safe_date(start.year, start.month, day)
     this_month = _THIS_MONTH.search(value)
     if this_month:
         part = next(g for g in this_month.groups() if g)
@@ -438,10 +452,9 @@ def parse_date(value: str, reference: date) -> date | None:
     if after_next:
         return _first_of_next_month(_first_of_next_month(reference))
     next_month = _NEXT_MONTH.search(value)
-    if next_month:  # "来月中旬" is the 11th, like "5月中旬"
-        part = _PART_AFTER.match(value[next_month.end() :])
-        day = _PART_DAY.get(part.group(1), 1) if part else 1
+    if next_month:  # "来月中旬" is the 11th, like "5月中旬"; "来月15日", "mid next month"
         start = _first_of_next_month(reference)
+        day = _day_of_next_month(value[: next_month.start()], value[next_month.end() :])
         return _in_month(start.year, start.month, day)
     months = _MONTHS_LATER.search(value) or re.fullmatch(
         r"\s*(\d|one|two|three|a)\s*months?\s*", value, re.I
@@ -509,6 +522,35 @@ def _until(value: str, reference: date) -> date | None:
         return last + timedelta(days=1) if last else None
     ended = _upcoming(month, 1, reference)
     return _first_of_next_month(ended) if ended else None
+
+
+_THIS_MONTH_DAY = re.compile(
+    r"(?:今月|本月|当月|this month)\s*(?:の)?(\d{1,2})\s*[日号號]|"
+    r"^\s*(?<![\d月])(\d{1,2})\s*[日号號]\s*$"
+)
+_PART_BEFORE = re.compile(
+    r"(?:\b(early|beginning of|mid|middle of|late|end of)|\b(\d{1,2})(?:st|nd|rd|th)?\s+of)"
+    r"[- ]?\s*(?:the\s+)?$",
+    re.I,
+)
+_DAY_AFTER = re.compile(r"\s*(?:の)?(\d{1,2})\s*[日号號]")
+
+
+def _day_of_next_month(before: str, after: str) -> int:
+    """The day a part of next month names: 来月15日 15, 来月中旬 11, mid next month 15."""
+    day = _DAY_AFTER.match(after)
+    if day:
+        return int(day.group(1))
+    part = _PART_AFTER.match(after)
+    if part:
+        return _PART_DAY.get(part.group(1), 1)
+    english = _PART_BEFORE.search(before)
+    if english and english.group(2):
+        return int(english.group(2))
+    if english:
+        word = english.group(1).lower().split()[0]
+        return _PART_OF_MONTH.get(word, 1)
+    return 1
 
 
 def _quarter_start(quarter: int, reference: date) -> date:
