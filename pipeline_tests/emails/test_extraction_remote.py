@@ -165,3 +165,17 @@ def test_anything_but_remote_refused_is_remote_only(text: str) -> None:
 )
 def test_an_interview_or_a_full_week_refused_is_not_remote_only(text: str) -> None:
     assert remote_only(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Offshore only (based in Hanoi).", "オフショアのみ対応", "只做离岸项目", "仅接受离岸开发"],
+)
+def test_offshore_only_is_remote_only(text: str) -> None:
+    assert remote_only(text) is True
+    assert remote(text) == "full"
+
+
+def test_offshore_or_onsite_is_part_time() -> None:
+    assert remote_only("可离岸也可赴日") is None
+    assert remote("可离岸也可赴日") == "partial"
