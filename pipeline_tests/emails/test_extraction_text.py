@@ -76,3 +76,15 @@ def test_a_hotlist_header_of_english_fields_pairs_with_its_values() -> None:
     form = fields_form("\n".join([*header, "", *values]))
     assert "Engagement: Partner" in form.splitlines()
     assert "Japanese: Business level" in form.splitlines()
+
+
+@pytest.mark.parametrize("header", ["Home", "Age", "Initials", "City", "Notes", "居住", "報價"])
+def test_a_profile_tables_header_cells_pair_with_its_values(header: str) -> None:
+    """An HTML table renders its header cells as one block of lines and its values as the next:
+    every header a known label, or the table stays unpaired."""
+    text = (
+        f"Citizenship\nJapanese\n{header}\nAvailable\n\nJapanese citizen\nnative\nX1\nearly October"
+    )
+    form = fields_form(normalise(text))
+    assert "Available: early October" in form.splitlines()
+    assert f"{normalise(header)}: X1" in form.splitlines()  # 報價 reads as 报价

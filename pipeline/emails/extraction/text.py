@@ -137,7 +137,11 @@ _KNOWN_LABEL = re.compile(
     r"雇用形態|契約形態|在留資格|ビザ|英語|出社|所属会社|可?[報报]到日?|上工|办公方式|合作方式|"
     r"所属公司|所屬公司|雇佣(?:关系|形式)|[层層]级|"
     # a profile table's "Home" column; a project table's 專案啟動 (kick-off) row
-    r"home(?: base)?|hometown|(?:[专專]案|[项項]目)?[启啟][动動](?:[时時][间間]|日期)?)",
+    r"home(?: base)?|hometown|(?:[专專]案|[项項]目)?[启啟][动動](?:[时時][间間]|日期)?|"
+    # more header cells of profile tables, so one unknown column does not unpair the rest
+    r"initials|age|gender|country|city|area|based in|base location|(?:nearest )?station|"
+    r"main skills|tech stack|total experience|monthly rate|avail\.?|work preference|affiliation|"
+    r"company|role|notes|remarks|居住|城市|[经經]验|[备備]注|[备備]註|[远遠]端|可到[职職]|日[语語]|[报報][价價])",
     re.I,
 )
 # "国籍　日本", "Nationality   Japanese": a known label, then spaces for the colon (one space is
