@@ -373,3 +373,17 @@ def test_a_day_of_this_or_next_month(text: str, expected: date) -> None:
 @pytest.mark.parametrize("text", ["面談は20日です", "毎月20日締め", "20日に面談可能"])
 def test_a_day_that_is_not_a_start(text: str) -> None:
     assert start_date(text, REFERENCE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("期間：即日～年末まで", REFERENCE),  # a period to the year's end starts now
+        ("期間：即日～年末", REFERENCE),
+        ("期間：年末まで", None),
+        ("期間：即日～年明けまで", REFERENCE),
+        ("到岗：年底", date(2026, 12, 31)),
+    ],
+)
+def test_the_years_end_in_a_period_is_not_its_start(text: str, expected: date | None) -> None:
+    assert start_date(text, REFERENCE) == expected

@@ -387,13 +387,20 @@ def parse_date(value: str, reference: date) -> date | None:
     if re.match(r"\s*last (?:working )?day", value, re.I):  # "last working day is Sep 30"
         last_day = _english(value, reference)
         return last_day + timedelta(days=1) if last_day else None
-    if _NEW_YEAR.search(value) and not re.search(r"\d\s*月|20\d{2}", value):
+    new_year = _NEW_YEAR.search(value)
+    if (  # "年明けから"; not "即日～年明けまで", a period that starts now
+        new_year
+        and not re.search(r"\d\s*月|20\d{2}", value)
+        and not _IMMEDIATE.search(value[: new_year.start()])
+    ):
         return date(reference.year + 1, 1, 1)
     if re.search(r"next quarter", value, re.I):
         return _quarter_start((reference.month - 1) // 3 + 2, reference)
-    year_end = re.search(r"(?<![\d月])(?:年底|年末)\s*(まで|结束|結束|終了|完了|满了|満了)?", value)
-    if year_end and not re.search(r"\d\s*月|20\d{2}", value):  # "年底可到岗"; "年末まで現場"
-        return date(reference.year + 1, 1, 1) if year_end.group(1) else date(reference.year, 12, 31)
+    # "年底可到岗": the year's last day; not "即日～年末" or "年末まで" (a period's end)
+    if re.match(
+        r"\s*(?:年底|年末)(?!\s*(?:まで|迄|结束|結束|終了|完了|为止|為止))", value
+    ) and not re.search(r"\d\s*月|20\d{2}", value):
+        return date(reference.year, 12, 31)
     ends_slash = re.search(r"\b(?:ends|finishes|wraps up)\s+(?:on\s+)?(\d{1,2})/(\d{1,2})\b", value)
     if ends_slash:
         last = _upcoming(int(ends_slash.group(1)), int(ends_slash.group(2)), reference)
