@@ -387,3 +387,15 @@ def test_a_day_that_is_not_a_start(text: str) -> None:
 )
 def test_the_years_end_in_a_period_is_not_its_start(text: str, expected: date | None) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("期間：即日～9月末まで", REFERENCE),  # a period opening now, not its end
+        ("期間：来月～12月末まで", date(2026, 5, 1)),
+        ("Period: ASAP through December", REFERENCE),
+    ],
+)
+def test_a_period_that_opens_now_or_next_month(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected

@@ -384,6 +384,15 @@ def parse_date(value: str, reference: date) -> date | None:
     until = _until(value, reference)
     if until:
         return until
+    # a value opening with now or next month: "即日～9月末まで", "来月～12月末", "ASAP through Dec"
+    if re.match(
+        r"\s*(?:即日|即時|[随隨][时時]|立即|asap\b|immediately\b|immediate\b)", value, re.I
+    ):
+        return reference
+    if re.match(r"\s*(?:来月|翌月|下[个個]?月|next month)(?!\s*(?:の)?\s*\d)", value, re.I):
+        start = _first_of_next_month(reference)
+        after = value[re.match(r"\s*\S+?月|\s*next month", value, re.I).end() :]
+        return _in_month(start.year, start.month, _day_of_next_month("", after))
     if re.match(r"\s*last (?:working )?day", value, re.I):  # "last working day is Sep 30"
         last_day = _english(value, reference)
         return last_day + timedelta(days=1) if last_day else None
@@ -501,10 +510,20 @@ _UNTIL_CJK_WORD = re.compile(r"まで|いっぱい|終了|満了|完了|到期|�
 _RELEASED = re.compile(r"リリース|[释釋]放")
 
 
+# A start written before an end: "9月~12月まで", "即日～9月末まで", "来月～12月末".
+_EARLIER_START = re.compile(
+    r"即日|即時|[随隨][时時]|来月|翌月|下[个個]?月|asap|immediate|\bnow\b|next (?:month|week)", re.I
+)
+
+
+def _starts_before(text: str) -> bool:
+    return _names_a_month(text) or bool(_EARLIER_START.search(text))
+
+
 def _until(value: str, reference: date) -> date | None:
     """The day after an engagement ends, when `value` says when it ends (not "9月~12月まで")."""
     english = _UNTIL_EN.search(value)
-    if english and not _names_a_month(value[: english.start()]):
+    if english and not _starts_before(value[: english.start()]):
         bare_until, end_of, word, day = english.groups()
         month = _MONTHS.get(word.rstrip(".").lower())
         if month is None or (bare_until and not end_of and not day):
@@ -517,7 +536,7 @@ def _until(value: str, reference: date) -> date | None:
     cjk = _UNTIL_CJK.search(value)
     if cjk is None or not _UNTIL_CJK_WORD.search(cjk.group(0)):
         return None
-    if _names_a_month(value[: cjk.start()]):
+    if _starts_before(value[: cjk.start()]):
         return None
     month, day = int(cjk.group(1)), cjk.group(2)
     if not 1 <= month <= 12:
