@@ -399,3 +399,8 @@ def test_the_years_end_in_a_period_is_not_its_start(text: str, expected: date | 
 )
 def test_a_period_that_opens_now_or_next_month(text: str, expected: date) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize("text", ["目前專案至8月底", "目前的专案到8月底"])
+def test_a_taiwanese_project_until_a_months_end(text: str) -> None:
+    assert start_date(text, REFERENCE) == date(2026, 9, 1)

@@ -179,3 +179,8 @@ def test_offshore_only_is_remote_only(text: str) -> None:
 def test_offshore_or_onsite_is_part_time() -> None:
     assert remote_only("可离岸也可赴日") is None
     assert remote("可离岸也可赴日") == "partial"
+
+
+def test_never_in_the_office_is_remote_only() -> None:
+    assert remote_only("不進辦公室") is True
+    assert remote_only("不进办公室") is True

@@ -152,6 +152,7 @@ _REMOTE_ONLY = re.compile(
     r"(?:仅|僅)限\s*[远遠][程端]|(?:无法|無法|不能|不可)\s*(?:进驻|進駐)|"
     # offshore as the only way: "offshore only", "オフショアのみ", "只做离岸项目"
     r"\boffshore only|(?:only|exclusively) offshore|オフショア(?:のみ|限定)|"
+    r"(?<![每周週天日])不(?:进|進|去)(?:办公室|辦公室)|"  # "不進辦公室": never in the office
     r"(?:只|仅|僅)(?:能|可)?(?:做|接|接受|考虑|考慮)?\s*[离離]岸|"
     r"[(（]\s*no (?:office|on-?site)\b[^)）\n]{0,16}[)）]|"
     r"仅远程|(?:只|仅)接受(?:全)?[远遠][程端]|只能远程|仅限远程|不接受驻场|不能驻场|"
