@@ -17,9 +17,11 @@ from pipeline_tests.fixtures.heldout import DECOY_CONSTRAINTS, load_world2
 from pipeline_tests.fixtures.test_heldout import _check_truth, violations
 from pipeline_tests.matching.world import ingest_world, stored_rankings, world_truths
 
-TOP3_FLOOR = 0.85
+# Measured with the tests' hashing embedder on 2026-12-03: top-3 0.95, 1 decoy in a top-3 (6 when
+# the world was written); the USE model in bench/matching.py: top-3 1.00, 1 decoy.
+TOP3_FLOOR = 0.9
 CROSS_LANGUAGE_TOP3_FLOOR = 0.83
-DECOYS_IN_TOP3_CEILING = 9
+DECOYS_IN_TOP3_CEILING = 2
 
 
 def test_world2_has_one_fitting_best_and_one_constraint_decoys() -> None:
@@ -54,6 +56,7 @@ def test_world2_best_candidates_rank_in_the_top_three(
     MatchingService(db, embedder, vector_store, config, top_k=10).compute()
     groups = ranking_quality(world_truths(load_world2), stored_rankings(db))
     overall = groups["overall"].as_dict()
+    print(f"world2 ranking {overall}")
     assert overall["projects"] == 20
     assert overall["top3"] >= TOP3_FLOOR, groups["overall"].misses
     assert groups["cross-language"].as_dict()["top3"] >= CROSS_LANGUAGE_TOP3_FLOOR

@@ -4,10 +4,10 @@ candidates, 8 best pairs across languages, two decoys per project that fail exac
 constraint (6 of each of the five kinds).
 
 Its pairs are checked with the fixture oracle first (a world whose best fails a stated
-condition would make the floor meaningless), then ranked end to end. The floors are loose
-placeholders set before anyone measured the world; the lead sets them from the figures
-`bench/matching.py --world-file pipeline_tests/fixtures/matching_world3.yaml` prints. They are
-a regression guard, not a target to tune the rules on.
+condition would make the floor meaningless), then ranked end to end. The floors sit a
+little under the first measurement (`bench/matching.py --world-file
+pipeline_tests/fixtures/matching_world3.yaml` prints the figures). They are a regression guard,
+not a target to tune the rules on.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ from pipeline_tests.fixtures.test_heldout import _check_truth, violations
 from pipeline_tests.matching.world import ingest_world, stored_rankings, world_truths
 
 WORLD3_PATH = Path(__file__).resolve().parents[1] / "fixtures" / "matching_world3.yaml"
-TOP3_FLOOR = 0.8
-DECOYS_IN_TOP3_CEILING = 8
+# Measured on 2026-12-03, the first time anyone ranked it, with the tests' hashing embedder and
+# with the USE model in bench/matching.py alike: top-3 0.933 (one miss), 2 decoys in a top-3.
+TOP3_FLOOR = 0.9
+DECOYS_IN_TOP3_CEILING = 3
 
 
 def load_world3() -> list[dict[str, Any]]:
@@ -69,6 +71,7 @@ def test_world3_best_candidates_rank_in_the_top_three(
     MatchingService(db, embedder, vector_store, config, top_k=10).compute()
     groups = ranking_quality(world_truths(load_world3), stored_rankings(db))
     overall = groups["overall"].as_dict()
+    print(f"world3 ranking {overall}")
     assert overall["projects"] == 15
     assert overall["top3"] >= TOP3_FLOOR, groups["overall"].misses
     assert overall["decoys_in_top3"] <= DECOYS_IN_TOP3_CEILING
