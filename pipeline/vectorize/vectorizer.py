@@ -673,9 +673,7 @@ class Vectorizer:
         unmarked = totals.unmarked
         if not unmarked.ids:
             return
-        flush = getattr(self.vector_store, "flush", None)  # a server acknowledged durably
-        if flush is not None:
-            self._store(flush, "flushing vectors")
+        self._store(self.vector_store.flush, "flushing vectors")
         assert totals.marker is not None
         totals.marker.submit(unmarked)
         totals.unmarked = _Unmarked()

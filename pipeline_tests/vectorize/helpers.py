@@ -40,6 +40,9 @@ class FullDiskStore:
     def upsert(self, collection: str, ids: object, vectors: object, payloads: object) -> None:
         raise OSError("disk full")
 
+    def flush(self, collection: str | None = None) -> None:
+        pass
+
 
 def load_demo(engine: Engine, tables: Tables, chunks: int = 120, seed: int = 7) -> int:
     load_demo_reports(engine, tables, seed=seed, chunks=chunks)
