@@ -12,8 +12,9 @@ classification accuracy per language on held-out mail (pipeline_tests/fixtures):
 `dev` split of intake_heldout.yaml and the dev sets intake_dev2.yaml, intake_dev3.yaml,
 intake_dev4.yaml, intake_dev5.yaml (the constraint fields), intake_dev6.yaml (skills, years,
 money), intake_dev7.yaml (classification only), intake_dev8.yaml (the constraint fields and
-money, written by someone who never read the rules) and intake_dev10.yaml (availability,
-remote-only people and projects' start and onsite, also written blind to the rules), which
+money, written by someone who never read the rules), intake_dev10.yaml (availability,
+remote-only people and projects' start and onsite, also written blind to the rules) and
+intake_dev11.yaml (chain depths, 外国籍 and availability, written blind to the rules), which
 the rules and the classifier's naive Bayes layer were tuned and trained on, the matching
 world's mails (same truth, not tuned on) and the `test` split (never read, only scored),
 then the second test set intake_test2.yaml and the third, intake_test3.yaml (both written
@@ -81,6 +82,7 @@ def heldout_figures(split: str) -> tuple[dict[str, dict], dict[str, tuple[int, i
         load_dev7,
         load_dev8,
         load_dev10,
+        load_dev11,
         load_heldout,
         load_test2,
         load_test3,
@@ -106,6 +108,8 @@ def heldout_figures(split: str) -> tuple[dict[str, dict], dict[str, tuple[int, i
         mails = load_dev8()
     elif split == "dev10":  # the tenth dev set, for availability, remote-only and start / onsite
         mails = load_dev10()
+    elif split == "dev11":  # the eleventh dev set, for chain depths, 外国籍 and availability
+        mails = load_dev11()
     elif split == "test2":  # the second test set, written blind to the rules, never tuned on
         mails = load_test2()
     elif split == "test3":  # the third test set, written blind to the rules, never tuned on
@@ -209,6 +213,7 @@ def heldout_headline() -> str:
     print_heldout("dev7")
     print_heldout("dev8")
     print_heldout("dev10")
+    print_heldout("dev11")
     print_heldout("world")
     worst, worst_field, accuracy = print_heldout("test")
     worst2, worst2_field, accuracy2 = print_heldout("test2")
