@@ -38,3 +38,40 @@ def test_depth_of_a_first_tier_partner_an_own_employee_and_a_vendors_vendor(
 
 def test_a_first_interview_is_no_first_tier() -> None:
     assert commercial_depth("一次面談のみです") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("人員限貴司及直接合作夥伴。", 1),  # the reader and its direct partners
+        ("贵司员工或其直接合作方员工均可", 1),
+        ("商流最多到二级（即贵司的合作伙伴的合作伙伴）。", 2),
+        ("商流：贵司的合作伙伴的合作伙伴为限", 2),
+        ("外包层级不超过两层", 2),
+        ("商流限制：两层", 2),
+        ("外包限制：一层", 1),
+        ("不接受二层及以上外包", 1),  # a refusal before the count
+        ("二层外包不可", 1),  # "二层外包" inside a refusal is no allowance
+        ("可接受一层外包，二层外包不可", 1),
+        ("Chain: candidates from your direct partners are acceptable; no further tiers", 1),
+    ],
+)
+def test_chinese_and_english_limits_through_the_readers_partners(text: str, expected: int) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A note on the chain: he sits two tiers below us.", 2),
+        ("She is one tier below us.", 1),
+        ("He works for a second-tier vendor.", 2),
+        ("He is our subcontractor's subcontractor.", 2),
+        ("a consultant of our subcontractor, Bluefin Systems", 1),  # one company, not two
+        ("弊社の協力会社のさらに協力会社に所属されている方となります。", 2),
+        ("推荐一位Android工程师，是我司外包商的员工。", 1),  # a vendor's person
+        ("是我司外包商的外包商的员工", 2),
+    ],
+)
+def test_depth_in_tiers_below_us_and_a_vendors_vendor(text: str, expected: int) -> None:
+    assert commercial_depth(text) == expected

@@ -42,22 +42,29 @@ _HOP_ALLOWED = re.compile(
     rf"{_HOP_COUNT}\s*{_HOP_UNIT}[^\n、。,，;；不\d一二三]{{0,10}}?"
     r"(?:まで|迄|为止|為止|以内|以下|OK|(?<!不)可(?!能)|可能|max(?:imum)?\b|at most|allowed|"
     r"permitted|ok\b)|"
-    r"(?:最多|最大|至多|最高|仅限|只限|只接受|可接受|接受|(?<![不無无])限|up to|max(?:imum)?\.?|"
-    r"at most|"
-    rf"no more than|not more than|within|only)\s*[:：]?\s*(?:接受)?\s*{_HOP_COUNT}\s*{_HOP_UNIT}|"
+    r"(?:最多|最大|至多|最高|仅限|只限|只接受|(?<![不無无])可接受|(?<![不無无可])接受|(?<![不無无])限|"
+    r"up to|max(?:imum)?\.?|"
+    r"at most|不超过|不得超过|不能超过|不可超过|"
+    r"no more than|not more than|within|only)\s*[:：]?\s*(?:接受|到|至)?\s*"
+    rf"{_HOP_COUNT}\s*{_HOP_UNIT}|"
+    # "商流最多到二级", "最多二级": a tier under a limit word needs no partner word after it
+    rf"(?:最多|至多|不超过|不得超过)\s*(?:到|至)?\s*{_HOP_COUNT}\s*[级級]|"
     rf"{_HOP_COUNT}\s*[层層级級]\s*(?:合作|协力|協力|外包|供应|供應|BP)|"
     rf"(?:或|及|和|与|與|/)\s*{_HOP_COUNT}\s*[层層](?=\s*(?:$|[。，,、;；)）\n]))|"  # "直签或一层"
     rf"\b{_HOP_COUNT}\s+(?:compan(?:y|ies)|firms?|layers?)\s+(?:away|removed)",
     re.I | re.M,
 )
 _HOP_REFUSED = re.compile(
-    rf"{_HOP_COUNT}\s*(?:{_HOP_UNIT}|次)\s*(?:以降|以上|から先|先)?\s*(?:の方)?\s*(?:は|も)?\s*"
-    r"(?:不可|NG|禁止|不接受|不行|×|お断り|ご遠慮|not (?:allowed|accepted|permitted))",
+    rf"{_HOP_COUNT}\s*(?:{_HOP_UNIT}|次)\s*(?:以降|以上|から先|先)?\s*(?:的)?\s*(?:外包|合作|转包)?\s*"
+    r"(?:の方)?\s*(?:は|も)?\s*"
+    r"(?:不可|NG|禁止|不接受|不行|×|お断り|ご遠慮|not (?:allowed|accepted|permitted))|"
+    # "不接受二层及以上外包", "禁止两层外包": the refusal before the count
+    rf"(?:不接受|不可接受|不允许|禁止|不能接受)\s*{_HOP_COUNT}\s*[层層级級]",
     re.I,
 )
 # "商流：1", "Layers: max 2", "外包层级：最多1层": a count under a label of the chain.
 _HOP_LABELS = (
-    r"商流(?:制限)?|外包[层層]级|外包層級|[层層]级|層級|"
+    r"商流(?:制限|限制)?|外包[层層]级|外包層級|外包限制|[层層]级|層級|"
     r"(?:vendor |subcontract(?:ing)? )?(?:layers?|tiers?)(?: limit)?|"
     r"subcontract(?:ing)? (?:depth|limit)|layer (?:limit|restrictions?)"
 )
@@ -84,6 +91,9 @@ _PARTNER_OK = re.compile(
     r"(?:one|1|single)\s*layer|"
     r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:合作|协力)(?:公司|伙伴|方)(?:的)?(?:员工)?"
     r"(?:为限|まで|可|$|[。，,\n])|"
+    # "限贵司及直接合作伙伴", "贵司员工或其直接合作方员工": the reader and its partners
+    r"(?:贵司|贵公司)(?:的)?(?:正式)?(?:员工)?\s*(?:及|和|与|或|或者|以及|、|/)\s*"
+    r"(?:其|贵司|贵公司)?(?:的)?(?:直接|一级|直属)?(?:的)?(?:合作|协力)(?:公司|伙伴|方|厂商|企业)|"
     r"直签或(?:一|1)\s*[层層]|(?:一|1)\s*[级級](?:合作|协力|協力|外包|供应|供應)|"
     r"(?:accept|allow|welcome|ok with)\s+your\s+(?:direct\s+)?"
     r"(?:subcontractors?|partners?|sub-?vendors?)|"
@@ -92,7 +102,11 @@ _PARTNER_OK = re.compile(
     r"your partner(?:'s|s')? (?:own )?(?:staff|employees?)|"
     r"accept (?:our |your )?partner(?:'s)? (?:employees|staff|consultants)|"
     r"your (?:direct )?(?:subcontractors?|sub-?vendors?|partners?)(?:'s? employees?)?"
-    r"\s*(?:only|ok|are fine|allowed)",
+    r"\s*(?:only|ok|are fine|allowed)|"
+    # "candidates from your direct partners are acceptable"
+    r"(?:candidates|engineers|consultants|people|staff|resources)\s+(?:from|of)\s+your\s+"
+    r"(?:direct\s+)?(?:partners?|subcontractors?|sub-?vendors?|vendors?)\s+(?:are\s+)?"
+    r"(?:acceptable|accepted|ok|okay|fine|welcome|allowed|permitted)",
     re.I | re.M,
 )
 
@@ -107,12 +121,19 @@ _LABELLED_COUNT = re.compile(
 def _hops(fields: str) -> tuple[int | None, int | None]:
     """(the most hops a limit allows, "貴社社員または1社先まで" is 1; the cap a refused hop
     sets, "2社先不可" is 1, "一社先不可" 0), each None when not stated."""
-    allowed = [_hop_value(m) for m in _HOP_ALLOWED.finditer(fields)]
+    # "二层外包不可": an allowance's words ("二层外包") inside a refusal are the refusal's
+    refusals = list(_HOP_REFUSED.finditer(fields))
+    matches = list(_HOP_ALLOWED.finditer(fields))
+    within = [m for m in matches if any(r.start() <= m.start() < r.end() for r in refusals)]
+    allowed = [_hop_value(m) for m in matches if m not in within]
     labelled_count = labelled(fields, _HOP_LABELS)
     count = _LABELLED_COUNT.match(labelled_count or "")
     if count:
         allowed.append(_KANJI_COUNT[count.group(1).lower()])
     refused = [_hop_value(m) - 1 for m in _HOP_REFUSED.finditer(_HOP_ALLOWED.sub(" ", fields))]
+    refused += [
+        _hop_value(r) - 1 for r in refusals if any(r.start() <= m.start() < r.end() for m in within)
+    ]
     if _RE_RESUBCONTRACT.search(fields):  # 再々委託不可: the reader's partner, no further
         refused.append(1)
     return (max(allowed) if allowed else None), (max(min(refused), 0) if refused else None)
@@ -162,9 +183,16 @@ def max_commercial_depth(text: str | Prepared) -> int | None:
     return allowed if cap is None else min(allowed, cap)
 
 
+# "贵司的合作伙伴的合作伙伴": the reader's partner's partner (prepare() has simplified the
+# traditional forms, 貴司的合作夥伴).
+_ZH_PARTNERS_PARTNER = re.compile(
+    r"(?:贵司|贵公司)(?:的)?(?:合作|协力)(?:伙伴|公司|方|厂商)的(?:合作|协力|下游)(?:伙伴|公司|方|厂商)"
+)
+
+
 def _reader_or_partner_limit(fields: str) -> int | None:
     reader = _reader_limit(fields)
-    if reader == 2:
+    if reader == 2 or _ZH_PARTNERS_PARTNER.search(fields):
         return 2
     if _PARTNER_OK.search(fields) or reader == 1:  # "贵司员工或贵司合作公司员工": the wider
         return 1
@@ -226,7 +254,8 @@ _DEPTH_ONE = re.compile(
     r"partner(?:'s)?\s*(?:firm|company)'?s?\s*employee|one layer|"
     r"(?:vendor|implementation|delivery)\s*partner'?s?\s*(?:employee|consultant|resource)|"
     r"(?:协力|協力|合作|伙伴|外包)(?:公司|企业|企業)(?:的)?(?:员|員)工|パートナー(?:企業|会社)?(?:様)?所属|"
-    r"sub-?contractor|through (?:his|her|their) employer|合作商(?:的)?(?:员工|人员)|"
+    r"sub-?contractor|through (?:his|her|their) employer|"
+    r"(?:合作|外包|供应|供應|分包|协力)商(?:的)?(?:员工|員工|人员|人員|工程师|工程師)|"
     r"BP(?:人员|员工|工程师)|"
     r"(?:from|of|with|at) (?:our|a|one of our) partner (?:company|companies|firms?)|"
     r"employed (?:by|with) (?:our|a) partner|partner company'?s? (?:employee|engineer|consultant)|"
@@ -236,6 +265,9 @@ _DEPTH_ONE = re.compile(
     r"(?:our|a)\s+(?:[\w-]+\s+)?(?:partner|vendor)s?\b|(?:our|a) (?:partner|vendor) network|"
     r"[(（]\s*(?:our|a) partner\s*[)）]|employed by (?:our|a) [\w-]+ partner|"
     r"tier[- ]?(?:1|one) (?:vendor|partner|supplier)|"
+    r"\b(?:first|1st)[- ]tier\s+(?:vendor|partner|supplier|subcontractor)|"
+    r"\b(?:one|1|a single)\s+(?:tier|level|layer|step)\s+(?:below|beneath|under|down from|"
+    r"away from|removed from)\s+(?:us|our)\b|"
     r"\b(?:one|1|a single)\s+compan(?:y|ies)\s+(?:away|removed)|"
     r"合作(?:廠商|厂商)(?:的)?(?:员工|員工|人员|人員|工程师|工程師)|[(（]\s*(?:一|1)\s*[层層]\s*[)）]|"
     r"弊社\s*(?:ビジネス)?(?:パートナー|BP|協力会社)|所属\s*[:：]\s*(?:协力|協力|外包|一层|一層)|"
@@ -249,18 +281,24 @@ _DEPTH_TWO = re.compile(
     r"(?:二|2)\s*社[先下]|(?:二|2)\s*次(?:受け|请)|BP\s*[(（]\s*(?:二|2)\s*次|(?:二|2)次合作|"
     r"(?:two|2) layers|second layer|"
     # a possessive: "our partner vendor" is one company, "our partner's vendor" two
-    r"partner(?:'s|s') (?:partner|vendor|sub-?vendor|subcontractor)|"
-    r"vendor(?:'s|s') (?:partner|vendor)|"
+    r"(?:partner|vendor|sub-?vendor|subcontractor|supplier)(?:'s|s') "
+    r"(?:partner|vendor|sub-?vendor|subcontractor|supplier)s?\b|"
+    # "he sits two tiers below us", "a second-tier vendor's engineer"
+    r"\b(?:two|2)\s+(?:tiers?|levels?|layers?|steps?)\s+(?:below|beneath|under|down from|"
+    r"away from|removed from)\s+(?:us|our)\b|"
+    r"\b(?:second|2nd)[- ]tier\s+(?:vendor|partner|supplier|subcontractor)|"
     r"(?:partner|vendor|subcontractor) of (?:our|a|the) (?:partner|vendor|subcontractor)|"
     r"(?:二|2)\s*[级級](?:合作|外包|协力|協力|BP)|"
     r"二次\s*BP|(?:two|2) (?:tiers?|levels?) (?:away|removed|down)|"
     r"tier[- ]?(?:2|two) (?:vendor|partner|supplier)|"
     r"弊社BP(?:様)?の(?:BP|さらに先|先)|二次外包|再外包|"
-    r"(?:BP|パートナー|協力会社)(?:様)?の(?:BP|パートナー|協力会社)|"
+    r"(?:BP|パートナー|協力会社)(?:様)?の\s*(?:さらに|更に|その)?\s*(?:先の)?\s*"
+    r"(?:BP|パートナー|協力会社)|"
     r"合作(?:公司|伙伴|方)的合作(?:公司|伙伴|方)|(?:二|两|2)\s*层(?!以内)|第二层|"
     r"(?:two|2) (?:companies|firms) (?:away|removed|from us)|"
     r"合作(?:公司|伙伴|方|廠商|厂商)的(?:下游|下级|下級)合作(?:公司|伙伴|方|廠商|厂商)|"
-    r"[(（]\s*(?:二|两|兩|2)\s*[层層]\s*[)）]|外包(?:公司|方)?的外包",
+    r"[(（]\s*(?:二|两|兩|2)\s*[层層]\s*[)）]|外包(?:公司|方|商)?的外包|"
+    r"(?:合作|外包|供应|分包|协力)商的(?:合作|外包|供应|分包|协力)(?:商|公司|伙伴|方)",
     re.I,
 )
 
