@@ -31,3 +31,27 @@ def test_an_old_grade_is_read_within_the_clause_only(text: str, expected: str) -
 )
 def test_a_nationality_open_to_all(text: str, expected: bool | None) -> None:
     assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Clearance requires Japanese citizenship: do not submit foreign nationals.",
+            False,
+        ),
+        ("Nationality: Japanese nationality required", False),
+        ("Nationality: Japanese only", False),
+        ("US citizenship is mandatory for this program.", False),
+        ("We do not accept foreign nationals.", False),
+        ("Foreign nationals cannot be accepted for this role.", False),
+        ("This role does not require Japanese citizenship.", None),  # no condition
+        ("Japanese nationality preferred", None),  # a preference, not a refusal
+        ("Candidates are welcome regardless of nationality.", True),
+        ("We accept foreign nationals.", True),
+    ],
+)
+def test_a_nationality_required_in_prose_and_accepted_regardless(
+    text: str, expected: bool | None
+) -> None:
+    assert foreign_nationals_ok(text) is expected

@@ -315,6 +315,20 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"only\s+(?:japanese|us|u\.s\.)\s+(?:citizens?|nationals?)|"
         r"citizens?\s+of\s+(?:japan|the us|the u\.s\.|the united states)\s+only|"
         r"no\s+foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)|"
+        # "requires Japanese citizenship", "Japanese nationality required", "Nationality:
+        # Japanese only", "please do not submit foreign nationals"
+        r"(?<!not )(?<!n't )(?<!no )requir(?:es?|ing)\s+(?:a\s+)?(?:japanese|us|u\.s\.)\s+"
+        r"(?:citizenship|nationality|passport)|"
+        r"(?:japanese|us|u\.s\.)\s+(?:citizenship|nationality)\s+(?:is\s+)?"
+        r"(?:required|mandatory|a must|needed)|"
+        r"(?:nationality|citizenship)\s*[:：]\s*(?:japanese|us|u\.s\.|japan)\s*"
+        r"(?:nationals?|citizens?|citizenship|nationality)?\s*(?:only|required)\b|"
+        r"(?:do not|don't|cannot|can't|can ?not|won't|will not|unable to|please do not)\s+"
+        r"(?:accept|consider|submit|propose|take|send|put forward|engage)\s+(?:any\s+)?"
+        r"(?:foreign(?:ers|\s+nationals?|\s+candidates?|\s+engineers?)|non-japanese)|"
+        r"(?:limited|restricted)\s+to\s+(?:japanese|us|u\.s\.)\s+(?:nationals|citizens)|"
+        r"foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)\s+(?:cannot|can't|can not|"
+        r"will not|won't)\s+be\s+(?:accepted|considered|submitted|proposed)|"
         r"foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)\s+(?:are\s+)?not\s+"
         r"(?:accepted|allowed|eligible|considered)",
         fields,
@@ -348,6 +362,11 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:nationality|citizenship)\s*[:：]\s*open(?: to (?:all|any)(?: nationalit(?:y|ies))?)?"
         r"\s*(?=$|[.,;(（\n])|"
         r"open to (?:all|any) nationalit(?:y|ies)|"
+        # "regardless of nationality", "we accept foreign nationals" (a refusal is read first)
+        r"regardless of (?:nationality|citizenship)|"
+        r"nationality (?:does not|doesn't) matter|"
+        r"(?:we |can |happy to )(?:accept|consider|welcome)\s+(?:foreign(?:ers|\s+nationals?|"
+        r"\s+candidates?|\s+engineers?)|non-japanese)|"
         r"外[国國]人(?:也|も)?(?:可以|可|OK|歓迎)|"
         r"(?:non-japanese|foreign(?:ers|\s+(?:engineers?|candidates?|nationals?|talent)))\s*"
         r"(?:candidates?|engineers?|nationals?)?\s*(?:are\s+)?(?:ok|welcome|accepted|fine|considered)",
