@@ -404,3 +404,34 @@ def test_a_period_that_opens_now_or_next_month(text: str, expected: date) -> Non
 @pytest.mark.parametrize("text", ["目前專案至8月底", "目前的专案到8月底"])
 def test_a_taiwanese_project_until_a_months_end(text: str) -> None:
     assert start_date(text, REFERENCE) == date(2026, 9, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He can start two weeks from today.", date(2026, 4, 29)),
+        ("Available 10 days from today.", date(2026, 4, 25)),
+        ("・到職：目前合約到8/31，之後即可", date(2026, 9, 1)),  # the day after the contract
+        ("到岗：目前合约到8月31日，之后即可", date(2026, 9, 1)),
+        ("現案件が8/31までです", date(2026, 9, 1)),
+        ("开始：8/1到12/31", date(2026, 8, 1)),  # a period, not an engagement's end
+        ("【稼働】現場が今月で区切りとなるため、月明けから参画できます", date(2026, 5, 1)),
+        ("稼働：月明けから", date(2026, 5, 1)),
+        ("現在の契約が満了（9月末）となるため、その後の案件を探しております。", date(2026, 10, 1)),
+        ("来月中旬以降であれば参画可能です", date(2026, 5, 11)),
+    ],
+)
+def test_from_today_an_end_written_with_a_slash_and_the_months_turn(
+    text: str, expected: date
+) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+def test_the_middle_of_this_month_is_never_before_the_mail() -> None:
+    text = "弊社社員のAWSエンジニアが、今月中旬以降であれば参画可能です。"
+    assert start_date(text, date(2026, 7, 6)) == date(2026, 7, 11)
+    assert start_date(text, date(2026, 7, 14)) == date(2026, 7, 14)
+
+
+def test_the_new_years_holiday_is_no_next_month() -> None:
+    assert start_date("正月明けから参画可能", REFERENCE) != date(2026, 5, 1)

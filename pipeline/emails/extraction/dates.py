@@ -123,12 +123,12 @@ _ENGAGED_JA = (
     r"(?:現案件|現場|現在の(?:案件|現場|契約|参画先|プロジェクト)|現プロジェクト|現在参画中の案件|"
     r"他案件|別案件)"
 )
-_UNTIL_JA_DATE = r"\d{1,2}\s*月\s*(?:\d{1,2}\s*日|末|いっぱい)?"
+_UNTIL_JA_DATE = r"(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日|末|いっぱい)?|\d{1,2}/\d{1,2}(?![\d/]))"
 _ENGAGED_ZH = (
     r"(?:目前|当前|當前|现在|現在|现|現)(?:的|在|手上的|手头的)?"
     r"(?:项目|項目|[专專]案|合同|合約|合约|工作|案子)"
 )
-_UNTIL_ZH_DATE = r"\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|底|末)?"
+_UNTIL_ZH_DATE = r"(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|底|末)?|\d{1,2}/\d{1,2}(?![\d/]))"
 _IN_SENTENCE = re.compile(
     rf"({_ENDS_ON.pattern})|"
     r"(?:available|start(?:s|ing)?|join(?:s|ing)?|begin(?:s|ning)?)\s+"
@@ -154,7 +154,7 @@ _IN_SENTENCE = re.compile(
     r"(?:from|in|starting|after)\s+([^.\n]{2,30})|"
     r"\bonboarded\s+(?:in|from|on)\s+([^.\n]{2,30})|"
     r"\bavailable\s+starting\s+(next month)|"
-    r"((?:\d|one|two|three|four|a)\s+(?:weeks?|months?)\s+from now)|"
+    r"((?:\d{1,2}|one|two|three|four|a)\s+(?:days?|weeks?|months?)\s+from (?:now|today))|"
     r"\bstart(?:s|ing)?(?:\s+date)?\s+(?:is\s+|on\s+)?(20\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8}(?:\s+20\d{2})?|"
     r"(?:early|beginning of|mid|late|end of|the first of)[- ]?\s*next month)|"
@@ -207,8 +207,14 @@ _IN_SENTENCE = re.compile(
     r"(?<![^\n【\[（(／/|｜・\s])(\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|初旬|初|頭|中旬|下旬|末)?)\s*"
     r"(?:から|より|[~〜～])\s*(?=$|[\n／/】\]）)|｜・、。,:：]|長期|长期)|"
     # "再来月から可能", "10月頭から可能です": a month, then から and can
-    r"((?:\d{1,2}\s*月|来月|再来月|翌月)\s*(?:\d{1,2}\s*日|上旬|初旬|初|頭|中旬|下旬|末)?)\s*"
-    r"(?:から|より|以降)\s*(?:の)?(?:参画|稼[働動]|入場)?\s*(?:可能|可(?!否)|OK)|"
+    # "月明けから参画できます", "今月中旬以降であれば参画可能"
+    r"((?:\d{1,2}\s*月|来月|再来月|翌月|(?<![正年\d])月明け)\s*"
+    r"(?:\d{1,2}\s*日|上旬|初旬|初|頭|中旬|下旬|末)?|今月\s*(?:の)?\s*(?:上旬|初旬|中旬|下旬|末))\s*"
+    r"(?:から|より|以降)\s*(?:であれば|なら|でしたら)?\s*(?:の|ご)?(?:参画|稼[働動]|入場)?\s*"
+    r"(?:可能|可(?!否)|OK|でき(?:ます|る))|"
+    # "現在の契約が満了（9月末）となるため": free the month after
+    rf"((?:{_ENGAGED_JA})\s*(?:が|は|も)?\s*(?:満了|終了|完了)(?:予定)?\s*[(（]\s*\d{{1,2}}\s*月\s*"
+    r"(?:末|いっぱい)?\s*[)）])|"
     # "年明けからの参画", "来年初から", "明年初可以到岗", "available early next year"
     rf"({_NEW_YEAR_CJK})[^\n。，,]{{0,8}}?(?:から|より|以降|起|开始|開始|参画|稼[働動]|入場|到[岗崗]|入[场場]|可以|可能)|"
     r"\b(?:available|free|start(?:s|ing)?|join(?:ing)?|begin(?:s|ning)?|onboard(?:ing)?)\b[^.\n]{0,20}?"
@@ -275,7 +281,8 @@ _IDLE_NOW = re.compile(
     r"\bon (?:the |our )?bench\b|(?:just )?rolled off|between (?:projects|assignments)",
     re.I,
 )
-_NEXT_MONTH = re.compile(r"来月|翌月|下[个個]?月|next month", re.I)
+# (月明け is the next month's start; 正月明け / 年明け are January's)
+_NEXT_MONTH = re.compile(r"来月|翌月|下[个個]?月|(?<![正年\d])月明け|next month", re.I)
 _WEEKS = re.compile(r"(\d+|一|两|兩|二|三|one|two|three|four|\ba)\s*(?:周|週間?|weeks?)", re.I)
 _WEEK_COUNT = {
     "a": 1,
@@ -292,7 +299,7 @@ _WEEK_COUNT = {
 # "1ヶ月後", "一个月后", "one month's notice": the same day that many months on.
 _MONTHS_LATER = re.compile(
     r"(\d|一|两|兩|二|三|one|two|three|a)\s*(?:ヶ|か|カ|ケ|个|個|箇)\s*月\s*(?:後|后)|"
-    r"(?<![\w-])(\d|one|two|three|a)\s*months?'?\s*(?:notice|later|from now)|"
+    r"(?<![\w-])(\d|one|two|three|a)\s*months?'?\s*(?:notice|later|from (?:now|today))|"
     r"notice(?: period)?\s*(?:is\s*|of\s*)?[:：-]?\s*(\d|one|two|three|a)\s*months?|"
     # "离职需要一个月", "需要一个月交接", "引き継ぎに1ヶ月", "到岗：需一个月": a handover first
     rf"{_HANDOVER}[^\d一两兩二三\n。，,]{{0,6}}?(\d|一|两|兩|二|三)\s*(?:ヶ|か|カ|ケ|个|個)\s*月|"
@@ -304,7 +311,8 @@ _MONTHS_LATER = re.compile(
 _AFTER_END = re.compile(
     r"(?:after|once)\b[^\n]{0,40}?\b(?:ends?|finish(?:es)?|wraps? up|completes?)\s+"
     r"(?:in|by|at the end of)\s+([A-Za-z]{3,9})|"
-    r"(\d{1,2})\s*月\s*(?:末|底)?\s*(?:で|に)?\s*(?:現場|案件|プロジェクト|项目)?\s*(?:終了|结束|完了)",
+    r"(\d{1,2})\s*月\s*(?:末|底)?\s*(?:で|に)?\s*(?:現場|案件|プロジェクト|项目)?\s*(?:終了|结束|完了)|"
+    r"(?:満了|終了|完了)(?:予定)?\s*[(（]\s*(\d{1,2})\s*月\s*(?:末|いっぱい)?\s*[)）]",
     re.I,
 )
 _PART_AFTER = re.compile(r"\s*(?:の)?(上旬|初旬|初|頭|中旬|中|下旬|末|底)")
@@ -420,7 +428,8 @@ def parse_date(value: str, reference: date) -> date | None:
         return _quarter_start(int(quarter.group(2)) + bool(quarter.group(1)), reference)
     after_end = _AFTER_END.search(value) or _ENDS_IN.search(value)
     if after_end and not _names_a_month(value[: after_end.start()]):  # not "4月~6月末で終了"
-        word, number = after_end.groups()
+        word, number, *paren = after_end.groups()
+        number = number or next((p for p in paren if p), None)
         month = int(number) if number else _MONTHS.get(word.lower())
         if month and 1 <= month <= 12:
             ended = _upcoming(month, 1, reference)
@@ -505,7 +514,14 @@ _UNTIL_CJK = re.compile(
     r"(?:(?:到|至|持续到|持續到|截止到?|截至)\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號]|末|底|いっぱい)?"
     r"\s*(?:まで|いっぱい|で\s*[^\n。、]{0,10}?(?:終了|満了|完了)|(?:合同|项目|項目|合约|合約)?\s*到期|"
     # "現案件は10月末でリリース", "10月底可释放": released from the current project then
-    r"(?:で|に|可以|可|就)?\s*(?:リリース|[释釋]放)|(?=$))"
+    r"(?:で|に|可以|可|就)?\s*(?:リリース|[释釋]放)|(?=$)|"
+    # "合同到8月31日，之后随时可以": an end after 到 / 至, then a clause or "after"
+    r"(?<=[日号號末底])(?=\s*(?:[，,。;；、]|之后|之後|以后|以後)))"
+)
+# "合约到8/31", "現案件は8/31まで": a month / day end, read as 8月31日
+_SLASH_END = re.compile(
+    r"(?<=[到至止])\s*(\d{1,2})/(\d{1,2})(?![\d/])|"
+    r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])(?=\s*(?:まで|迄|いっぱい|で\s*(?:終了|満了|完了)|到期))"
 )
 _UNTIL_CJK_WORD = re.compile(r"まで|いっぱい|終了|満了|完了|到期|到|至|截止|截至|リリース|[释釋]放")
 _RELEASED = re.compile(r"リリース|[释釋]放")
@@ -534,11 +550,15 @@ def _until(value: str, reference: date) -> date | None:
             return last + timedelta(days=1) if last else None
         ended = _upcoming(month, 1, reference)
         return _first_of_next_month(ended) if ended else None
+    value = _SLASH_END.sub(
+        lambda m: f"{m.group(1) or m.group(3)}月{m.group(2) or m.group(4)}日", value
+    )
     cjk = _UNTIL_CJK.search(value)
     if cjk is None or not _UNTIL_CJK_WORD.search(cjk.group(0)):
         return None
-    if _starts_before(value[: cjk.start()]):
-        return None
+    before = value[: cjk.start()]
+    if _starts_before(before) or re.search(r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])", before):
+        return None  # "8/1到12/31": a period, not an engagement's end
     month, day = int(cjk.group(1)), cjk.group(2)
     if not 1 <= month <= 12:
         return None
