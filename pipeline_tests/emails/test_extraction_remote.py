@@ -184,3 +184,21 @@ def test_offshore_or_onsite_is_part_time() -> None:
 def test_never_in_the_office_is_remote_only() -> None:
     assert remote_only("不進辦公室") is True
     assert remote_only("不进办公室") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("千葉県市川市在住、出社・在宅どちらでも問題ございません。", "partial"),  # either way
+        ("名古屋的车载软件项目，每周出勤3天、其余远程。", "partial"),  # the rest remote
+        ("其余时间远程办公", "partial"),
+        ("沖縄県那覇市に住んでおり、リモートの案件に限らせていただいております。", "full"),
+    ],
+)
+def test_either_way_the_rest_remote_and_remote_cases_only(text: str, expected: str) -> None:
+    assert remote(text) == expected
+
+
+def test_limiting_oneself_to_remote_cases_is_remote_only() -> None:
+    assert remote_only("リモートの案件に限らせていただいております。") is True
+    assert remote_only("出社・在宅どちらでも問題ございません。") is None
