@@ -85,6 +85,7 @@ _SENTENCE = re.compile(
     r"(?:based|located|living|residing|lives|currently)\s+(?:in|at|out of)\s+([^.\n;()]{2,40})|"
     r"(?:onsite|on-site|hybrid|office)\s+(?:in|at)\s+([^.\n;()]{2,40})|"
     r"([^\s、,。()]{1,10})\s*在住|现居(?:住)?(?:于|在)?\s*([^\s,，。()]{2,10})|"
+    r"([^\s、,。()]{2,12}?)に(?:住んで|居住して)|"  # "沖縄県那覇市に住んでおり"
     r"(?:位于|在)\s*([^\s,，。()]{2,8})(?:工作|办公|驻场)|"
     # "場所は渋谷区ですが", "工作地点为上海": a work-place label in a sentence
     r"(?:勤務地|作業場所|就業場所|勤務場所|場所|工作地点|办公地点|地点)\s*(?:は|为|為|在)\s*([^\s、,，。()]{2,12})",
@@ -100,6 +101,7 @@ _COMPANY = re.compile(
 )
 # "我是大连某某软件的刘洋", "This is Ravi from Pune Tech": the sender's firm, in a greeting.
 _SELF_INTRODUCTION = re.compile(
+    r"[^\s、,。]{1,10}と申します|"  # "宮城と申します": the writer's name, not 宮城県
     r"(?:我是|我们是|我們是|这里是|這裡是|敝司(?:为|為|是)|我司(?:为|為|是|位于|位於))[^\n,，。]{0,24}|"
     r"\b(?:this is|I am|I'm)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:from|at|with)\s+[^\n,.]{0,40}"
 )

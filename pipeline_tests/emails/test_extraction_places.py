@@ -1,0 +1,19 @@
+"""Places (pipeline/emails/extraction/places.py): a home said in prose, the writer's own name
+that is also a prefecture, and the Taiwanese spelling of Yokohama."""
+
+from __future__ import annotations
+
+from pipeline.emails.extraction.places import HOME_LABELS, WORK_LABELS, find_place
+
+
+def test_a_home_in_prose_after_a_name_that_is_a_prefecture() -> None:
+    text = (
+        "はじめまして。フリーランスの宮城と申します。\n"
+        "沖縄県那覇市に住んでおり、リモートの案件に限らせていただいております。"
+    )
+    assert find_place(text, HOME_LABELS) == "Okinawa"  # not 宮城 (Miyagi), the writer's name
+
+
+def test_the_taiwanese_yokohama_before_a_signature_city() -> None:
+    text = "橫濱的SRE案件，9月中旬開始，遠端為主。\n\n謝謝。\n新竹雲端科技　許文豪"
+    assert find_place(text, WORK_LABELS) == "Kanagawa"
