@@ -134,3 +134,8 @@ def test_the_asked_rate_wins_over_the_current_one(text: str, language: str, mone
 def test_the_next_labels_first_character_is_no_period(text: str) -> None:
     money = parse_money(text, "ja")
     assert money is not None and (money.minimum, money.period) == (450000, "month")
+
+
+def test_yuan_after_the_yen_named_first_is_yen() -> None:
+    assert parse_money("希望時薪日幣4,000元。", "zh") == Money(4000.0, 4000.0, "JPY", "hour")
+    assert parse_money("月薪8000元", "zh") == Money(8000.0, 8000.0, "CNY", "month")

@@ -251,6 +251,8 @@ def _money(
     if _FOREIGN.search(body[max(0, m.start() - 6) : m.end() + 6]):
         return None  # "港币50,000", "NT$120,000", "25 LPA": a currency the profile cannot hold
     units = [u for u in (m.group("pre"), m.group("unit1"), m.group("unit2")) if u]
+    if re.search(r"(?:日[币幣元圆]|日本円)\s*$", body[max(0, m.start() - 6) : m.start()]):
+        units = ["日币", *units]  # "时薪日币4,000元": 元 after the yen named first is yen
     mults = [u for u in (m.group("mult1"), m.group("mult2")) if u]
     per = (m.group("per") or "").lower()
     after = body[m.end() :]
