@@ -75,3 +75,19 @@ def test_chinese_and_english_limits_through_the_readers_partners(text: str, expe
 )
 def test_depth_in_tiers_below_us_and_a_vendors_vendor(text: str, expected: int) -> None:
     assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She is employed directly by our company.", 0),
+        ("He is a partner firm's engineer.", 1),
+        ("A React developer from one of our partners.", 1),
+        ("He is affiliated with our partner Acme.", 1),
+        ("He is employed by our partner's vendor.", 2),  # the possessive: two companies
+    ],
+)
+def test_depth_of_our_company_a_partner_firms_engineer_and_one_of_our_partners(
+    text: str, expected: int
+) -> None:
+    assert commercial_depth(text) == expected
