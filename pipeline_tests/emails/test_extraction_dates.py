@@ -435,3 +435,15 @@ def test_the_middle_of_this_month_is_never_before_the_mail() -> None:
 
 def test_the_new_years_holiday_is_no_next_month() -> None:
     assert start_date("正月明けから参画可能", REFERENCE) != date(2026, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He is currently on a project until 31 August.", date(2026, 9, 1)),  # the day after
+        ("He is on his current assignment through the 15th of September.", date(2026, 9, 16)),
+        ("Period: 1 September until 31 December", date(2026, 9, 1)),  # a period's start
+    ],
+)
+def test_an_engagement_until_a_day_written_before_its_month(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected

@@ -242,7 +242,8 @@ _IN_SENTENCE = re.compile(
     r"(?:the |an? )?(?:current|present) (?:project|assignment|contract|engagement)|"
     r"(?:current|present|his|her|their) (?:project|assignment|contract|engagement) "
     r"(?:runs|lasts|continues|goes))"
-    rf"[^.\n]{{0,30}}?\b(?:until|till|through|thru)\s+(?:the\s+)?(?:end\s+of\s+)?{_MONTH_WORD}"
+    r"[^.\n]{0,30}?\b(?:until|till|through|thru)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH_WORD}"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)|"
     # "現案件が7月末まで", "8月いっぱいは現場", "7月末で現在の案件を終了予定"
     rf"({_ENGAGED_JA}(?:が|は|も)?\s*{_UNTIL_JA_DATE}\s*(?:まで|いっぱい))|"
@@ -510,6 +511,11 @@ _UNTIL_EN = re.compile(
     r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?",
     re.I,
 )
+_UNTIL_DAY_FIRST = re.compile(
+    rf"\b(until|till|through|thru)\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"({_MONTH_WORD})",
+    re.I,
+)
 _UNTIL_CJK = re.compile(
     r"(?:(?:到|至|持续到|持續到|截止到?|截至)\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號]|末|底|いっぱい)?"
     r"\s*(?:まで|いっぱい|で\s*[^\n。、]{0,10}?(?:終了|満了|完了)|(?:合同|项目|項目|合约|合約)?\s*到期|"
@@ -539,6 +545,8 @@ def _starts_before(text: str) -> bool:
 
 def _until(value: str, reference: date) -> date | None:
     """The day after an engagement ends, when `value` says when it ends (not "9月~12月まで")."""
+    # "until 31 August", "through the 15th of July": read as "until August 31"
+    value = _UNTIL_DAY_FIRST.sub(r"\1 \3 \2", value)
     english = _UNTIL_EN.search(value)
     if english and not _starts_before(value[: english.start()]):
         bare_until, end_of, word, day = english.groups()
