@@ -91,3 +91,11 @@ def test_depth_of_our_company_a_partner_firms_engineer_and_one_of_our_partners(
     text: str, expected: int
 ) -> None:
     assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("商流：二级以内", 2), ("商流：限一级", 1), ("商流：最多到二级", 2), ("商流：2", 2)],
+)
+def test_a_tier_count_under_the_chains_label(text: str, expected: int) -> None:
+    assert max_commercial_depth(text) == expected

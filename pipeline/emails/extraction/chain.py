@@ -111,9 +111,10 @@ _PARTNER_OK = re.compile(
 )
 
 
+# (under the chain's label a 级 is a tier: "商流：二级以内", "商流：限一级")
 _LABELLED_COUNT = re.compile(
-    rf"\s*(?:max(?:imum)?\.?|up to|最多|最大|至多)?\s*{_HOP_COUNT}"
-    r"\s*(?:[层層]|layers?|tiers?|社先)?\s*$",
+    rf"\s*(?:max(?:imum)?\.?|up to|最多|最大|至多|限|仅限|只限)?\s*(?:到|至)?\s*{_HOP_COUNT}"
+    r"\s*(?:[层層级級]|layers?|tiers?|社先)?\s*(?:以内|以下|为止|為止|まで)?\s*$",
     re.I,
 )
 
