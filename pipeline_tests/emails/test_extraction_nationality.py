@@ -55,3 +55,18 @@ def test_a_nationality_required_in_prose_and_accepted_regardless(
     text: str, expected: bool | None
 ) -> None:
     assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This client does not accept foreign nationals.", False),
+        ("Foreign nationals: not allowed", False),
+        ("Foreign nationals: No", False),
+        ("Foreign nationals: OK", True),
+        ("Foreign nationality is acceptable.", True),
+        ("Nationality: Japanese", None),  # a value, no condition on others
+    ],
+)
+def test_foreign_nationals_under_their_own_label(text: str, expected: bool | None) -> None:
+    assert foreign_nationals_ok(text) is expected
