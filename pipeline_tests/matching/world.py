@@ -3,6 +3,7 @@ the profile index and the matcher: mail in, rankings by fixture id out."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -13,7 +14,8 @@ from pipeline.emails.intake import EmailIntake
 from pipeline.emails.sources import RawMessage
 from pipeline.matching.evaluation import ProjectTruth
 from pipeline.store.tables import Tables
-from pipeline_tests.fixtures.heldout import load_world, to_eml
+from pipeline_tests.fixtures.heldout import DECOY_CONSTRAINTS, load_world, to_eml
+from pipeline_tests.fixtures.test_heldout import _check_truth, violations
 
 World = Callable[[], list[dict[str, Any]]]
 
@@ -80,3 +82,29 @@ def stored_rankings(engine: Engine, mode: str = "standard") -> dict[str, list[st
 
 def format_quality(groups: Mapping[str, Any]) -> str:
     return "\n".join(f"  {name:<15} {q.as_dict()}" for name, q in sorted(groups.items()))
+
+
+def check_world_pairs(world: list[dict[str, Any]]) -> tuple[int, Counter[str]]:
+    """Asserts a world's pairs with the fixture oracle: each project's best fits it and is the
+    only candidate that does, each decoy fails exactly the constraint it names, and every truth
+    is well formed. Returns (best pairs across languages, decoys by failed constraint)."""
+    assert len({m["id"] for m in world}) == len(world)
+    projects = [m for m in world if m["kind"] == "project"]
+    candidates = {m["id"]: m for m in world if m["kind"] == "candidate"}
+    cross, kinds = 0, Counter[str]()
+    for project in projects:
+        _check_truth(project)
+        truth = dict(project["truth"], lang=project["lang"])
+        best = candidates[truth["best"]]
+        assert violations(truth, best["truth"]) == set(), project["id"]
+        assert len(truth["decoys"]) == 2, project["id"]
+        for decoy_id, constraint in truth["decoys"].items():
+            assert constraint in DECOY_CONSTRAINTS, (project["id"], constraint)
+            assert violations(truth, candidates[decoy_id]["truth"]) == {constraint}, decoy_id
+            kinds[constraint] += 1
+        fitting = [c for c in candidates.values() if not violations(truth, c["truth"])]
+        assert [c["id"] for c in fitting] == [best["id"]], project["id"]
+        cross += best["lang"] != project["lang"]
+    for candidate in candidates.values():
+        _check_truth(candidate)
+    return cross, kinds
