@@ -48,7 +48,7 @@ class MatchingConfig(BaseModel):
         30, ge=0, le=365, description="Available this many days after the start scores partially."
     )
     exclude_after_days: int = Field(
-        60, ge=0, le=730, description="Available this many days after the start excludes."
+        31, ge=0, le=730, description="Available more than this many days after the start excludes."
     )
     prefetch_limit: int = Field(
         200, ge=1, le=10_000, description="Candidates taken by vector before the formula."

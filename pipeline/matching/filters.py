@@ -106,7 +106,8 @@ def _remote_on_projects(candidate: Payload, _: MatchingConfig) -> Condition | No
 
 def _availability_on_candidates(project: Payload, config: MatchingConfig) -> Condition | None:
     """Available long after the start (more than `exclude_after_days`) cannot fill the seat:
-    projects start on a date, and nobody holds a seat for months."""
+    projects start on a date, and a client holds a seat for a month at most (31 days by
+    default, the fixtures' rule too; a few weeks late still scores partially)."""
     start = project.get("start_day")
     return Range("available_day", gt=start + config.exclude_after_days) if start else None
 

@@ -99,3 +99,14 @@ def test_depth_of_our_company_a_partner_firms_engineer_and_one_of_our_partners(
 )
 def test_a_tier_count_under_the_chains_label(text: str, expected: int) -> None:
     assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chain | one tier below you at most (your staff or your direct partner's staff)", 1),
+        ("two layers below your company at most", 2),
+    ],
+)
+def test_a_limit_in_tiers_below_the_reader(text: str, expected: int) -> None:
+    assert max_commercial_depth(text) == expected

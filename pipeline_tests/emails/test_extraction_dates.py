@@ -161,6 +161,9 @@ def test_what_the_new_forms_do_not_take(text: str, expected: date | None) -> Non
         ("His current contract runs through August.", date(2026, 9, 1)),
         ("Not available until September.", date(2026, 9, 1)),
         ("He won't be available before September 15.", date(2026, 9, 15)),
+        # notice to be given that many months ahead: free that many months on
+        ("■稼働：退職手続きのため、2ヶ月前の通知が必要です", date(2026, 6, 15)),
+        ("稼働時期：1か月前の申告が必要です", date(2026, 5, 15)),
     ],
 )
 def test_free_after_the_current_engagement(text: str, expected: date) -> None:

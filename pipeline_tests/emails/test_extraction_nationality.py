@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.emails.extraction.nationality import foreign_nationals_ok, japanese_level
+from pipeline.emails.extraction.nationality import foreign_nationals_ok, japanese_level, nationality
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,18 @@ def test_a_nationality_required_in_prose_and_accepted_regardless(
 )
 def test_foreign_nationals_under_their_own_label(text: str, expected: bool | None) -> None:
     assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text", ["● 國籍：限日本", "国籍：仅限日本", "【國籍：限日本】（客戶資安規定）"]
+)
+def test_a_nationality_label_limited_to_japan_refuses_foreign_nationals(text: str) -> None:
+    assert foreign_nationals_ok(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("■ 持永住签证（国籍中国）", "CN"), ("永住者（国籍：ベトナム）", "VN")],
+)
+def test_a_nationality_in_brackets_after_a_residence_status(text: str, expected: str) -> None:
+    assert nationality(text) == expected

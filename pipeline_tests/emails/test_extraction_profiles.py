@@ -203,3 +203,18 @@ def test_a_candidates_subject_states_remote_only() -> None:
 )
 def test_a_level_in_the_clause_after_japanese(text: str, expected: str | None) -> None:
     assert japanese_level(text) == expected
+
+
+def test_a_candidate_replying_to_a_project_states_its_own_terms_not_the_quoted_ones() -> None:
+    body = (
+        "ご紹介いたします。\n"
+        "Java 8年、Spring Boot 5年。\n"
+        "現案件が2月末までとなっており、ご参画は3月1日からとなります。\n"
+        "\n"
+        "> ■開始時期：1月〜長期\n"
+        "> ■リモート：フルリモート\n"
+        "> ■日本語：N1\n"
+    )
+    profile = extract_candidate("Re: 【案件】Java 1月〜", body, "ja", date(2026, 11, 22))
+    assert profile.available_from == date(2027, 3, 1)
+    assert profile.remote is None and profile.japanese_level is None

@@ -22,10 +22,11 @@ from pipeline_tests.matching.world import (
 )
 
 # Measured with the tests' hashing embedder on 2026-12-03: top-3 0.95, 1 decoy in a top-3 (6 when
-# the world was written); the USE model in bench/matching.py: top-3 1.00, 1 decoy.
+# the world was written); the USE model in bench/matching.py: top-3 1.00, 1 decoy. After the
+# rules tuned on the dev worlds 4 and 5: top-3 0.95, no decoy.
 TOP3_FLOOR = 0.9
 CROSS_LANGUAGE_TOP3_FLOOR = 0.83
-DECOYS_IN_TOP3_CEILING = 2
+DECOYS_IN_TOP3_CEILING = 1
 
 
 def test_world2_has_one_fitting_best_and_one_constraint_decoys() -> None:

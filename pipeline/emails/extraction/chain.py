@@ -31,7 +31,9 @@ _KANJI_COUNT = {
 _HOP_COUNT = r"([一二两兩三123]|one|two|three|a single|single)"
 _HOP_UNIT = (
     r"(?:社[先下]|次請け?|次受け|次请け?|次請負|次(?=まで|迄)|[层層](?!楼)|[级級](?=合作|外包|供应|供應|协力|協力|BP)|"
-    r"(?:vendor|supplier|subcontract(?:ing|or)?|sub-?vendor)?\s*(?:layers?|tiers?|levels?)|"
+    # "one tier below you at most"
+    r"(?:vendor|supplier|subcontract(?:ing|or)?|sub-?vendor)?\s*(?:layers?|tiers?|levels?)"
+    r"(?:\s+(?:below|beneath|under|away from|from)\s+(?:you|your (?:company|firm)))?|"
     r"(?:compan(?:y|ies)|firms?|vendors?|partners?)\s+(?:beyond|away|below|from|in between|between|"
     r"removed))"
 )

@@ -301,6 +301,8 @@ _WEEK_COUNT = {
 _MONTHS_LATER = re.compile(
     r"(\d|一|两|兩|二|三|one|two|three|a)\s*(?:ヶ|か|カ|ケ|个|個|箇)\s*月\s*(?:後|后)|"
     r"(?<![\w-])(\d|one|two|three|a)\s*months?'?\s*(?:notice|later|from (?:now|today))|"
+    # "2ヶ月前の通知が必要", "退職には1か月前の申告": notice given that many months ahead
+    r"(\d|一|二|三)\s*(?:ヶ|か|カ|ケ|箇)\s*月前(?:まで)?\s*の?\s*(?:通知|予告|申告|申し出)|"
     r"notice(?: period)?\s*(?:is\s*|of\s*)?[:：-]?\s*(\d|one|two|three|a)\s*months?|"
     # "离职需要一个月", "需要一个月交接", "引き継ぎに1ヶ月", "到岗：需一个月": a handover first
     rf"{_HANDOVER}[^\d一两兩二三\n。，,]{{0,6}}?(\d|一|两|兩|二|三)\s*(?:ヶ|か|カ|ケ|个|個)\s*月|"

@@ -168,9 +168,10 @@ def country_code(value: str) -> str | None:
     return found.lastgroup if found else None
 
 
-# "国籍は日本です", "国籍 日本", "。国籍日本", "出身は中国で": the label without a colon.
+# "国籍は日本です", "国籍 日本", "。国籍日本", "（国籍中国）", "出身は中国で": the label without a
+# colon.
 _NATIONALITY_SAID = re.compile(
-    r"(?:^|\n|[。、,，])\s*[・\-]?\s*(?:国籍|出身(?:国|地)?)\s*(?:は|が|[ \t]+)?\s*"
+    r"(?:^|\n|[。、,，(（])\s*[・\-]?\s*(?:国籍|出身(?:国|地)?)\s*(?:は|が|[ \t]+)?\s*"
     r"([^\n、,。]{1,16})"
 )
 _FOREIGN_OF = re.compile(r"外国籍\s*[(（]\s*([^)）\n]{1,12})\s*[)）]")
@@ -304,6 +305,8 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:USC|GC(?:-EAD)?|green cards?|citizens?)(?:\s*(?:[,/&]|or|and)\s*"
         r"(?:USC|GC(?:-EAD)?|green cards?|EAD|citizens?)(?:\s*holders?)?)+\s*only|"
         r"only\s+(?:us\s+|u\.s\.\s+)?citizens?|(?:japanese|us|u\.s\.)\s+(?:nationals?|citizens?)\s+only|"
+        # "國籍：限日本", "国籍：仅限日本人"
+        r"[国國]籍\s*[:：]?\s*(?:仅限|只限|限)\s*日本|"
         r"(?:仅限|只限|限)\s*(?:日本|中国)?(?:国籍|籍)(?:人员|人士)?|国籍要求\s*[:：]\s*(?:仅限|只限)|"
         # "日本国籍者のみ", "外国籍の方のご提案はご遠慮ください", "不接受外国籍"
         r"日本(?:国)?籍(?:保有)?者(?:のみ|限定)|"
