@@ -164,6 +164,8 @@ def test_what_the_new_forms_do_not_take(text: str, expected: date | None) -> Non
         # notice to be given that many months ahead: free that many months on
         ("■稼働：退職手続きのため、2ヶ月前の通知が必要です", date(2026, 6, 15)),
         ("稼働時期：1か月前の申告が必要です", date(2026, 5, 15)),
+        ("He can join after the current project finishes at the end of June.", date(2026, 7, 1)),
+        ("Kick-off mid-June, six months with likely extension.", date(2026, 6, 15)),
     ],
 )
 def test_free_after_the_current_engagement(text: str, expected: date) -> None:

@@ -34,6 +34,7 @@ from pipeline.emails.extraction.remote import remote, remote_only
         "無法進駐客戶",
         "远程：必须",
         "Remote: mandatory",
+        "只接受全程远程的工作，不能去名古屋现场。",
     ],
 )
 def test_the_office_refused_or_remote_required_is_remote_only(text: str) -> None:

@@ -131,6 +131,9 @@ _ENGAGED_ZH = (
 _UNTIL_ZH_DATE = r"(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|底|末)?|\d{1,2}/\d{1,2}(?![\d/]))"
 _IN_SENTENCE = re.compile(
     rf"({_ENDS_ON.pattern})|"
+    # "can join after the current project finishes at the end of November"
+    r"\b(?:join|start|available|free)\w*\s+(after\b[^\n.]{0,50}?\b(?:ends?|finish(?:es)?|"
+    r"wraps? up|completes?)\s+(?:in|by|at the end of)\s+[A-Za-z]{3,9})|"
     r"(?:available|start(?:s|ing)?|join(?:s|ing)?|begin(?:s|ning)?)\s+"
     r"(within\s+\d{1,3}\s*days|within\s+(?:a|one|two|three|\d)\s+weeks?|next month|next week|"
     rf"next\s+{_WEEKDAY_WORD}|immediately|right away|now\b)|"
@@ -166,7 +169,7 @@ _IN_SENTENCE = re.compile(
     r"end of)[- ]?\s*next month)|"
     r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?!\d))?"
     r"(?:,?\s*20\d{2})?)\s+(?:start|kick-?off)\b|"
-    r"\b(?:commenc(?:e|es|ing)|beginning|begins?)\s+"
+    r"\b(?:commenc(?:e|es|ing)|beginning|begins?|kick-?off)\s+"
     r"((?:early |mid-?|late )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
     r"(?:\s+\d{1,2}(?!\d))?)|"
     r"(?:available|start(?:s|ing)?|join(?:ing)?|begin(?:s|ning)?|commenc(?:e|es|ing)|"

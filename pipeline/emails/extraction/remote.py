@@ -171,8 +171,8 @@ _REMOTE_ONLY = re.compile(
     r"(?:must|needs? to|has to|wants? to) (?:be|stay|work) (?:fully |100% )?remote|"
     r"not (?:willing|able|open) to (?:commute|work on-?site|go on-?site|come on-?site)|"
     r"不(?:考虑|接受|能|去)(?:驻场|现场|到现场|出差驻场)|リモート(?:案件)?限定|在宅(?:勤務)?限定|"
-    # "只接受完全远程", "僅接受遠端": only, then any word for remote
-    r"(?:只|仅|僅)(?:能|可)?(?:接受|考虑|考慮|做|找|接)?\s*(?:完全|全|纯|純|100%)?\s*[远遠](?:程|端|距)|"
+    # "只接受完全远程", "只接受全程远程", "僅接受遠端": only, then any word for remote
+    r"(?:只|仅|僅)(?:能|可)?(?:接受|考虑|考慮|做|找|接)?\s*(?:完全|全程|全|纯|純|100%)?\s*[远遠](?:程|端|距)|"
     # "完全リモート必須", "フルリモートが条件", "fully remote required", "remote is a must"
     r"(?:フル|完全|100%)\s*(?:リモート|在宅|テレワーク)\s*(?:が|は|[(（])?\s*(?:必須|絶対|条件|前提|マスト)|"
     r"(?:fully |full |100% )?remote(?: work)?\s*(?:is\s*)?"
