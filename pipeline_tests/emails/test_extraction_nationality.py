@@ -85,3 +85,27 @@ def test_a_nationality_label_limited_to_japan_refuses_foreign_nationals(text: st
 )
 def test_a_nationality_in_brackets_after_a_residence_status(text: str, expected: str) -> None:
     assert nationality(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "元は韓国籍ですが2019年に帰化しており、現在は日本国籍です。",
+        "出身は中国ですが、現在は日本国籍です。",
+        "ベトナム出身、2020年に日本国籍を取得しました。",
+        "原为中国籍，2016年入籍日本，现为日本国籍，日语N1。",
+        "出生于大连，2018年取得日本国籍。",
+    ],
+)
+def test_a_naturalised_engineer_is_japanese_whatever_the_origin_named_first(text: str) -> None:
+    assert nationality(text) == "JP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["日语需要N1，并且只接受日本国籍的人选。", "僅考慮日本國籍的候選人", "仅接受持有日本国籍者"],
+)
+def test_only_japanese_nationals_accepted_in_chinese_prose_refuses_foreign_nationals(
+    text: str,
+) -> None:
+    assert foreign_nationals_ok(text) is False

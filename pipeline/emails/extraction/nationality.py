@@ -175,10 +175,12 @@ _NATIONALITY_SAID = re.compile(
     r"([^\n、,。]{1,16})"
 )
 _FOREIGN_OF = re.compile(r"外国籍\s*[(（]\s*([^)）\n]{1,12})\s*[)）]")
-# "帰化済", "已归化日本", "naturalized": Japanese now, whatever the origin ("帰化申請中" is not).
+# "帰化済", "帰化しており", "已归化日本", "入籍日本，现为日本国籍", "naturalized", "現在は日本国籍":
+# Japanese now, whatever the origin ("帰化申請中" is not).
 _NATURALISED_NOW = re.compile(
-    rf"{_NOT_NATURALISED}(?:帰化(?:済|済み|しております|しています|した|取得)|(?:已|已经)?归化|"
-    r"入籍済|naturali[sz]ed)",
+    rf"{_NOT_NATURALISED}(?:帰化(?:済|済み|しており|しています|した|しました|取得)|(?:已|已经)?归化|"
+    r"入籍済|入籍日本|naturali[sz]ed|現在(?:は|の国籍は)?日本国籍|日本国籍を取得|"
+    r"现(?:在)?(?:为|是|已是)日本(?:国)?籍|(?:取得|获得)(?:了)?日本(?:国)?籍)",
     re.I,
 )
 # "中国人、30代", "日本人・男性", "ベトナム出身": the person's country, not "日本人と同等の日本語".
@@ -200,8 +202,11 @@ def nationality(text: str | Prepared) -> str | None:
     if value:
         iso = re.match(r"\s*([A-Z]{2})\b", value)  # "Nationality: JP"
         return iso.group(1) if iso and iso.group(1) in _COUNTRIES else country_code(value)
+    # Naturalised is Japanese now, whatever the origin the same sentence names ("元は韓国籍").
+    if _NATURALISED_NOW.search(fields):
+        return "JP"
     if not _COUNTRY_WORD.search(fields):  # every reader below needs a country named
-        return "JP" if _NATURALISED_NOW.search(fields) else None
+        return None
     origin = labelled(
         fields, r"出身(?:国|地)?|country of (?:citizenship|origin)|origin|passport|护照|護照"
     )
@@ -210,8 +215,6 @@ def nationality(text: str | Prepared) -> str | None:
     said = _NATIONALITY_SAID.search(fields)
     if said and country_code(said.group(1)):
         return country_code(said.group(1))
-    if _NATURALISED_NOW.search(fields):
-        return "JP"
     foreign = _FOREIGN_OF.search(fields)
     if foreign and country_code(foreign.group(1)):
         return country_code(foreign.group(1))
@@ -312,6 +315,8 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"日本(?:国)?籍(?:保有)?者(?:のみ|限定)|"
         r"外国籍(?:の方)?(?:の(?:ご)?(?:提案|紹介|参画))?(?:は|も)?\s*(?:ご遠慮|お断り|不可|NG)|"
         r"不(?:接受|考虑|考慮|可)外(?:国|國)?籍|"
+        # "只接受日本国籍的人选", "僅考慮日本國籍"
+        r"(?:只|仅|僅)(?:接受|考虑|考慮|招|要)(?:持有)?日本(?:国|國)?籍|"
         r"(?:must|need to|needs to|required to)\s+(?:hold|have|be)\s+(?:a\s+)?"
         r"(?:japanese|us|u\.s\.)\s+"
         r"(?:citizenship|nationality|passport|citizen|national)|"
