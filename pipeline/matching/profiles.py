@@ -40,7 +40,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "is_open",
     ),
 }  # fmt: skip
-# Where a project's place is not stated, its country is the one its mail's language suggests.
+# Where a project's place is not stated, its country is the one its budget's currency names
+# (a Chinese mail from a Japanese branch budgets in 日元), else the one its mail's language
+# suggests.
+COUNTRY_OF_CURRENCY = {"JPY": "JP", "CNY": "CN", "USD": "US"}
 COUNTRY_OF_LANGUAGE = {"ja": "JP", "zh": "CN", "en": "US"}
 
 
@@ -65,12 +68,17 @@ def monthly_jpy(amount: Any, currency: str | None, rates: Mapping[str, float]) -
     return round(float(amount) * rates[currency], 0)
 
 
-def project_country(place: str | None, language: str | None) -> str:
-    """The country a project is in: its place's, else its mail language's, else Japan."""
+def project_country(place: str | None, language: str | None, currency: str | None = None) -> str:
+    """The country a project is in: its place's, else its budget currency's, else its mail
+    language's, else Japan."""
     from pipeline.emails.extraction import place_country
 
     country = place_country(place) if place else None
-    return country or COUNTRY_OF_LANGUAGE.get(language or "", "JP")
+    return (
+        country
+        or COUNTRY_OF_CURRENCY.get(currency or "")
+        or COUNTRY_OF_LANGUAGE.get(language or "", "JP")
+    )
 
 
 def japanese_rank(level: str | None) -> int | None:
@@ -158,7 +166,7 @@ def project_profile(row: Mapping[str, Any], rates: Mapping[str, float]) -> Canon
             "remote": row.get("remote"),
             "place": row.get("place"),
             "start_day": day_number(row.get("start_date")),
-            "country": project_country(row.get("place"), row.get("language")),
+            "country": project_country(row.get("place"), row.get("language"), currency),
             "foreign_nationals_ok": _flag(row.get("foreign_nationals_ok")),
             "max_commercial_depth": row.get("max_commercial_depth"),
             "japanese_rank_min": japanese_rank(row.get("japanese_level")),

@@ -73,6 +73,20 @@ def test_citizens_only_means_the_projects_own_country(
     assert project_id not in {r.profile_id for r in matcher.search_projects(visa_holder)}
 
 
+def test_citizens_only_in_a_chinese_mail_budgeted_in_yen_means_japanese_nationals(
+    db, add_project, add_candidate, embedder, vector_store, config
+) -> None:
+    """A fully remote project names no place; its 日元 budget says where it is, not the mail's
+    language."""
+    project_id = add_project(language="zh", place=None, remote="full", foreign_nationals_ok=False)
+    japanese = add_candidate(language="en", remote="full", nationality="JP")
+    chinese = add_candidate(language="zh", remote="full", nationality="CN")
+    found = {r.profile_id for r in _matcher(db, embedder, vector_store, config)
+             .search_candidates(project_id)}  # fmt: skip
+    assert japanese in found
+    assert chinese not in found
+
+
 def test_soft_filters_score_partially(
     db, add_project, add_candidate, embedder, vector_store, config
 ) -> None:
