@@ -30,9 +30,10 @@ from pipeline_tests.matching.world import (
 WORLD3_PATH = Path(__file__).resolve().parents[1] / "fixtures" / "matching_world3.yaml"
 # Measured on 2026-12-03, the first time anyone ranked it, with the tests' hashing embedder and
 # with the USE model in bench/matching.py alike: top-3 0.933 (one miss), 2 decoys in a top-3;
-# after the rules tuned on the dev worlds 4 and 5 (never on this one): 1 decoy.
-TOP3_FLOOR = 0.9
-DECOYS_IN_TOP3_CEILING = 2
+# after the rules tuned on the dev worlds 4 and 5 (never on this one): 1 decoy; after its two
+# failures were read (naturalised nationality, 只接受日本国籍): 1.000, no decoy. No longer blind.
+TOP3_FLOOR = 0.93
+DECOYS_IN_TOP3_CEILING = 0
 
 
 def load_world3() -> list[dict[str, Any]]:

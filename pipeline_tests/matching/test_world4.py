@@ -39,7 +39,7 @@ DECOY_KINDS = {
 # 1 remote_only); after the rules tuned on it (candidate constraints read outside the quoted
 # project, 31-day availability exclusion): top-1 1.0, top-3 1.0, no decoy.
 TOP3_FLOOR = 0.9
-DECOYS_IN_TOP3_CEILING = 1
+DECOYS_IN_TOP3_CEILING = 0  # measured 0 since 2026-12-03 (hashing and USE)
 
 
 def load_world4() -> list[dict[str, Any]]:

@@ -39,7 +39,7 @@ DECOY_KINDS = {
 # top-1 0.75, top-3 0.917 (one miss), MRR 0.833, 5 decoys in a top-3. After the rules tuned on
 # it and on world 4: top-1 0.917, top-3 0.917, MRR 0.917, no decoy.
 TOP3_FLOOR = 0.9
-DECOYS_IN_TOP3_CEILING = 1
+DECOYS_IN_TOP3_CEILING = 0  # measured 0 since 2026-12-03 (hashing and USE)
 
 
 def load_world5() -> list[dict[str, Any]]:
