@@ -142,6 +142,12 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"(?:決定|成約)(?:と|に)?(?:なりました|いたしました)",
                 10.0,  # outweighs the 【案件名】 block a closing notice repeats
             ),
+            # a proposed engineer withdrawn: "他決となりました", "ご提案を取り下げ"
+            (
+                r"他決(?:と|に)?(?:なりました|いたしました|しました|のため)|"
+                r"(?:ご)?提案(?:を)?(?:取り下げ|取下げ)|(?:ご)?本人(?:より|から)?(?:の)?辞退",
+                10.0,  # outweighs the profile the notice repeats, as a closing notice does
+            ),
             (  # an acknowledgement: "拝見いたします", "受領いたしました"
                 r"拝見(?:いたします|します|しました|いたしました)|拝受|受領(?:いたしました|しました)|"
                 r"社内で(?:確認|検討)(?:いたします|します|し[、,]|いたし[、,]|の上|のうえ)",
@@ -252,6 +258,14 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (  # a reply declining a proposed candidate
                 r"不(?:予)?录用|未(?:能)?通过(?:面试)?|没有通过|很遗憾|婉拒|暂不考虑|不考虑该(?:候选人|人选)",
                 6.0,
+            ),
+            # a candidate withdrawn ("现撤回推荐", "已确定其他项目"): names them, offers nobody
+            (
+                r"(?:撤回|撤销|取消)(?:对)?[^,，。\n]{0,10}?(?:推荐|人选|候选人)|"
+                r"(?:候选人|人选)[^,，。\n]{0,12}?(?:已|已经)?(?:撤回|撤销)|"
+                r"(?:已|已经)(?:确定|决定|选择)(?:了)?(?:其他|其它)的?(?:项目|专案|案件|工作|公司|offer)|"
+                r"(?:已|已经)入职其他",
+                10.0,  # outweighs the profile the notice repeats, as a closing notice does
             ),
         ),
     },

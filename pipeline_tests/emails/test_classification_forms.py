@@ -658,3 +658,42 @@ def test_notices_and_acknowledgements_that_repeat_a_project(
 ) -> None:
     language = detect_language(f"{subject}\n{body}")
     assert classify_by_rules(EmailForClassification(subject, body, language)).category == label
+
+
+WITHDRAWAL_CASES = [
+    (
+        "other",
+        "推荐撤回：张某（Java）",
+        "李经理您好：\n之前向贵司推荐的张某（Java 8年、Spring Boot）本人已确定其他项目，现撤回推荐，抱歉。\n\n大连某软件 营业部 王",
+    ),
+    (
+        "other",
+        "候選人撤回通知",
+        "您好：\n上週推薦的林先生（React、TypeScript）已經決定其他公司的offer，撤回推薦，造成困擾敬請見諒。",
+    ),
+    (
+        "other",
+        "Re: 【技術者のご紹介】Java 山田",
+        "お世話になっております。\nご紹介しておりました山田（Java 10年）ですが、他決となりましたのでご提案を取り下げさせていただきます。\n引き続きよろしくお願いいたします。",
+    ),
+    (
+        "other",
+        "要員ご提案：佐藤（PHP）",
+        "佐藤（PHP 7年、最寄駅：大宮）につきまして、ご本人より辞退の申し出がありましたので、ご提案を取り下げさせていただきます。",
+    ),
+    (
+        "candidate",
+        "人员推荐：Java开发",
+        "您好：\n向贵司推荐一位Java工程师，8年经验，上一个项目已结束，可随时到岗，简历已附上。",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "subject", "body"), WITHDRAWAL_CASES, ids=[c[1] for c in WITHDRAWAL_CASES]
+)
+def test_a_withdrawn_proposal_naming_the_candidate_is_other(
+    label: str, subject: str, body: str
+) -> None:
+    language = detect_language(f"{subject}\n{body}")
+    assert classify_by_rules(EmailForClassification(subject, body, language)).category == label
