@@ -93,6 +93,23 @@ def test_a_total_with_each_skills_share_in_brackets() -> None:
     assert years_of_experience("Experience: 8 years (Python 5, some Go)") == Years({}, 8.0)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Total 10 years, of which React 4. Lives in Tokyo.", Years({"React": 4.0}, 10.0)),
+        (
+            "a C# / .NET developer, 8+ yrs of C#; 5 in .NET, available",
+            Years({"C#": 8.0, ".NET": 5.0}, None),
+        ),
+        ("12 years in total, of which 4 on AWS", Years({"AWS": 4.0}, 12.0)),
+        ("Java 8 years; 3 in Tokyo", Years({"Java": 8.0}, None)),  # a place, not a skill
+        ("Team of 5, including React 4 people", Years({}, None)),  # no figure with a unit first
+    ],
+)
+def test_a_share_of_a_figure_with_its_unit_left_out(text: str, expected: Years) -> None:
+    assert years_of_experience(text) == expected
+
+
 def test_a_figure_in_brackets_after_a_skill_and_its_words() -> None:
     line = "Mandatory: CCNA, Cisco routing & switching (5 yrs), Fortinet firewalls"
     assert years_of_experience(line).per_skill == {"Cisco": 5.0}

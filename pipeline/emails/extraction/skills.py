@@ -588,6 +588,8 @@ def years_of_experience(text: str | Prepared, minimums: bool = False) -> Years:
                 loose_total.append(mention.years)  # "React、TypeScript、Next.jsでの経験3年以上"
                 continue
             per_skill[owner[2]] = keep(per_skill.get(owner[2], mention.years), mention.years)
+        for name, years in _elliptical_shares(line, hits).items():
+            per_skill.setdefault(name, years)
     tables = _table_of_years(prepared.lines) if _YEARS_HEADER.search(prepared.text) else {}
     for name, years in tables.items():
         per_skill.setdefault(name, years)
@@ -596,6 +598,31 @@ def years_of_experience(text: str | Prepared, minimums: bool = False) -> Years:
         labelled_total += [float(bare.group(1))] if bare else []
     total = labelled_total[0] if labelled_total else (max(loose_total) if loose_total else None)
     return Years(per_skill, total)
+
+
+# "Total 10 years, of which React 4", "8+ yrs of C#; 5 in .NET", "12 years, of which 4 on AWS":
+# after a figure with its unit, a share of it with the unit left out, tied to a skill by "of
+# which" or "in".
+_SHARE_OF_WHICH = re.compile(r"\b(?:of which|of them|including)\s+$", re.I)
+_SHARE_FIGURE_AFTER = re.compile(r"\s+(\d{1,2})(?:\s*\+)?(?![\d%万$]|[.,]\d)(?=\s*(?:[.;,)]|$))")
+_SHARE_FIGURE_BEFORE = re.compile(
+    r"(?:[;,]|\bof which|\bincluding)\s*(\d{1,2})(?:\s*\+)?\s+(?:in|on|with)\s+$", re.I
+)
+
+
+def _elliptical_shares(line: str, hits: list[Hit]) -> dict[str, float]:
+    """Skills given a bare figure that shares the unit of a figure before it on the line."""
+    shares: dict[str, float] = {}
+    for start, end, name in hits:
+        before = line[max(0, start - 24) : start]
+        after = _SHARE_FIGURE_AFTER.match(line, end)
+        if after and _SHARE_OF_WHICH.search(before):
+            shares[name] = float(after.group(1))
+            continue
+        figure = _SHARE_FIGURE_BEFORE.search(before)
+        if figure and 0 < float(figure.group(1)) < 50:
+            shares[name] = float(figure.group(1))
+    return shares
 
 
 # "12 years (C# 12, .NET 10, Azure 5)": a total, then each skill's share with the unit left out.
