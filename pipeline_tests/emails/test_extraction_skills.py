@@ -110,6 +110,13 @@ def test_a_share_of_a_figure_with_its_unit_left_out(text: str, expected: Years) 
     assert years_of_experience(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text", ["9月15日开始，预计半年以上。预算最高90万日元/月。", "项目為期一年，需要Java 5年以上。"]
+)
+def test_a_projects_expected_length_is_not_a_minimum_of_experience(text: str) -> None:
+    assert years_of_experience(text, minimums=True).total is None
+
+
 def test_a_figure_in_brackets_after_a_skill_and_its_words() -> None:
     line = "Mandatory: CCNA, Cisco routing & switching (5 yrs), Fortinet firewalls"
     assert years_of_experience(line).per_skill == {"Cisco": 5.0}

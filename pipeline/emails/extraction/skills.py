@@ -369,7 +369,7 @@ _DURATION_LINE = re.compile(
 # is experience; "since" and 卒業 mark dates elsewhere on the line).
 _DURATION_ITEM = re.compile(
     r"期間|duration|contract|契約|工期|周期|長期|长期|long[- ]term|extension|length|設立|创立|"
-    r"founded|年齢|年龄|\bage\b",
+    r"founded|年齢|年龄|\bage\b|预计|預計|为期|為期",  # "预计半年以上": the project's length
     re.I,
 )
 _TOTAL_LABEL = re.compile(
