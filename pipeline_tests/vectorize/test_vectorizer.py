@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from pipeline.store.vectors import create_vector_store, point_id
 from pipeline.vectorize import PendingFilter, Vectorizer, create_embedder
+from pipeline.vectorize.embedders.hashing import HashingEmbedder
 from pipeline.vectorize.vectorizer import LOCAL_BATCH_SIZE, REMOTE_BATCH_SIZE
 from pipeline_tests.vectorize.helpers import (
     CountingEmbedder,
@@ -168,6 +169,18 @@ def test_hashing_vectors_are_normalised_and_deterministic():
     assert a.dtype == np.float32 and a.shape == (2, 32)
     assert np.allclose(a, b)
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0)
+
+
+def test_a_hashed_vector_depends_on_its_text_alone_not_on_its_batch():
+    # The batch is hashed in one pass over all texts' bytes: no trigram may span two texts.
+    embedder = HashingEmbedder(dimension=8)
+    texts = ["abcd", "", "é", "ab", "同じ文章 and more", "abcd"]
+    batch = embedder.embed(texts)
+    for row, text in zip(batch, texts, strict=True):
+        assert np.array_equal(row, embedder.embed([text])[0]), text
+    # "abcd" has two trigrams, abc and bcd: two buckets, one sign each, pinned.
+    assert np.allclose(batch[0], [0, -(0.5**0.5), 0, 0, -(0.5**0.5), 0, 0, 0])
+    assert embedder.embed([]).shape == (0, 8)
 
 
 def test_the_default_batch_is_the_seeds_32_locally_and_larger_for_remote_embedders():
