@@ -108,3 +108,17 @@ def check_world_pairs(world: list[dict[str, Any]]) -> tuple[int, Counter[str]]:
     for candidate in candidates.values():
         _check_truth(candidate)
     return cross, kinds
+
+
+def leaked_decoys(
+    world: list[dict[str, Any]], rankings: Mapping[str, list[str]]
+) -> dict[str, list[str]]:
+    """{failed constraint: [decoy ids ranked in their project's top 3]}."""
+    leaked: dict[str, list[str]] = {}
+    for mail in world:
+        if mail["kind"] == "project":
+            top3 = rankings.get(mail["id"], [])[:3]
+            for decoy, constraint in mail["truth"]["decoys"].items():
+                if decoy in top3:
+                    leaked.setdefault(constraint, []).append(decoy)
+    return leaked

@@ -1,0 +1,153 @@
+"""The matching worlds written by hand blind to the intake rules and to each other
+(pipeline_tests/fixtures/matching_world3.yaml .. matching_world6.yaml), one table row each.
+
+Each world has one `best` candidate per project and two decoys that share its skills, years,
+rate and place and fail exactly one hard constraint. Its pairs are checked with the fixture
+oracle first (a world whose best fails a stated condition would make the floor meaningless),
+then the world is ranked end to end: intake, profile index, matcher, `matches`. The floors sit
+at or a little under the measured figures (`bench/matching.py --world-file PATH` prints them
+with the USE model): a regression guard, not a target. Worlds 4 and 5 were written as dev worlds
+and the rules were tuned on them; world 3 was tuned on after its first measurement; world 6 is
+the blind one (report it, never tune on it).
+"""
+
+from __future__ import annotations
+
+import collections
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pipeline.matching.evaluation import ranking_quality
+from pipeline.matching.index import ProfileIndexer
+from pipeline.matching.service import MatchingService
+from pipeline_tests.fixtures.heldout import DECOY_CONSTRAINTS, load_world_file
+from pipeline_tests.matching.world import (
+    check_world_pairs,
+    ingest_world,
+    leaked_decoys,
+    stored_rankings,
+    world_truths,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+NATURALISED_WORDS = ("帰化", "入籍", "已归化", "已歸化", "naturalized", "naturalised")
+
+
+@dataclass(frozen=True)
+class BlindWorld:
+    name: str
+    projects_per_language: int
+    min_cross_language: int
+    # {failed constraint: decoys}, or None for "every kind, at least five of each"
+    decoy_kinds: dict[str, int] | None
+    top3_floor: float
+    history: str  # what was measured when, and what was tuned on it since
+    decoys_in_top3_ceiling: int = 0
+    hant_projects: int | None = None
+    min_html: int = 0
+    min_naturalised_bests: int = 0
+
+    @property
+    def path(self) -> Path:
+        return FIXTURES / f"matching_{self.name}.yaml"
+
+
+WORLDS = (
+    BlindWorld(
+        "world3",
+        projects_per_language=5,
+        min_cross_language=6,
+        decoy_kinds=None,
+        top3_floor=0.93,
+        history="2026-12-03, first ranking (hashing and USE alike): top-3 0.933, 2 decoys in a "
+        "top-3; after the dev worlds 4 and 5: 1 decoy; after its two failures were read "
+        "(naturalised nationality, 只接受日本国籍): 1.000, no decoy. No longer blind.",
+    ),
+    BlindWorld(
+        "world4",
+        projects_per_language=4,
+        min_cross_language=5,
+        decoy_kinds={
+            "availability": 7,
+            "foreign_national": 6,
+            "commercial_depth": 4,
+            "japanese_level": 4,
+            "remote_only": 3,
+        },
+        top3_floor=0.9,
+        hant_projects=1,
+        min_html=3,
+        history="a dev world. 2026-12-03, hashing: top-1 0.75, top-3 1.0, MRR 0.861, 7 decoys "
+        "in a top-3; after the rules tuned on it (a candidate's constraints read outside the "
+        "quoted project, the 31-day availability exclusion): 1.0, no decoy.",
+    ),
+    BlindWorld(
+        "world5",
+        projects_per_language=4,
+        min_cross_language=5,
+        decoy_kinds={
+            "availability": 7,
+            "foreign_national": 6,
+            "commercial_depth": 4,
+            "japanese_level": 4,
+            "remote_only": 3,
+        },
+        top3_floor=0.9,
+        hant_projects=1,
+        min_html=3,
+        min_naturalised_bests=3,
+        history="a dev world. 2026-12-03, hashing: top-1 0.75, top-3 0.917, MRR 0.833, 5 decoys "
+        "in a top-3; after the rules tuned on it and world 4: 0.917, no decoy; after a place-less "
+        "project took its country from its budget's currency: 1.000.",
+    ),
+)
+
+
+@pytest.mark.parametrize("world", WORLDS, ids=lambda w: w.name)
+def test_world_has_one_fitting_best_and_one_constraint_decoys(world: BlindWorld) -> None:
+    mails = load_world_file(world.path)
+    projects = [m for m in mails if m["kind"] == "project"]
+    per_language = world.projects_per_language
+    assert collections.Counter(p["lang"] for p in projects) == dict.fromkeys(
+        ("ja", "zh", "en"), per_language
+    )
+    assert len(mails) == 4 * len(projects)  # a best and two decoys each
+    cross, kinds = check_world_pairs(mails)
+    assert cross >= world.min_cross_language, cross
+    if world.decoy_kinds is None:
+        assert set(kinds) == DECOY_CONSTRAINTS and min(kinds.values()) >= 5, kinds
+    else:
+        assert kinds == world.decoy_kinds, kinds
+    if world.hant_projects is not None:
+        assert sum(p.get("script") == "Hant" for p in projects) == world.hant_projects
+    assert sum(bool(m.get("html")) for m in mails) >= world.min_html
+    by_id = {m["id"]: m for m in mails}
+    naturalised = [
+        p["id"]
+        for p in projects
+        if p["truth"].get("foreign_nationals_ok") is False
+        if any(w in by_id[p["truth"]["best"]]["body"] for w in NATURALISED_WORDS)
+    ]
+    assert len(naturalised) >= world.min_naturalised_bests, naturalised
+
+
+@pytest.mark.parametrize("world", WORLDS, ids=lambda w: w.name)
+def test_world_best_candidates_rank_in_the_top_three(
+    world: BlindWorld, db, tables, embedder, vector_store, config
+) -> None:
+    def load() -> list[dict]:
+        return load_world_file(world.path)
+
+    ingest_world(db, tables, load)
+    ProfileIndexer(db, embedder, vector_store, config).sync()
+    MatchingService(db, embedder, vector_store, config, top_k=10).compute()
+    rankings = stored_rankings(db)
+    groups = ranking_quality(world_truths(load), rankings)
+    overall = groups["overall"].as_dict()
+    leaked = leaked_decoys(load(), rankings)
+    print(f"{world.name} ranking {overall} misses {groups['overall'].misses} decoys {leaked}")
+    assert overall["projects"] == 3 * world.projects_per_language
+    assert overall["top3"] >= world.top3_floor, groups["overall"].misses
+    assert overall["decoys_in_top3"] <= world.decoys_in_top3_ceiling, leaked
