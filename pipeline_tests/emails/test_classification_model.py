@@ -22,6 +22,7 @@ from pipeline_tests.fixtures.heldout import (
     load_heldout,
     load_test2,
     load_test3,
+    load_test4,
     load_world,
 )
 
@@ -54,7 +55,7 @@ def _digest(mail: dict) -> str:
 
 def test_training_reads_no_held_out_mail() -> None:
     held_out = [m for m in load_heldout() if m["split"] == "test"]
-    held_out += [*load_test2(), *load_test3(), *load_world()]
+    held_out += [*load_test2(), *load_test3(), *load_test4(), *load_world()]
     trained = {_digest(m) for m in training_mails()}
     assert len(trained) >= 400
     assert not trained & {_digest(m) for m in held_out}

@@ -25,6 +25,7 @@ from pipeline_tests.fixtures.heldout import (
     load_heldout,
     load_test2,
     load_test3,
+    load_test4,
     load_world,
     to_eml,
 )
@@ -54,8 +55,10 @@ WORLD_ACCURACY_FLOOR = 0.9  # measured ja 1.00, zh 1.00, en 0.95 (0.90 before de
 # The blind test sets (written by people who never read the rules; nobody tunes on them), as
 # measured on 2026-12-03: every field's F1 over all languages, lowest test2 0.91 (remote_only,
 # n = 6), test3 0.88 (commercial_depth); classification test2 1.00 / 0.96 / 0.96 and test3
-# 0.97 / 0.93 / 1.00 (ja / zh / en: 25 and 30 mails a language, one miss is 0.04 or 0.03).
-BLIND_FIELD_FLOOR = {"test2": 0.85, "test3": 0.83}
+# 0.97 / 0.93 / 1.00 (ja / zh / en: 25 and 30 mails a language, one miss is 0.04 or 0.03);
+# test4, the first time it was scored (2026-12-04): lowest field 0.87 (commercial_depth),
+# classification 0.90 / 1.00 / 0.93.
+BLIND_FIELD_FLOOR = {"test2": 0.85, "test3": 0.83, "test4": 0.83}
 BLIND_ACCURACY_FLOOR = 0.9
 
 
@@ -72,6 +75,7 @@ def _run(source: str, split: str | None) -> tuple[dict[str, Any], dict[str, floa
         "dev4": load_dev4,
         "test2": load_test2,
         "test3": load_test3,
+        "test4": load_test4,
     }
     mails = loaders.get(source, load_heldout)()
     mails = [m for m in mails if split is None or m["split"] == split]
