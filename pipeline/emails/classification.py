@@ -20,7 +20,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from pipeline.emails.extraction.text import block_heading_count, prepare
+from pipeline.emails.extraction.text import (
+    QUOTED_LINE,
+    block_heading_count,
+    prepare,
+    unquoted_lines,
+)
 from pipeline.errors import PipelineError
 from pipeline.llm.client import LLMConfig
 
@@ -624,19 +629,16 @@ def _weighted_rules(language: str) -> tuple[tuple[Category, re.Pattern[str], flo
     )
 
 
-_QUOTED = re.compile(r"^\s*[>＞]")
-
-
 def _own_lines(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not _QUOTED.match(line))
+    return "\n".join(line for line in text.splitlines() if not QUOTED_LINE.match(line))
 
 
 def _without_quotes(text: str) -> str:
     """The mail without '>' quoted lines when it says enough of its own: a reply that
     introduces a candidate quotes the question that asked for one."""
     lines = text.splitlines()
-    own = [line for line in lines if not _QUOTED.match(line)]
-    return "\n".join(own) if sum(1 for line in own if line.strip()) >= 3 else text
+    own = unquoted_lines(lines)
+    return text if own is lines else "\n".join(own)
 
 
 # Where a reply's copy of the answered mail starts, when it is not '>' quoted.

@@ -43,10 +43,11 @@ class HardRule:
 
 
 def _foreign_on_candidates(project: Payload, _: MatchingConfig) -> Condition | None:
-    """外国籍不可 / citizens only: only nationals of the project's country (Japan for most
-    SES mail; a US project's "USC only" means US citizens). A naturalised Japanese is Japanese
-    (nationality JP). A candidate whose nationality is not stated is not excluded (the business
-    rules note it): SES mail routinely omits nationality for Japanese staff."""
+    """外国籍不可 / citizens only: only nationals of the citizenship the project names ("must be
+    a U.S. citizen" on a Tokyo project means US citizens), else of the project's country (Japan
+    for most SES mail; a US project's "USC only" means US citizens). A naturalised Japanese is
+    Japanese (nationality JP). A candidate whose nationality is not stated is not excluded (the
+    business rules note it): SES mail routinely omits nationality for Japanese staff."""
     if project.get("foreign_nationals_ok") != 0:
         return None
     country = project.get("country")

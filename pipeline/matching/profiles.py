@@ -36,8 +36,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "project": (
         "id", "required_skills", "preferred_skills", "skill_years", "min_experience_years",
         "budget_currency", "monthly_budget_min", "monthly_budget_max", "remote", "place",
-        "start_date", "foreign_nationals_ok", "max_commercial_depth", "japanese_level",
-        "is_open",
+        "start_date", "foreign_nationals_ok", "citizenship", "max_commercial_depth",
+        "japanese_level", "is_open",
     ),
 }  # fmt: skip
 # Where a project's place is not stated, its country is the one its budget's currency names
@@ -166,7 +166,9 @@ def project_profile(row: Mapping[str, Any], rates: Mapping[str, float]) -> Canon
             "remote": row.get("remote"),
             "place": row.get("place"),
             "start_day": day_number(row.get("start_date")),
-            "country": project_country(row.get("place"), row.get("language"), currency),
+            # whose nationals a closed project takes: the citizenship it names, else its country
+            "country": row.get("citizenship")
+            or project_country(row.get("place"), row.get("language"), currency),
             "foreign_nationals_ok": _flag(row.get("foreign_nationals_ok")),
             "max_commercial_depth": row.get("max_commercial_depth"),
             "japanese_rank_min": japanese_rank(row.get("japanese_level")),

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.emails.extraction.nationality import foreign_nationals_ok, japanese_level, nationality
+from pipeline.emails.extraction.nationality import (
+    citizenship_required,
+    foreign_nationals_ok,
+    japanese_level,
+    nationality,
+)
 
 
 @pytest.mark.parametrize(
@@ -109,3 +114,33 @@ def test_only_japanese_nationals_accepted_in_chinese_prose_refuses_foreign_natio
     text: str,
 ) -> None:
     assert foreign_nationals_ok(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Because the work sits inside the base, the candidate must be a U.S. citizen.", "US"),
+        ("U.S. citizenship is mandatory; green card holders cannot be considered.", "US"),
+        ("USC only", "US"),
+        ("日本国籍の方のみ（お客様のセキュリティ規定による）", "JP"),
+        ("仅限日本国籍（已归化的可以）", "JP"),
+        ("外国籍不可", None),  # names no citizenship: the matcher takes the project's country
+        ("citizens only", None),
+    ],
+)
+def test_a_closed_project_names_the_citizenship_it_takes(text: str, expected: str | None) -> None:
+    assert citizenship_required(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("日语：JLPT N3（正在准备N2考试）", "N3"),  # a level being prepared for is not held
+        ("日本語：N3（N2受験予定）", "N3"),
+        ("Japanese: N3, preparing for the N2", "N3"),
+        ("日本語：N2取得を目指しています（現在N3）", "N3"),
+        ("日本語：N2", "N2"),
+    ],
+)
+def test_a_level_aimed_at_is_not_the_level_held(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected

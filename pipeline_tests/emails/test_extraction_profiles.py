@@ -218,3 +218,28 @@ def test_a_candidate_replying_to_a_project_states_its_own_terms_not_the_quoted_o
     profile = extract_candidate("Re: 【案件】Java 1月〜", body, "ja", date(2026, 11, 22))
     assert profile.available_from == date(2027, 3, 1)
     assert profile.remote is None and profile.japanese_level is None
+
+
+def test_an_indented_angle_bracket_is_the_senders_bullet_not_a_quote() -> None:
+    body = (
+        "Hello Manabe-san,\n\nThank you for sharing the Go / gRPC payments role.\n\n"
+        "Profile\n > Initials: T.K.\n > Japanese national, lives in Setagaya-ku, Tokyo\n"
+        " > Go 7 years, gRPC 3 years, Kubernetes 4 years\n > Rate: JPY 820,000 / month\n"
+        " > Available from early November\n\n> Required: Go (5 years), gRPC\n> Start: October\n"
+    )
+    profile = extract_candidate("Re: Go / gRPC", body, "en", date(2026, 10, 1))
+    assert profile.nationality == "JP" and profile.available_from == date(2026, 11, 1)
+    assert profile.skill_years == {"Go": 7.0, "gRPC": 3.0, "Kubernetes": 4.0}
+
+
+def test_a_us_citizens_only_project_in_tokyo_names_its_citizenship() -> None:
+    body = (
+        "Location: Tokyo (onsite)\nRequired: Palo Alto Networks\n"
+        "The candidate must be a U.S. citizen; permanent residents cannot be considered.\n"
+    )
+    (project,) = extract_projects("Network engineer", body, "en", date(2026, 10, 1))
+    assert project.foreign_nationals_ok is False and project.citizenship == "US"
+    (open_project,) = extract_projects(
+        "Network engineer", "Location: Tokyo\n外国籍可", "ja", date(2026, 10, 1)
+    )
+    assert open_project.citizenship is None

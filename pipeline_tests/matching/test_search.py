@@ -73,6 +73,23 @@ def test_citizens_only_means_the_projects_own_country(
     assert project_id not in {r.profile_id for r in matcher.search_projects(visa_holder)}
 
 
+def test_citizens_only_means_the_citizenship_the_project_names_over_its_country(
+    db, add_project, add_candidate, embedder, vector_store, config
+) -> None:
+    """A US client hiring into Tokyo ("must be a U.S. citizen") takes US citizens living in
+    Tokyo, not the Japanese nationals the place alone would suggest."""
+    project_id = add_project(
+        language="en", place="Tokyo", foreign_nationals_ok=False, citizenship="US"
+    )
+    citizen = add_candidate(language="en", nationality="US")
+    japanese = add_candidate(nationality="JP")
+    matcher = _matcher(db, embedder, vector_store, config)
+    found = {r.profile_id for r in matcher.search_candidates(project_id)}
+    assert citizen in found and japanese not in found
+    assert project_id in {r.profile_id for r in matcher.search_projects(citizen)}
+    assert project_id not in {r.profile_id for r in matcher.search_projects(japanese)}
+
+
 def test_citizens_only_in_a_chinese_mail_budgeted_in_yen_means_japanese_nationals(
     db, add_project, add_candidate, embedder, vector_store, config
 ) -> None:

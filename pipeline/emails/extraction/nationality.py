@@ -50,6 +50,15 @@ _DESCRIPTIVE = (
         r"daily conversation|日常对话|日常對話",
     ),
 )
+# A level aimed at is not held: "N3（正在准备N2考试）", "N2受験予定", "preparing for the N1".
+_ASPIRED_LEVEL = re.compile(
+    r"(?:正在|目前|现在|現在)?(?:准备|準備|备考|備考|报考|報考|考取中)(?:考|参加)?\s*(?:JLPT\s*)?N\s?[1-5]|"
+    r"N\s?[1-5]\s*(?:を)?(?:受験予定|受験準備中|勉強中|取得(?:を)?目指|目指|挑戦中|备考中|準備中)|"
+    r"(?:目標|目标)\s*[:：]?\s*N\s?[1-5]|"
+    r"(?:preparing|studying|aiming|working towards?|sitting)\s+(?:for\s+)?(?:the\s+)?"
+    r"(?:JLPT\s+)?N\s?[1-5]",
+    re.I,
+)
 _LEVEL_RANK = {"native": 0, "N1": 1, "business": 2, "N2": 3, "conversational": 4, "N3": 5,
                "N4": 6, "N5": 7}  # fmt: skip
 
@@ -63,6 +72,7 @@ def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
     lines = [line for line in prepared.prose_lines if _JAPANESE_LINE.search(line)]
     levels: list[str] = []
     for line in lines or prepared.prose_lines:
+        line = _ASPIRED_LEVEL.sub(" ", line)
         levels += [f"N{a or b}" for a, b in _JLPT.findall(line)]
         levels += [
             f"N{'一二三四'.find(d) + 1 if d in '一二三四' else d}" for d in _OLD_LEVEL.findall(line)
@@ -292,6 +302,29 @@ def visa(text: str | Prepared) -> str | None:
     body = prepare(text).text
     match = re.search(r"\b(US ?Citizen|USC|Green Card|GC(?:-EAD)?|H-?1B|OPT|CPT|EAD|TN)\b", body)
     return match.group(1) if match else None
+
+
+_CITIZENSHIP_NAMED = (
+    ("US", re.compile(
+        r"\b(?:u\.\s?s\.(?:\s?a\.)?|us|usa|united states|american)\s+(?:citizens?(?:hip)?|"
+        r"nationals?|nationality|passport)|\bUSC\b|citizens?\s+of\s+(?:the\s+)?(?:u\.\s?s\.|us|"
+        r"usa|united states)|米国籍|美国国籍|美國國籍|美国籍|アメリカ国籍", re.I)),
+    ("JP", re.compile(
+        r"日本(?:国|國)?籍|日本人(?:のみ|限定)|japanese\s+(?:citizens?(?:hip)?|nationals?|"
+        r"nationality|passport)|citizens?\s+of\s+japan", re.I)),
+    ("CN", re.compile(
+        r"中(?:国|國)(?:国|國)?籍(?:のみ|限定|の方のみ)|仅限中国籍|"
+        r"chinese\s+citizens?\s+only", re.I)),
+)  # fmt: skip
+
+
+def citizenship_required(text: str | Prepared) -> str | None:
+    """The one citizenship a project's refusal of foreign nationals names: US for "must be a
+    U.S. citizen" (a US client hiring into Tokyo), JP for 日本国籍の方のみ; None when it names
+    none or several, and the matcher then takes the project's country."""
+    fields = prepare(text).prose_fields
+    named = {code for code, pattern in _CITIZENSHIP_NAMED if pattern.search(fields)}
+    return named.pop() if len(named) == 1 else None
 
 
 def foreign_nationals_ok(text: str | Prepared) -> bool | None:

@@ -15,6 +15,7 @@ from pipeline.emails.extraction.chain import commercial_depth, max_commercial_de
 from pipeline.emails.extraction.dates import start_date
 from pipeline.emails.extraction.money import is_negotiable, money_fields, parse_money
 from pipeline.emails.extraction.nationality import (
+    citizenship_required,
     foreign_nationals_ok,
     japanese_level,
     languages,
@@ -40,6 +41,7 @@ from pipeline.emails.extraction.text import (
     labelled,
     prepare,
     split_project_blocks,
+    unquoted_lines,
 )
 
 # --- small fields --------------------------------------------------------------------
@@ -161,6 +163,7 @@ class ProjectProfile:
     interview_count: int | None
     summary: str
     extracted: dict[str, Any] = field(default_factory=dict)
+    citizenship: str | None = None  # the one a closed project names: "U.S. citizens only"
 
     def as_row(self) -> dict[str, Any]:
         return asdict(self)
@@ -207,9 +210,6 @@ def _first_stated(reader: Any, *texts: Prepared) -> Any:
     return None
 
 
-_QUOTED_LINE = re.compile(r"^\s*[>＞]")
-
-
 # A signature: a rule line near the end, then the sender's company and contacts ("事業内容：SES、
 # Java/AWS開発" there is what the vendor sells, not what this mail offers).
 _RULE_LINE = re.compile(r"^\s*(?:-- |[-=_*~━─＝■◆※]{4,})\s*$")
@@ -234,10 +234,7 @@ def _own(block: Prepared) -> Prepared:
     signature: skills, years and money are the sender's offer, not those of the mail it
     answers nor the vendor's line of business."""
     lines = block.text.splitlines()
-    own = [line for line in lines if not _QUOTED_LINE.match(line)]
-    if sum(1 for line in own if line.strip()) < 3:
-        own = lines
-    own = _without_signature(own)
+    own = _without_signature(unquoted_lines(lines))
     return block if own == lines else Prepared("\n".join(own))
 
 
@@ -276,6 +273,7 @@ def _project(
     required, preferred = split_skills(own)
     years = years_of_experience(own, minimums=True)
     remote_value = _first_stated(remote, block, *heads)
+    foreign_ok = _first_stated(foreign_nationals_ok, block, *heads)
     return ProjectProfile(
         block_index=index,
         title=title(block, subject),
@@ -293,7 +291,10 @@ def _project(
         start_date=_first_stated(lambda t: start_date(t, reference), block, *heads),
         languages=languages(block),
         japanese_level=_first_stated(lambda t: japanese_level(t, minimum=True), block, *heads),
-        foreign_nationals_ok=_first_stated(foreign_nationals_ok, block, *heads),
+        foreign_nationals_ok=foreign_ok,
+        citizenship=_first_stated(citizenship_required, block, *heads)
+        if foreign_ok is False
+        else None,
         max_commercial_depth=_first_stated(max_commercial_depth, block, *heads),
         interview_count=interview_count(block),
         summary=_summary(block.text),

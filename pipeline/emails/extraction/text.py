@@ -50,6 +50,18 @@ def _table(pairs: str) -> dict[int, str]:
 _FOLD_ONLY = _table(_TRADITIONAL_ONLY)
 _FOLD_ALL = _table(_TRADITIONAL_ONLY + " " + _TRADITIONAL_SHARED)
 _BOX_BARS = str.maketrans(dict.fromkeys("│┃║", "|"))
+# A quoted line of a reply: mail clients put the ">" in the first column; an indented " > " is
+# the sender's own bullet ("Profile / > Initials: T.K.").
+QUOTED_LINE = re.compile(r"^[>＞]")
+
+
+def unquoted_lines(lines: list[str]) -> list[str]:
+    """The lines that are not '>' quoted when they say enough of their own (three that are not
+    blank), else all of them: a reply that only says "see below" is read through its quote."""
+    own = [line for line in lines if not QUOTED_LINE.match(line)]
+    return own if sum(1 for line in own if line.strip()) >= 3 else lines
+
+
 _KANA = re.compile("[\u3040-\u30ff]")
 _TRADITIONAL_MARK = re.compile("[" + "".join(p[0] for p in _TRADITIONAL_ONLY.split()) + "]")
 
