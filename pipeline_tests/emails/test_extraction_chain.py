@@ -110,3 +110,27 @@ def test_a_tier_count_under_the_chains_label(text: str, expected: int) -> None:
 )
 def test_a_limit_in_tiers_below_the_reader(text: str, expected: int) -> None:
     assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He is employed by a subcontractor of one of our partner firms, so he would sit two "
+            "companies below us.",
+            2,
+        ),
+        ("She is one tier away from us: her employer is our partner.", 1),
+        ("A contractor of a vendor of our vendor.", 2),
+    ],
+)
+def test_a_count_of_companies_below_the_sender_in_english(text: str, expected: int) -> None:
+    assert commercial_depth(text) == expected
+
+
+def test_a_limit_in_companies_ahead_of_the_reader() -> None:
+    text = (
+        "■Commercial flow: up to 1 company ahead of your company. Two or more companies\n"
+        "  away is not possible."
+    )
+    assert max_commercial_depth(text) == 1

@@ -452,3 +452,19 @@ def test_the_new_years_holiday_is_no_next_month() -> None:
 )
 def test_an_engagement_until_a_day_written_before_its_month(text: str, expected: date) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The start date is Monday, January 4, 2027.", date(2027, 1, 4)),
+        (
+            "She is on a contract that runs through January 31, so the earliest she could start "
+            "with you is February 1, 2027.",
+            date(2027, 2, 1),
+        ),
+        ("Her earliest start date would be 3 November.", date(2026, 11, 3)),
+    ],
+)
+def test_a_start_said_in_a_sentence_with_its_weekday(text: str, expected: date) -> None:
+    assert start_date(text, date(2026, 10, 23)) == expected

@@ -139,3 +139,11 @@ def test_the_next_labels_first_character_is_no_period(text: str) -> None:
 def test_yuan_after_the_yen_named_first_is_yen() -> None:
     assert parse_money("希望時薪日幣4,000元。", "zh") == Money(4000.0, 4000.0, "JPY", "hour")
     assert parse_money("月薪8000元", "zh") == Money(8000.0, 8000.0, "CNY", "month")
+
+
+def test_a_currency_code_wrapped_away_from_its_amount_is_read() -> None:
+    text = (
+        "The start date is Monday, January 4, 2027. Compensation for the contract is USD\n"
+        "105,000-120,000 per year depending on certifications."
+    )
+    assert parse_money(text, "en") == Money(105000.0, 120000.0, "USD", "year")

@@ -203,3 +203,25 @@ def test_either_way_the_rest_remote_and_remote_cases_only(text: str, expected: s
 def test_limiting_oneself_to_remote_cases_is_remote_only() -> None:
     assert remote_only("リモートの案件に限らせていただいております。") is True
     assert remote_only("出社・在宅どちらでも問題ございません。") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "家庭の事情で東京への出社は一切できず、フルリモートの案件のみお受けしております。",
+        "He lives in Sendai and only takes fully remote engagements: he won't relocate or commute.",
+    ],
+)
+def test_taking_only_fully_remote_work_is_remote_only(text: str) -> None:
+    assert remote_only(text) is True and remote(text) == "full"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工作地点在大连市甘井子区软件园，每周可以居家办公一天，其余时间在现场。",
+        "Office: Umeda, Osaka. Tuesdays and Thursdays in the office, the rest from home.",
+    ],
+)
+def test_some_days_at_home_and_the_rest_at_the_office_is_partial(text: str) -> None:
+    assert remote(text) == "partial"

@@ -330,3 +330,10 @@ def test_short_names_count_after_words_that_introduce_skills() -> None:
 )
 def test_years_of_living_or_studying_are_not_experience(text: str, total: float | None) -> None:
     assert years_of_experience(text).total == total
+
+
+def test_figures_after_one_with_its_unit_share_it() -> None:
+    years = years_of_experience("with 4 years of Databricks, 6 of Python and 9 of SQL.")
+    assert years.per_skill == {"Databricks": 4.0, "Python": 6.0, "SQL": 9.0}
+    # without a figure that names its unit first, a bare "6 of" is no years
+    assert "Python" not in years_of_experience("a team of 6 of Python developers").per_skill

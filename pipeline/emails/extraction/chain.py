@@ -35,7 +35,7 @@ _HOP_UNIT = (
     r"(?:vendor|supplier|subcontract(?:ing|or)?|sub-?vendor)?\s*(?:layers?|tiers?|levels?)"
     r"(?:\s+(?:below|beneath|under|away from|from)\s+(?:you|your (?:company|firm)))?|"
     r"(?:compan(?:y|ies)|firms?|vendors?|partners?)\s+(?:beyond|away|below|from|in between|between|"
-    r"removed))"
+    r"removed|ahead))"
 )
 _HOP_ALLOWED = re.compile(
     r"下請け?\s*(?:は)?\s*([一二三123])\s*社\s*(?:まで|迄)|"  # "下請けは1社まで"
@@ -296,7 +296,8 @@ _DEPTH_TWO = re.compile(
     r"\b(?:two|2)\s+(?:tiers?|levels?|layers?|steps?)\s+(?:below|beneath|under|down from|"
     r"away from|removed from)\s+(?:us|our)\b|"
     r"\b(?:second|2nd)[- ]tier\s+(?:vendor|partner|supplier|subcontractor)|"
-    r"(?:partner|vendor|subcontractor) of (?:our|a|the) (?:partner|vendor|subcontractor)|"
+    r"(?:partner|vendor|subcontractor) of (?:one of )?(?:our|a|the) (?:[\w-]+ )?"
+    r"(?:partner|vendor|subcontractor)|"
     r"(?:二|2)\s*[级級](?:合作|外包|协力|協力|BP)|"
     r"二次\s*BP|(?:two|2) (?:tiers?|levels?) (?:away|removed|down)|"
     r"tier[- ]?(?:2|two) (?:vendor|partner|supplier)|"
@@ -347,15 +348,23 @@ _LAYERS_FROM_US = re.compile(
 )
 
 
+# "he would sit two companies below us", "one tier away from us": the same count in English.
+_STEPS_FROM_US = re.compile(
+    r"\b(one|two|three|a single|[123])\s+(?:compan(?:y|ies)|firms?|tiers?|levels?|layers?|steps?)"
+    r"\s+(?:below|beneath|under|down from|away from|removed from|away|removed|from)\s+(?:us|our)\b",
+    re.I,
+)
+
+
 def commercial_depth(text: str | Prepared) -> int | None:
     """Companies between the sender and the engineer: 弊社社員 0, 弊社BP / 一社先 1, 二社先 2."""
     fields = prepare(text).prose_fields
     chain = _chain_depth(fields)
     if chain is not None:
         return chain
-    layers = _LAYERS_FROM_US.search(fields)
+    layers = _LAYERS_FROM_US.search(fields) or _STEPS_FROM_US.search(fields)
     if layers:
-        return _KANJI_COUNT[layers.group(1)]
+        return _KANJI_COUNT[layers.group(1).lower()]
     for depth, pattern in ((2, _DEPTH_TWO), (1, _DEPTH_ONE), (0, _DEPTH_ZERO)):
         if pattern.search(fields):
             return depth

@@ -158,6 +158,12 @@ _IN_SENTENCE = re.compile(
     r"\bonboarded\s+(?:in|from|on)\s+([^.\n]{2,30})|"
     r"\bavailable\s+starting\s+(next month)|"
     r"((?:\d{1,2}|one|two|three|four|a)\s+(?:days?|weeks?|months?)\s+from (?:now|today))|"
+    # "The start date is Monday, January 4, 2027", "the earliest she could start with you is
+    # February 1, 2027"
+    r"\b(?:start\s+date|earliest\s+(?:possible\s+)?start(?:\s+date)?|earliest\s+(?:she|he|they)\s+"
+    r"(?:could|can)\s+start(?:\s+with\s+you)?)\s+(?:is|will be|would be)\s+(?:on\s+)?("
+    rf"(?:{_WEEKDAY_WORD},?\s+)?{_MONTH_WORD}\s+\d{{1,2}}(?:,?\s*20\d{{2}})?|"
+    rf"(?:{_WEEKDAY_WORD},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s*20\d{{2}})?)|"
     r"\bstart(?:s|ing)?(?:\s+date)?\s+(?:is\s+|on\s+)?(20\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8}(?:\s+20\d{2})?|"
     r"(?:early|beginning of|mid|late|end of|the first of)[- ]?\s*next month)|"

@@ -186,8 +186,11 @@ def parse_money(text: str | Prepared, language: str | None) -> Money | None:
     return past
 
 
-# "pays 750,000 to" / "900,000 JPY per month": a range cut by the wrap is one line again.
-_RANGE_CUT = re.compile(r"\d[\d,.]*\s*(?:万|千|[kK])?\s*(?:~|-|–|to|から|到|至)\s*$")
+# "pays 750,000 to" / "900,000 JPY per month", "is USD" / "105,000-120,000 per year": an amount
+# cut by the wrap is one line again.
+_RANGE_CUT = re.compile(
+    rf"\d[\d,.]*\s*(?:万|千|[kK])?\s*(?:~|-|–|to|から|到|至)\s*$|(?<![A-Za-z]){_PREFIX}\s*$"
+)
 
 
 def _ranges_joined(lines: list[str]) -> list[str]:

@@ -80,7 +80,13 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:现场|現場|驻场|駐場)[^\n。]{0,10}?(?:也|亦|或者?)[^\n。]{0,6}?[远遠][程端]|"
     r"(?<!fully )(?<!full )(?<!100% )\bremote\s*(?:is\s*|work\s*)?"
     r"(?:possible|ok|friendly|allowed)\b|"
-    r"(?:in[- ]office|on-?site)\s+(?:Mon|Tue|Wed|Thu)[a-z]*\s*[-–~/&]\s*(?:Tue|Wed|Thu|Fri)[a-z]*",
+    r"(?:in[- ]office|on-?site)\s+(?:Mon|Tue|Wed|Thu)[a-z]*\s*[-–~/&]\s*(?:Tue|Wed|Thu|Fri)[a-z]*|"
+    # "Tuesdays and Thursdays in the office, the rest from home";
+    # "每周可以居家办公一天，其余时间在现场"
+    r"\b(?:Mon|Tue|Wed|Thu|Fri)[a-z]*s?\s+(?:and|&|/)\s+(?:Mon|Tue|Wed|Thu|Fri)[a-z]*s?\s+"
+    r"(?:in the office|on-?site|at the office)|the rest (?:from home|remote(?:ly)?)|"
+    r"每[周週][^\n，。,]{0,6}?(?:居家|在家|[远遠][程端])(?:办公|辦公|工作)?\s*[一两二三四1-4]\s*天|"
+    r"其余(?:时间|時間|天数|几天|日子)?\s*(?:在|到|去)?\s*(?:现场|現場|公司|办公室|辦公室)",
     re.I,
 )
 _REMOTE_NONE = re.compile(
@@ -133,6 +139,10 @@ _REMOTE_ONLY = re.compile(
     r"only\s+(?:work(?:s|ing)?\s+)?remotely|remotely only|remote work only|"
     r"(?:only|exclusively)\s*(?:open to|interested in|available for)\s*(?:fully\s*)?remote|"
     r"在宅勤務のみ|リモート案件のみ|完全リモートのみ|只(?:做|找|考虑)[远遠][程端]|"
+    # "フルリモートの案件のみお受けしております", "only takes fully remote engagements"
+    r"(?:フル|完全)?(?:リモート|在宅)(?:勤務)?の(?:案件|お仕事|仕事|業務)のみ|"
+    r"only (?:takes|accepts?|considers?|wants|does|looks? for) (?:fully |100% )?remote|"
+    r"(?:will not|won't|cannot|can't) (?:relocate or )?commute\b|"
     r"remote (?:roles|positions|projects|work|opportunities|jobs) only|"
     r"not open to (?:onsite|hybrid)|"
     r"(?:will not|won't|cannot|can't|unable to) (?:go|work|come|be) on-?site|"
@@ -140,7 +150,7 @@ _REMOTE_ONLY = re.compile(
     # "出社はできかねます", "出社には対応できません", "常駐は不可", "通勤は困難"; not the full week
     # ("毎日の出社は難しい", "フル出社は難しい" leave part-time open)
     r"(?<!毎日)(?<!毎日の)(?<!フル)(?<![5５]日)(?<![5５]日の)(?:出社|常駐|通勤)\s*(?:は|が|には|も)?\s*"
-    r"(?:一切|全く|まったく)?\s*(?:対応|参画)?\s*(?:でき(?:ません|かねます|ない)|致しかねます|いたしかねます|不可能?|困難|難しい|NG)|"
+    r"(?:一切|全く|まったく)?\s*(?:対応|参画)?\s*(?:でき(?:ません|かねます|ない|ず)|致しかねます|いたしかねます|不可能?|困難|難しい|NG)|"
     # "only accepts remote work", "requires a fully remote arrangement", "Remote (mandatory)"
     r"only accepts? (?:fully |100% )?remote|requires? (?:a )?(?:fully|full|100%)[\s-]*remote|"
     r"remote\s*[(（]\s*(?:mandatory|required|must)|"

@@ -600,14 +600,17 @@ def years_of_experience(text: str | Prepared, minimums: bool = False) -> Years:
     return Years(per_skill, total)
 
 
-# "Total 10 years, of which React 4", "8+ yrs of C#; 5 in .NET", "12 years, of which 4 on AWS":
-# after a figure with its unit, a share of it with the unit left out, tied to a skill by "of
-# which" or "in".
+# "Total 10 years, of which React 4", "8+ yrs of C#; 5 in .NET", "12 years, of which 4 on AWS",
+# "4 years of Databricks, 6 of Python and 9 of SQL": after a figure with its unit, a share of
+# it (or a figure in the same unit) with the unit left out, tied to a skill by "of which",
+# "in" or "of".
 _SHARE_OF_WHICH = re.compile(r"\b(?:of which|of them|including)\s+$", re.I)
 _SHARE_FIGURE_AFTER = re.compile(r"\s+(\d{1,2})(?:\s*\+)?(?![\d%万$]|[.,]\d)(?=\s*(?:[.;,)]|$))")
 _SHARE_FIGURE_BEFORE = re.compile(
-    r"(?:[;,]|\bof which|\bincluding)\s*(\d{1,2})(?:\s*\+)?\s+(?:in|on|with)\s+$", re.I
+    r"(?:[;,]|\band|\bof which|\bincluding)\s*(\d{1,2})(?:\s*\+)?\s+(?:in|on|with|of)\s+$",
+    re.I,
 )
+_FIGURE_WITH_UNIT = re.compile(r"\d\s*\+?\s*(?:years?|yrs?)\b", re.I)
 
 
 def _elliptical_shares(line: str, hits: list[Hit]) -> dict[str, float]:
@@ -620,7 +623,7 @@ def _elliptical_shares(line: str, hits: list[Hit]) -> dict[str, float]:
             shares[name] = float(after.group(1))
             continue
         figure = _SHARE_FIGURE_BEFORE.search(before)
-        if figure and 0 < float(figure.group(1)) < 50:
+        if figure and 0 < float(figure.group(1)) < 50 and _FIGURE_WITH_UNIT.search(line[:start]):
             shares[name] = float(figure.group(1))
     return shares
 
