@@ -142,7 +142,7 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
             (  # a closed position: it names the project but asks for nobody
                 r"充足(?:いたしました|しました|となりました|のご連絡|のお知らせ)|"
-                r"募集(?:を)?(?:終了|締め切り|締切|停止)(?:いたしました|しました|のお知らせ)|"
+                r"募集(?:を)?(?:終了|締め切り|締切|停止)(?:いたしました|しました|ました|のお知らせ)|【募集終了】|"
                 r"クローズ(?:いたしました|しました|となりました)|"
                 r"(?:決定|成約)(?:と|に)?(?:なりました|いたしました)",
                 10.0,  # outweighs the 【案件名】 block a closing notice repeats
@@ -249,8 +249,14 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"密码|邮箱|系统|订阅|退订", 1.5),
             (r"会议纪要|入职手续|体检|合同(?:续签|盖章|寄送)|年终|春节|中秋|国庆", 2.0),
             (r"自动回复|休假中|不在办公室|外出中|感谢(?:您)?(?:今天|昨天)?(?:的)?面试", 5.0),
+            (  # an interview arranged for a proposed engineer: it names them, offers nobody
+                r"面试(?:时间|日程|安排)(?:确认|通知)|(?:安排|确认)(?:线上|线下)?面试|面试(?:形式|链接)",
+                6.0,
+            ),
             (
-                r"已(?:经)?招满|已(?:经)?关闭|暂停(?:接收|招聘)|停止(?:招聘|接收)|(?:岗位|职位|需求)已(?:满|取消)|"
+                r"已(?:经)?招满|已(?:经)?关闭|暂停(?:接收|招聘)|停止(?:招聘|接收|收件)|(?:岗位|职位|需求)已(?:满|取消)|"
+                # "本职缺已于10月23日确定人选", "职缺关闭通知", "【已截止】"
+                r"(?:已|已经)[^，。\n]{0,10}?确定(?:了)?人选|(?:职缺|岗位|职位)关闭|【已截止】|"
                 r"(?:需求|岗位|职位|项目|招聘)[^。\n]{0,30}?(?:暂停|暂缓|取消|关闭)|暂不安排面试",
                 10.0,  # outweighs the requirement a closing notice repeats
             ),
@@ -522,6 +528,8 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"job alerts?\b|new jobs? (?:matching|for you)|saved search|\bapply now\b|"
                 r"hiring freeze|no (?:new|further) submissions|"
                 r"accepted another offer|withdraws? from|(?:has|have) withdrawn|"
+                r"please withdraw (?:him|her|them|the candidate)|^withdrawal\b|"
+                r"\bno longer available\b|"
                 r"(?:interview|panel|client)(?:'s)? feedback|"
                 r"feedback (?:from|of) the (?:panel|client)|"
                 r"reference check|as (?:a|one of (?:his|her|their)) references?\b|"

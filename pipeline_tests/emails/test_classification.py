@@ -70,3 +70,38 @@ def test_confidence_is_between_zero_and_one_and_says_rules() -> None:
 def test_mail_without_staffing_signal_is_other() -> None:
     result = classify_by_rules(EmailForClassification("hello", "see you tomorrow", "en"))
     assert result.category == "other"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "language"),
+    [
+        (
+            "【募集終了】Go／Kubernetes 基盤開発（渋谷）",
+            "先日ご案内いたしました下記案件は、参画者が決定したため募集を締め切りました。\n"
+            "案件：マイクロサービス基盤開発\n必須：Go 3年以上\n単価：〜80万円",
+            "ja",
+        ),
+        (
+            "【已截止】前端工程师（React）职缺关闭通知",
+            "本职缺已于10月23日确定人选，即日起停止收件。\n必备技能：React（3年以上）\n预算：每小时40～50美元",
+            "zh",
+        ),
+        (
+            "面试时间确认：Java工程师 Z.K 先生（10月13日）",
+            "关于贵司推荐的Z.K先生（Java 8年、55万日元/月），客户希望安排线上面试，时间如下：\n"
+            "日期：2026年10月13日 14:00～14:45",
+            "zh",
+        ),
+        (
+            "Withdrawal: K.S. (React / TypeScript) no longer available",
+            "Our engineer K.S. (React 6 yrs, available from November, 70万円), whom we proposed "
+            "on October 5, has accepted another offer. Please withdraw him from all projects.",
+            "en",
+        ),
+    ],
+)
+def test_a_closing_an_interview_or_a_withdrawal_repeating_a_profile_is_other(
+    subject: str, body: str, language: str
+) -> None:
+    item = EmailForClassification(subject, body, language)
+    assert classify_by_rules(item).category == "other"

@@ -134,3 +134,59 @@ def test_a_limit_in_companies_ahead_of_the_reader() -> None:
         "  away is not possible."
     )
     assert max_commercial_depth(text) == 1
+
+
+def test_a_forwarded_introduction_counts_one_company_further() -> None:
+    forwarded = "\n---------- Forwarded message ---------\nFrom: a partner\n\n"
+    intro = "取引先から届いた人材情報を転送いたします。"
+    assert commercial_depth(intro + forwarded + "弊社の協力会社に在籍している技術者です。") == 2
+    assert commercial_depth(intro + forwarded + "我司正式员工一名。") == 1
+    # a chain named without its writer is counted from the reader already
+    assert commercial_depth(intro + forwarded + "所属：合作公司的合作伙伴（二次合作）") == 2
+    # the forwarder's own words win
+    assert commercial_depth("弊社BPの社員です。" + forwarded + "弊社の協力会社の社員です。") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("W2 employee of ours (not a subcontractor)", 0),
+        ("他不是我们自己的员工，是我们合作方再往下一家公司的人（二次协力），中间隔了两家。", 2),
+        ("◆ 所属：我司BP的协力公司员工（二次）", 2),
+        ("我们通过长期合作的供应商为您推荐一位工程师，他是该供应商的在编员工。", 1),
+        ("| 雇佣 | 我司契约员工（直接雇佣） |", 0),
+        ("As a first step, one of our permanent staff becomes free next month.", 0),
+        ("弊社と有期雇用契約を結んでいる社員です", 0),
+        ("・立場：弊社のパートナー企業に正社員として在籍", 1),
+        ("■商流：弊社 → ベイサイド社（パートナー） → 本人所属のリンクス社", 2),
+    ],
+)
+def test_a_candidates_depth_said_in_prose(text: str, expected: int) -> None:
+    assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("商流　　　：御社の協力会社に所属の方まで", 1),
+        ("恐れ入りますが今回は貴社にご在籍の社員様に限らせてください。", 0),
+        ("商流：貴社の一つ先まで", 1),
+        ("商流制限：貴社＋1階層まで", 1),
+        ("(7) 協力会社様の社員までOK、個人事業主の方はNG", 1),
+        ("・商流：只接受贵司自己的社员", 0),
+        ("合作方式：请勿转包，仅接受贵司自有工程师", 0),
+        ("| 商流 | 贵司合作方的员工为止（再往下不可） |", 1),
+        ("⑧商流：可接受到贵司下面两层的人员（2社先）", 2),
+        ("我们只和直接供应商合作，推荐的人必须是贵司本身的员工，不接受第三方转介。", 0),
+        ("■商流　　：一次协力公司员工为止", 1),
+        (
+            "Tiers: we accept your W2 employees or a direct subcontractor's W2 employees,\n"
+            "  nothing beyond one subcontract layer",
+            1,
+        ),
+        ("Subcontracting: your partners' partners are fine, but nothing beyond that", 2),
+        ("[Commercial flow] your employees, plus freelancers who contract directly with you;", 1),
+    ],
+)
+def test_a_projects_limit_said_in_prose(text: str, expected: int) -> None:
+    assert max_commercial_depth(text) == expected

@@ -468,3 +468,22 @@ def test_an_engagement_until_a_day_written_before_its_month(text: str, expected:
 )
 def test_a_start_said_in_a_sentence_with_its_weekday(text: str, expected: date) -> None:
     assert start_date(text, date(2026, 10, 23)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("◇ From next month (November), 6 months, renewable", date(2026, 11, 1)),
+        ("◎ 開始日：10月15日", date(2026, 10, 15)),
+        (
+            "离场必须提前三个月告知，今天已经向现场提出了，所以最早要从今天起三个月以后才能入场。",
+            date(2027, 1, 23),
+        ),
+        (
+            "As a first step, one of our permanent staff becomes free at the start of next month:",
+            date(2026, 11, 1),
+        ),
+    ],
+)
+def test_starts_said_relative_to_the_mail(text: str, expected: date) -> None:
+    assert start_date(text, date(2026, 10, 23)) == expected

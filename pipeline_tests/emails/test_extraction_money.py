@@ -147,3 +147,7 @@ def test_a_currency_code_wrapped_away_from_its_amount_is_read() -> None:
         "105,000-120,000 per year depending on certifications."
     )
     assert parse_money(text, "en") == Money(105000.0, 120000.0, "USD", "year")
+
+
+def test_dollars_written_in_katakana_are_dollars() -> None:
+    assert parse_money("・単価：時給70ドル", "ja") == Money(70.0, 70.0, "USD", "hour")

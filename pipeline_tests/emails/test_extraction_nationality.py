@@ -144,3 +144,19 @@ def test_a_closed_project_names_the_citizenship_it_takes(text: str, expected: st
 )
 def test_a_level_aimed_at_is_not_the_level_held(text: str, expected: str) -> None:
     assert japanese_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "◎国籍：お客様のセキュリティ規定により、日本国籍をお持ちの方に限ります",
+        "― 国籍：公共案件のため、日本国籍保持者に限ります",
+        "因为最终用户是政府相关机构，只能安排持有日本国籍的人员，外籍人员这次确实没办法；",
+    ],
+)
+def test_japanese_nationals_only_in_more_words(text: str) -> None:
+    assert foreign_nationals_ok(text) is False
+
+
+def test_a_level_booked_for_later_is_not_held() -> None:
+    assert japanese_level("日本語：日本語能力試験N2（N1は12月に受験予定）") == "N2"

@@ -17,3 +17,8 @@ def test_a_home_in_prose_after_a_name_that_is_a_prefecture() -> None:
 def test_the_taiwanese_yokohama_before_a_signature_city() -> None:
     text = "橫濱的SRE案件，9月中旬開始，遠端為主。\n\n謝謝。\n新竹雲端科技　許文豪"
     assert find_place(text, WORK_LABELS) == "Kanagawa"
+
+
+def test_a_home_label_and_a_chinese_place_label_name_the_place() -> None:
+    assert find_place("Home: Ikoma, Nara\nRate: USD 27 per hour", HOME_LABELS) == "Nara"
+    assert find_place("- 场所：横滨市西区（港未来），需要每天到现场", WORK_LABELS) == "Kanagawa"

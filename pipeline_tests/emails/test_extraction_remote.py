@@ -225,3 +225,29 @@ def test_taking_only_fully_remote_work_is_remote_only(text: str) -> None:
 )
 def test_some_days_at_home_and_the_rest_at_the_office_is_partial(text: str) -> None:
     assert remote(text) == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【場所】渋谷区道玄坂　※出社は火・木の週2日、他は在宅", "partial"),
+        ("・工作地点：东京都中央区（京桥），每周出社2天左右", "partial"),
+        ("◇ Office in Tenjin 2 days/week, remote otherwise", "partial"),
+        ("» Location: Sasebo, Nagasaki Prefecture. On site, full time, no telework", "none"),
+    ],
+)
+def test_office_days_said_in_other_words(text: str, expected: str) -> None:
+    assert remote(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工作方式：本人只考虑百分之百居家的项目，去横浜现场这一点做不到，一周一次也不行",
+        "ご本人の希望として、在宅勤務100%が条件となります。",
+        "大阪・東京いずれも通勤や出張はお受けできませんので、ご検討ください。",
+        "静岡県浜松市在住で、通勤はせず在宅での稼働に限らせていただいております。",
+    ],
+)
+def test_more_ways_to_say_remote_only(text: str) -> None:
+    assert remote_only(text) is True

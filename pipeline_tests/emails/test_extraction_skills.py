@@ -337,3 +337,8 @@ def test_figures_after_one_with_its_unit_share_it() -> None:
     assert years.per_skill == {"Databricks": 4.0, "Python": 6.0, "SQL": 9.0}
     # without a figure that names its unit first, a bare "6 of" is no years
     assert "Python" not in years_of_experience("a team of 6 of Python developers").per_skill
+
+
+def test_shares_of_a_total_given_a_line_below_it() -> None:
+    text = "Infrastructure engineer, 9 years in total\n  6 of those years on AWS, 4 on Terraform"
+    assert years_of_experience(text).per_skill == {"AWS": 6.0, "Terraform": 4.0}

@@ -88,3 +88,13 @@ def test_a_profile_tables_header_cells_pair_with_its_values(header: str) -> None
     form = fields_form(normalise(text))
     assert "Available: early October" in form.splitlines()
     assert f"{normalise(header)}: X1" in form.splitlines()  # 報價 reads as 报价
+
+
+def test_a_wrapped_line_goes_on_with_a_lower_case_word_that_looks_like_a_label() -> None:
+    text = (
+        "G. Moreau is a .NET developer with 7 years of C# and 2 years of Blazor Server. He lives"
+        " in\nMeguro, Tokyo, and is happy with three days a week in Osaki. His Japanese is\n"
+        "conversational: fine for lunch and stand-ups, but he would struggle to run a meeting.\n"
+    )
+    (line,) = prepare(text).prose_lines
+    assert "His Japanese is conversational: fine for lunch" in line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.emails.extraction.text import (
+    FORWARD_MARKER,
     Prepared,
     labelled,
     prepare,
@@ -39,7 +40,9 @@ _HOP_UNIT = (
 )
 _HOP_ALLOWED = re.compile(
     r"下請け?\s*(?:は)?\s*([一二三123])\s*社\s*(?:まで|迄)|"  # "下請けは1社まで"
-    r"(?:貴社|御社)\s*[+＋]\s*([一二三123])\s*社|"  # "貴社＋1社まで"
+    r"(?:貴社|御社)\s*[+＋]\s*([一二三123])\s*(?:社|階層|層)|"  # "貴社＋1社まで", "貴社＋1階層まで"
+    # "可接受到贵司下面两层的人员"
+    r"(?:贵司|贵公司)(?:下面|以下|之下)\s*([一二两兩三123])\s*[层層]|"
     r"\b(one|1|single|a single)\s*(?:level|layer|tier)\s*of\s*(?:subcontract|sub-?vendor|vendor)|"
     rf"{_HOP_COUNT}\s*{_HOP_UNIT}[^\n、。,，;；不\d一二三]{{0,10}}?"
     r"(?:まで|迄|为止|為止|以内|以下|OK|(?<!不)可(?!能)|可能|max(?:imum)?\b|at most|allowed|"
@@ -47,7 +50,8 @@ _HOP_ALLOWED = re.compile(
     r"(?:最多|最大|至多|最高|仅限|只限|只接受|(?<![不無无])可接受|(?<![不無无可])接受|(?<![不無无])限|"
     r"up to|max(?:imum)?\.?|"
     r"at most|不超过|不得超过|不能超过|不可超过|"
-    r"no more than|not more than|within|only)\s*[:：]?\s*(?:接受|到|至)?\s*"
+    r"no more than|not more than|nothing beyond|no further than|not beyond|within|only)\s*[:：]?\s*"
+    r"(?:接受|到|至)?\s*"
     rf"{_HOP_COUNT}\s*{_HOP_UNIT}|"
     # "商流最多到二级", "最多二级": a tier under a limit word needs no partner word after it
     rf"(?:最多|至多|不超过|不得超过)\s*(?:到|至)?\s*{_HOP_COUNT}\s*[级級]|"
@@ -79,6 +83,9 @@ _OWN_ONLY = re.compile(
     r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)(?!公開|の?ご案内|で(?:の)?ご案内)|自社社員のみ|再委託不可|BP(?:様)?不可|"
     r"個人事業主(?:様)?不可|(?:仅)?限(?:于)?(?:贵司|贵公司)|no\s*(?:sub-?vendors?|layers?)|"
     r"direct\s*(?:w-?2\s*)?only|no\s*(?:third|3rd)[- ]part(?:y|ies)|"
+    # "只接受贵司自己的社员", "推荐的人必须是贵司本身的员工", "请勿转包", "不接受第三方转介"
+    r"(?:贵司|贵公司)(?:自己|本身|自有)(?:的)?(?:员工|員工|社员|工程师|人员)|"
+    r"请勿(?:再)?(?:转包|外包|委托)|不接受第三方|"
     r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
     r"(?:direct|prime)\s*(?:vendors?|partners?|suppliers?)\s*only|"
     r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)|"
@@ -90,9 +97,15 @@ _OWN_ONLY = re.compile(
 )
 _PARTNER_OK = re.compile(
     r"(?:貴社|御社)\s*BP\s*(?:様)?\s*(?:の(?:社員|方|所属))?\s*(?:まで|迄|可|OK)|BP(?:様)?\s*(?:可|OK)|"
+    # "協力会社様の社員までOK", "一次协力公司员工为止", "your employees, plus freelancers who
+    # contract directly with you"
+    r"協力会社(?:様)?(?:の)?(?:社員|所属|方)?(?:様)?\s*(?:まで|迄)|"
+    r"(?:一|1)\s*次\s*(?:协力|協力|合作)(?:公司)?(?:的)?(?:员工)?\s*(?:为止|為止|まで|可)|"
+    r"your (?:own )?employees,? (?:plus|and|or) (?:freelancers?|contractors?|individuals?) "
+    r"(?:who )?(?:contract(?:ed)?|work(?:ing)?) directly (?:with|for) you|"
     r"(?:one|1|single)\s*layer|"
     r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:合作|协力)(?:公司|伙伴|方)(?:的)?(?:员工)?"
-    r"(?:为限|まで|可|$|[。，,\n])|"
+    r"(?:为限|为止|まで|可|$|[。，,\n])|"
     # "限贵司及直接合作伙伴", "贵司员工或其直接合作方员工": the reader and its partners
     r"(?:贵司|贵公司)(?:的)?(?:正式)?(?:员工)?\s*(?:及|和|与|或|或者|以及|、|/)\s*"
     r"(?:其|贵司|贵公司)?(?:的)?(?:直接|一级|直属)?(?:的)?(?:合作|协力)(?:公司|伙伴|方|厂商|企业)|"
@@ -150,11 +163,12 @@ def _hop_value(match: re.Match[str]) -> int:
 # comes between 貴社 and まで says whether the reader's partners are let in.
 # Not "貴社にのみご案内" / "貴社へ限定公開": an offer made to the reader alone.
 _READER_LIMIT = re.compile(
-    r"(?:貴社|御社)([^\n、。にへ]{0,16}?)(?:まで|迄|のみ|限定)(?!公開|の?ご案内|で(?:の)?ご案内)"
+    r"(?:貴社|御社)((?:[^\n、。にへ]|に(?=(?:ご)?(?:所属|在籍)))*?)(?:まで|迄|のみ|限定|に限ら)"
+    r"(?!公開|の?ご案内|で(?:の)?ご案内)"
 )
 # A freelancer under contract to the reader is a company of their own: 貴社直の個人事業主まで is 1.
 _PARTNER_WORD = re.compile(
-    r"BP|協力|パートナー|partner|[一1]\s*社|個人|フリーランス|freelanc|の先", re.I
+    r"BP|協力|パートナー|partner|[一1]\s*社|個人|フリーランス|freelanc|の先|一つ先|ひとつ先", re.I
 )
 
 
@@ -189,7 +203,11 @@ def max_commercial_depth(text: str | Prepared) -> int | None:
 # "贵司的合作伙伴的合作伙伴": the reader's partner's partner (prepare() has simplified the
 # traditional forms, 貴司的合作夥伴).
 _ZH_PARTNERS_PARTNER = re.compile(
-    r"(?:贵司|贵公司)(?:的)?(?:合作|协力)(?:伙伴|公司|方|厂商)的(?:合作|协力|下游)(?:伙伴|公司|方|厂商)"
+    r"(?:贵司|贵公司)(?:的)?(?:合作|协力)(?:伙伴|公司|方|厂商)的(?:合作|协力|下游)(?:伙伴|公司|方|厂商)|"
+    # "your partners' partners are fine"
+    r"your partner(?:s'|'s)? partners?(?:'s? (?:staff|employees))? (?:are|is) "
+    r"(?:fine|ok|okay|acceptable|allowed|welcome)",
+    re.I,
 )
 
 
@@ -205,12 +223,16 @@ def _reader_or_partner_limit(fields: str) -> int | None:
 
 
 _DEPTH_ZERO = re.compile(
-    r"弊社\s*(?:社員|正社員|プロパー|契約社員|所属|直接雇用|個人事業主|専属)|自社社員|当社社員|"
+    r"弊社\s*(?:社員|正社員|プロパー|契約社員|所属|直接雇用|個人事業主|専属|エンジニア|技術者)|自社社員|当社社員|"
+    # "弊社と有期雇用契約を結んでいる社員", "自社エンジニア",
+    # "弊社大連開発センターに正社員として勤務"
+    r"(?:弊社|当社)と(?:の)?\s*(?:有期|無期)?雇用契約|自社(?:の)?(?:エンジニア|技術者|要員)|"
+    r"(?:弊社|当社)[^\n、。]{0,12}?に\s*(?:正社員|社員|契約社員)として\s*(?:在籍|勤務|所属)|"
     r"所属\s*[:：]\s*(?:弊社|自社|当社)|(?:我司|本司|我公司|本公司|敝司|弊司)(?:的)?(?:正式|正职)?员工|"
     r"自有员工|"
     r"our\s*(?:own\s*)?(?:full[- ]time\s*)?(?:w-?2\s*)?(?:employee|consultant|bench)|"
     r"on\s*our\s*(?:own\s*)?(?:payroll|w-?2)|in-house|directly employed by us|"
-    r"(?:我司|本司|我公司|本公司|敝司|弊司|我们公司)(?:的)?(?:正式|正职|在职|签约|自有)?(?:员|員)工|"
+    r"(?:我司|本司|我公司|本公司|敝司|弊司|我们公司)(?:的)?(?:正式|正职|在职|签约|自有|契约|契約|合同)?(?:员|員)工|"
     r"自社(?:正)?社員|当社(?:正)?社員|w-?2 with us|employed (?:with|by) us|我方(?:的)?(?:员|員)工|"
     r"(?:贵司|我司)直属|(?:弊社|当社|自社)\s*(?:に)?在籍|"
     r"弊社(?:と)?(?:直接)?(?:の)?(?:業務委託|専属|準委任)(?:契約)?(?:の)?(?:フリーランス|個人事業主|エンジニア)|"
@@ -220,7 +242,7 @@ _DEPTH_ZERO = re.compile(
     r"our (?:direct |own )?(?:employee|staff|resource)s?\b|"
     r"(?:敝|本|我)(?:公司|司|社)(?:的)?(?:正式|正职|在职|签约|自有|全职)?"
     r"(?:员工|員工|工程师|工程師|技术人员|开发人员)|"
-    r"\bone of our (?:own )?(?:in-house |full[- ]time )?"
+    r"\bone of our (?:own )?(?:in-house |full[- ]time |permanent )?"
     r"(?:engineers|developers|consultants|employees|staff)|"
     r"our (?:own )?(?:in-house |full[- ]time |salaried )"
     r"(?:engineers?|developers?|consultants?|staff)|"
@@ -246,7 +268,10 @@ _DEPTH_ZERO = re.compile(
 )
 _DEPTH_ONE = re.compile(
     # a person of a partner, not the greeting "協力会社各位" / "各位合作伙伴" / "Dear partners"
-    r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者)|"
+    r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者|プロパー)|"
+    # "パートナー企業に正社員として在籍", "協力会社（バンガロールのVistara Data社）所属"
+    r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?に\s*(?:正社員|社員|契約社員)?\s*(?:として)?"
+    r"\s*(?:在籍|所属|勤務)|協力会社\s*[（(][^)）\n]{1,30}[)）]\s*(?:の)?\s*(?:所属|在籍|社員)|"
     r"パートナー(?:企業|会社)?(?:様)?(?:の)?社員|"
     r"(?:一|1)\s*社[先下]|BP(?:社員|要員|様(?!各位))|所属(?:会社|先|企業)?\s*[:：]\s*(?:BP|協力会社|パートナー|合作)|"
     r"合作(?:伙伴)?(?:公司|伙伴|方|企业)(?:的)?[^，。,:：\n]{0,12}?"
@@ -263,6 +288,7 @@ _DEPTH_ONE = re.compile(
     r"(?:belongs to|affiliated with) (?:our|a) (?:\w+ )?partner\b|"
     r"(?:vendor|implementation|delivery)\s*partner'?s?\s*(?:employee|consultant|resource)|"
     r"(?:协力|協力|合作|伙伴|外包)(?:公司|企业|企業)(?:的)?(?:员|員)工|パートナー(?:企業|会社)?(?:様)?所属|"
+    r"(?:供应|供應|合作|外包)商的(?:在编|正式|全职)?(?:员工|員工)|"
     r"sub-?contractor|through (?:his|her|their) employer|"
     r"(?:合作|外包|供应|供應|分包|协力)商(?:的)?(?:员工|員工|人员|人員|工程师|工程師)|"
     r"BP(?:人员|员工|工程师)|"
@@ -287,6 +313,9 @@ _DEPTH_ONE = re.compile(
     re.I,
 )
 _DEPTH_TWO = re.compile(
+    # "我司BP的协力公司员工", "二次协力", "中间隔了两家", "合作方再往下一家公司的人"
+    r"BP的(?:协力|合作|外包)(?:公司|方)|(?:二|两|2)次\s*(?:协力|協力)|"
+    r"中间隔了?\s*(?:两|兩|2)\s*(?:家|层|層)|再往下(?:一|1)家|"
     r"(?:二|2)\s*社[先下]|(?:二|2)\s*次(?:受け|请)|BP\s*[(（]\s*(?:二|2)\s*次|(?:二|2)次合作|"
     r"(?:two|2) layers|second layer|"
     # a possessive: "our partner vendor" is one company, "our partner's vendor" two
@@ -319,9 +348,10 @@ _CHAIN_ARROW = re.compile(r"\s*(?:→|->|⇒|=>|＞|>|―|—|–|\s-\s)\s*")
 _CHAIN_SENDER = re.compile(
     r"^(?:弊社|当社|自社|我司|敝司|本司|我公司|本公司|us|our (?:company|firm))$", re.I
 )
+# (not "本人所属のリンクス社": the company the engineer belongs to is one more link)
 _CHAIN_PERSON = re.compile(
     r"^(?:本人|個人|个人|技術者|エンジニア|要員|人员|人員|工程师|工程師|engineer|consultant|candidate|"
-    r"(?:个人|個人)?(?:事業主|フリーランス|freelancer))",
+    r"(?:个人|個人)?(?:事業主|フリーランス|freelancer))(?!\s*(?:の|が)?\s*(?:所属|所屬|在籍))",
     re.I,
 )
 
@@ -357,15 +387,51 @@ _STEPS_FROM_US = re.compile(
 
 
 def commercial_depth(text: str | Prepared) -> int | None:
-    """Companies between the sender and the engineer: 弊社社員 0, 弊社BP / 一社先 1, 二社先 2."""
-    fields = prepare(text).prose_fields
+    """Companies between the sender and the engineer: 弊社社員 0, 弊社BP / 一社先 1, 二社先 2.
+
+    A forwarded introduction speaks for the company that wrote it, one further away: its
+    弊社社員 is the forwarder's partner's (1), its 弊社の協力会社 a partner's partner (2), unless
+    the forwarder's own lines say where the engineer stands, or it names the chain without
+    itself in it (所属：合作公司的合作伙伴, already counted from the reader's side)."""
+    body = prepare(text).text
+    marker = FORWARD_MARKER.search(body)
+    if marker:
+        own, _ = _depth(prepare(body[: marker.start()]).prose_fields)
+        if own is not None:
+            return own
+        theirs, anchored = _depth(prepare(body[marker.end() :]).prose_fields)
+        return None if theirs is None else theirs + anchored
+    return _depth(prepare(text).prose_fields)[0]
+
+
+# The writer named in a depth: "弊社の協力会社" counts from whoever wrote it.
+_FIRST_PERSON = re.compile(
+    r"弊社|当社|自社|我司|敝司|本司|我公司|本公司|我们|我們|我方|\b(?:our|us|we|ours)\b", re.I
+)
+
+
+# What the engineer is not: "W2 employee of ours (not a subcontractor)", "他不是我们自己的员工".
+_NOT_THIS = re.compile(
+    r"\bnot (?:a |an |from (?:a |our )?|through (?:a |our )?)?"
+    r"(?:subcontractor|sub-?vendor|partner|vendor|third[- ]party|contractor)\w*|"
+    r"(?:不是|并非|並非)(?:我们|我們|我司|敝司)?(?:自己)?(?:的)?(?:员工|員工|外包)",
+    re.I,
+)
+
+
+def _depth(fields: str) -> tuple[int | None, bool]:
+    """(companies between the writer and the engineer, whether the words counted from the
+    writer), (None, False) when not stated."""
+    fields = _NOT_THIS.sub(" ", fields)
     chain = _chain_depth(fields)
     if chain is not None:
-        return chain
+        return chain, True
     layers = _LAYERS_FROM_US.search(fields) or _STEPS_FROM_US.search(fields)
     if layers:
-        return _KANJI_COUNT[layers.group(1).lower()]
+        return _KANJI_COUNT[layers.group(1).lower()], True
     for depth, pattern in ((2, _DEPTH_TWO), (1, _DEPTH_ONE), (0, _DEPTH_ZERO)):
-        if pattern.search(fields):
-            return depth
-    return None
+        found = pattern.search(fields)
+        if found:  # "弊社の協力会社に在籍": the writer may stand just before the words
+            words = fields[max(0, found.start() - 6) : found.end()]
+            return depth, depth == 0 or bool(_FIRST_PERSON.search(words))
+    return None, False

@@ -18,7 +18,7 @@ START_LABELS = (
     r"着任(?:日|時期)?|(?:作業|勤務|就業)開始(?:日|時期)?|入社可能日|期間|作業期間|時期|"
     r"(?:稼[働動]|参画|入場)可|空き(?:状況|予定|時期)?|(?:稼[働動]|参画)?スタート(?:時期|日|可能日)?|"
     r"到岗(?:时间|日期)?|可到岗|到[职職](?:[时時][间間]|日期|日)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
-    r"可?开始(?:时间|日期)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
+    r"可?开始(?:时间|日期|日)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
     r"(?:project\s+)?start(?:s|ing)?(?:\s*(?:date|timing|time|month))?|availability(?:\s*date)?|"
     r"available(?:\s*from)?|joining(?:\s*(?:time|date|period))?|稼[働動]可能月|"
     r"アサイン(?:可能)?(?:日|時期)?|可用[时時][间間]|release date|onboarding(?:\s*date)?|"
@@ -156,7 +156,7 @@ _IN_SENTENCE = re.compile(
     r"(?:projects?|roles?|assignments?|opportunit(?:y|ies)|engagements?|positions?)\s+"
     r"(?:from|in|starting|after)\s+([^.\n]{2,30})|"
     r"\bonboarded\s+(?:in|from|on)\s+([^.\n]{2,30})|"
-    r"\bavailable\s+starting\s+(next month)|"
+    r"\bavailable\s+starting\s+(next month)|\bfrom\s+(next month)\b|"
     r"((?:\d{1,2}|one|two|three|four|a)\s+(?:days?|weeks?|months?)\s+from (?:now|today))|"
     # "The start date is Monday, January 4, 2027", "the earliest she could start with you is
     # February 1, 2027"
@@ -170,8 +170,8 @@ _IN_SENTENCE = re.compile(
     # "20日から参画可能", "20号可到岗": a day of this month, or of the next when it has passed
     r"(?<![\d月/.年])(\d{1,2}\s*日)\s*(?:から|より|以降)\s*(?:の)?(?:ご)?(?:参画|稼[働動]|入場)|"
     r"(?<![\d月/.年])(\d{1,2}\s*[号號])\s*(?:起|开始)?\s*(?:就)?(?:可以|可)?\s*(?:到[岗崗]|入[场場])|"
-    r"\b(?:available|free|join(?:ing)?)\s+"
-    r"((?:early|the beginning of|beginning of|mid|late|the end of|"
+    r"\b(?:available|free|join(?:ing)?)\s+(?:at\s+|from\s+)?"
+    r"((?:early|the beginning of|beginning of|the start of|start of|mid|late|the end of|"
     r"end of)[- ]?\s*next month)|"
     r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?!\d))?"
     r"(?:,?\s*20\d{2})?)\s+(?:start|kick-?off)\b|"
@@ -308,7 +308,7 @@ _WEEK_COUNT = {
 }
 # "1ヶ月後", "一个月后", "one month's notice": the same day that many months on.
 _MONTHS_LATER = re.compile(
-    r"(\d|一|两|兩|二|三|one|two|three|a)\s*(?:ヶ|か|カ|ケ|个|個|箇)\s*月\s*(?:後|后)|"
+    r"(\d|一|两|兩|二|三|one|two|three|a)\s*(?:ヶ|か|カ|ケ|个|個|箇)\s*月\s*(?:以|之)?\s*(?:後|后)|"
     r"(?<![\w-])(\d|one|two|three|a)\s*months?'?\s*(?:notice|later|from (?:now|today))|"
     # "2ヶ月前の通知が必要", "退職には1か月前の申告": notice given that many months ahead
     r"(\d|一|二|三)\s*(?:ヶ|か|カ|ケ|箇)\s*月前(?:まで)?\s*の?\s*(?:通知|予告|申告|申し出)|"

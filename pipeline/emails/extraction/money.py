@@ -61,7 +61,7 @@ _AMOUNT = (  # "2.5W" is 2.5万 in Chinese mail
 )
 _UNIT = (
     r"(?P<unit{n}>万日元|万日円|万日圆|万円|日元|日圆|日币|円|yen|JPY|美元|美金|元|人民币|RMB|CNY|"
-    r"USD|dollars?|\$)?"
+    r"USD|dollars?|ドル|\$)?"
 )
 _RANGE = r"\s*(?:~|-|–|—|〜|から|到|至|to|ー)\s*"
 _PERIOD = (
@@ -122,7 +122,7 @@ _JPY_UNITS = {
     "￥",
 }
 _CNY_UNITS = {"元", "人民币", "rmb", "cny"}
-_USD_UNITS = {"usd", "dollar", "dollars", "$", "us$", "美元", "美金"}
+_USD_UNITS = {"usd", "dollar", "dollars", "$", "us$", "美元", "美金", "ドル"}
 _PERIODS = {
     "人月": "month", "月額": "month", "ヶ月": "month", "か月": "month", "月": "month",
     "month": "month", "mo": "month", "monthly": "month",
@@ -161,7 +161,7 @@ def _currency(units: list[str]) -> str | None:
 def _written_currency(text: str) -> str | None:
     """The currency of the first unit written anywhere in the text (円, 元, $ …)."""
     match = re.search(
-        r"万日元|日元|日圆|万円|円|JPY|人民币|RMB|CNY|美元|美金|\d\s*元|\$|USD", text, re.I
+        r"万日元|日元|日圆|万円|円|JPY|人民币|RMB|CNY|美元|美金|ドル|\d\s*元|\$|USD", text, re.I
     )
     return _currency([match.group(0).lstrip("0123456789 ")]) if match else None
 

@@ -53,7 +53,8 @@ _DESCRIPTIVE = (
 # A level aimed at is not held: "N3（正在准备N2考试）", "N2受験予定", "preparing for the N1".
 _ASPIRED_LEVEL = re.compile(
     r"(?:正在|目前|现在|現在)?(?:准备|準備|备考|備考|报考|報考|考取中)(?:考|参加)?\s*(?:JLPT\s*)?N\s?[1-5]|"
-    r"N\s?[1-5]\s*(?:を)?(?:受験予定|受験準備中|勉強中|取得(?:を)?目指|目指|挑戦中|备考中|準備中)|"
+    r"N\s?[1-5]\s*(?:は|を)?[^\n、。,()（）]{0,10}?"
+    r"(?:受験予定|受験準備中|勉強中|取得(?:を)?目指|目指|挑戦中|备考中|準備中)|"
     r"(?:目標|目标)\s*[:：]?\s*N\s?[1-5]|"
     r"(?:preparing|studying|aiming|working towards?|sitting)\s+(?:for\s+)?(?:the\s+)?"
     r"(?:JLPT\s+)?N\s?[1-5]",
@@ -336,6 +337,12 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"must be (?:a )?(?:us |u\.s\. )?citizen|citizenship (?:is )?required|"
         r"(?:usc|us citizens?)\s*(?:or|/)\s*(?:gc|green card)(?:\s*holders?)?\s*only|"
         r"日本人(?:のみ|限定)|国籍\s*[:：]\s*日本(?:のみ|限定)|不接受外籍|外籍不可|仅限中国籍|仅限日本籍|"
+        # "日本国籍をお持ちの方に限ります", "日本国籍保持者に限ります",
+        # "只能安排持有日本国籍的人员",
+        # "外籍人员这次确实没办法"
+        r"日本(?:国)?籍[^\n。、]{0,10}?(?:に限(?:ります|る|定|らせ)|のみ|限定)|"
+        r"只能(?:安排|接受|提供|考虑)(?:持有)?日本(?:国|國)?籍|"
+        r"外籍(?:人员|人士)?[^\n，。]{0,8}?(?:没办法|没有办法|无法安排)|"
         r"外(?:国)?籍(?:人员|人士)?\s*[:：]\s*(?:不可|不行|不接受|NG|×)|"
         r"citizens?\s*only|USC\s*(?:/\s*GC\s*)?only|no\s*(?:visa\s*)?sponsorship|no\s*H-?1B|"
         r"(?:USC|GC(?:-EAD)?|green cards?|citizens?)(?:\s*(?:[,/&]|or|and)\s*"

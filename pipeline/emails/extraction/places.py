@@ -75,12 +75,12 @@ def place_country(place: str) -> str | None:
 
 WORK_LABELS = (
     r"勤務地|作業場所|就業場所|勤務場所|稼働場所|作業地|就業先|勤務先所在地|場所|工作地点|工作地|驻场地点|"
-    r"办公地点|上班地点|地点|work location|job location|location|onsite location|city|"
+    r"办公地点|上班地点|地点|场所|work location|job location|location|onsite location|city|"
     r"office(?: location)?|work ?site"
 )
 HOME_LABELS = (
     r"居住地|現住所|住所|住まい|在住|最寄(?:り)?駅|最寄|现住址|现居住地|居住城市|现居|所在地|所在城市|"
-    r"current location|based in|located in|residence|location|city"
+    r"current location|based in|located in|residence|location|city|home(?: base| town| city)?"
 )
 _SENTENCE = re.compile(
     r"(?:based|located|living|residing|lives|currently)\s+(?:in|at|out of)\s+([^.\n;()]{2,40})|"

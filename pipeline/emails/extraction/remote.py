@@ -86,6 +86,12 @@ _REMOTE_PARTIAL = re.compile(
     r"\b(?:Mon|Tue|Wed|Thu|Fri)[a-z]*s?\s+(?:and|&|/)\s+(?:Mon|Tue|Wed|Thu|Fri)[a-z]*s?\s+"
     r"(?:in the office|on-?site|at the office)|the rest (?:from home|remote(?:ly)?)|"
     r"每[周週][^\n，。,]{0,6}?(?:居家|在家|[远遠][程端])(?:办公|辦公|工作)?\s*[一两二三四1-4]\s*天|"
+    # "出社は火・木の週2日、他は在宅", "每周出社2天左右", "Office in Tenjin 2 days/week, remote
+    # otherwise"
+    r"(?:出社|オフィス|客先)(?:は|が)?[^\n。]{0,12}?週\s*[1-4]\s*日|"
+    r"(?:他|残り|それ以外)(?:の日)?は\s*(?:在宅|リモート|テレワーク)|"
+    r"每[周週]\s*(?:出社|到岗|到公司|进公司|去公司|到现场|进办公室)\s*[一两二三四1-4]\s*天|"
+    r"\b[1-4]\s*days?\s*/\s*(?:week|wk)\b|remote (?:otherwise|the rest(?: of the week)?)|"
     r"其余(?:时间|時間|天数|几天|日子)?\s*(?:在|到|去)?\s*(?:现场|現場|公司|办公室|辦公室)",
     re.I,
 )
@@ -108,7 +114,7 @@ _REMOTE_NONE = re.compile(
     r"每天\s*(?:到|去|进|進)\s*(?:公司|办公室|辦公室|现场|現場)|(?<![需必])[无無]\s*[远遠][程端]|"
     r"不提供\s*[远遠][程端]|[进進][驻駐](?:客户|客戶)|(?:去|到)(?:日本|客户|客戶)(?:公司|[现現][场場])|"
     r"全日出社|フル常駐|出社(?:メイン|中心)|原則(?:出社|常駐)|"
-    r"no\s*(?:WFH|work(?:ing)? from home|remote work)|"
+    r"no\s*(?:WFH|work(?:ing)? from home|remote work|tele-?work(?:ing)?)|"
     # "基本的に客先での作業", "当面は出社", "原則として出社", "現地作業", "現場での作業がメイン"
     r"客先(?:で|での|にて)\s*(?:の)?(?:作業|勤務|就業)|(?:当面|原則として|原則|基本的に|基本)\s*(?:は)?\s*出社|"
     r"現地(?:での)?作業|現場(?:で|での|にて)(?:の)?(?:作業|勤務)|"
@@ -134,13 +140,20 @@ _REMOTE_NONE = re.compile(
 _REMOTE_ONLY = re.compile(
     r"フルリモートのみ|フルリモート限定|リモートのみ|在宅のみ|出社不可|常駐不可|"
     # "リモートの案件に限らせていただいております"
-    r"(?:フル)?(?:リモート|在宅)(?:勤務)?(?:の|で(?:の)?)?(?:案件|お仕事|仕事|業務)?に限(?:らせ|り|定|ら|る)|"
+    r"(?:フル)?(?:リモート|在宅)(?:勤務)?(?:の|で(?:の)?)?(?:案件|お仕事|仕事|業務|稼働|作業|対応)?"
+    r"に限(?:らせ|り|定|ら|る)|"
     r"remote[\s-]*only|only\s*(?:fully\s*)?remote|fully\s*remote\s*only|no\s*onsite|"
     r"only\s+(?:work(?:s|ing)?\s+)?remotely|remotely only|remote work only|"
     r"(?:only|exclusively)\s*(?:open to|interested in|available for)\s*(?:fully\s*)?remote|"
     r"在宅勤務のみ|リモート案件のみ|完全リモートのみ|只(?:做|找|考虑)[远遠][程端]|"
     # "フルリモートの案件のみお受けしております", "only takes fully remote engagements"
     r"(?:フル|完全)?(?:リモート|在宅)(?:勤務)?の(?:案件|お仕事|仕事|業務)のみ|"
+    # "在宅勤務100%が条件", "通勤や出張はお受けできません", "只考虑百分之百居家的项目",
+    # "去横浜现场这一点做不到"
+    r"(?:在宅|リモート)(?:勤務)?\s*100\s*%\s*(?:が)?\s*(?:条件|必須|のみ)|"
+    r"通勤(?:や出張)?(?:は|も)?\s*(?:お受けできません|いたしかねます|できません|不可)|"
+    r"只考虑(?:百分之百|100%|完全|全程?)?(?:的)?(?:居家|远程|在家)|"
+    r"(?:去|到)[^\n，。]{0,8}?现场[^\n，。]{0,8}?做不到|"
     r"only (?:takes|accepts?|considers?|wants|does|looks? for) (?:fully |100% )?remote|"
     r"(?:will not|won't|cannot|can't) (?:relocate or )?commute\b|"
     r"remote (?:roles|positions|projects|work|opportunities|jobs) only|"

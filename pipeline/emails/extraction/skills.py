@@ -563,7 +563,7 @@ def years_of_experience(text: str | Prepared, minimums: bool = False) -> Years:
     loose_total: list[float] = []
     for line in (s for prose in prepared.prose_lines for s in _SENTENCE_END.split(prose)):
         mentions = _mentions(line)
-        if not mentions:
+        if not mentions and not _FIGURE_WITH_UNIT.search(line):  # "6 of those years on AWS"
             continue
         hits = skill_hits(line)
         for mention in mentions:
@@ -607,10 +607,12 @@ def years_of_experience(text: str | Prepared, minimums: bool = False) -> Years:
 _SHARE_OF_WHICH = re.compile(r"\b(?:of which|of them|including)\s+$", re.I)
 _SHARE_FIGURE_AFTER = re.compile(r"\s+(\d{1,2})(?:\s*\+)?(?![\d%万$]|[.,]\d)(?=\s*(?:[.;,)]|$))")
 _SHARE_FIGURE_BEFORE = re.compile(
-    r"(?:[;,]|\band|\bof which|\bincluding)\s*(\d{1,2})(?:\s*\+)?\s+(?:in|on|with|of)\s+$",
+    r"(?:[;,]|\band|\bof which|\bincluding|^)\s*(\d{1,2})(?:\s*\+)?\s+"
+    r"(?:of (?:those|these|them|which)\s+(?:years\s+)?)?(?:in|on|with|of)\s+$",
     re.I,
 )
-_FIGURE_WITH_UNIT = re.compile(r"\d\s*\+?\s*(?:years?|yrs?)\b", re.I)
+# "9 years in total / 6 of those years on AWS, 4 on Terraform": the unit may be a line above
+_FIGURE_WITH_UNIT = re.compile(r"\d\s*\+?\s*(?:years?|yrs?)\b|\bof (?:those|these) years\b", re.I)
 
 
 def _elliptical_shares(line: str, hits: list[Hit]) -> dict[str, float]:

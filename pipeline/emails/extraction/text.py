@@ -55,6 +55,14 @@ _BOX_BARS = str.maketrans(dict.fromkeys("│┃║", "|"))
 QUOTED_LINE = re.compile(r"^[>＞]")
 
 
+# Where a forwarded mail begins inside the one that forwards it.
+FORWARD_MARKER = re.compile(
+    r"^\s*(?:-{2,}\s*(?:Forwarded message|転送(?:された)?メッセージ|转发的邮件|轉寄的郵件|转发邮件|"
+    r"轉發的郵件)\s*-{2,}|Begin forwarded message:)\s*$",
+    re.I | re.M,
+)
+
+
 def unquoted_lines(lines: list[str]) -> list[str]:
     """The lines that are not '>' quoted when they say enough of their own (three that are not
     blank), else all of them: a reply that only says "see below" is read through its quote."""
@@ -86,10 +94,12 @@ def normalise(text: str, language: str | None = None) -> str:
 
 # Plain-text mail is hard-wrapped at ~72 columns (~36 full-width): "pays 750,000 to\n900,000 JPY"
 # and "up to one company\naway" are one phrase. A long line that stops mid-sentence is joined
-# to a next line that does not start a new item (bullet, label, quote, heading).
+# to a next line that does not start a new item (bullet, label, quote, heading); a lower-case
+# word goes on the sentence ("His Japanese is\nconversational: fine for lunch").
 _WRAPPED = re.compile(
     r"(?m)^(?P<line>[^\n]*[^\s。．.!?！？:：;；)）】\]>|])[ \t\r]*\n"
-    r"(?=[ \t]*(?![・■◆●□◇○▼▽▲△▶►★☆※◎\-*•>＞【\[|]|[(（]\d|\d+[.)]|[^\n:：]{1,20}[:：])\S)"
+    r"(?=[ \t]*(?:[a-z]|"
+    r"(?![・■◆●□◇○▼▽▲△▶►★☆※◎\-*•>＞【\[|]|[(（]\d|\d+[.)]|[^\n:：]{1,20}[:：])\S))"
 )
 
 
