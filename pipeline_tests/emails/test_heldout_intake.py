@@ -57,8 +57,9 @@ WORLD_ACCURACY_FLOOR = 0.9  # measured ja 1.00, zh 1.00, en 0.95 (0.90 before de
 # n = 6), test3 0.88 (commercial_depth); classification test2 1.00 / 0.96 / 0.96 and test3
 # 0.97 / 0.93 / 1.00 (ja / zh / en: 25 and 30 mails a language, one miss is 0.04 or 0.03);
 # test4, the first time it was scored (2026-12-04): lowest field 0.87 (commercial_depth),
-# classification 0.90 / 1.00 / 0.93.
-BLIND_FIELD_FLOOR = {"test2": 0.85, "test3": 0.83, "test4": 0.83}
+# classification 0.90 / 1.00 / 0.93. After the rules dev13 and worlds 6-7 prompted (never
+# tuned on these): test3 lowest 0.94 (start_date), test4 lowest 0.90 (location).
+BLIND_FIELD_FLOOR = {"test2": 0.85, "test3": 0.90, "test4": 0.87}
 BLIND_ACCURACY_FLOOR = 0.9
 
 
