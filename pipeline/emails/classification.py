@@ -71,6 +71,11 @@ def _rules(*pairs: tuple[str, float]) -> list[Rule]:
 RULES: dict[str, dict[Category, list[Rule]]] = {
     "ja": {
         "project": _rules(
+            (  # a reply that declines a person, then restates what the client wants
+                r"(?:お客様|先方|クライアント)の(?:ご)?(?:希望|要望)を(?:整理|まとめ)|"
+                r"(?:ほかに|他に)?お心当たりの方",
+                9.0,
+            ),
             (r"【\s*案件(?:名|概要|情報)?\s*】|■\s*案件(?:名|概要)?", 4.0),
             (r"要員募集|人員募集|募集人数|募集要項|募集ポジション", 4.0),
             (r"案件", 1.5),
@@ -92,6 +97,10 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
         ),
         "candidate": _rules(
+            (  # a person offered in passing: "弊社の野口が11月から手が空く見込みです"
+                r"手が空(?:く|きます|いて|いた)|空く見込み|(?:単価|金額)[^\n。]{0,8}?(?:で)?お受けできます",
+                6.0,
+            ),
             (r"要員(?!募集)|人材(?:情報|紹介|のご紹介|のご提案)?", 2.5),
             (r"技術者(?:情報|紹介|のご紹介)", 2.5),
             (r"(?:エンジニア|技術者|要員|人材)(?:の|を)?(?:ご)?(?:紹介|案内)", 2.5),
@@ -167,6 +176,10 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
     },
     "zh": {
         "project": _rules(
+            (  # the person wanted, laid out like a profile: "人选画像", "各位对着找"
+                r"理想(?:的)?人选|人选画像|人选要求|(?:各位|大家)(?:帮忙)?(?:对着|按照|照着)找",
+                14.0,
+            ),
             (
                 r"项目(?:名称|需求|介绍|概要)|岗位(?:职责|要求|名称|需求)|职位(?:描述|要求)|职缺",
                 3.0,
@@ -239,6 +252,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
         ),
         "other": _rules(
+            (  # onboarding paperwork, a courtesy visit, a question about feedback
+                r"门禁卡|保密协议|入场准备|进场准备|电脑领用|报到须知|(?:年底|年终)?拜访|当面感谢|"
+                r"(?:有没有|是否有)(?:什么)?反馈|反馈(?:如何|怎么样)",
+                5.0,
+            ),
             (r"发票|报销|账单|付款|工资条|对账", 2.0),
             (
                 r"订阅|退订|取消订阅|周报|月报|行业(?:报告|动态|资讯)|市场(?:报告|动态|趋势)|调查问卷|"
@@ -282,6 +300,14 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
     },
     "en": {
         "project": _rules(
+            (  # "we would like to bring on one bridge engineer", "give us an estimate for two
+                # Android engineers", "suggest members"
+                r"(?:we would like|we'd like|we want|we plan) to "
+                r"(?:bring on|hire|engage|add|onboard) (?:one|a|an|two|three|\d+)\b|"
+                r"(?:give|send|provide) us (?:an? )?(?:estimate|quote|quotation) for|"
+                r"suggest members",
+                6.0,
+            ),
             (r"\brequirements?\b|\bJD\b|job description|\bjob order\b", 3.0),
             (r"\bpositions?\b|\bopenings?\b|\broles?\b|\bhiring\b|\bvacanc", 1.5),
             (r"must[- ]haves?|nice[- ]to[- ]haves?|required skills|\bduration\b", 2.0),
@@ -487,6 +513,13 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
         ),
         "other": _rules(
+            (  # a withdrawn person, a status question about people already sent
+                r"take (?:him|her|them) out\b|(?:pull|take) (?:him|her|them) off\b|"
+                r"remove (?:him|her|them) from (?:the|your|all)|any word from (?:the )?client|"
+                r"has the client had a chance|just checking in|(?:any )?(?:update|news) on "
+                r"(?:the )?(?:candidates|profiles|submissions?)",
+                8.0,
+            ),
             (r"invoice|payment|timesheet|expense|receipt", 2.0),
             (
                 r"newsletter|unsubscribe|webinar|register (?:now|here|today)|"

@@ -105,3 +105,68 @@ def test_a_closing_an_interview_or_a_withdrawal_repeating_a_profile_is_other(
 ) -> None:
     item = EmailForClassification(subject, body, language)
     assert classify_by_rules(item).category == "other"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "language", "expected"),
+    [
+        (
+            "協業のお願い",
+            "弊社は2019年の創業以来、クラウド移行と運用保守を手がけてまいりました。\n"
+            "貴社と協業のご相談ができればと考えております。\n"
+            "追伸：弊社の野口（AWS構築6年）が11月から手が空く見込みです。単価55万でお受けできます。",
+            "ja",
+            "candidate",
+        ),
+        (
+            "Re: 【ご提案】Ｔ．Ｓ（Java／45歳）",
+            "ご提案ありがとうございました。Ｔ．Ｓさんは見送りとさせてください。\n"
+            "改めてお客様のご希望を整理しますと、\n　- Spring Bootでの設計から実装まで\n"
+            "　- 開始は10月、錦糸町に常駐\nほかにお心当たりの方がいればぜひお願いします。",
+            "ja",
+            "project",
+        ),
+        (
+            "人选画像（客户确认版）",
+            "按客户昨天确认的口径，理想人选是这样的，各位对着找：\n性别：不限\n年龄：30-42\n"
+            "技能：Kubernetes、Terraform、AWS\n年限：运维 6 年以上\n单价：不超过 75 万日元",
+            "zh",
+            "project",
+        ),
+        (
+            "下周一进场：入场准备事项",
+            "欢迎加入客户项目组，下周一正式进场，请提前准备：\n① 门禁卡：带身份证到访客中心\n"
+            "② 保密协议：签字后交给项目经理\n③ 电脑领用：JDK 17、GitLab 账号",
+            "zh",
+            "other",
+        ),
+        (
+            "Estimate request: Android maintenance (2 persons)",
+            "Could you give us an estimate for two Android engineers (Kotlin, Jetpack Compose) "
+            "from January to June 2027? Please suggest members if you can.",
+            "en",
+            "project",
+        ),
+        (
+            "A. Sharma (SAP FI/CO, 9 yrs, 850k) - please take him out",
+            "Mr. Sharma, whom we put forward on 14 September (SAP FI/CO 9 years, JLPT N2, from "
+            "1 November, 850k per month), has signed elsewhere. Please take him out of the "
+            "running.",
+            "en",
+            "other",
+        ),
+        (
+            "Any word from the client on Vikram and Aditi?",
+            "Just checking in: it's been a week since we sent Vikram (Angular, 8 yrs, 700k) and "
+            "Aditi (QA, Selenium, 5 yrs) for the Ginza project. Has the client had a chance to "
+            "look?",
+            "en",
+            "other",
+        ),
+    ],
+)
+def test_look_alikes_are_read_for_what_they_ask(
+    subject: str, body: str, language: str, expected: str
+) -> None:
+    item = EmailForClassification(subject, body, language)
+    assert classify_by_rules(item).category == expected
