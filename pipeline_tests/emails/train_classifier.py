@@ -3,10 +3,11 @@
     .venv/bin/python -m pipeline_tests.emails.train_classifier
 
 Only mail written to tune on is read: the labelled set, the `dev` split of intake_heldout.yaml
-and the dev sets (dev2 to dev9; dev5, dev6 and dev8 were written for extraction, but their
-mails are real staffing mail with labels). The test split, intake_test2.yaml, intake_test3.yaml
-and the matching worlds are never read here, so their figures stay held out. Each mail goes the
-real way (RFC 5322 bytes, then parse_email), so the layer sees the text the intake classifies.
+and the dev sets (dev2 to dev14; dev5, dev6, dev8 and dev10 to dev13 were written for
+extraction, but their mails are real staffing mail with labels). The test split, the test sets
+intake_test2.yaml to intake_test4.yaml and the matching worlds are never read here, so their
+figures stay held out. Each mail goes the real way (RFC 5322 bytes, then parse_email), so the
+layer sees the text the intake classifies.
 Deterministic: test_classification_model.py checks the shipped file is what this writes.
 """
 
@@ -32,6 +33,11 @@ from pipeline_tests.fixtures.heldout import (
     load_dev7,
     load_dev8,
     load_dev9,
+    load_dev10,
+    load_dev11,
+    load_dev12,
+    load_dev13,
+    load_dev14,
     load_heldout,
     to_eml,
 )
@@ -50,6 +56,11 @@ def training_mails() -> list[dict[str, Any]]:
         load_dev7,
         load_dev8,
         load_dev9,
+        load_dev10,
+        load_dev11,
+        load_dev12,
+        load_dev13,
+        load_dev14,
     )
     return [*labelled, *dev, *(mail for load in dev_sets for mail in load())]
 
