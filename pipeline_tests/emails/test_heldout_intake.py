@@ -60,7 +60,7 @@ WORLD_ACCURACY_FLOOR = 0.9  # measured ja 1.00, zh 1.00, en 0.95 (0.90 before de
 # classification 0.90 / 1.00 / 0.93. After the rules dev13 and worlds 6-7 prompted (never
 # tuned on these): test3 lowest 0.94 (start_date), test4 lowest 0.90 (location).
 BLIND_FIELD_FLOOR = {"test2": 0.85, "test3": 0.90, "test4": 0.87}
-BLIND_ACCURACY_FLOOR = 0.9
+BLIND_ACCURACY_FLOOR = 0.93  # measured 0.96-1.00 in every language of the three, 2026-12-04
 
 
 def _canonical(name: str) -> str:
