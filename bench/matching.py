@@ -331,6 +331,8 @@ def _admitted_decoys(mails: dict, rankings: dict) -> dict[str, int]:
     counts: collections.Counter[str] = collections.Counter()
     for project, ranking in rankings.items():
         truth = mails[project]["truth"]
+        if "best" not in truth:  # a candidate's mail the intake took for a project
+            continue
         pair = f"{mails[project]['lang']}→{mails[truth['best']]['lang']}"
         for candidate in ranking[:3]:
             if candidate in truth.get("decoys", {}):

@@ -402,6 +402,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
         ),
         "candidate": _rules(
+            (  # "Please consider the following consultant for the health app role"
+                r"(?:please )?(?:consider|review|see) the following "
+                r"(?:consultant|engineer|candidate|developer|resource|profile)s?\b",
+                3.0,
+            ),
             (r"hot ?list|(?<!your )(?<!your own )\bbench\b|available consultants?", 3.5),
             (
                 r"(?:candidate|consultant)\s*:|here is (?:the |my |our )?(?:\w+ )?profile|"

@@ -190,3 +190,48 @@ def test_a_candidates_depth_said_in_prose(text: str, expected: int) -> None:
 )
 def test_a_projects_limit_said_in_prose(text: str, expected: int) -> None:
     assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("人选并非本公司员工，而是我们合作伙伴「星河互动」的正职工程师，等于中间隔了一家公司。", 1),
+        (
+            "本人は弊社のパートナーであるアスカ電算様の、さらにお取引先にあたる株式会社ミズホラボの社員"
+            "でございます。弊社から見ますと二つ先の会社の所属となります。",
+            2,
+        ),
+        (
+            "本人は弊社の社員ではなく、弊社と取引のあるパートナー企業（株式会社ベイクレスト）に所属している"
+            "技術者です。",
+            1,
+        ),
+        ("本人は、弊社の取引先であるA社がさらに外注しているB社の社員です。", 2),
+    ],
+)
+def test_a_candidates_depth_said_around_a_negation(text: str, expected: int) -> None:
+    assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "九、商流：贵司必须是该工程师的直接雇主（正式员工或合同工均可），不接受从其他公司调来的人员",
+            0,
+        ),
+        ("７．商流：可接受贵司协力厂商所属的人员，但再往下一层就不行", 1),
+        (
+            "On the supply chain: the candidate may be your own employee or an employee of a "
+            "company you contract with directly. We cannot accept anyone further down than that.",
+            1,
+        ),
+        (
+            "[Chain] Your own employees, or employees of one partner who contracts directly "
+            "with you. Anything deeper than that is out.",
+            1,
+        ),
+    ],
+)
+def test_a_limit_said_as_who_the_client_contracts_with(text: str, expected: int) -> None:
+    assert max_commercial_depth(text) == expected

@@ -487,3 +487,35 @@ def test_a_start_said_in_a_sentence_with_its_weekday(text: str, expected: date) 
 )
 def test_starts_said_relative_to_the_mail(text: str, expected: date) -> None:
     assert start_date(text, date(2026, 10, 23)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "+ Kick-off: 15 October, running to the end of March with a likely extension",
+            date(2026, 9, 22),
+            date(2026, 10, 15),
+        ),
+        (
+            "他现在的专案要做到2027年2月底才结束，所以最快要3月1日才能进场。",
+            date(2026, 10, 16),
+            date(2027, 3, 1),
+        ),
+        (
+            "本人は現在育児休業中で、2月末まで休業のため、復帰は2027年3月からとなります。",
+            date(2026, 11, 1),
+            date(2027, 3, 1),
+        ),
+        (
+            "Emily, though the timing is later than your November start: she could only begin with "
+            "you after that contract is over, in the new year.",
+            date(2026, 10, 1),
+            date(2027, 1, 1),
+        ),
+    ],
+)
+def test_a_start_beside_another_date_or_the_projects(
+    text: str, reference: date, expected: date
+) -> None:
+    assert start_date(text, reference) == expected

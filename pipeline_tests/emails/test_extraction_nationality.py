@@ -160,3 +160,26 @@ def test_japanese_nationals_only_in_more_words(text: str) -> None:
 
 def test_a_level_booked_for_later_is_not_held() -> None:
     assert japanese_level("日本語：日本語能力試験N2（N1は12月に受験予定）") == "N2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【国籍】外国籍の方は今回対象外とさせてください（お客様のご要望）",
+        "八、国籍：因客户涉及通信基础设施，人员必须持有日本国籍（归化的也可以）",
+    ],
+)
+def test_more_ways_to_refuse_foreign_nationals(text: str) -> None:
+    assert foreign_nationals_ok(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("●日本語：会話レベル（JLPT未受験。仕様書の読解には翻訳ツールを併用）", "conversational"),
+        ("◆ 日文：只能应付日常生活的对话，技术讨论需要靠英文或翻译", "conversational"),
+        ("Japanese: JLPT N2 (passed 2024); comfortable in meetings but not yet at N1", "N2"),
+    ],
+)
+def test_a_conversational_level_and_a_level_not_reached(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected

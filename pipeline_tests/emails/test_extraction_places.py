@@ -22,3 +22,20 @@ def test_the_taiwanese_yokohama_before_a_signature_city() -> None:
 def test_a_home_label_and_a_chinese_place_label_name_the_place() -> None:
     assert find_place("Home: Ikoma, Nara\nRate: USD 27 per hour", HOME_LABELS) == "Nara"
     assert find_place("- 场所：横滨市西区（港未来），需要每天到现场", WORK_LABELS) == "Kanagawa"
+
+
+def test_where_a_candidate_lives_beats_where_the_role_is_based() -> None:
+    text = (
+        "I know your logistics DB role is based in Hakata with two days from home, but he\n"
+        "lives in Kumamoto City and takes fully remote work only."
+    )
+    assert find_place(text, HOME_LABELS) == "Kumamoto"
+    assert find_place("他人在杭州，没法去上海坐班。", HOME_LABELS) == "Hangzhou"
+    # "from home:" is no label
+    assert (
+        find_place(
+            "- Based in Setagaya, Tokyo\n- nothing but 100% from home: no relocation to Aomori",
+            HOME_LABELS,
+        )
+        == "Tokyo"
+    )

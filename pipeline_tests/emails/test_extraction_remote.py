@@ -251,3 +251,31 @@ def test_office_days_said_in_other_words(text: str, expected: str) -> None:
 )
 def test_more_ways_to_say_remote_only(text: str) -> None:
     assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由于家庭原因不能离开仙台，只能做100%居家的项目，出差和去客户公司都不行",
+        "罗女士家里有小孩，不考虑任何需要出勤的项目，只能全程在家办公。",
+        "【要員】Jenkins・Java／長野県在住・出社なしの案件に限ります",
+        "すべて在宅で完結する形であればお受けできます。",
+        "He lives in Hamamatsu and will only accept engagements that are 100% remote.",
+        "- He is turning down anything that isn't 100% from home: no relocation to Aomori",
+        "Power Apps / Azure developer - home-based only - from November",
+    ],
+)
+def test_remote_only_said_as_a_condition(text: str) -> None:
+    assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("要求全程驻场（客户的安全规定，不能在家办公）。", "none"),
+        ("* 工作方式：每周二、四可以居家，其余三天在客户现场", "partial"),
+        ("・办公：高新园区，每月第一周在家办公，其他时间到公司", "partial"),
+    ],
+)
+def test_office_days_in_chinese_prose(text: str, expected: str) -> None:
+    assert remote(text) == expected

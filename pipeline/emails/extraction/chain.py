@@ -86,6 +86,8 @@ _OWN_ONLY = re.compile(
     # "只接受贵司自己的社员", "推荐的人必须是贵司本身的员工", "请勿转包", "不接受第三方转介"
     r"(?:贵司|贵公司)(?:自己|本身|自有)(?:的)?(?:员工|員工|社员|工程师|人员)|"
     r"请勿(?:再)?(?:转包|外包|委托)|不接受第三方|"
+    # "贵司必须是该工程师的直接雇主", "不接受从其他公司调来的人员"
+    r"(?:贵司|贵公司)(?:必须)?是(?:该)?(?:工程师|人员)?的?直接雇主|不接受从其他公司(?:调来|派来|借来)|"
     r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
     r"(?:direct|prime)\s*(?:vendors?|partners?|suppliers?)\s*only|"
     r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)|"
@@ -100,6 +102,11 @@ _PARTNER_OK = re.compile(
     # "協力会社様の社員までOK", "一次协力公司员工为止", "your employees, plus freelancers who
     # contract directly with you"
     r"協力会社(?:様)?(?:の)?(?:社員|所属|方)?(?:様)?\s*(?:まで|迄)|"
+    # "可接受贵司协力厂商所属的人员", "an employee of a company you contract with directly",
+    # "employed by you or by a partner who contracts with you directly"
+    r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:协力|合作)(?:厂商|公司|方|伙伴)(?:所属)?的(?:人员|员工|工程师)|"
+    r"(?:company|partner|firm|vendor)s? (?:that |who |which )?(?:you )?contracts? "
+    r"(?:directly\s+with(?:\s+you)?|with(?:\s+you)?\s+directly)|you contract with directly|"
     r"(?:一|1)\s*次\s*(?:协力|協力|合作)(?:公司)?(?:的)?(?:员工)?\s*(?:为止|為止|まで|可)|"
     r"your (?:own )?employees,? (?:plus|and|or) (?:freelancers?|contractors?|individuals?) "
     r"(?:who )?(?:contract(?:ed)?|work(?:ing)?) directly (?:with|for) you|"
@@ -270,7 +277,9 @@ _DEPTH_ONE = re.compile(
     # a person of a partner, not the greeting "協力会社各位" / "各位合作伙伴" / "Dear partners"
     r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者|プロパー)|"
     # "パートナー企業に正社員として在籍", "協力会社（バンガロールのVistara Data社）所属"
-    r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?に\s*(?:正社員|社員|契約社員)?\s*(?:として)?"
+    r"中间(?:只)?隔(?:了)?(?:这)?\s*(?:一|1)\s*家|"
+    r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(][^)）\n]{1,30}[)）])?に\s*"
+    r"(?:正社員|社員|契約社員)?\s*(?:として)?"
     r"\s*(?:在籍|所属|勤務)|協力会社\s*[（(][^)）\n]{1,30}[)）]\s*(?:の)?\s*(?:所属|在籍|社員)|"
     r"パートナー(?:企業|会社)?(?:様)?(?:の)?社員|"
     r"(?:一|1)\s*社[先下]|BP(?:社員|要員|様(?!各位))|所属(?:会社|先|企業)?\s*[:：]\s*(?:BP|協力会社|パートナー|合作)|"
@@ -316,6 +325,8 @@ _DEPTH_TWO = re.compile(
     # "我司BP的协力公司员工", "二次协力", "中间隔了两家", "合作方再往下一家公司的人"
     r"BP的(?:协力|合作|外包)(?:公司|方)|(?:二|两|2)次\s*(?:协力|協力)|"
     r"中间隔了?\s*(?:两|兩|2)\s*(?:家|层|層)|再往下(?:一|1)家|"
+    # "弊社から見ますと二つ先", "さらにお取引先にあたる", "A社がさらに外注しているB社"
+    r"(?:二|2|ふた)つ先|さらに(?:その)?(?:お)?取引先|さらに外注|"
     r"(?:二|2)\s*社[先下]|(?:二|2)\s*次(?:受け|请)|BP\s*[(（]\s*(?:二|2)\s*次|(?:二|2)次合作|"
     r"(?:two|2) layers|second layer|"
     # a possessive: "our partner vendor" is one company, "our partner's vendor" two
@@ -414,7 +425,8 @@ _FIRST_PERSON = re.compile(
 _NOT_THIS = re.compile(
     r"\bnot (?:a |an |from (?:a |our )?|through (?:a |our )?)?"
     r"(?:subcontractor|sub-?vendor|partner|vendor|third[- ]party|contractor)\w*|"
-    r"(?:不是|并非|並非)(?:我们|我們|我司|敝司)?(?:自己)?(?:的)?(?:员工|員工|外包)",
+    r"(?:不是|并非|並非)(?:我们|我們|我司|敝司|本公司|本司|我公司)?(?:自己)?(?:的)?(?:员工|員工|外包)|"
+    r"弊社の?(?:社員|正社員|所属)ではなく",
     re.I,
 )
 

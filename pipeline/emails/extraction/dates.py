@@ -173,8 +173,9 @@ _IN_SENTENCE = re.compile(
     r"\b(?:available|free|join(?:ing)?)\s+(?:at\s+|from\s+)?"
     r"((?:early|the beginning of|beginning of|the start of|start of|mid|late|the end of|"
     r"end of)[- ]?\s*next month)|"
-    r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?!\d))?"
-    r"(?:,?\s*20\d{2})?)\s+(?:start|kick-?off)\b|"
+    # (not "later than your November start": the project's, named by a candidate)
+    r"(?<!your )\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2}(?!\d))?(?:,?\s*20\d{2})?)\s+(?:start|kick-?off)\b|"
     r"\b(?:commenc(?:e|es|ing)|beginning|begins?|kick-?off)\s+"
     r"((?:early |mid-?|late )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
     r"(?:\s+\d{1,2}(?!\d))?)|"
@@ -190,7 +191,7 @@ _IN_SENTENCE = re.compile(
     r"\.?(?:\s+\d{1,2}(?!\d))?|\d{1,2}/\d{1,2}(?:/20\d{2})?)|"
     r"((?:\d+|one|two|three|four)\s*weeks?'?\s*notice)|"
     r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|初|中旬|下旬|底)?)\s*(?:起|以后|之后)?\s*(?:才能|才可以|才|可以|可)?\s*"
-    r"(?:参加|参与|开始|入场|到岗|入职|出来|有空)|"
+    r"(?:参加|参与|开始|入场|进场|進場|到岗|入职|出来|有空)|"
     r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|上旬|初旬|中旬|下旬|末)?)\s*(?:の)?(?:開始|稼働開始|参画|入場)(?:予定|可能|可)|"
     r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*[~-]?\s*(?:から|より)?\s*スタート|"
     r"\bstart(?:s|ing)?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*[^.,\n]{0,12})|"
@@ -268,7 +269,7 @@ _JA_DATE = (
     r"(?:20\d{2}\s*[年/.-]\s*)?\d{1,2}\s*[月/]\s*(?:\d{1,2}\s*日?)?"
     r"(?:\s*[(（][月火水木金土日][)）])?(?:上旬|初旬|中旬|下旬|末|頭|初)?"
 )
-_JA_VERB = r"(?:稼[働動]|参画|入場|開始|着任|就業|作業開始|ジョイン)"
+_JA_VERB = r"(?:稼[働動]|参画|入場|開始|着任|就業|作業開始|ジョイン|復帰)"
 # "2026年6月2日以降であれば参画可能", "稼働開始可能日は6月2日です", "参画は最短で6月2日から".
 _JA_SENTENCE = re.compile(
     rf"({_JA_DATE})\s*(?:頃|ごろ)?\s*(?:以降|から|より|~)?\s*(?:であれば|なら|には)?\s*(?:の|ご|お)?"
@@ -395,8 +396,19 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
     return immediate
 
 
+# A value that opens with a day: "15 October, running to the end of March" starts on the 15th.
+_LEADING_DAY = re.compile(
+    rf"\s*(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s*20\d{{2}})?|"
+    rf"{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*20\d{{2}})?)(?=\s*[,;(]\s*[a-z])",
+    re.I,
+)
+
+
 def parse_date(value: str, reference: date) -> date | None:
     """A date from a short value: 即日, 来月, 2026年2月1日, 1月中旬, 12/15/2025, December 1."""
+    leading = _LEADING_DAY.match(value)
+    if leading and leading.group(1) != value:
+        return parse_date(leading.group(1), reference)
     value = _REIWA.sub(lambda m: f"{2018 + int(m.group(1))}年", _digit_months(value))  # 令和8年
     ends_on = _ENDS_ON.search(value)
     last_day = _english(value[ends_on.start() :], reference) if ends_on else None

@@ -80,7 +80,14 @@ WORK_LABELS = (
 )
 HOME_LABELS = (
     r"居住地|現住所|住所|住まい|在住|最寄(?:り)?駅|最寄|现住址|现居住地|居住城市|现居|所在地|所在城市|"
-    r"current location|based in|located in|residence|location|city|home(?: base| town| city)?"
+    r"current location|based in|located in|residence|location|city|"
+    r"(?<![\w%] )(?<![\w%])home(?: base| town| city)?"  # "Home: Ikoma", not "from home: no"
+)
+# Where a person lives, said outright: for a candidate it beats "your role is based in Hakata".
+_LIVES = re.compile(
+    r"(?:living|residing|lives|resides)\s+(?:in|at)\s+([^.\n;()]{2,40})|"
+    r"(?:他|她|本人)?(?:人在|家在|住在)\s*([^\s,，。()]{2,8})",
+    re.I,
 )
 _SENTENCE = re.compile(
     r"(?:based|located|living|residing|lives|currently)\s+(?:in|at|out of)\s+([^.\n;()]{2,40})|"
@@ -144,7 +151,8 @@ def find_place(text: str | Prepared, labels: str, anywhere: bool = True) -> str 
         place = _place_in(match.group(1))
         if place:
             return place
-    for match in _SENTENCE.finditer(body):
+    sentences = [_LIVES, _SENTENCE] if labels == HOME_LABELS else [_SENTENCE]
+    for match in (m for pattern in sentences for m in pattern.finditer(body)):
         place = _place_in(next(g for g in match.groups() if g))
         if place:
             return place

@@ -92,7 +92,9 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:他|残り|それ以外)(?:の日)?は\s*(?:在宅|リモート|テレワーク)|"
     r"每[周週]\s*(?:出社|到岗|到公司|进公司|去公司|到现场|进办公室)\s*[一两二三四1-4]\s*天|"
     r"\b[1-4]\s*days?\s*/\s*(?:week|wk)\b|remote (?:otherwise|the rest(?: of the week)?)|"
-    r"其余(?:时间|時間|天数|几天|日子)?\s*(?:在|到|去)?\s*(?:现场|現場|公司|办公室|辦公室)",
+    r"其余(?:[一两二三四五1-5]\s*天|时间|時間|天数|几天|日子)?\s*(?:在|到|去)?\s*(?:客户)?"
+    r"(?:现场|現場|公司|办公室|辦公室)|其他时间\s*(?:到|在|去)\s*(?:公司|现场|办公室)|"
+    r"[周週][一二三四五](?:\s*[、,和及与]\s*[周週]?[一二三四五])*\s*(?:可以|可)?\s*(?:居家|在家|远程)",
     re.I,
 )
 _REMOTE_NONE = re.compile(
@@ -104,7 +106,8 @@ _REMOTE_NONE = re.compile(
     r"in[- ]person|must be local|local (?:candidates|consultants) only|"
     r"(?:不可|不能|无法|不支持|不接受|不考虑|不做)\s*[远遠][程端]|"
     # "全部现场", "现场作业", "需到公司办公", "在大连公司内办公": the work is at the office
-    r"(?:全部|全程|全天)\s*[现現][场場]|[现現][场場](?:作业|作業|上班)|"
+    r"(?:全部|全程|全天)\s*[现現][场場]|[现現][场場](?:作业|作業|上班)|全程(?:驻场|駐場)|"
+    r"不能(?:在家|居家|远程)(?:办公|辦公|工作)?|"
     r"(?<![不无無])(?:需|需要|必须|必須)\s*(?:到|去|在)?\s*(?:公司|[现現][场場]|客户|客戶)(?:办公|辦公|上班|工作|作业|作業)|"
     r"在[^\n，。,]{0,8}?公司内(?:办公|辦公|上班)|"
     r"report(?:ing)? to (?:the )?office|office[- ]based|"
@@ -154,6 +157,15 @@ _REMOTE_ONLY = re.compile(
     r"通勤(?:や出張)?(?:は|も)?\s*(?:お受けできません|いたしかねます|できません|不可)|"
     r"只考虑(?:百分之百|100%|完全|全程?)?(?:的)?(?:居家|远程|在家)|"
     r"(?:去|到)[^\n，。]{0,8}?现场[^\n，。]{0,8}?做不到|"
+    # "只能做100%居家的项目", "只能接从头到尾都在家做的项目", "不考虑任何需要出勤的项目",
+    # "出社なしの案件に限ります", "すべて在宅で完結する形であれば", "home-based only",
+    # "will only accept engagements that are 100% remote", "anything that isn't 100% from home"
+    r"(?:只能|只|仅)(?:做|接|考虑|接受)?[^，。\n]{0,10}?(?:居家|在家)|"
+    r"不考虑(?:任何)?需要(?:出勤|到岗|到公司|驻场)|出社なし(?:の案件)?に限|"
+    r"(?:すべて|全て|完全に)在宅で完結|"
+    r"通勤(?:や出張)?(?:に|には)\s*(?:は)?\s*対応(?:でき(?:ません|かねます|ない)|いたしかねます)|"
+    r"home[- ]based only|\bonly\b[^.\n]{0,40}?\b(?:100%\s*remote|(?:entirely|100%|only) from home)|"
+    r"(?:isn't|is not|aren't) 100%\s*(?:remote|from home)|no commuting\b|"
     r"only (?:takes|accepts?|considers?|wants|does|looks? for) (?:fully |100% )?remote|"
     r"(?:will not|won't|cannot|can't) (?:relocate or )?commute\b|"
     r"remote (?:roles|positions|projects|work|opportunities|jobs) only|"
