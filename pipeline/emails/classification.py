@@ -402,6 +402,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             ),
         ),
         "candidate": _rules(
+            (  # "We have just the person.": an answer to an opening with someone
+                r"\bwe have (?:just |exactly )?the (?:right |perfect |ideal )?"
+                r"(?:person|candidate|engineer|consultant|profile)\b",
+                4.0,
+            ),
             (  # "Please consider the following consultant for the health app role"
                 r"(?:please )?(?:consider|review|see) the following "
                 r"(?:consultant|engineer|candidate|developer|resource|profile)s?\b",

@@ -170,3 +170,15 @@ def test_look_alikes_are_read_for_what_they_ask(
 ) -> None:
     item = EmailForClassification(subject, body, language)
     assert classify_by_rules(item).category == expected
+
+
+def test_an_answer_to_an_opening_with_someone_is_a_candidate() -> None:
+    item = EmailForClassification(
+        "Re: React Native app developer, Nagoya",
+        "Hi Zheng,\n\nThanks for the React Native opening in Nagoya. We have just the person.\n\n"
+        "Lena Hoffmann, mobile engineer, 6 years of experience\nReact Native 3 yrs / TypeScript "
+        "4 yrs\nJapanese: JLPT N1; has run requirement workshops with Japanese clients\n"
+        "Rate: 750,000 JPY per month\nAvailable from 1 December",
+        "en",
+    )
+    assert classify_by_rules(item).category == "candidate"

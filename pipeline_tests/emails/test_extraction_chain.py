@@ -235,3 +235,51 @@ def test_a_candidates_depth_said_around_a_negation(text: str, expected: int) -> 
 )
 def test_a_limit_said_as_who_the_client_contracts_with(text: str, expected: int) -> None:
     assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "◇商流：弊社のお取引先（株式会社カザミ）が業務を委託している会社の社員です。"
+            "弊社から数えると二つ下の階層となります。",
+            2,
+        ),
+        (
+            "■所属：弊社大連拠点の協業会社「大連藍橋科技」の社員です（弊社との直接の雇用関係はございません）",
+            1,
+        ),
+        (
+            "本人は弊社パートナーの社員ではなく、そのパートナーがさらに契約している会社の所属です。",
+            2,
+        ),
+        (
+            "Tidewater do not employ him themselves - he is on the payroll of their subcontractor. "
+            "So counted from us he sits two companies down.",
+            2,
+        ),
+    ],
+)
+def test_more_chains_two_companies_away(text: str, expected: int) -> None:
+    assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【商流】贵司正式员工，或者与贵司直接签约的公司的员工都可以；比这更深的请不要推荐。", 1),
+        (
+            "◇ Contract chain: we sign only with the company that directly employs the engineer. "
+            "Please do not propose people employed by your partners.",
+            0,
+        ),
+        ("Supply chain: engineers employed by you, or by your direct subcontractor, are fine.", 1),
+        (
+            "engineers you employ yourselves, or engineers employed by a company you have a direct "
+            "contract with; please do not send anyone who sits further down the chain",
+            1,
+        ),
+    ],
+)
+def test_more_limits_said_as_who_the_client_signs_with(text: str, expected: int) -> None:
+    assert max_commercial_depth(text) == expected

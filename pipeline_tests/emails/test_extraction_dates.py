@@ -519,3 +519,20 @@ def test_a_start_beside_another_date_or_the_projects(
     text: str, reference: date, expected: date
 ) -> None:
     assert start_date(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Although his start date is later than November: he is on parental leave until the end "
+            "of January and returns to work on February 1, 2027.",
+            date(2027, 2, 1),
+        ),
+        ("他目前在一家电商公司常驻，合同签到明年1月底，2月1日才能进新项目。", date(2027, 2, 1)),
+    ],
+)
+def test_a_return_to_work_and_a_new_project_after_the_current_one(
+    text: str, expected: date
+) -> None:
+    assert start_date(text, date(2026, 10, 6)) == expected

@@ -183,3 +183,27 @@ def test_more_ways_to_refuse_foreign_nationals(text: str) -> None:
 )
 def test_a_conversational_level_and_a_level_not_reached(text: str, expected: str) -> None:
     assert japanese_level(text) == expected
+
+
+def test_naturalised_in_the_us_is_american() -> None:
+    text = "Grace is a naturalized U.S. citizen (born in Busan, naturalized in 2015)."
+    assert nationality(text) == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "expected"),
+    [
+        ("◎ 日语：N1水平，要跟日方负责人直接开会，N2的就不考虑了", True, "N1"),
+        ("◎ 日本語：日本語能力試験N2（N1は未取得です）", False, "N2"),
+        ("ご要件のN1には届いておりませんが、日本語：N2です。", False, "N2"),
+    ],
+)
+def test_a_level_refused_or_not_reached_is_not_read(
+    text: str, minimum: bool, expected: str
+) -> None:
+    assert japanese_level(text, minimum=minimum) == expected
+
+
+def test_foreign_nationals_not_permitted_by_the_clients_rules() -> None:
+    text = "(7) 国籍：外国籍の方のご参画は、お客様の情報管理規程上認められておりません"
+    assert foreign_nationals_ok(text) is False

@@ -39,3 +39,11 @@ def test_where_a_candidate_lives_beats_where_the_role_is_based() -> None:
         )
         == "Tokyo"
     )
+
+
+def test_a_person_who_has_lived_somewhere_for_years_lives_there() -> None:
+    text = "Grace (born in Busan) has lived in Setagaya, Tokyo, for three years."
+    assert find_place(text, HOME_LABELS) == "Tokyo"
+    assert find_place("Nakamura is a U.S. citizen in Honolulu; no on-site work", HOME_LABELS) == (
+        "Honolulu"
+    )

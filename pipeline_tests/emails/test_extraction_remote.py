@@ -279,3 +279,35 @@ def test_remote_only_said_as_a_condition(text: str) -> None:
 )
 def test_office_days_in_chinese_prose(text: str, expected: str) -> None:
     assert remote(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工作方式：本人住在大阪，没办法每周去大手町，只能做百分之百远程的工作。",
+        "・勤務形態：完全在宅の案件に絞って探しております。福岡への通勤・出張は対応いたしかねます。",
+        "＊働き方：ご家族の事情で京都を離れられないため、出社の必要がない案件のみ",
+        "Hiroshi will not accept a role with any office days. He works entirely from home.",
+        "He does no on-site work of any kind - it is home office or nothing for him.",
+        "She works from home in Sapporo and turns down anything that needs her in an office.",
+    ],
+)
+def test_remote_only_said_by_what_the_person_turns_down(text: str) -> None:
+    assert remote_only(text) is True
+
+
+def test_onsite_only_is_not_remote_only() -> None:
+    assert remote_only("■ 工作形式：只能现场常驻，不做远程") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "名古屋市中村区（名古屋駅） 月〜水は出社、木金は在宅",
+        "工作方式：一周三天在我们办公室，另外两天可以远程",
+        "◎ 地点：大阪市北区梅田，每周到办公室两次",
+        "Location: our office in Chatan, Okinawa; three days on site, two remote",
+    ],
+)
+def test_some_office_days_are_partial(text: str) -> None:
+    assert remote(text) == "partial"

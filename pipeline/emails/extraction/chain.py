@@ -86,6 +86,10 @@ _OWN_ONLY = re.compile(
     # "只接受贵司自己的社员", "推荐的人必须是贵司本身的员工", "请勿转包", "不接受第三方转介"
     r"(?:贵司|贵公司)(?:自己|本身|自有)(?:的)?(?:员工|員工|社员|工程师|人员)|"
     r"请勿(?:再)?(?:转包|外包|委托)|不接受第三方|"
+    # "we sign only with the company that directly employs the engineer", "do not propose people
+    # employed by your partners"
+    r"(?:sign|contract) only with the (?:company|firm|employer) that directly employs|"
+    r"do not propose (?:people|engineers|anyone) employed by your partners|"
     # "贵司必须是该工程师的直接雇主", "不接受从其他公司调来的人员"
     r"(?:贵司|贵公司)(?:必须)?是(?:该)?(?:工程师|人员)?的?直接雇主|不接受从其他公司(?:调来|派来|借来)|"
     r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
@@ -105,6 +109,10 @@ _PARTNER_OK = re.compile(
     # "可接受贵司协力厂商所属的人员", "an employee of a company you contract with directly",
     # "employed by you or by a partner who contracts with you directly"
     r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:协力|合作)(?:厂商|公司|方|伙伴)(?:所属)?的(?:人员|员工|工程师)|"
+    # "与贵司直接签约的公司的员工都可以", "a company you have a direct contract with",
+    # "engineers employed by you, or by your direct subcontractor"
+    r"与(?:贵司|贵公司)直接签约的(?:公司|合作方|企业)|a company you have a direct contract with|"
+    r"employed by you,? or by your direct (?:subcontractor|partner|vendor)|"
     r"(?:company|partner|firm|vendor)s? (?:that |who |which )?(?:you )?contracts? "
     r"(?:directly\s+with(?:\s+you)?|with(?:\s+you)?\s+directly)|you contract with directly|"
     r"(?:一|1)\s*次\s*(?:协力|協力|合作)(?:公司)?(?:的)?(?:员工)?\s*(?:为止|為止|まで|可)|"
@@ -277,7 +285,7 @@ _DEPTH_ONE = re.compile(
     # a person of a partner, not the greeting "協力会社各位" / "各位合作伙伴" / "Dear partners"
     r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者|プロパー)|"
     # "パートナー企業に正社員として在籍", "協力会社（バンガロールのVistara Data社）所属"
-    r"中间(?:只)?隔(?:了)?(?:这)?\s*(?:一|1)\s*家|"
+    r"中间(?:只)?隔(?:了)?(?:这)?\s*(?:一|1)\s*家|協業(?:会社|先)(?:「[^」\n]{1,30}」)?の社員|"
     r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(][^)）\n]{1,30}[)）])?に\s*"
     r"(?:正社員|社員|契約社員)?\s*(?:として)?"
     r"\s*(?:在籍|所属|勤務)|協力会社\s*[（(][^)）\n]{1,30}[)）]\s*(?:の)?\s*(?:所属|在籍|社員)|"
@@ -326,7 +334,12 @@ _DEPTH_TWO = re.compile(
     r"BP的(?:协力|合作|外包)(?:公司|方)|(?:二|两|2)次\s*(?:协力|協力)|"
     r"中间隔了?\s*(?:两|兩|2)\s*(?:家|层|層)|再往下(?:一|1)家|"
     # "弊社から見ますと二つ先", "さらにお取引先にあたる", "A社がさらに外注しているB社"
-    r"(?:二|2|ふた)つ先|さらに(?:その)?(?:お)?取引先|さらに外注|"
+    r"(?:二|2|ふた)つ(?:先|下)|さらに(?:その)?(?:お)?取引先|さらに(?:外注|契約|委託)|"
+    # "二つ下の階層", "2階層先", "もう一社挟む", "he sits two companies down",
+    # "on the payroll of their subcontractor"
+    r"(?:二|2)\s*階層|もう一社挟|\b(?:two|2) compan(?:y|ies) down\b|"
+    r"payroll of (?:their|its|his|her) (?:subcontractor|vendor|partner)|"
+    r"(?:取引先|協力会社|パートナー)[^\n。]{0,24}?(?:が)?業務を委託している会社|"
     r"(?:二|2)\s*社[先下]|(?:二|2)\s*次(?:受け|请)|BP\s*[(（]\s*(?:二|2)\s*次|(?:二|2)次合作|"
     r"(?:two|2) layers|second layer|"
     # a possessive: "our partner vendor" is one company, "our partner's vendor" two
@@ -426,7 +439,7 @@ _NOT_THIS = re.compile(
     r"\bnot (?:a |an |from (?:a |our )?|through (?:a |our )?)?"
     r"(?:subcontractor|sub-?vendor|partner|vendor|third[- ]party|contractor)\w*|"
     r"(?:不是|并非|並非)(?:我们|我們|我司|敝司|本公司|本司|我公司)?(?:自己)?(?:的)?(?:员工|員工|外包)|"
-    r"弊社の?(?:社員|正社員|所属)ではなく",
+    r"弊社の?(?:社員|正社員|所属)ではなく|弊社との直接の雇用関係は(?:ございません|ありません|ない)",
     re.I,
 )
 

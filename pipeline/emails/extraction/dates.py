@@ -180,7 +180,8 @@ _IN_SENTENCE = re.compile(
     r"((?:early |mid-?|late )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
     r"(?:\s+\d{1,2}(?!\d))?)|"
     r"(?:available|start(?:s|ing)?|join(?:ing)?|begin(?:s|ning)?|commenc(?:e|es|ing)|"
-    r"kick(?:s|ing)? off|onboard(?:ing)?|free|open|ready)(?:\s+work(?:ing)?)?\s+"
+    r"kick(?:s|ing)? off|onboard(?:ing)?|free|open|ready|returns? to work|back at work)"
+    r"(?:\s+work(?:ing)?)?\s+"
     r"(?:from|on|in|by|after|within|as of|effective)\s+([^.\n]{2,30})|"
     r"\b(?:available|start|join|onboard|begin|commence)(?:s|ing)?\s+(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8})\b|"
     r"\bstart(?:s|ing)?\s+(\d{1,2}/\d{1,2}(?:/20\d{2})?)\b|"
@@ -191,7 +192,7 @@ _IN_SENTENCE = re.compile(
     r"\.?(?:\s+\d{1,2}(?!\d))?|\d{1,2}/\d{1,2}(?:/20\d{2})?)|"
     r"((?:\d+|one|two|three|four)\s*weeks?'?\s*notice)|"
     r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]|初|中旬|下旬|底)?)\s*(?:起|以后|之后)?\s*(?:才能|才可以|才|可以|可)?\s*"
-    r"(?:参加|参与|开始|入场|进场|進場|到岗|入职|出来|有空)|"
+    r"(?:参加|参与|开始|入场|进场|進場|到岗|入职|出来|有空|进新项目|进入新项目)|"
     r"(\d{1,2}\s*月(?:\s*\d{1,2}\s*日|上旬|初旬|中旬|下旬|末)?)\s*(?:の)?(?:開始|稼働開始|参画|入場)(?:予定|可能|可)|"
     r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*[~-]?\s*(?:から|より)?\s*スタート|"
     r"\bstart(?:s|ing)?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*[^.,\n]{0,12})|"
@@ -406,6 +407,8 @@ _LEADING_DAY = re.compile(
 
 def parse_date(value: str, reference: date) -> date | None:
     """A date from a short value: 即日, 来月, 2026年2月1日, 1月中旬, 12/15/2025, December 1."""
+    if re.match(r"\s*later than\b", value, re.I):  # "his start date is later than November"
+        return None
     leading = _LEADING_DAY.match(value)
     if leading and leading.group(1) != value:
         return parse_date(leading.group(1), reference)

@@ -56,6 +56,9 @@ _ASPIRED_LEVEL = re.compile(
     r"N\s?[1-5]\s*(?:は|を)?[^\n、。,()（）]{0,10}?"
     r"(?:受験予定|受験準備中|勉強中|取得(?:を)?目指|目指|挑戦中|备考中|準備中)|"
     r"(?:目標|目标)\s*[:：]?\s*N\s?[1-5]|\bnot (?:yet )?(?:at )?N\s?[1-5]|"
+    # refused or not reached: "N2的就不考虑了", "N1は未取得です", "ご要件のN1には届いておりません"
+    r"N\s?[1-5]\s*(?:的)?(?:就|则|也)?\s*(?:不考虑|不行|不可|不接受)|N\s?[1-5]\s*(?:は|を)?\s*未取得|"
+    r"N\s?[1-5]\s*(?:に|には)\s*届い(?:ておりません|ていません|ていない)|"
     r"(?:preparing|studying|aiming|working towards?|sitting)\s+(?:for\s+)?(?:the\s+)?"
     r"(?:JLPT\s+)?N\s?[1-5]",
     re.I,
@@ -194,6 +197,11 @@ _NATURALISED_NOW = re.compile(
     r"现(?:在)?(?:为|是|已是)日本(?:国)?籍|(?:取得|获得)(?:了)?日本(?:国)?籍)",
     re.I,
 )
+_NATURALISED_US = re.compile(
+    r"naturali[sz]ed\s+(?:as\s+)?(?:an?\s+)?(?:U\.\s?S\.|US\b|American\b)|"
+    r"became\s+(?:a|an)\s+(?:U\.\s?S\.|US|American)\s+(?:citizen|national)|加入美国国籍|取得美国国籍",
+    re.I,
+)
 # "中国人、30代", "日本人・男性", "ベトナム出身": the person's country, not "日本人と同等の日本語".
 _PEOPLE = re.compile(
     r"(?<![一-龥ァ-ヴー])([一-龥ァ-ヴー]{2,6}?)(?:人(?![材員员数月日才士力と並同程遜相])|出身|の方(?!と))"
@@ -213,6 +221,9 @@ def nationality(text: str | Prepared) -> str | None:
     if value:
         iso = re.match(r"\s*([A-Z]{2})\b", value)  # "Nationality: JP"
         return iso.group(1) if iso and iso.group(1) in _COUNTRIES else country_code(value)
+    # "a naturalized U.S. citizen (born in Busan)": naturalised somewhere else than Japan
+    if _NATURALISED_US.search(fields):
+        return "US"
     # Naturalised is Japanese now, whatever the origin the same sentence names ("元は韓国籍").
     if _NATURALISED_NOW.search(fields):
         return "JP"
@@ -343,6 +354,7 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"日本(?:国)?籍[^\n。、]{0,10}?(?:に限(?:ります|る|定|らせ)|のみ|限定)|"
         # "外国籍の方は今回対象外", "人员必须持有日本国籍", "须日本国籍"
         r"外国籍(?:の方)?(?:は)?(?:今回)?(?:は)?\s*対象外|"
+        r"外国籍[^\n。]{0,20}?認められ(?:ておりません|ません|ない)|"
         r"(?:必须|必需|须|需要?)\s*(?:持有)?日本(?:国|國)?籍|"
         r"只能(?:安排|接受|提供|考虑)(?:持有)?日本(?:国|國)?籍|"
         r"外籍(?:人员|人士)?[^\n，。]{0,8}?(?:没办法|没有办法|无法安排)|"

@@ -85,7 +85,7 @@ HOME_LABELS = (
 )
 # Where a person lives, said outright: for a candidate it beats "your role is based in Hakata".
 _LIVES = re.compile(
-    r"(?:living|residing|lives|resides)\s+(?:in|at)\s+([^.\n;()]{2,40})|"
+    r"(?:living|residing|lives|resides|has lived|lived)\s+(?:in|at)\s+([^.\n;()]{2,40})|"
     r"(?:他|她|本人)?(?:人在|家在|住在)\s*([^\s,，。()]{2,8})",
     re.I,
 )

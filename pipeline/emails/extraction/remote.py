@@ -94,7 +94,14 @@ _REMOTE_PARTIAL = re.compile(
     r"\b[1-4]\s*days?\s*/\s*(?:week|wk)\b|remote (?:otherwise|the rest(?: of the week)?)|"
     r"其余(?:[一两二三四五1-5]\s*天|时间|時間|天数|几天|日子)?\s*(?:在|到|去)?\s*(?:客户)?"
     r"(?:现场|現場|公司|办公室|辦公室)|其他时间\s*(?:到|在|去)\s*(?:公司|现场|办公室)|"
-    r"[周週][一二三四五](?:\s*[、,和及与]\s*[周週]?[一二三四五])*\s*(?:可以|可)?\s*(?:居家|在家|远程)",
+    r"[周週][一二三四五](?:\s*[、,和及与]\s*[周週]?[一二三四五])*\s*(?:可以|可)?\s*(?:居家|在家|远程)|"
+    # "月〜水は出社、木金は在宅", "一周三天在我们办公室，另外两天可以远程", "每周到办公室两次",
+    # "three days on site, two remote"
+    r"[月火水木金]\s*[〜~・]\s*[月火水木金]?\s*(?:曜日?)?\s*は?\s*出社|"
+    r"另外(?:[一两二三四1-4]\s*天)?\s*(?:可以)?\s*(?:远程|居家|在家)|"
+    r"每[周週]\s*(?:到|去|进)\s*(?:办公室|公司|现场)\s*[一两二三四1-4]\s*次|"
+    r"\b(?:one|two|three|four|[1-4])\s+days?\s+on[- ]?site,?\s+(?:one|two|three|four|[1-4])\s+"
+    r"(?:remote|from home)",
     re.I,
 )
 _REMOTE_NONE = re.compile(
@@ -160,10 +167,17 @@ _REMOTE_ONLY = re.compile(
     # "只能做100%居家的项目", "只能接从头到尾都在家做的项目", "不考虑任何需要出勤的项目",
     # "出社なしの案件に限ります", "すべて在宅で完結する形であれば", "home-based only",
     # "will only accept engagements that are 100% remote", "anything that isn't 100% from home"
-    r"(?:只能|只|仅)(?:做|接|考虑|接受)?[^，。\n]{0,10}?(?:居家|在家)|"
+    r"(?:只能|只|仅)(?:做|接|考虑|接受)?[^，,。.、\n]{0,10}?(?:居家|在家|远程)(?!面试)|"
+    # "完全在宅の案件に絞って", "出社の必要がない案件のみ", "will not accept a role with any
+    # office days", "works entirely from home", "does no on-site work of any kind"
+    r"(?:完全在宅|フルリモート|在宅|リモート)の案件に絞|出社の必要(?:が|の)?ない案件のみ|"
+    r"(?:will not|won't) accept (?:a|any) role with (?:any )?office days|"
+    r"works? entirely from home|(?:does|do) no on-?site work|home office only|"
+    r"works? from home only|home working only|"
+    r"turns? down anything that (?:needs|requires) (?:him|her|them) (?:in|at) (?:an|the) office|"
     r"不考虑(?:任何)?需要(?:出勤|到岗|到公司|驻场)|出社なし(?:の案件)?に限|"
     r"(?:すべて|全て|完全に)在宅で完結|"
-    r"通勤(?:や出張)?(?:に|には)\s*(?:は)?\s*対応(?:でき(?:ません|かねます|ない)|いたしかねます)|"
+    r"通勤(?:[・や]出張)?(?:は|に|には)?\s*(?:は)?\s*対応(?:でき(?:ません|かねます|ない)|いたしかねます)|"
     r"home[- ]based only|\bonly\b[^.\n]{0,40}?\b(?:100%\s*remote|(?:entirely|100%|only) from home)|"
     r"(?:isn't|is not|aren't) 100%\s*(?:remote|from home)|no commuting\b|"
     r"only (?:takes|accepts?|considers?|wants|does|looks? for) (?:fully |100% )?remote|"
