@@ -283,3 +283,21 @@ def test_more_chains_two_companies_away(text: str, expected: int) -> None:
 )
 def test_more_limits_said_as_who_the_client_signs_with(text: str, expected: int) -> None:
     assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("なお、今回は御社に直接雇用されている方のみご提案ください。", True, 0),
+        ("4. Submitted by the company that employs the candidate.", True, 0),
+        ("商流：合同只跟人员所在公司直接签，必须是贵司在职员工", True, 0),
+        ("Mr Fernando is employed by Aoi Systems, a partner company of ours.", False, 1),
+        (
+            "本人は弊社の社員ではなく、弊社と業務委託契約を結んでいるパートナー企業（長崎市）の所属です。",
+            False,
+            1,
+        ),
+    ],
+)
+def test_chains_said_as_employment(text: str, limit: bool, expected: int) -> None:
+    assert (max_commercial_depth if limit else commercial_depth)(text) == expected

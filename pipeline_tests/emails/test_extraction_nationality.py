@@ -207,3 +207,39 @@ def test_a_level_refused_or_not_reached_is_not_read(
 def test_foreign_nationals_not_permitted_by_the_clients_rules() -> None:
     text = "(7) 国籍：外国籍の方のご参画は、お客様の情報管理規程上認められておりません"
     assert foreign_nationals_ok(text) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "・エンド様のセキュリティ規程上、日本国籍をお持ちの方でないとご参画いただけません。",
+        "◎その他：日本国籍であることが参画条件です",
+        "国籍条件\n日本国籍保持者（金融機関の方針によるもの）",
+        "【國籍】本案屬公部門委託，參與人員須具日本國籍（歸化者亦可）",
+        "3. U.S. citizen. Required for facility access; no other nationality can be badged",
+    ],
+)
+def test_nationals_only_as_a_condition_of_taking_part(text: str) -> None:
+    assert foreign_nationals_ok(text) is False
+
+
+def test_a_nationality_said_after_the_projects_condition_and_naturalised_elsewhere() -> None:
+    reply = "米国籍の方限定と伺っておりますので申し上げますと、本人の国籍は日本のみでございます。"
+    assert nationality(reply) == "JP"
+    assert nationality("国籍：美国。2016年在加州入籍，现在只持美国护照") == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("日本語：N2取得済み（N1は来年の受験を予定）", "N2"),
+        ("日语能力：三级（N3），N2 还没有考过", "N3"),
+        ("日本語：日本語能力試験N2を保有しております。N1はまだ取得しておりません。", "N2"),
+        (
+            "- Japanese: she can hold a conversation in Japanese but has no JLPT certificate",
+            "conversational",
+        ),
+    ],
+)
+def test_levels_planned_or_missing_are_not_held(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected

@@ -311,3 +311,28 @@ def test_onsite_only_is_not_remote_only() -> None:
 )
 def test_some_office_days_are_partial(text: str) -> None:
     assert remote(text) == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He says no to anything that requires commuting. Fully remote engagements are the only "
+        "ones he will accept.",
+        "She only accepts work that is done entirely from her home office; no office days.",
+        "・勤務条件：自宅での作業が前提です。名古屋など遠方への出社はお受けできません。",
+        "他家里有老人需要照顾，所以只做在自己家里完成的项目，去东京上班这一点做不到。",
+    ],
+)
+def test_remote_only_said_by_where_the_work_is_done(text: str) -> None:
+    assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Place] Tenjin, Fukuoka City; office twice a week, remote on other days",
+        "Where: Otemachi, Tokyo. Three office days a week, two remote",
+    ],
+)
+def test_office_days_counted_in_words_are_partial(text: str) -> None:
+    assert remote(text) == "partial"

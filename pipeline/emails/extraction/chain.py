@@ -89,9 +89,13 @@ _OWN_ONLY = re.compile(
     # "we sign only with the company that directly employs the engineer", "do not propose people
     # employed by your partners"
     r"(?:sign|contract) only with the (?:company|firm|employer) that directly employs|"
+    r"(?:submitted|proposed) by the (?:company|firm|employer) that (?:directly )?employs|"
     r"do not propose (?:people|engineers|anyone) employed by your partners|"
     # "贵司必须是该工程师的直接雇主", "不接受从其他公司调来的人员"
     r"(?:贵司|贵公司)(?:必须)?是(?:该)?(?:工程师|人员)?的?直接雇主|不接受从其他公司(?:调来|派来|借来)|"
+    # "合同只跟人员所在公司直接签，必须是贵司在职员工"
+    r"(?:必须是|只能是|须为)(?:贵司|贵公司)(?:的)?(?:在职|正式|自有)?(?:员工|員工)|"
+    r"合同只(?:跟|和|与)人员所在(?:的)?公司直接签|"
     r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
     r"(?:direct|prime)\s*(?:vendors?|partners?|suppliers?)\s*only|"
     r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)|"
@@ -178,7 +182,7 @@ def _hop_value(match: re.Match[str]) -> int:
 # comes between 貴社 and まで says whether the reader's partners are let in.
 # Not "貴社にのみご案内" / "貴社へ限定公開": an offer made to the reader alone.
 _READER_LIMIT = re.compile(
-    r"(?:貴社|御社)((?:[^\n、。にへ]|に(?=(?:ご)?(?:所属|在籍)))*?)(?:まで|迄|のみ|限定|に限ら)"
+    r"(?:貴社|御社)((?:[^\n、。にへ]|に(?=(?:ご)?(?:所属|在籍|直接雇用|雇用)))*?)(?:まで|迄|のみ|限定|に限ら)"
     r"(?!公開|の?ご案内|で(?:の)?ご案内)"
 )
 # A freelancer under contract to the reader is a company of their own: 貴社直の個人事業主まで is 1.
@@ -286,7 +290,8 @@ _DEPTH_ONE = re.compile(
     r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者|プロパー)|"
     # "パートナー企業に正社員として在籍", "協力会社（バンガロールのVistara Data社）所属"
     r"中间(?:只)?隔(?:了)?(?:这)?\s*(?:一|1)\s*家|協業(?:会社|先)(?:「[^」\n]{1,30}」)?の社員|"
-    r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(][^)）\n]{1,30}[)）])?に\s*"
+    r"\ba partner (?:company|firm) of ours\b|"
+    r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(][^)）\n]{1,30}[)）])?(?:に|の)\s*"
     r"(?:正社員|社員|契約社員)?\s*(?:として)?"
     r"\s*(?:在籍|所属|勤務)|協力会社\s*[（(][^)）\n]{1,30}[)）]\s*(?:の)?\s*(?:所属|在籍|社員)|"
     r"パートナー(?:企業|会社)?(?:様)?(?:の)?社員|"

@@ -47,7 +47,8 @@ _DESCRIPTIVE = (
     (
         "conversational",
         r"日常会話|日常会话|conversational|会話可|簡単な会話|日常交流|basic|初級|初级|中級|"
-        r"daily conversation|日常对话|日常對話|会話レベル|日常生活的?对话|应付日常",
+        r"daily conversation|日常对话|日常對話|会話レベル|日常生活的?对话|应付日常|"
+        r"can hold a conversation",
     ),
 )
 # A level aimed at is not held: "N3（正在准备N2考试）", "N2受験予定", "preparing for the N1".
@@ -59,6 +60,10 @@ _ASPIRED_LEVEL = re.compile(
     # refused or not reached: "N2的就不考虑了", "N1は未取得です", "ご要件のN1には届いておりません"
     r"N\s?[1-5]\s*(?:的)?(?:就|则|也)?\s*(?:不考虑|不行|不可|不接受)|N\s?[1-5]\s*(?:は|を)?\s*未取得|"
     r"N\s?[1-5]\s*(?:に|には)\s*届い(?:ておりません|ていません|ていない)|"
+    # "N1は来年の受験を予定", "N2 还没有考过", "N1はまだ取得しておりません"
+    r"N\s?[1-5]\s*(?:は)?[^\n、。,()（）]{0,8}?受験を予定|"
+    r"N\s?[1-5]\s*(?:还)?(?:没有|没|未)(?:考过|通过|取得)|"
+    r"N\s?[1-5]\s*(?:は)?\s*(?:まだ)?\s*取得して(?:おりません|いません)|"
     r"(?:preparing|studying|aiming|working towards?|sitting)\s+(?:for\s+)?(?:the\s+)?"
     r"(?:JLPT\s+)?N\s?[1-5]",
     re.I,
@@ -175,17 +180,21 @@ _NATURALISED = re.compile(
 
 
 def country_code(value: str) -> str | None:
-    """ISO alpha-2 for a nationality as written (中国, Chinese, ベトナム); naturalised -> JP."""
-    if _NATURALISED.search(value):
-        return "JP"
+    """ISO alpha-2 for a nationality as written (中国, Chinese, ベトナム); naturalised -> JP,
+    unless the value names only another country ("美国。2016年在加州入籍": naturalised there)."""
     found = _ANY_COUNTRY.search(value)  # the leftmost country named, as written
+    if _NATURALISED.search(value) and (
+        found is None or found.lastgroup == "JP" or re.search(r"日本|japan", value, re.I)
+    ):
+        return "JP"
     return found.lastgroup if found else None
 
 
 # "国籍は日本です", "国籍 日本", "。国籍日本", "（国籍中国）", "出身は中国で": the label without a
 # colon.
 _NATIONALITY_SAID = re.compile(
-    r"(?:^|\n|[。、,，(（])\s*[・\-]?\s*(?:国籍|出身(?:国|地)?)\s*(?:は|が|[ \t]+)?\s*"
+    r"(?:^|\n|[。、,，(（]|(?:ご)?本人の)\s*[・\-]?\s*(?:国籍|出身(?:国|地)?)"
+    r"\s*(?:は|が|[ \t]+)?\s*"
     r"([^\n、,。]{1,16})"
 )
 _FOREIGN_OF = re.compile(r"外国籍\s*[(（]\s*([^)）\n]{1,12})\s*[)）]")
@@ -355,6 +364,14 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         # "外国籍の方は今回対象外", "人员必须持有日本国籍", "须日本国籍"
         r"外国籍(?:の方)?(?:は)?(?:今回)?(?:は)?\s*対象外|"
         r"外国籍[^\n。]{0,20}?認められ(?:ておりません|ません|ない)|"
+        # "日本国籍をお持ちの方でないとご参画いただけません", "日本国籍であることが参画条件",
+        # "国籍条件 / 日本国籍保持者", "须具日本国籍", "no other nationality can be badged"
+        r"日本(?:国)?籍[^\n。]{0,12}?(?:でないと|以外は|がないと)[^\n。]{0,12}?"
+        r"(?:いただけません|できません|不可|お受けできません|NG)|"
+        r"日本(?:国)?籍(?:であること|を持っていること|の保持)?が(?:参画)?条件|"
+        r"国籍(?:条件|要件)[^\n]{0,3}\n?[\s・]*日本(?:国)?籍(?:保持|保有)?者?|"
+        r"(?:必须|必需|须|需要?)\s*(?:持有|具|具有|具备)?日本(?:国|國)?籍|"
+        r"no other nationalit(?:y|ies) (?:can|may|will) be|"
         r"(?:必须|必需|须|需要?)\s*(?:持有)?日本(?:国|國)?籍|"
         r"只能(?:安排|接受|提供|考虑)(?:持有)?日本(?:国|國)?籍|"
         r"外籍(?:人员|人士)?[^\n，。]{0,8}?(?:没办法|没有办法|无法安排)|"

@@ -92,6 +92,8 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:他|残り|それ以外)(?:の日)?は\s*(?:在宅|リモート|テレワーク)|"
     r"每[周週]\s*(?:出社|到岗|到公司|进公司|去公司|到现场|进办公室)\s*[一两二三四1-4]\s*天|"
     r"\b[1-4]\s*days?\s*/\s*(?:week|wk)\b|remote (?:otherwise|the rest(?: of the week)?)|"
+    # "office twice a week, remote on other days", "Three office days a week, two remote"
+    r"office (?:once|twice|three times) a week|\b(?:one|two|three|four) office days? a week|"
     r"其余(?:[一两二三四五1-5]\s*天|时间|時間|天数|几天|日子)?\s*(?:在|到|去)?\s*(?:客户)?"
     r"(?:现场|現場|公司|办公室|辦公室)|其他时间\s*(?:到|在|去)\s*(?:公司|现场|办公室)|"
     r"[周週][一二三四五](?:\s*[、,和及与]\s*[周週]?[一二三四五])*\s*(?:可以|可)?\s*(?:居家|在家|远程)|"
@@ -167,13 +169,18 @@ _REMOTE_ONLY = re.compile(
     # "只能做100%居家的项目", "只能接从头到尾都在家做的项目", "不考虑任何需要出勤的项目",
     # "出社なしの案件に限ります", "すべて在宅で完結する形であれば", "home-based only",
     # "will only accept engagements that are 100% remote", "anything that isn't 100% from home"
-    r"(?:只能|只|仅)(?:做|接|考虑|接受)?[^，,。.、\n]{0,10}?(?:居家|在家|远程)(?!面试)|"
+    r"(?:只能|只|仅)(?:做|接|考虑|接受)?[^，,。.、\n]{0,10}?(?:居家|在家|远程|家里)(?!面试)|"
+    r"(?:去|到)[^\n，,。]{0,8}?(?:上班|出社|办公室)[^\n，,。]{0,8}?做不到|"
     # "完全在宅の案件に絞って", "出社の必要がない案件のみ", "will not accept a role with any
     # office days", "works entirely from home", "does no on-site work of any kind"
     r"(?:完全在宅|フルリモート|在宅|リモート)の案件に絞|出社の必要(?:が|の)?ない案件のみ|"
     r"(?:will not|won't) accept (?:a|any) role with (?:any )?office days|"
     r"works? entirely from home|(?:does|do) no on-?site work|home office only|"
     r"works? from home only|home working only|"
+    # "Fully remote engagements are the only ones she will accept", "only accepts work that is
+    # done entirely from her home office", "自宅での作業が前提です", "在家办公" in a subject
+    r"fully remote (?:engagements|roles|jobs|work) (?:are|is) the only|"
+    r"only accepts? work that is done entirely from|自宅での作業が前提|"
     r"turns? down anything that (?:needs|requires) (?:him|her|them) (?:in|at) (?:an|the) office|"
     r"不考虑(?:任何)?需要(?:出勤|到岗|到公司|驻场)|出社なし(?:の案件)?に限|"
     r"(?:すべて|全て|完全に)在宅で完結|"
