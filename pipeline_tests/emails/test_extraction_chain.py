@@ -301,3 +301,55 @@ def test_more_limits_said_as_who_the_client_signs_with(text: str, expected: int)
 )
 def test_chains_said_as_employment(text: str, limit: bool, expected: int) -> None:
     assert (max_commercial_depth if limit else commercial_depth)(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        (
+            "■所属：貴社の正社員・契約社員の方に限ります。パートナー様の要員はご遠慮ください。",
+            True,
+            0,
+        ),
+        ("八、所屬：貴司正職，或與貴司直接簽約公司的正職皆可；更下游的人員不予考慮", True, 1),
+        (
+            "the bank's vendor policy allows the engineer to belong to you or to your direct\n"
+            "partner. An engineer from a company two steps away from you cannot be accepted.",
+            True,
+            1,
+        ),
+        (
+            "» Supply chain: your own W2 staff, or a contractor placed through one partner of "
+            "yours.",
+            True,
+            1,
+        ),
+        ("one subcontracting layer under you. Beyond that, our procurement team says no.", True, 1),
+        (
+            "employed by your company or by one partner beneath you; nothing further down the "
+            "chain.",
+            True,
+            1,
+        ),
+        (
+            "本人並非敝司員工，也不是敝司直接合作廠商的員工，而是敝司合作夥伴再轉包的那家公司的正職人員。",
+            False,
+            2,
+        ),
+        ("他所在的公司是我们合作方的外包商，所以和我司之间隔了两级。", False, 2),
+        (
+            "Derek is employed by Finch & Loom, who are a vendor to our vendor, Corvid Systems.",
+            False,
+            2,
+        ),
+        (
+            "he is not on our payroll. He is a permanent employee of Huaxin Data, our local "
+            "partner in "
+            "Shanghai.",
+            False,
+            1,
+        ),
+    ],
+)
+def test_chains_said_by_who_is_between(text: str, limit: bool, expected: int) -> None:
+    assert (max_commercial_depth if limit else commercial_depth)(text) == expected

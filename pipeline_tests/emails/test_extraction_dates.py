@@ -536,3 +536,9 @@ def test_a_return_to_work_and_a_new_project_after_the_current_one(
     text: str, expected: date
 ) -> None:
     assert start_date(text, date(2026, 10, 6)) == expected
+
+
+def test_a_start_day_before_a_tilde_to_the_end_of_the_term() -> None:
+    assert start_date("◆ 開始：12/14（月）〜 3月末まで（延長可能性あり）", date(2026, 11, 2)) == (
+        date(2026, 12, 14)
+    )

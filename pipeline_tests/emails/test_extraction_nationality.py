@@ -243,3 +243,20 @@ def test_a_nationality_said_after_the_projects_condition_and_naturalised_elsewhe
 )
 def test_levels_planned_or_missing_are_not_held(text: str, expected: str) -> None:
     assert japanese_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "八、国籍要求：本次参与人员必须是日本国籍（已经取得日本国籍的归化者也可以）",
+        "七、國籍：因客戶資安規定，參與成員必須是日本國民（歸化者可）",
+        "▍國籍：最終客戶的規定，本案只接受擁有日本國籍的人員",
+    ],
+)
+def test_chinese_nationals_only_in_more_words(text: str) -> None:
+    assert foreign_nationals_ok(text) is False
+
+
+def test_getting_by_in_everyday_conversation_is_conversational() -> None:
+    text = "Being transparent about the Japanese: he gets by fine in everyday conversation."
+    assert japanese_level(text) == "conversational"

@@ -336,3 +336,26 @@ def test_remote_only_said_by_where_the_work_is_done(text: str) -> None:
 )
 def test_office_days_counted_in_words_are_partial(text: str) -> None:
     assert remote(text) == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出社を伴う案件は、週1日であっても今回は辞退させていただく方針です。",
+        "月に数日であっても出社が発生する案件はお受けしておりません。在宅だけで完結するお仕事に絞って",
+        "DynamoDB / TypeScript engineer - work-from-home engagements only",
+    ],
+)
+def test_remote_only_said_by_what_is_declined(text: str) -> None:
+    assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Tenjin, Chuo-ku, Fukuoka; one week a month in the office, the other weeks from home",
+        "Location : Marunouchi, Tokyo - in the office Monday to Thursday, Fridays at home",
+    ],
+)
+def test_office_weeks_and_home_days(text: str) -> None:
+    assert remote(text) == "partial"

@@ -41,6 +41,9 @@ _HOP_UNIT = (
 _HOP_ALLOWED = re.compile(
     r"下請け?\s*(?:は)?\s*([一二三123])\s*社\s*(?:まで|迄)|"  # "下請けは1社まで"
     r"(?:貴社|御社)\s*[+＋]\s*([一二三123])\s*(?:社|階層|層)|"  # "貴社＋1社まで", "貴社＋1階層まで"
+    # "one subcontracting layer under you"
+    r"\b(one|1|a single)\s+(?:subcontracting|vendor|supplier)\s+(?:layer|tier|level)\s+"
+    r"(?:under|below|beneath)\s+you|"
     # "可接受到贵司下面两层的人员"
     r"(?:贵司|贵公司)(?:下面|以下|之下)\s*([一二两兩三123])\s*[层層]|"
     r"\b(one|1|single|a single)\s*(?:level|layer|tier)\s*of\s*(?:subcontract|sub-?vendor|vendor)|"
@@ -115,11 +118,17 @@ _PARTNER_OK = re.compile(
     r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:协力|合作)(?:厂商|公司|方|伙伴)(?:所属)?的(?:人员|员工|工程师)|"
     # "与贵司直接签约的公司的员工都可以", "a company you have a direct contract with",
     # "engineers employed by you, or by your direct subcontractor"
-    r"与(?:贵司|贵公司)直接签约的(?:公司|合作方|企业)|a company you have a direct contract with|"
+    r"与(?:贵司|贵公司)直接(?:签|簽)约的?(?:公司|合作方|企业)|"
+    r"a company you have a direct contract with|"
     r"employed by you,? or by your direct (?:subcontractor|partner|vendor)|"
     r"(?:company|partner|firm|vendor)s? (?:that |who |which )?(?:you )?contracts? "
     r"(?:directly\s+with(?:\s+you)?|with(?:\s+you)?\s+directly)|you contract with directly|"
     r"(?:一|1)\s*次\s*(?:协力|協力|合作)(?:公司)?(?:的)?(?:员工)?\s*(?:为止|為止|まで|可)|"
+    # "belong to you or to your direct partner", "a contractor placed through one partner of
+    # yours", "employed by your company or by one partner beneath you"
+    r"belong\s+to\s+you\s+or\s+(?:to\s+)?your\s+direct\s+partner|"
+    r"(?:placed|supplied|provided) through (?:one|a) partner of yours|"
+    r"(?:one|a) partner (?:beneath|below|under) you|"
     r"your (?:own )?employees,? (?:plus|and|or) (?:freelancers?|contractors?|individuals?) "
     r"(?:who )?(?:contract(?:ed)?|work(?:ing)?) directly (?:with|for) you|"
     r"(?:one|1|single)\s*layer|"
@@ -182,7 +191,8 @@ def _hop_value(match: re.Match[str]) -> int:
 # comes between 貴社 and まで says whether the reader's partners are let in.
 # Not "貴社にのみご案内" / "貴社へ限定公開": an offer made to the reader alone.
 _READER_LIMIT = re.compile(
-    r"(?:貴社|御社)((?:[^\n、。にへ]|に(?=(?:ご)?(?:所属|在籍|直接雇用|雇用)))*?)(?:まで|迄|のみ|限定|に限ら)"
+    r"(?:貴社|御社)((?:[^\n、。にへ]|に(?=(?:ご)?(?:所属|在籍|直接雇用|雇用)))*?)"
+    r"(?:まで|迄|のみ|限定|に限(?:ら|り|る))"
     r"(?!公開|の?ご案内|で(?:の)?ご案内)"
 )
 # A freelancer under contract to the reader is a company of their own: 貴社直の個人事業主まで is 1.
@@ -291,6 +301,7 @@ _DEPTH_ONE = re.compile(
     # "パートナー企業に正社員として在籍", "協力会社（バンガロールのVistara Data社）所属"
     r"中间(?:只)?隔(?:了)?(?:这)?\s*(?:一|1)\s*家|協業(?:会社|先)(?:「[^」\n]{1,30}」)?の社員|"
     r"\ba partner (?:company|firm) of ours\b|"
+    r"(?:employee|consultant|engineer) of [A-Z][\w&. ]{1,30}, our (?:[\w-]+ ){0,2}partner|"
     r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(][^)）\n]{1,30}[)）])?(?:に|の)\s*"
     r"(?:正社員|社員|契約社員)?\s*(?:として)?"
     r"\s*(?:在籍|所属|勤務)|協力会社\s*[（(][^)）\n]{1,30}[)）]\s*(?:の)?\s*(?:所属|在籍|社員)|"
@@ -337,6 +348,10 @@ _DEPTH_ONE = re.compile(
 _DEPTH_TWO = re.compile(
     # "我司BP的协力公司员工", "二次协力", "中间隔了两家", "合作方再往下一家公司的人"
     r"BP的(?:协力|合作|外包)(?:公司|方)|(?:二|两|2)次\s*(?:协力|協力)|"
+    # "敝司合作伙伴再转包的那家公司", "我们合作方的外包商", "隔了两级", "a vendor to our vendor",
+    # "two companies between him and us"
+    r"(?:合作伙伴|合作方|合作公司|供应商)(?:再)?(?:转包|外包)(?:的|商)|隔了?\s*(?:两|兩|2)\s*级|"
+    r"a vendor (?:to|of) our vendor|\b(?:two|2) compan(?:y|ies) between (?:him|her|them) and us|"
     r"中间隔了?\s*(?:两|兩|2)\s*(?:家|层|層)|再往下(?:一|1)家|"
     # "弊社から見ますと二つ先", "さらにお取引先にあたる", "A社がさらに外注しているB社"
     r"(?:二|2|ふた)つ(?:先|下)|さらに(?:その)?(?:お)?取引先|さらに(?:外注|契約|委託)|"
@@ -444,7 +459,8 @@ _NOT_THIS = re.compile(
     r"\bnot (?:a |an |from (?:a |our )?|through (?:a |our )?)?"
     r"(?:subcontractor|sub-?vendor|partner|vendor|third[- ]party|contractor)\w*|"
     r"(?:不是|并非|並非)(?:我们|我們|我司|敝司|本公司|本司|我公司)?(?:自己)?(?:的)?(?:员工|員工|外包)|"
-    r"弊社の?(?:社員|正社員|所属)ではなく|弊社との直接の雇用関係は(?:ございません|ありません|ない)",
+    r"弊社の?(?:社員|正社員|所属)ではなく|弊社との直接の雇用関係は(?:ございません|ありません|ない)|"
+    r"\bnot on our (?:own )?(?:payroll|books)|并不隶属于我们",
     re.I,
 )
 

@@ -405,11 +405,17 @@ _LEADING_DAY = re.compile(
 )
 
 
+# "12/14（月）〜 3月末まで": a day, then a tilde to the end: it starts on the day.
+_LEADING_CJK_DAY = re.compile(
+    r"\s*(\d{1,2}/\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:[(（][^)）\n]{1,3}[)）])?\s*[~〜～]\s*\S"
+)
+
+
 def parse_date(value: str, reference: date) -> date | None:
     """A date from a short value: 即日, 来月, 2026年2月1日, 1月中旬, 12/15/2025, December 1."""
     if re.match(r"\s*later than\b", value, re.I):  # "his start date is later than November"
         return None
-    leading = _LEADING_DAY.match(value)
+    leading = _LEADING_DAY.match(value) or _LEADING_CJK_DAY.match(value)
     if leading and leading.group(1) != value:
         return parse_date(leading.group(1), reference)
     value = _REIWA.sub(lambda m: f"{2018 + int(m.group(1))}年", _digit_months(value))  # 令和8年

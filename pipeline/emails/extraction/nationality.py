@@ -48,7 +48,7 @@ _DESCRIPTIVE = (
         "conversational",
         r"日常会話|日常会话|conversational|会話可|簡単な会話|日常交流|basic|初級|初级|中級|"
         r"daily conversation|日常对话|日常對話|会話レベル|日常生活的?对话|应付日常|"
-        r"can hold a conversation",
+        r"can hold a conversation|everyday conversation|\bgets by\b",
     ),
 )
 # A level aimed at is not held: "N3（正在准备N2考试）", "N2受験予定", "preparing for the N1".
@@ -370,7 +370,8 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:いただけません|できません|不可|お受けできません|NG)|"
         r"日本(?:国)?籍(?:であること|を持っていること|の保持)?が(?:参画)?条件|"
         r"国籍(?:条件|要件)[^\n]{0,3}\n?[\s・]*日本(?:国)?籍(?:保持|保有)?者?|"
-        r"(?:必须|必需|须|需要?)\s*(?:持有|具|具有|具备)?日本(?:国|國)?籍|"
+        r"(?:必须|必需|须|需要?)\s*(?:持有|具|具有|具备|是)?日本(?:国|國)?(?:籍|民)|"
+        r"(?:只|仅|僅)(?:接受|考虑|招|要|开放|開放)(?:持有|拥有|擁有|具有)?日本(?:国|國)?籍|"
         r"no other nationalit(?:y|ies) (?:can|may|will) be|"
         r"(?:必须|必需|须|需要?)\s*(?:持有)?日本(?:国|國)?籍|"
         r"只能(?:安排|接受|提供|考虑)(?:持有)?日本(?:国|國)?籍|"

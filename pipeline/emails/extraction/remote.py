@@ -94,6 +94,9 @@ _REMOTE_PARTIAL = re.compile(
     r"\b[1-4]\s*days?\s*/\s*(?:week|wk)\b|remote (?:otherwise|the rest(?: of the week)?)|"
     # "office twice a week, remote on other days", "Three office days a week, two remote"
     r"office (?:once|twice|three times) a week|\b(?:one|two|three|four) office days? a week|"
+    # "one week a month in the office, the other weeks from home", "Fridays at home"
+    r"one week a month in the office|the other (?:days|weeks) from home|"
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri)days? (?:at|from) home|"
     r"其余(?:[一两二三四五1-5]\s*天|时间|時間|天数|几天|日子)?\s*(?:在|到|去)?\s*(?:客户)?"
     r"(?:现场|現場|公司|办公室|辦公室)|其他时间\s*(?:到|在|去)\s*(?:公司|现场|办公室)|"
     r"[周週][一二三四五](?:\s*[、,和及与]\s*[周週]?[一二三四五])*\s*(?:可以|可)?\s*(?:居家|在家|远程)|"
@@ -181,6 +184,13 @@ _REMOTE_ONLY = re.compile(
     # done entirely from her home office", "自宅での作業が前提です", "在家办公" in a subject
     r"fully remote (?:engagements|roles|jobs|work) (?:are|is) the only|"
     r"only accepts? work that is done entirely from|自宅での作業が前提|"
+    # "出社を伴う案件は、週1日であっても辞退", "全日在宅", "在宅だけで完結", "出社が発生する案件は
+    # お受けしておりません", "work-from-home engagements only", "commuting ... is not something
+    # she will consider"
+    r"出社を伴う案件[^\n。]{0,20}?(?:辞退|お受けしておりません|お受けできません)|全日在宅|"
+    r"在宅(?:だけ|のみ)?で完結|在宅完結|出社が発生する案件[^\n。]{0,6}?お受けしておりません|"
+    r"work-from-home (?:engagements|roles|jobs|projects) only|"
+    r"commuting [^.\n]{0,40}?is not something (?:she|he|they) (?:will|would) consider|"
     r"turns? down anything that (?:needs|requires) (?:him|her|them) (?:in|at) (?:an|the) office|"
     r"不考虑(?:任何)?需要(?:出勤|到岗|到公司|驻场)|出社なし(?:の案件)?に限|"
     r"(?:すべて|全て|完全に)在宅で完結|"
