@@ -260,3 +260,8 @@ def test_chinese_nationals_only_in_more_words(text: str) -> None:
 def test_getting_by_in_everyday_conversation_is_conversational() -> None:
     text = "Being transparent about the Japanese: he gets by fine in everyday conversation."
     assert japanese_level(text) == "conversational"
+
+
+def test_naturalised_without_naming_japan_is_japanese_unless_it_was_in_the_us() -> None:
+    assert nationality("国籍：韓国（2010年帰化）") == "JP"
+    assert nationality("国籍：美国。2016年在加州入籍") == "US"

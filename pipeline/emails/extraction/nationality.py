@@ -179,14 +179,16 @@ _NATURALISED = re.compile(
 )
 
 
+_US_NAMED = re.compile(r"美国|美國|米国|アメリカ|\bU\.\s?S\.|\bUSA?\b|United States|American", re.I)
+
+
 def country_code(value: str) -> str | None:
-    """ISO alpha-2 for a nationality as written (中国, Chinese, ベトナム); naturalised -> JP,
-    unless the value names only another country ("美国。2016年在加州入籍": naturalised there)."""
+    """ISO alpha-2 for a nationality as written (中国, Chinese, ベトナム); naturalised -> JP
+    ("韓国（2010年帰化）"), unless the value says it was in the US ("美国。2016年在加州入籍")."""
+    if _NATURALISED.search(value):
+        in_the_us = _US_NAMED.search(value) and not re.search(r"日本|japan", value, re.I)
+        return "US" if in_the_us else "JP"
     found = _ANY_COUNTRY.search(value)  # the leftmost country named, as written
-    if _NATURALISED.search(value) and (
-        found is None or found.lastgroup == "JP" or re.search(r"日本|japan", value, re.I)
-    ):
-        return "JP"
     return found.lastgroup if found else None
 
 
