@@ -353,3 +353,32 @@ def test_chains_said_as_employment(text: str, limit: bool, expected: int) -> Non
 )
 def test_chains_said_by_who_is_between(text: str, limit: bool, expected: int) -> None:
     assert (max_commercial_depth if limit else commercial_depth)(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("他是我们合作方的合作方再往下一家公司的员工，距我司隔了三家公司。", False, 3),
+        (
+            "a firm that contracts with our partner, so three companies stand between him and us.",
+            False,
+            3,
+        ),
+        ("Supply chain: your own staff or one company below you, not further", True, 1),
+        (
+            "We can engage your own staff or someone through your direct partner, but not a "
+            "further layer down.",
+            True,
+            1,
+        ),
+        (
+            "we accept engineers employed by you or by a direct partner of yours, nothing deeper.",
+            True,
+            1,
+        ),
+    ],
+)
+def test_counts_of_companies_between_and_limits_through_a_direct_partner(
+    text: str, limit: bool, expected: int
+) -> None:
+    assert (max_commercial_depth if limit else commercial_depth)(text) == expected

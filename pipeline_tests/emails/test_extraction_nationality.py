@@ -265,3 +265,18 @@ def test_getting_by_in_everyday_conversation_is_conversational() -> None:
 def test_naturalised_without_naming_japan_is_japanese_unless_it_was_in_the_us() -> None:
     assert nationality("国籍：韓国（2010年帰化）") == "JP"
     assert nationality("国籍：美国。2016年在加州入籍") == "US"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "◇国籍：エンド様のセキュリティ規程上、日本国籍の方でお願いします。外国籍の方はご提案をお控えください。",
+        "因为客户合同的规定，这次只能用日本国籍的人员，外籍的同事很抱歉不能参加。",
+    ],
+)
+def test_foreign_nationals_asked_to_hold_back(text: str) -> None:
+    assert foreign_nationals_ok(text) is False
+
+
+def test_a_level_not_passed_this_year_is_not_held() -> None:
+    assert japanese_level("· 日语：N2（N1今年没考过）") == "N2"

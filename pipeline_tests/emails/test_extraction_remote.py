@@ -359,3 +359,25 @@ def test_remote_only_said_by_what_is_declined(text: str) -> None:
 )
 def test_office_weeks_and_home_days(text: str) -> None:
     assert remote(text) == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "・働き方：福岡から動けないため、出社のない完全在宅の案件に限ってお受けしています。",
+        "He works from home full time and is not open to roles with office days.",
+    ],
+)
+def test_remote_only_limited_to_home_work(text: str) -> None:
+    assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team sits in the Nakanoshima office on Mondays and Thursdays and works from home.",
+        "11月2日开始，工作地点在东京都千代田区神田，每周至少来现场三天。",
+    ],
+)
+def test_office_days_on_named_weekdays_or_at_least_a_count(text: str) -> None:
+    assert remote(text) == "partial"

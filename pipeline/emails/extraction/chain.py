@@ -127,6 +127,8 @@ _PARTNER_OK = re.compile(
     # "belong to you or to your direct partner", "a contractor placed through one partner of
     # yours", "employed by your company or by one partner beneath you"
     r"belong\s+to\s+you\s+or\s+(?:to\s+)?your\s+direct\s+partner|"
+    r"(?:one|a single) company (?:below|beneath|under) you|through\s+your\s+direct\s+partner|"
+    r"by a direct partner of yours|"
     r"(?:placed|supplied|provided) through (?:one|a) partner of yours|"
     r"(?:one|a) partner (?:beneath|below|under) you|"
     r"your (?:own )?employees,? (?:plus|and|or) (?:freelancers?|contractors?|individuals?) "
@@ -418,12 +420,14 @@ def _chain_depth(fields: str) -> int | None:
 
 # "距敝司兩層": the count of layers from the sender, said outright.
 _LAYERS_FROM_US = re.compile(
-    r"距(?:離)?\s*(?:敝司|我司|本司|本公司|我们|我們|弊社)\s*([一二两兩三123])\s*[层層]"
+    r"距(?:離)?\s*(?:敝司|我司|本司|本公司|我们|我們|弊社)\s*(?:隔了?)?\s*([一二两兩三123])\s*(?:[层層]|家)"
 )
 
 
 # "he would sit two companies below us", "one tier away from us": the same count in English.
 _STEPS_FROM_US = re.compile(
+    r"\b(one|two|three|a single|[123])\s+compan(?:y|ies)\s+(?:stands?|sits?|are|is)\s+between\s+"
+    r"(?:him|her|them)\s+and\s+us\b|"
     r"\b(one|two|three|a single|[123])\s+(?:compan(?:y|ies)|firms?|tiers?|levels?|layers?|steps?)"
     r"\s+(?:below|beneath|under|down from|away from|removed from|away|removed|from)\s+(?:us|our)\b",
     re.I,
@@ -474,7 +478,7 @@ def _depth(fields: str) -> tuple[int | None, bool]:
         return chain, True
     layers = _LAYERS_FROM_US.search(fields) or _STEPS_FROM_US.search(fields)
     if layers:
-        return _KANJI_COUNT[layers.group(1).lower()], True
+        return _KANJI_COUNT[next(g for g in layers.groups() if g).lower()], True
     for depth, pattern in ((2, _DEPTH_TWO), (1, _DEPTH_ONE), (0, _DEPTH_ZERO)):
         found = pattern.search(fields)
         if found:  # "弊社の協力会社に在籍": the writer may stand just before the words
