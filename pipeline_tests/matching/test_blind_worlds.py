@@ -38,6 +38,16 @@ NATURALISED_WORDS = (
 )  # fmt: skip
 
 
+# Worlds 6 to 12 share one brief: 30 projects, two decoys each, in these proportions.
+DECOYS_OF_THIRTY = {
+    "availability": 15,
+    "commercial_depth": 12,
+    "japanese_level": 12,
+    "remote_only": 12,
+    "foreign_national": 9,
+}
+
+
 @dataclass(frozen=True)
 class BlindWorld:
     name: str
@@ -109,13 +119,7 @@ WORLDS = (
         "world6",
         projects_per_language=10,
         min_cross_language=21,
-        decoy_kinds={
-            "availability": 15,
-            "commercial_depth": 12,
-            "japanese_level": 12,
-            "remote_only": 12,
-            "foreign_national": 9,
-        },
+        decoy_kinds=DECOYS_OF_THIRTY,
         top3_floor=0.95,
         hant_projects=3,
         min_html=6,
@@ -129,13 +133,7 @@ WORLDS = (
         "world7",
         projects_per_language=10,
         min_cross_language=19,
-        decoy_kinds={
-            "availability": 15,
-            "commercial_depth": 12,
-            "japanese_level": 12,
-            "remote_only": 12,
-            "foreign_national": 9,
-        },
+        decoy_kinds=DECOYS_OF_THIRTY,
         top3_floor=0.95,
         hant_projects=3,
         min_html=5,
@@ -149,13 +147,7 @@ WORLDS = (
         "world8",
         projects_per_language=10,
         min_cross_language=19,
-        decoy_kinds={
-            "availability": 15,
-            "commercial_depth": 12,
-            "japanese_level": 12,
-            "remote_only": 12,
-            "foreign_national": 9,
-        },
+        decoy_kinds=DECOYS_OF_THIRTY,
         top3_floor=0.95,
         hant_projects=3,
         min_html=4,
@@ -168,13 +160,7 @@ WORLDS = (
         "world9",
         projects_per_language=10,
         min_cross_language=18,
-        decoy_kinds={
-            "availability": 15,
-            "commercial_depth": 12,
-            "japanese_level": 12,
-            "remote_only": 12,
-            "foreign_national": 9,
-        },
+        decoy_kinds=DECOYS_OF_THIRTY,
         top3_floor=0.95,
         hant_projects=3,
         min_html=4,
@@ -187,13 +173,7 @@ WORLDS = (
         "world10",
         projects_per_language=10,
         min_cross_language=19,
-        decoy_kinds={
-            "availability": 15,
-            "commercial_depth": 12,
-            "japanese_level": 12,
-            "remote_only": 12,
-            "foreign_national": 9,
-        },
+        decoy_kinds=DECOYS_OF_THIRTY,
         top3_floor=0.95,
         hant_projects=3,
         min_html=4,
@@ -206,13 +186,7 @@ WORLDS = (
         "world11",
         projects_per_language=10,
         min_cross_language=18,
-        decoy_kinds={
-            "availability": 15,
-            "commercial_depth": 12,
-            "japanese_level": 12,
-            "remote_only": 12,
-            "foreign_national": 9,
-        },
+        decoy_kinds=DECOYS_OF_THIRTY,
         top3_floor=0.95,
         hant_projects=3,
         min_html=4,
@@ -224,13 +198,7 @@ WORLDS = (
         "world12",
         projects_per_language=10,
         min_cross_language=20,
-        decoy_kinds={
-            "availability": 15,
-            "commercial_depth": 12,
-            "japanese_level": 12,
-            "remote_only": 12,
-            "foreign_national": 9,
-        },
+        decoy_kinds=DECOYS_OF_THIRTY,
         top3_floor=0.95,
         hant_projects=3,
         min_html=3,
