@@ -179,6 +179,9 @@ def test_more_ways_to_refuse_foreign_nationals(text: str) -> None:
         ("●日本語：会話レベル（JLPT未受験。仕様書の読解には翻訳ツールを併用）", "conversational"),
         ("◆ 日文：只能应付日常生活的对话，技术讨论需要靠英文或翻译", "conversational"),
         ("Japanese: JLPT N2 (passed 2024); comfortable in meetings but not yet at N1", "N2"),
+        ("・日本語：日常会話程度（ビジネスでの日本語使用は難しいです）", "conversational"),
+        ("日语：日常会话没问题，商务还不行", "conversational"),
+        ("Japanese: everyday conversation, not business level", "conversational"),
     ],
 )
 def test_a_conversational_level_and_a_level_not_reached(text: str, expected: str) -> None:

@@ -203,10 +203,9 @@ WORLDS = (
         hant_projects=3,
         min_html=3,
         min_naturalised_bests=2,
-        decoys_in_top3_ceiling=1,
         history="2026-12-04, first ranking (after world 11's rules): top-3 1.000, 12 decoys in "
         "a top-3 (hashing 13); after the rules it prompted: 1.000, 1 decoy left (a JLPT level "
-        "the intake reads as business).",
+        "the intake read as business); 2026-12-07, a business level said not held: no decoy.",
     ),
 )
 

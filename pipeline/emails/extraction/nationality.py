@@ -68,6 +68,13 @@ _ASPIRED_LEVEL = re.compile(
     r"(?:JLPT\s+)?N\s?[1-5]",
     re.I,
 )
+# A level said not to be held: "ビジネスでの日本語使用は難しい", "not business level", "商务还不行".
+_DENIED_LEVEL = re.compile(
+    r"(?:ビジネス|business|商务|商務|流暢|fluent)[^\n、。,，()（）]{0,14}?"
+    r"(?:難しい|むずかしい|厳しい|不可|できません|できない|不行|不够|不夠|困难|困難|吃力)|"
+    r"\bnot (?:yet )?(?:at )?(?:a )?(?:business|fluent)",
+    re.I,
+)
 _LEVEL_RANK = {"native": 0, "N1": 1, "business": 2, "N2": 3, "conversational": 4, "N3": 5,
                "N4": 6, "N5": 7}  # fmt: skip
 
@@ -90,6 +97,7 @@ def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
         for line in lines:
             clauses = [c for c in _CLAUSE_BREAK.split(line) if _JAPANESE_LINE.search(c)]
             for clause in clauses or [line]:
+                clause = _DENIED_LEVEL.sub(" ", clause)
                 levels += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, clause, re.I)]
     if not levels:  # "Japanese citizen, native speaker": the level in the clause after
         levels = [lvl for line in lines for lvl in _level_after_japanese(line)]
