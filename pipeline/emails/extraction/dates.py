@@ -585,11 +585,7 @@ def _until(value: str, reference: date) -> date | None:
         month = _MONTHS.get(word.rstrip(".").lower())
         if month is None or (bare_until and not end_of and not day):
             return None
-        if day:
-            last = _upcoming(month, int(day), reference)
-            return last + timedelta(days=1) if last else None
-        ended = _upcoming(month, 1, reference)
-        return _first_of_next_month(ended) if ended else None
+        return _day_after_end(month, day, reference)
     value = _SLASH_END.sub(
         lambda m: f"{m.group(1) or m.group(3)}月{m.group(2) or m.group(4)}日", value
     )
@@ -604,6 +600,11 @@ def _until(value: str, reference: date) -> date | None:
         return None
     if _RELEASED.search(cjk.group(0)) and not day and not re.search(r"[末底]", cjk.group(0)):
         return None  # "11月可以释放": released in November, free that month
+    return _day_after_end(month, day, reference)
+
+
+def _day_after_end(month: int, day: str | None, reference: date) -> date | None:
+    """The day after an end on `day` of `month`; without a day, the 1st after that month."""
     if day:
         last = _upcoming(month, int(day), reference)
         return last + timedelta(days=1) if last else None
