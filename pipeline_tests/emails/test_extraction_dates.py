@@ -542,3 +542,45 @@ def test_a_start_day_before_a_tilde_to_the_end_of_the_term() -> None:
     assert start_date("◆ 開始：12/14（月）〜 3月末まで（延長可能性あり）", date(2026, 11, 2)) == (
         date(2026, 12, 14)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "Derek is on parental leave until the end of December; the first day he can work is "
+            "Monday, January 4, 2027.",
+            date(2026, 9, 17),
+            date(2027, 1, 4),
+        ),
+        (
+            "His client has extended him through the end of January, so the earliest he can move "
+            "is 1 February 2027.",
+            date(2026, 9, 18),
+            date(2027, 2, 1),
+        ),
+        (
+            "現在の案件が2027年3月いっぱいまで延長となり、貴社案件へ合流できるのは2027年4月1日以降です。"
+            "11月開始のところ恐縮ですが",
+            date(2026, 9, 28),
+            date(2027, 4, 1),
+        ),
+        (
+            "到職時間：目前專案12月上旬結束，預計12月中旬起可以參加",
+            date(2026, 10, 15),
+            date(2026, 12, 11),
+        ),
+        (
+            "可開始時間：現在的合約做到今年年底為止，新年過後就能開始",
+            date(2026, 10, 23),
+            date(2027, 1, 1),
+        ),
+        ("他现在参与的银行项目合同签到12月31日，中途撤不出来", date(2026, 9, 9), date(2027, 1, 1)),
+        ("◇ 入场日：11月2日（周一）", date(2026, 9, 22), date(2026, 11, 2)),
+        ("Two interviews. Starting Wednesday 4 November.", date(2026, 10, 13), date(2026, 11, 4)),
+    ],
+)
+def test_the_first_day_said_outright_beats_an_earlier_end_or_label(
+    text: str, reference: date, expected: date
+) -> None:
+    assert start_date(text, reference) == expected

@@ -47,3 +47,12 @@ def test_a_person_who_has_lived_somewhere_for_years_lives_there() -> None:
     assert find_place("Nakamura is a U.S. citizen in Honolulu; no on-site work", HOME_LABELS) == (
         "Honolulu"
     )
+
+
+def test_a_home_said_with_osumai_and_a_writer_named_like_a_city() -> None:
+    text = (
+        "株式会社ミナミ・ソリューションズの大河内でございます。\n"
+        "王さんは34歳の男性で、福岡市早良区にお住まいです。"
+    )
+    assert find_place(text, HOME_LABELS) == "Fukuoka"
+    assert find_place("株式会社アオバの大河内です。ご確認ください。", HOME_LABELS) is None

@@ -381,3 +381,33 @@ def test_remote_only_limited_to_home_work(text: str) -> None:
 )
 def test_office_days_on_named_weekdays_or_at_least_a_count(text: str) -> None:
     assert remote(text) == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "場所は東京都渋谷区（代々木駅）で、週2日は出社、ほかは自宅からの作業になります。",
+        "The team sits in Tenjin, Fukuoka: three days a week at the desk, two at home.",
+        "Location: Urasoe, Okinawa. Two days a week from home are allowed; the rest on site.",
+        "地点：杭州市滨江区，每周至少三天在公司办公，其余时间可在家",
+        "勤務地は大阪市北区、週3日は出社でお願いします（残りはテレワーク）。",
+    ],
+)
+def test_office_days_with_a_topic_particle_a_desk_or_a_minimum(text: str) -> None:
+    assert remote(text) == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "横浜への出張や、週に何日かの現場出社が含まれる場合はお受けできかねます。",
+        "オフィスへ出向く日が月に1日でも発生する案件はお断りされています。",
+        "作業がすべてご自宅で完結する案件に限り、ご検討いただけますでしょうか。",
+        "【要員情報】Java　仙台在住・在宅案件限定",
+        "She lives in Nagoya and works from home exclusively.",
+        "Every engagement she takes is done 100% from her home office in Osaka.",
+        "He turns down anything that needs him at a desk outside his home.",
+    ],
+)
+def test_remote_only_said_by_the_office_days_declined_or_home_work(text: str) -> None:
+    assert remote_only(text) is True

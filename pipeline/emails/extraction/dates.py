@@ -17,7 +17,7 @@ START_LABELS = (
     r"参画可能日|参画可能時期|参画可能|参画時期|参画日|参画開始|参画|入場可能(?:日|時期)?|入場日|入場時期|入場|"
     r"着任(?:日|時期)?|(?:作業|勤務|就業)開始(?:日|時期)?|入社可能日|期間|作業期間|時期|"
     r"(?:稼[働動]|参画|入場)可|空き(?:状況|予定|時期)?|(?:稼[働動]|参画)?スタート(?:時期|日|可能日)?|"
-    r"到岗(?:时间|日期)?|可到岗|到[职職](?:[时時][间間]|日期|日)?|入职(?:时间|日期)?|入场(?:时间|日期)?|"
+    r"到岗(?:时间|日期|日)?|可到岗|到[职職](?:[时時][间間]|日期|日)?|入职(?:时间|日期)?|入场(?:时间|日期|日)?|"
     r"可?开始(?:时间|日期|日)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
     r"(?:project\s+)?start(?:s|ing)?(?:\s*(?:date|timing|time|month))?|availability(?:\s*date)?|"
     r"available(?:\s*from)?|joining(?:\s*(?:time|date|period))?|稼[働動]可能月|"
@@ -104,7 +104,10 @@ _THIS_MONTH = re.compile(
     re.I,
 )
 # The new year: "年明け", "来年初", "明年初", "early next year", "in the new year" (1 January).
-_NEW_YEAR_CJK = r"年明け|来年\s*(?:初|頭|早々|明け)|明年\s*(?:初|年初)|新年(?:后|後|以后|以後)"
+_NEW_YEAR_CJK = (
+    r"年明け|来年\s*(?:初|頭|早々|明け)|明年\s*(?:初|年初)|"
+    r"新年(?:过|過)?(?:后|後|以后|以後)|[过過]完年"
+)
 _NEW_YEAR_EN = (
     r"(?<!late )(?<!mid-)(?<!mid )(?:early |the start of |the beginning of )?next year|"
     r"(?:(?:in|after) )?the new year"
@@ -124,11 +127,31 @@ _ENGAGED_JA = (
     r"他案件|別案件)"
 )
 _UNTIL_JA_DATE = r"(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日|末|いっぱい)?|\d{1,2}/\d{1,2}(?![\d/]))"
+# ("现在参与的银行项目": a few words between; not after a bare 现, as in 现场工作)
 _ENGAGED_ZH = (
-    r"(?:目前|当前|當前|现在|現在|现|現)(?:的|在|手上的|手头的)?"
+    r"(?:(?:目前|当前|當前|现在|現在)[^\n，。,]{0,8}?|(?:现|現)(?:的|在|手上的|手头的)?)"
     r"(?:项目|項目|[专專]案|合同|合約|合约|工作|案子)"
 )
 _UNTIL_ZH_DATE = r"(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|底|末)?|\d{1,2}/\d{1,2}(?![\d/]))"
+# The first day said outright, wherever it stands: it beats a label's value or an earlier
+# "until" ("on leave until the end of December; the first day he can work is January 4").
+_STATED_FIRST_DAY = re.compile(
+    # "The start date is Monday, January 4, 2027", "the earliest she could start with you is
+    # February 1, 2027", "the earliest he can move is 1 February 2027"
+    r"\b(?:start\s+date|earliest\s+(?:possible\s+)?start(?:\s+date)?|earliest\s+(?:she|he|they)\s+"
+    r"(?:could|can)\s+(?:start|move|join|begin)(?:\s+with\s+you)?|"
+    r"first\s+(?:working\s+)?day\s+(?:she|he|they)\s+(?:can|could)\s+(?:work|start|join))\s+"
+    r"(?:is|will be|would be)\s+(?:on\s+)?("
+    rf"(?:{_WEEKDAY_WORD},?\s+)?{_MONTH_WORD}\s+\d{{1,2}}(?:,?\s*20\d{{2}})?|"
+    rf"(?:{_WEEKDAY_WORD},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s*20\d{{2}})?)|"
+    # "貴社案件へ合流できるのは2027年4月1日以降", "参画可能になるのは12月から"
+    r"(?:参画|合流|稼[働動]|参加|開始|入場|ジョイン)(?:が|を)?(?:でき|可能に?な)(?:る|ります)(?:の|日)は\s*"
+    r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|初旬|中旬|下旬|末)?)|"
+    # "预计12月中旬起可以参加" (after "目前项目12月上旬结束")
+    r"(?:预计|預計|估计|估計)\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|上旬|中旬|下旬|初|底)?)\s*"
+    r"(?:起|开始|開始|以后|以後)\s*(?:就)?\s*(?:可以|可|能)",
+    re.I,
+)
 _IN_SENTENCE = re.compile(
     rf"({_ENDS_ON.pattern})|"
     # "can join after the current project finishes at the end of November"
@@ -158,14 +181,9 @@ _IN_SENTENCE = re.compile(
     r"\bonboarded\s+(?:in|from|on)\s+([^.\n]{2,30})|"
     r"\bavailable\s+starting\s+(next month)|\bfrom\s+(next month)\b|"
     r"((?:\d{1,2}|one|two|three|four|a)\s+(?:days?|weeks?|months?)\s+from (?:now|today))|"
-    # "The start date is Monday, January 4, 2027", "the earliest she could start with you is
-    # February 1, 2027"
-    r"\b(?:start\s+date|earliest\s+(?:possible\s+)?start(?:\s+date)?|earliest\s+(?:she|he|they)\s+"
-    r"(?:could|can)\s+start(?:\s+with\s+you)?)\s+(?:is|will be|would be)\s+(?:on\s+)?("
-    rf"(?:{_WEEKDAY_WORD},?\s+)?{_MONTH_WORD}\s+\d{{1,2}}(?:,?\s*20\d{{2}})?|"
-    rf"(?:{_WEEKDAY_WORD},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s*20\d{{2}})?)|"
     r"\bstart(?:s|ing)?(?:\s+date)?\s+(?:is\s+|on\s+)?(20\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|"
-    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8}(?:\s+20\d{2})?|"
+    # "Starting Wednesday 4 November"
+    rf"(?:{_WEEKDAY_WORD},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{{2,8}}(?:\s+20\d{{2}})?|"
     r"(?:early|beginning of|mid|late|end of|the first of)[- ]?\s*next month)|"
     # "20日から参画可能", "20号可到岗": a day of this month, or of the next when it has passed
     r"(?<![\d月/.年])(\d{1,2}\s*日)\s*(?:から|より|以降)\s*(?:の)?(?:ご)?(?:参画|稼[働動]|入場)|"
@@ -367,6 +385,10 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
     """Start or availability date; relative phrases resolved against `reference`."""
     prepared = prepare(text)
     fields = _digit_months(prepared.prose_fields)
+    for match in _STATED_FIRST_DAY.finditer(fields):
+        found = parse_date(next(g for g in match.groups() if g), reference)
+        if found:
+            return found
     for line in fields.splitlines():
         last = labelled(line, _LAST_DAY_LABELS)
         last_day = parse_date(last, reference) if last else None

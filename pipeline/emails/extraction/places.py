@@ -86,7 +86,9 @@ HOME_LABELS = (
 # Where a person lives, said outright: for a candidate it beats "your role is based in Hakata".
 _LIVES = re.compile(
     r"(?:living|residing|lives|resides|has lived|lived)\s+(?:in|at)\s+([^.\n;()]{2,40})|"
-    r"(?:他|她|本人)?(?:人在|家在|住在)\s*([^\s,，。()]{2,8})",
+    r"(?:他|她|本人)?(?:人在|家在|住在)\s*([^\s,，。()]{2,8})|"
+    # "福岡市早良区にお住まいです", "横浜市に住んでいます"
+    r"([^\s、,。()]{2,12}?)に(?:お住まい|お住い|住んで|居住)",
     re.I,
 )
 _SENTENCE = re.compile(
@@ -110,6 +112,8 @@ _COMPANY = re.compile(
 # "我是大连某某软件的刘洋", "This is Ravi from Pune Tech": the sender's firm, in a greeting.
 _SELF_INTRODUCTION = re.compile(
     r"[^\s、,。]{1,10}と申します|"  # "宮城と申します": the writer's name, not 宮城県
+    # "株式会社ミナミの大河内でございます": the writer's name (大河内 is not 河内, Hanoi)
+    r"[^\s、,。]{0,20}(?:株式会社|有限会社)[^\s、,。]{0,20}の[^\s、,。]{1,8}(?:でございます|です)|"
     r"(?:我是|我们是|我們是|这里是|這裡是|敝司(?:为|為|是)|我司(?:为|為|是|位于|位於))[^\n,，。]{0,24}|"
     r"\b(?:this is|I am|I'm)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:from|at|with)\s+[^\n,.]{0,40}"
 )
