@@ -313,17 +313,19 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
             (r"must[- ]haves?|nice[- ]to[- ]haves?|required skills|\bduration\b", 2.0),
             (r"\bend client\b|(?<!your )\bclient\b|bill rate", 1.5),  # "your client": an offer
             (r"submit (?:your )?(?:best )?(?:candidates|profiles|resumes|consultants)", 1.5),
-            (r"looking for|need (?:a|an)\b|seeking", 1.0),
+            (r"looking for|need (?:a|an|one|two|three|\d+)\b|seeking", 1.0),
             (
                 r"(?<!looking for a )(?<!looking for )"
                 r"new (?:req|requirement|position|role|opening)\b|"
                 r"reply with (?:your )?(?:resume|cv|profile)|"
-                r"send (?:me )?(?:your )?(?:resumes|profiles)",
+                r"send (?:me )?(?:your )?(?:resumes|profiles)|"
+                # "Resumes by Friday please"
+                r"(?:resumes|cvs|profiles|submissions) (?:are )?(?:by|before|due)\b",
                 3.0,
             ),
             (
                 r"\bmust be\b|\b(?:is )?a (?:bonus|plus)\b|\bbudget\b|"
-                r"\bup to (?:\$|usd |eur |jpy )\s?\d|"
+                r"\b(?:up to|max\.?|maximum|capped at) (?:\$|usd |eur |jpy )\s?\d|"
                 r"\d\s*interviews?\b|\binterview rounds?\b",
                 1.5,
             ),

@@ -6,7 +6,11 @@ from collections import Counter
 
 import pytest
 
-from pipeline.emails.classification import EmailForClassification, classify_by_rules
+from pipeline.emails.classification import (
+    EmailForClassification,
+    classify_by_rules,
+    classify_with,
+)
 from pipeline.emails.parsing import detect_language
 from pipeline_tests.emails.labelled import by_id, labelled_emails
 
@@ -182,3 +186,15 @@ def test_an_answer_to_an_opening_with_someone_is_a_candidate() -> None:
         "en",
     )
     assert classify_by_rules(item).category == "candidate"
+
+
+def test_a_terse_request_with_a_cap_and_a_resume_deadline_is_a_project_by_rules_alone() -> None:
+    body = (
+        "Team - need one front-end dev for a county tax portal: Vue.js (3 yrs+), TypeScript. "
+        "100% remote, start Nov 2, max $70/hr, the contract requires US citizenship (visa "
+        "holders can't be submitted). Resumes by Thursday please.\n\n--\nKim Lee\nDelivery Lead"
+    )
+    item = EmailForClassification(
+        "US citizenship required - remote Vue dev - $70/hr cap", body, "en"
+    )
+    assert classify_with(item, None).category == "project"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.emails.extraction import prepare
-from pipeline.emails.extraction.text import fields_form, normalise, unwrap
+from pipeline.emails.extraction.text import fields_form, normalise, unquoted_lines, unwrap
 
 
 def test_hard_wrapped_prose_is_joined_and_items_are_not() -> None:
@@ -98,3 +98,13 @@ def test_a_wrapped_line_goes_on_with_a_lower_case_word_that_looks_like_a_label()
     )
     (line,) = prepare(text).prose_lines
     assert "His Japanese is conversational: fine for lunch" in line
+
+
+def test_quoted_lines_below_a_forward_marker_are_the_forwarded_mail() -> None:
+    lines = [
+        "パートナー各位", "元請様からの依頼を転送いたします。", "単価は上限70万円です。",
+        "---------- 転送メッセージ ----------", "> 必須：Go（3年以上）", "> 開始：11月1日〜",
+    ]  # fmt: skip
+    assert unquoted_lines(lines) == lines
+    reply = ["Thanks, we have someone.", "Rate 700k.", "Free from November.", "> Need a Go dev?"]
+    assert unquoted_lines(reply) == reply[:3]

@@ -65,8 +65,10 @@ FORWARD_MARKER = re.compile(
 
 def unquoted_lines(lines: list[str]) -> list[str]:
     """The lines that are not '>' quoted when they say enough of their own (three that are not
-    blank), else all of them: a reply that only says "see below" is read through its quote."""
-    own = [line for line in lines if not QUOTED_LINE.match(line)]
+    blank), else all of them: a reply that only says "see below" is read through its quote.
+    Quoted lines below a forward marker stay: they are the forwarded mail, not an answered one."""
+    forward = next((i for i, line in enumerate(lines) if FORWARD_MARKER.match(line)), len(lines))
+    own = [line for i, line in enumerate(lines) if i > forward or not QUOTED_LINE.match(line)]
     return own if sum(1 for line in own if line.strip()) >= 3 else lines
 
 
