@@ -382,3 +382,77 @@ def test_counts_of_companies_between_and_limits_through_a_direct_partner(
     text: str, limit: bool, expected: int
 ) -> None:
     assert (max_commercial_depth if limit else commercial_depth)(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hops: "one hop from you is fine", a refusal said with "is not"
+        ("| Chain        | one hop from you is fine; two hops is not    |", 1),
+        ("Layers: a single hop is acceptable", 1),
+        ("Two hops from your company are fine.", 2),
+        ("Vendor chain: two hops from you is not acceptable", 1),
+        ("Three tiers are not OK.", 2),
+        # a company downstream of the reader, counted
+        ("人员所属最远到贵司下游的第一家公司为止。", 1),
+        ("可以接受到贵司下游第二家公司的人员", 2),
+        # the reader's own hires
+        ("| 人员所属   | 必须是贵司自己雇用的工程师,协力公司的人这次不考虑 |", 0),
+        ("人员必须是贵公司自己聘用的员工。", 0),
+        (
+            "The client signs only with the company that employs the engineer, and that company "
+            "has to be yours.",
+            0,
+        ),
+        ("We contract only with the firm that employs the consultant.", 0),
+        ("the person must be a W-2 / full-time employee of the firm that submits them.", 0),
+        ("Candidates must be full-time employees of the company that proposes them.", 0),
+        ("We cannot accept anyone subcontracted to you", 0),
+        ("Sorry, we won't accept engineers subcontracted to you.", 0),
+        # the reader's direct partner
+        ("Chain: your staff, or staff of a firm directly under you. nothing deeper", 1),
+        ("Chain: employees of yours or of a company under you.", 1),
+        (
+            "人員的所屬請控制在貴公司，或貴公司直接往來的合作廠商為止，再往下轉包出去的人選我們沒辦法接。",
+            1,
+        ),
+        ("限贵司或贵司直接签约的协力公司为止", 1),
+        (
+            "・商流：ご提案元の貴社と、貴社が直接お取引されている会社にご所属の方まで"
+            "（その先の会社の方はNG）",
+            1,
+        ),
+        ("貴社のお取引先の社員様まで", 1),
+        ("貴社お取引先の協力会社まで", 2),  # the partner's partner
+    ],
+)
+def test_limits_in_hops_downstream_companies_and_direct_hires(text: str, expected: int) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("■所属：弊社と直接お取引のあるパートナー企業の正社員", 1),  # a partner's employee
+        ("パートナー会社の契約社員です", 1),
+        ("所属は弊社のパートナー企業（当該企業の社員）です。", 1),
+        ("所属は協力会社となります", 1),
+        ("・所属：協業先である株式会社ナニワシステムズの社員", 1),
+        ("協業会社である大和テック株式会社の正社員です", 1),
+        (
+            "Travis is on the payroll of Halvorsen Tech KK, a firm that supplies engineers to us.",
+            1,
+        ),
+        ("She is employed by Kestrel Labs, a company that provides consultants to us.", 1),
+        # the count of companies from the sender, said outright
+        ("此人與我司之間隔了兩層", 2),
+        ("跟我司之间隔了三层", 3),
+        ("弊社から見て1階層下の会社に在籍しています", 1),
+        ("当社から見ると3階層下の技術者です", 3),
+        ("此人受雇于我司合作伙伴的下游协力厂商", 2),  # a partner's downstream vendor
+    ],
+)
+def test_depth_of_a_partners_employee_and_companies_counted_from_us(
+    text: str, expected: int
+) -> None:
+    assert commercial_depth(text) == expected

@@ -32,8 +32,8 @@ _KANJI_COUNT = {
 _HOP_COUNT = r"([一二两兩三123]|one|two|three|a single|single)"
 _HOP_UNIT = (
     r"(?:社[先下]|次請け?|次受け|次请け?|次請負|次(?=まで|迄)|[层層](?!楼)|[级級](?=合作|外包|供应|供應|协力|協力|BP)|"
-    # "one tier below you at most"
-    r"(?:vendor|supplier|subcontract(?:ing|or)?|sub-?vendor)?\s*(?:layers?|tiers?|levels?)"
+    # "one tier below you at most", "one hop from you is fine"
+    r"(?:vendor|supplier|subcontract(?:ing|or)?|sub-?vendor)?\s*(?:layers?|tiers?|levels?|hops?)"
     r"(?:\s+(?:below|beneath|under|away from|from)\s+(?:you|your (?:company|firm)))?|"
     r"(?:compan(?:y|ies)|firms?|vendors?|partners?)\s+(?:beyond|away|below|from|in between|between|"
     r"removed|ahead))"
@@ -44,12 +44,12 @@ _HOP_ALLOWED = re.compile(
     # "one subcontracting layer under you"
     r"\b(one|1|a single)\s+(?:subcontracting|vendor|supplier)\s+(?:layer|tier|level)\s+"
     r"(?:under|below|beneath)\s+you|"
-    # "可接受到贵司下面两层的人员"
-    r"(?:贵司|贵公司)(?:下面|以下|之下)\s*([一二两兩三123])\s*[层層]|"
+    # "可接受到贵司下面两层的人员", "最远到贵司下游的第一家公司为止"
+    r"(?:贵司|贵公司)(?:的)?(?:下面|以下|之下|下游)(?:的)?\s*(?:第)?\s*([一二两兩三123])\s*(?:[层層]|家)|"
     r"\b(one|1|single|a single)\s*(?:level|layer|tier)\s*of\s*(?:subcontract|sub-?vendor|vendor)|"
     rf"{_HOP_COUNT}\s*{_HOP_UNIT}[^\n、。,，;；不\d一二三]{{0,10}}?"
     r"(?:まで|迄|为止|為止|以内|以下|OK|(?<!不)可(?!能)|可能|max(?:imum)?\b|at most|allowed|"
-    r"permitted|ok\b)|"
+    r"permitted|ok\b|(?<!not )(?:fine|acceptable)\b)|"  # "one hop from you is fine"
     r"(?:最多|最大|至多|最高|仅限|只限|只接受|(?<![不無无])可接受|(?<![不無无可])接受|(?<![不無无])限|"
     r"up to|max(?:imum)?\.?|"
     r"at most|不超过|不得超过|不能超过|不可超过|"
@@ -66,7 +66,10 @@ _HOP_ALLOWED = re.compile(
 _HOP_REFUSED = re.compile(
     rf"{_HOP_COUNT}\s*(?:{_HOP_UNIT}|次)\s*(?:以降|以上|から先|先)?\s*(?:的)?\s*(?:外包|合作|转包)?\s*"
     r"(?:の方)?\s*(?:は|も)?\s*"
-    r"(?:不可|NG|禁止|不接受|不行|×|お断り|ご遠慮|not (?:allowed|accepted|permitted))|"
+    # "two hops is not", "two layers are not acceptable"
+    r"(?:不可|NG|禁止|不接受|不行|×|お断り|ご遠慮|"
+    r"(?:(?:is|are)\s+)?not\s+(?:allowed|accepted|permitted|acceptable|fine|ok(?:ay)?)|"
+    r"(?:is|are)\s+not(?=\s*(?:$|[.;,)|\n])))|"
     # "不接受二层及以上外包", "禁止两层外包": the refusal before the count
     rf"(?:不接受|不可接受|不允许|禁止|不能接受)\s*{_HOP_COUNT}\s*[层層级級]",
     re.I,
@@ -86,13 +89,21 @@ _OWN_ONLY = re.compile(
     r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)(?!公開|の?ご案内|で(?:の)?ご案内)|自社社員のみ|再委託不可|BP(?:様)?不可|"
     r"個人事業主(?:様)?不可|(?:仅)?限(?:于)?(?:贵司|贵公司)|no\s*(?:sub-?vendors?|layers?)|"
     r"direct\s*(?:w-?2\s*)?only|no\s*(?:third|3rd)[- ]part(?:y|ies)|"
-    # "只接受贵司自己的社员", "推荐的人必须是贵司本身的员工", "请勿转包", "不接受第三方转介"
-    r"(?:贵司|贵公司)(?:自己|本身|自有)(?:的)?(?:员工|員工|社员|工程师|人员)|"
+    # "只接受贵司自己的社员", "推荐的人必须是贵司本身的员工", "请勿转包", "不接受第三方转介",
+    # "必须是贵司自己雇用的工程师"
+    r"(?:贵司|贵公司)(?:自己|本身|自有)(?:直接)?(?:雇用|雇佣|聘用|聘请)?(?:的)?"
+    r"(?:员工|員工|社员|工程师|人员)|"
     r"请勿(?:再)?(?:转包|外包|委托)|不接受第三方|"
-    # "we sign only with the company that directly employs the engineer", "do not propose people
-    # employed by your partners"
-    r"(?:sign|contract) only with the (?:company|firm|employer) that directly employs|"
+    # "we sign only with the company that directly employs the engineer", "the client signs only
+    # with the company that employs the engineer", "do not propose people employed by your partners"
+    r"(?:sign|contract)s? only with the (?:company|firm|employer) that (?:directly )?employs|"
     r"(?:submitted|proposed) by the (?:company|firm|employer) that (?:directly )?employs|"
+    # "a W-2 / full-time employee of the firm that submits them", "we cannot accept anyone
+    # subcontracted to you"
+    r"employees? of the (?:company|firm|vendor|supplier) (?:that|which|who) "
+    r"(?:submits|proposes|presents|puts forward)|"
+    r"(?:cannot|can ?not|can't|do not|don't|will not|won't) accept (?:anyone|anybody|people|"
+    r"engineers|candidates|staff) (?:who (?:is|are) )?subcontracted to you|"
     r"do not propose (?:people|engineers|anyone) employed by your partners|"
     # "贵司必须是该工程师的直接雇主", "不接受从其他公司调来的人员"
     r"(?:贵司|贵公司)(?:必须)?是(?:该)?(?:工程师|人员)?的?直接雇主|不接受从其他公司(?:调来|派来|借来)|"
@@ -127,15 +138,18 @@ _PARTNER_OK = re.compile(
     # "belong to you or to your direct partner", "a contractor placed through one partner of
     # yours", "employed by your company or by one partner beneath you"
     r"belong\s+to\s+you\s+or\s+(?:to\s+)?your\s+direct\s+partner|"
-    r"(?:one|a single) company (?:below|beneath|under) you|through\s+your\s+direct\s+partner|"
+    # "staff of a firm directly under you"
+    r"\b(?:one|a single|a) (?:company|firm) (?:directly )?(?:below|beneath|under) you\b|"
+    r"through\s+your\s+direct\s+partner|"
     r"by a direct partner of yours|"
     r"(?:placed|supplied|provided) through (?:one|a) partner of yours|"
     r"(?:one|a) partner (?:beneath|below|under) you|"
     r"your (?:own )?employees,? (?:plus|and|or) (?:freelancers?|contractors?|individuals?) "
     r"(?:who )?(?:contract(?:ed)?|work(?:ing)?) directly (?:with|for) you|"
     r"(?:one|1|single)\s*layer|"
-    r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:合作|协力)(?:公司|伙伴|方)(?:的)?(?:员工)?"
-    r"(?:为限|为止|まで|可|$|[。，,\n])|"
+    # "控制在贵公司,或贵公司直接往来的合作厂商为止"
+    r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:往来|签约|交易)?(?:的)?(?:合作|协力)(?:公司|伙伴|方|厂商)"
+    r"(?:的)?(?:员工)?(?:为限|为止|まで|可|$|[。，,\n])|"
     # "限贵司及直接合作伙伴", "贵司员工或其直接合作方员工": the reader and its partners
     r"(?:贵司|贵公司)(?:的)?(?:正式)?(?:员工)?\s*(?:及|和|与|或|或者|以及|、|/)\s*"
     r"(?:其|贵司|贵公司)?(?:的)?(?:直接|一级|直属)?(?:的)?(?:合作|协力)(?:公司|伙伴|方|厂商|企业)|"
@@ -199,12 +213,18 @@ _READER_LIMIT = re.compile(
 )
 # A freelancer under contract to the reader is a company of their own: 貴社直の個人事業主まで is 1.
 _PARTNER_WORD = re.compile(
-    r"BP|協力|パートナー|partner|[一1]\s*社|個人|フリーランス|freelanc|の先|一つ先|ひとつ先", re.I
+    r"BP|協力|パートナー|partner|[一1]\s*社|個人|フリーランス|freelanc|の先|一つ先|ひとつ先|"
+    # "貴社が直接お取引されている会社にご所属の方まで", "貴社お取引先まで"
+    r"取引(?:先|[^\n、。]{0,10}?(?:会社|企業))",
+    re.I,
 )
 
 
 _PARTNERS_PARTNER = re.compile(
-    r"(?:BP|協力会社|パートナー)(?:様|企業|会社)?\s*の\s*(?:BP|協力会社|パートナー|先)", re.I
+    # "貴社お取引先の協力会社まで"
+    r"(?:BP|協力会社|パートナー|(?:お)?取引先)(?:様|企業|会社)?\s*の\s*"
+    r"(?:BP|協力会社|パートナー|(?:お)?取引先|先)",
+    re.I,
 )
 
 
@@ -302,13 +322,17 @@ _DEPTH_ONE = re.compile(
     r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者|プロパー)|"
     # "パートナー企業に正社員として在籍", "協力会社（バンガロールのVistara Data社）所属"
     r"中间(?:只)?隔(?:了)?(?:这)?\s*(?:一|1)\s*家|協業(?:会社|先)(?:「[^」\n]{1,30}」)?の社員|"
+    # "協業先である株式会社ナニワシステムズの社員"
+    r"協業(?:会社|先)である[^\n、。]{1,30}?の(?:正)?社員|"
     r"\ba partner (?:company|firm) of ours\b|"
     r"(?:employee|consultant|engineer) of [A-Z][\w&. ]{1,30}, our (?:[\w-]+ ){0,2}partner|"
     r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(][^)）\n]{1,30}[)）])?(?:に|の)\s*"
     r"(?:正社員|社員|契約社員)?\s*(?:として)?"
     r"\s*(?:在籍|所属|勤務)|協力会社\s*[（(][^)）\n]{1,30}[)）]\s*(?:の)?\s*(?:所属|在籍|社員)|"
-    r"パートナー(?:企業|会社)?(?:様)?(?:の)?社員|"
-    r"(?:一|1)\s*社[先下]|BP(?:社員|要員|様(?!各位))|所属(?:会社|先|企業)?\s*[:：]\s*(?:BP|協力会社|パートナー|合作)|"
+    r"パートナー(?:企業|会社)?(?:様)?(?:の)?(?:正|契約)?社員|"  # "パートナー企業の正社員"
+    r"(?:一|1)\s*社[先下]|BP(?:社員|要員|様(?!各位))|"
+    # "所属：BP", "所属は弊社のパートナー企業"
+    r"所属(?:会社|先|企業)?\s*(?:[:：]|は)\s*(?:弊社の?\s*)?(?:BP|協力会社|パートナー|合作)|"
     r"合作(?:伙伴)?(?:公司|伙伴|方|企业)(?:的)?[^，。,:：\n]{0,12}?"
     r"(?:员工|員工|人员|工程师|技术人员|顾问|成员|开发)|"
     r"partner'?s?\s*(?:employee|consultant|resource|staff)|"
@@ -344,7 +368,11 @@ _DEPTH_ONE = re.compile(
     r"外包合作(?:方|公司)|works? (?:for|with|at) (?:our|a) (?:\w+ )?partner\b|"
     # "弊社の一次パートナー様（協力会社様）所属": a first-tier partner's person
     r"(?:一|1)\s*次\s*(?:パートナー|BP|協力会社|請け)|"
-    r"(?:sourced |hired |engaged )?(?:via|through) (?:a|our) partner",
+    r"(?:sourced |hired |engaged )?(?:via|through) (?:a|our) partner|"
+    # "on the payroll of Halvorsen Tech KK, a firm that supplies engineers to us"
+    r"\b(?:a|an|our) (?:firm|company|vendor|supplier|partner) (?:that|which|who) "
+    r"(?:supplies|provides|sends|places) (?:engineers|developers|consultants|staff|people|"
+    r"contractors|resources) (?:to|for) us\b",
     re.I,
 )
 _DEPTH_TWO = re.compile(
@@ -381,7 +409,8 @@ _DEPTH_TWO = re.compile(
     r"(?:BP|パートナー|協力会社)|"
     r"合作(?:公司|伙伴|方)的合作(?:公司|伙伴|方)|(?:二|两|2)\s*层(?!以内)|第二层|"
     r"(?:two|2) (?:companies|firms) (?:away|removed|from us)|"
-    r"合作(?:公司|伙伴|方|廠商|厂商)的(?:下游|下级|下級)合作(?:公司|伙伴|方|廠商|厂商)|"
+    # "我司合作伙伴的下游协力厂商"
+    r"合作(?:公司|伙伴|方|廠商|厂商)的(?:下游|下级|下級)(?:合作|协力|協力)(?:公司|伙伴|方|廠商|厂商)|"
     r"[(（]\s*(?:二|两|兩|2)\s*[层層]\s*[)）]|外包(?:公司|方|商)?的外包|"
     r"(?:合作|外包|供应|分包|协力)商的(?:合作|外包|供应|分包|协力)(?:商|公司|伙伴|方)",
     re.I,
@@ -420,7 +449,12 @@ def _chain_depth(fields: str) -> int | None:
 
 # "距敝司兩層": the count of layers from the sender, said outright.
 _LAYERS_FROM_US = re.compile(
-    r"距(?:離)?\s*(?:敝司|我司|本司|本公司|我们|我們|弊社)\s*(?:隔了?)?\s*([一二两兩三123])\s*(?:[层層]|家)"
+    r"距(?:離)?\s*(?:敝司|我司|本司|本公司|我们|我們|弊社)\s*(?:隔了?)?\s*([一二两兩三123])\s*(?:[层層]|家)|"
+    # "与我司之间隔了两层", "和我们中间隔了一家"
+    r"(?:与|和|跟)\s*(?:敝司|我司|本司|本公司|我们|我們)\s*(?:之间|中间)?\s*隔了?\s*"
+    r"([一二两兩三123])\s*(?:[层層]|家)|"
+    # "弊社から見て1階層下", "当社から2社先"
+    r"(?:弊社|当社)から(?:見て|見ると|見ますと)?\s*([一二三123])\s*(?:階層|社)\s*(?:下|先)"
 )
 
 
