@@ -283,3 +283,113 @@ def test_foreign_nationals_asked_to_hold_back(text: str) -> None:
 
 def test_a_level_not_passed_this_year_is_not_held() -> None:
     assert japanese_level("· 日语：N2（N1今年没考过）") == "N2"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "・日本語：仕事で不自由のないレベル（仕様の議論もレビューもすべて日本語です）",
+            "business",
+        ),
+        ("日本語：業務上支障のないレベル", "business"),
+        ("■日本語：会議でも問題がない程度", "business"),
+    ],
+)
+def test_japanese_good_enough_for_work_is_business_level(text: str, expected: str) -> None:
+    assert japanese_level(text, minimum=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese ...... chats comfortably about everyday things, but has never taken the JLPT",
+        "One honest point on Japanese: he is comfortable chatting with colleagues and ordering "
+        "at the izakaya, but he has never led or followed a client meeting in Japanese.",
+        "Japanese: small talk only, meetings would need an interpreter",
+        "Japanese: fine for day-to-day topics in the office",
+    ],
+)
+def test_chatting_about_everyday_things_is_conversational(text: str) -> None:
+    assert japanese_level(text) == "conversational"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("三、日语：目前是N2，打算今年12月考N1，开会基本能听懂", "N2"),  # a plan, not held
+        ("日语：N3，计划明年7月参加N2考试", "N3"),
+        ("日语：N2（N1没过）", "N2"),
+        ("【日语】\n今年七月考了N2，差几分没过，目前持有的是N3证书。", "N3"),
+        ("日语：去年考了N1，差一点没过，现有N2", "N2"),
+        ("日本語：N2（7月にN1を受験しましたが不合格でした）", "N2"),
+        ("日本語：N3保有、N2に落ちました", "N3"),
+        (
+            "- Japanese: passed N3 last year; he sat N2 this July but missed the pass mark by a few"
+            " points, so he is at N3 for now",
+            "N3",
+        ),
+        (
+            "On Japanese: he sat N3 in July and did not pass, so the certificate he holds is N4."
+            " He is retaking N3 in December.",
+            "N4",
+        ),
+        ("Japanese: N2 (failed the N1 last winter)", "N2"),
+        ("Japanese: took N1 twice and failed, holds N2", "N2"),
+        ("Japanese: N3; retaking N2 in July", "N3"),
+        ("Japanese: N2, will sit N1 in December", "N2"),
+        ("Japanese: sat N2 in 2023 and passed", "N2"),  # sat and passed is held
+    ],
+)
+def test_a_level_sat_and_failed_or_planned_is_not_held(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "【国籍】エンド様のセキュリティ規定上、"
+            "日本の国籍をお持ちの方でないとお受けできません。",
+            False,
+        ),
+        ("国籍：日本の国籍をお持ちの方に限ります", False),
+        ("工場の入構審査の関係で国籍が日本の方に限らせていただきます、面談1回。", False),
+        ("◆国籍は日本人に限ります", False),
+        (
+            "| 項目 | 内容 |\n|------|------|\n| 作業 | SQL変換 |\n"
+            "| 国籍 | 日本（帰化により日本国籍を取得された方は可） |\n| 面談 | 2回 |",
+            False,
+        ),
+        ("国籍：日本（归化者也可以）", False),
+        ("Nationality: Japanese (naturalized citizens are fine)", False),
+        (
+            "这家保险公司规定委托方派来的人员必须拥有日本国籍；后来改入日本国籍的工程师没有问题。",
+            False,
+        ),
+        ("參與人員必須擁有日本國籍", False),
+    ],
+)
+def test_japanese_nationals_only_as_the_nationality_asked(text: str, expected: bool) -> None:
+    assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "> 2. 外国籍的工程师可以参加吗？\n很遗憾，这次不行。客户规定委托方的人员要有日本国籍。",
+            False,
+        ),
+        ("> 外国籍の方は可能でしょうか？\n申し訳ございませんが、今回はお受けできかねます。", False),
+        ("> Would the client consider foreign nationals?\nSorry, not on this one.", False),
+        ("> Can the client accept foreign nationals?\nYes, with a valid work visa.", True),
+        ("> 外籍工程师可以参加吗？\n可以的，日语N2以上就行。", True),
+        ("> 外国籍的工程师可以参加吗？\n我确认一下客户再回复您。", None),  # asked, no answer
+        ("Do foreign nationals need a visa?\nNo, the client sponsors it.", None),  # not asked
+    ],
+)
+def test_a_question_on_foreign_nationals_is_read_by_its_answer(
+    text: str, expected: bool | None
+) -> None:
+    assert foreign_nationals_ok(text) is expected

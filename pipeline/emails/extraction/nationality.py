@@ -42,18 +42,28 @@ _DESCRIPTIVE = (
     (
         "business",
         r"ビジネス|business|商务|商務|流暢|流利|fluent|上級|高级|熟练|无障碍|精通|proficient|堪能|"
-        r"(?:問題|支障|不自由)(?:なし|ありません)",
+        r"(?:問題|支障|不自由)(?:なし|ありません)|"
+        # "仕事で不自由のないレベル", "業務上支障のない日本語", "会議でも問題がない"
+        r"(?:仕事|業務|会議)(?:上|で|に)?(?:は|も)?(?:問題|支障|不自由)(?:が|の)?(?:ない|なく)",
     ),
     (
         "conversational",
         r"日常会話|日常会话|conversational|会話可|簡単な会話|日常交流|basic|初級|初级|中級|"
         r"daily conversation|日常对话|日常對話|会話レベル|日常生活的?对话|应付日常|"
-        r"can hold a conversation|everyday conversation|\bgets by\b",
+        r"can hold a conversation|\bgets by\b|"
+        # "everyday conversation", "chats comfortably about everyday things",
+        # "comfortable chatting with colleagues", "small talk"
+        r"(?:everyday|day-to-day) (?:conversation|things|topics|matters)|"
+        r"comfortabl[ey] chatting|chats? comfortably|casual chat|small talk",
     ),
 )
+# Text up to a clause end that names no other level ("N2, 差几分没过" and not "N2, 现在N3").
+_NO_LEVEL = r"(?:(?!(?<![A-Za-z])N\s?[1-5])[^\n。；;])"
 # A level aimed at is not held: "N3（正在准备N2考试）", "N2受験予定", "preparing for the N1".
 _ASPIRED_LEVEL = re.compile(
-    r"(?:正在|目前|现在|現在)?(?:准备|準備|备考|備考|报考|報考|考取中)(?:考|参加)?\s*(?:JLPT\s*)?N\s?[1-5]|"
+    # "准备考N2", "打算今年12月考N1", "计划明年参加N1"
+    rf"(?:正在|目前|现在|現在)?(?:准备|準備|备考|備考|报考|報考|考取中|打算|计划|計劃)"
+    rf"(?:{_NO_LEVEL}{{0,8}}?(?:考|参加))?\s*(?:JLPT\s*)?N\s?[1-5]|"
     r"N\s?[1-5]\s*(?:は|を)?[^\n、。,()（）]{0,10}?"
     r"(?:受験予定|受験準備中|勉強中|取得(?:を)?目指|目指|挑戦中|备考中|準備中)|"
     r"(?:目標|目标)\s*[:：]?\s*N\s?[1-5]|\bnot (?:yet )?(?:at )?N\s?[1-5]|"
@@ -62,9 +72,21 @@ _ASPIRED_LEVEL = re.compile(
     r"N\s?[1-5]\s*(?:に|には)\s*届い(?:ておりません|ていません|ていない)|"
     # "N1は来年の受験を予定", "N2 还没有考过", "N1はまだ取得しておりません"
     r"N\s?[1-5]\s*(?:は)?[^\n、。,()（）]{0,8}?受験を予定|"
-    r"N\s?[1-5]\s*(?:今年|去年|还)?(?:没有|没|未)(?:考过|通过|取得)|"
+    r"N\s?[1-5]\s*(?:今年|去年|还)?(?:没有|没|未)(?:考过|通过|取得|过)|"
+    # sat and failed: "考了N2,差几分没过", "N2は不合格でした", "N1に落ちました",
+    # "he sat N2 this July but missed the pass mark", "failed the N2"
+    rf"(?:考了|参加了|报考了)\s*(?:JLPT\s*)?N\s?[1-5]{_NO_LEVEL}{{0,12}}?"
+    r"(?:没过|没有过|没通过|没有通过|未通过|不合格|落榜)|"
+    rf"N\s?[1-5]\s*(?:は|に|を)?{_NO_LEVEL}{{0,12}}?(?:不合格|落ちました|落ちた|合格できず|"
+    r"合格でき(?:ませんでした|なかった))|"
+    r"\bfailed\s+(?:the\s+)?(?:JLPT\s+)?N\s?[1-5]|"
+    r"\b(?:sat|took|attempted|tried|retook)\s+(?:the\s+)?(?:JLPT\s+)?"
+    rf"N\s?[1-5]\b{_NO_LEVEL}{{0,40}}?"
+    r"\b(?:did not pass|didn't pass|not pass|failed|missed (?:the|it|by|passing)|fell short)|"
     r"N\s?[1-5]\s*(?:は)?\s*(?:まだ)?\s*取得して(?:おりません|いません)|"
-    r"(?:preparing|studying|aiming|working towards?|sitting)\s+(?:for\s+)?(?:the\s+)?"
+    # "preparing for the N1", "he is retaking N3 in December", "will sit N2"
+    r"(?:preparing|studying|aiming|working towards?|sitting|re-?taking|re-?sitting|"
+    r"will (?:re-?)?(?:take|sit))\s+(?:for\s+)?(?:the\s+)?"
     r"(?:JLPT\s+)?N\s?[1-5]",
     re.I,
 )
@@ -358,6 +380,34 @@ def citizenship_required(text: str | Prepared) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+# A question whether foreigners may take part ("> 外国籍的工程师可以参加吗?", "外国籍の方は可能で
+# しょうか？", "Are foreign nationals OK?") accepts no one; its answer says: a refusal ("很遗憾，
+# 这次不行", "申し訳ございませんが", "Unfortunately not") or a yes ("はい", "可以", "Yes"). A
+# question that says a refusal itself ("外国籍不可ですか？") or asks something else ("Do
+# foreign nationals need a visa?") is none of these: its "no" is no refusal.
+_FOREIGNERS_ASKED = (
+    r"(?:(?:外国籍|外籍|外国人|foreign|non-japanese)"
+    r"(?:(?!不|NG|だめ|ダメ|ません|ない|\bnot?\b|n't|only|のみ|限定|仅|只)[^\n?、,，;；]){0,30}?"
+    r"(?:可|OK|参加|参画|大丈夫|提案|接受|accept|allow|consider|eligible|welcome|possible|fine)|"
+    # "Would the client accept foreign nationals?"
+    r"\b(?:accept|allow|consider|take|welcome)\s+(?:non-japanese|foreign(?:ers|\s+nationals?|"
+    r"\s+candidates?|\s+engineers?)))"
+    r"[^\n?、,，;；。.]{0,20}\?"
+)
+_FOREIGNERS_QUESTION = re.compile(_FOREIGNERS_ASKED, re.I)
+_FOREIGNERS_REFUSED_IN_ANSWER = re.compile(
+    rf"{_FOREIGNERS_ASKED}[\s>]*(?:很遗憾|遗憾|抱歉|不好意思|对不起|不行|不可以|不能|不可|无法|"
+    r"残念|申し訳|恐れ入りますが|恐縮ですが|いいえ|NG\b|no\b(?![ -]problem)|unfortunately|sorry|"
+    r"not this time)",
+    re.I,
+)
+_FOREIGNERS_ACCEPTED_IN_ANSWER = re.compile(
+    rf"{_FOREIGNERS_ASKED}[\s>]*(?:はい|可以|可能です|没问题|没有问题|大丈夫|問題ありません|OK\b|"
+    r"yes\b|no problem)",
+    re.I,
+)
+
+
 def foreign_nationals_ok(text: str | Prepared) -> bool | None:
     """False for 外国籍不可 / citizens only, True for 外国籍可, None when not stated."""
     fields = prepare(text).prose_fields
@@ -366,21 +416,29 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"日本(?:国)?籍(?:保有者|の方)?(?:のみ|限定)|外国人(?:は)?不可|(?:限|需|仅限)日本国籍|"
         r"must be (?:a )?(?:us |u\.s\. )?citizen|citizenship (?:is )?required|"
         r"(?:usc|us citizens?)\s*(?:or|/)\s*(?:gc|green card)(?:\s*holders?)?\s*only|"
-        r"日本人(?:のみ|限定)|国籍\s*[:：]\s*日本(?:のみ|限定)|不接受外籍|外籍不可|仅限中国籍|仅限日本籍|"
+        r"日本人(?:のみ|限定)|不接受外籍|外籍不可|仅限中国籍|仅限日本籍|"
+        # "国籍：日本のみ", "国籍が日本の方に限らせていただきます", "国籍は日本人に限ります"
+        r"国籍\s*(?:[:：]|は|が)\s*日本(?:人|国籍|籍)?(?:の方)?\s*"
+        r"(?:のみ|限定|に限(?:ります|る|定|らせ))|"
+        # "国籍：日本（帰化により日本国籍を取得された方は可）": a note on the naturalised
+        r"(?:国籍|nationality|citizenship)\s*[:：]\s*(?:日本|japan(?:ese)?)(?:人|国籍|籍)?\s*[(（]"
+        r"[^)）\n]{0,30}?(?:帰化|归化|naturali[sz])|"
         # "日本国籍をお持ちの方に限ります", "日本国籍保持者に限ります",
         # "只能安排持有日本国籍的人员",
         # "外籍人员这次确实没办法"
-        r"日本(?:国)?籍[^\n。、]{0,10}?(?:に限(?:ります|る|定|らせ)|のみ|限定)|"
+        r"日本(?:の)?(?:国)?籍[^\n。、]{0,10}?(?:に限(?:ります|る|定|らせ)|のみ|限定)|"
         # "外国籍の方は今回対象外", "人员必须持有日本国籍", "须日本国籍"
         r"外国籍(?:の方)?(?:は)?(?:今回)?(?:は)?\s*対象外|"
         r"外国籍[^\n。]{0,20}?認められ(?:ておりません|ません|ない)|"
-        # "日本国籍をお持ちの方でないとご参画いただけません", "日本国籍であることが参画条件",
+        # "日本国籍をお持ちの方でないとご参画いただけません", "日本の国籍がないと不可",
+        # "日本国籍であることが参画条件",
         # "国籍条件 / 日本国籍保持者", "须具日本国籍", "no other nationality can be badged"
-        r"日本(?:国)?籍[^\n。]{0,12}?(?:でないと|以外は|がないと)[^\n。]{0,12}?"
+        r"日本(?:の)?(?:国)?籍[^\n。]{0,12}?(?:でないと|以外は|がないと)[^\n。]{0,12}?"
         r"(?:いただけません|できません|不可|お受けできません|NG)|"
         r"日本(?:国)?籍(?:であること|を持っていること|の保持)?が(?:参画)?条件|"
         r"国籍(?:条件|要件)[^\n]{0,3}\n?[\s・]*日本(?:国)?籍(?:保持|保有)?者?|"
-        r"(?:必须|必需|须|需要?)\s*(?:持有|具|具有|具备|是)?日本(?:国|國)?(?:籍|民)|"
+        # "必须持有日本国籍", "必须拥有日本国籍"
+        r"(?:必须|必需|须|需要?)\s*(?:持有|拥有|擁有|具|具有|具备|是)?日本(?:国|國)?(?:籍|民)|"
         r"(?:只|仅|僅)(?:接受|考虑|招|要|开放|開放)(?:持有|拥有|擁有|具有)?日本(?:国|國)?籍|"
         # "外国籍の方はご提案をお控えください", "只能用日本国籍的人员", "外籍的同事很抱歉不能参加"
         r"外国籍(?:の方)?(?:は|の)?(?:ご提案|ご紹介)?(?:を|は)?\s*(?:お控え|ご遠慮)|"
@@ -430,8 +488,11 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:accepted|allowed|eligible|considered)",
         fields,
         re.I,
-    ):
+    ) or _FOREIGNERS_REFUSED_IN_ANSWER.search(fields):
         return False
+    if _FOREIGNERS_ACCEPTED_IN_ANSWER.search(fields):
+        return True
+    fields = _FOREIGNERS_QUESTION.sub(" ", fields)  # what was asked, not what was said
     if re.search(
         r"外国籍\s*[:：]?\s*(?:可|OK|相談可|歓迎|○)|外国籍(?:の方)?も?(?:可|歓迎|OK)|接受外籍|外籍可|"
         r"国籍不問|国籍不限|all\s*visas?|any\s*visa|visa\s*(?:sponsorship|support)\s*(?:is\s*)?available|"
