@@ -185,6 +185,9 @@ def test_a_candidates_depth_said_in_prose(text: str, expected: int) -> None:
             1,
         ),
         ("Subcontracting: your partners' partners are fine, but nothing beyond that", 2),
+        ("Chain: staff of a company under your partner are fine, nothing further down", 2),
+        ("Engineers employed by your partner's subcontractor are welcome.", 2),
+        ("Your partners are fine, but not their subcontractors.", 1),
         ("[Commercial flow] your employees, plus freelancers who contract directly with you;", 1),
     ],
 )

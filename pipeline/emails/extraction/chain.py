@@ -255,8 +255,13 @@ def max_commercial_depth(text: str | Prepared) -> int | None:
 # traditional forms, 貴司的合作夥伴).
 _ZH_PARTNERS_PARTNER = re.compile(
     r"(?:贵司|贵公司)(?:的)?(?:合作|协力)(?:伙伴|公司|方|厂商)的(?:合作|协力|下游)(?:伙伴|公司|方|厂商)|"
-    # "your partners' partners are fine"
-    r"your partner(?:s'|'s)? partners?(?:'s? (?:staff|employees))? (?:are|is) "
+    # "your partners' partners are fine", "staff of a company under your partner are fine",
+    # "engineers employed by your partner's subcontractor are welcome"
+    r"(?:your partner(?:s'|'s)? partners?(?:'s? (?:staff|employees))?|"
+    r"(?:staff|employees|engineers|people) (?:of|at|from|employed by) (?:a |the )?"
+    r"(?:company|companies|firms?|vendors?|subcontractors?) (?:under|below|beneath) your partners?|"
+    r"(?:staff|employees|engineers|people) (?:of|at|from|employed by) your partner(?:s'|'s) "
+    r"(?:subcontractors?|vendors?|partners?)) (?:are|is) "
     r"(?:fine|ok|okay|acceptable|allowed|welcome)",
     re.I,
 )
