@@ -584,3 +584,36 @@ def test_the_first_day_said_outright_beats_an_earlier_end_or_label(
     text: str, reference: date, expected: date
 ) -> None:
     assert start_date(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "現在の常駐先との契約が12月末まで残っておりまして、動けるのは年明けの\n1月5日（火）からとなります。",
+            date(2026, 9, 12),
+            date(2027, 1, 5),
+        ),
+        (
+            "~ timing: he is tied to a launch through December; his first day with you would be\n"
+            "  January 4, 2027",
+            date(2026, 9, 28),
+            date(2027, 1, 4),
+        ),
+        (
+            "With a three-month notice, if I resigned today my first free day would be January 5, "
+            "2027.",
+            date(2026, 10, 5),
+            date(2027, 1, 5),
+        ),
+        (
+            "項目｜內容\n────┼──────\n工作｜電商前端\n開始｜10月1日\n單價｜65萬日圓／月",
+            date(2026, 9, 7),
+            date(2026, 10, 1),
+        ),
+    ],
+)
+def test_a_first_free_day_or_a_start_in_a_pipe_table(
+    text: str, reference: date, expected: date
+) -> None:
+    assert start_date(text, reference) == expected

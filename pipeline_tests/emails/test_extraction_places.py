@@ -56,3 +56,9 @@ def test_a_home_said_with_osumai_and_a_writer_named_like_a_city() -> None:
     )
     assert find_place(text, HOME_LABELS) == "Fukuoka"
     assert find_place("株式会社アオバの大河内です。ご確認ください。", HOME_LABELS) is None
+
+
+def test_i_live_in_and_an_office_that_is_somewhere() -> None:
+    assert find_place("Hello, I live in Nagoya and work from home.", HOME_LABELS) == "Aichi"
+    text = "Good morning from Singapore.\nThe office is in Tenjin, Fukuoka. Start: November."
+    assert find_place(text, WORK_LABELS) == "Fukuoka"

@@ -411,3 +411,32 @@ def test_office_days_with_a_topic_particle_a_desk_or_a_minimum(text: str) -> Non
 )
 def test_remote_only_said_by_the_office_days_declined_or_home_work(text: str) -> None:
     assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office is in Tenjin, Fukuoka. Expect to be there on two fixed weekdays; the remaining "
+        "three are worked remotely.",
+        "(5) 地点：神奈川县横滨市西区（港未来），一周出勤两到三天",
+        "地点在福冈市博多区，一周去两次现场，其余时间居家。",
+        "> 場所：東京都中央区日本橋、月に数回出社（基本は在宅）",
+        "勤務地：大阪市中央区（月2回程度の出社、ほかはリモート）",
+    ],
+)
+def test_office_days_counted_per_week_or_month_with_the_rest_at_home(text: str) -> None:
+    assert remote(text) == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "■居住地：福岡県福岡市早良区\n　品川への出社や東京への出張はお受けできません。",
+        "I'm in Denver, I don't relocate and I don't commute to client sites: every engagement I "
+        "take is done entirely from my home office.",
+        "He lives in Sendai and only signs on to engagements that are remote from the first day.",
+        "I live in Nagoya and I only accept roles that are fully remote.",
+    ],
+)
+def test_remote_only_said_by_the_commute_declined_or_the_roles_accepted(text: str) -> None:
+    assert remote_only(text) is True

@@ -85,7 +85,7 @@ HOME_LABELS = (
 )
 # Where a person lives, said outright: for a candidate it beats "your role is based in Hakata".
 _LIVES = re.compile(
-    r"(?:living|residing|lives|resides|has lived|lived)\s+(?:in|at)\s+([^.\n;()]{2,40})|"
+    r"(?:living|residing|lives|resides|has lived|lived|\bI live)\s+(?:in|at)\s+([^.\n;()]{2,40})|"
     r"(?:他|她|本人)?(?:人在|家在|住在)\s*([^\s,，。()]{2,8})|"
     # "福岡市早良区にお住まいです", "横浜市に住んでいます"
     r"([^\s、,。()]{2,12}?)に(?:お住まい|お住い|住んで|居住)",
@@ -93,7 +93,7 @@ _LIVES = re.compile(
 )
 _SENTENCE = re.compile(
     r"(?:based|located|living|residing|lives|currently)\s+(?:in|at|out of)\s+([^.\n;()]{2,40})|"
-    r"(?:onsite|on-site|hybrid|office)\s+(?:in|at)\s+([^.\n;()]{2,40})|"
+    r"(?:onsite|on-site|hybrid|office)\s+(?:is\s+)?(?:in|at)\s+([^.\n;()]{2,40})|"
     r"([^\s、,。()]{1,10})\s*在住|现居(?:住)?(?:于|在)?\s*([^\s,，。()]{2,10})|"
     r"([^\s、,。()]{2,12}?)に(?:住んで|居住して)|"  # "沖縄県那覇市に住んでおり"
     r"(?:位于|在)\s*([^\s,，。()]{2,8})(?:工作|办公|驻场)|"
