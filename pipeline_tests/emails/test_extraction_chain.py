@@ -459,3 +459,68 @@ def test_depth_of_a_partners_employee_and_companies_counted_from_us(
     text: str, expected: int
 ) -> None:
     assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the company right below the reader, counted
+        ("补充一点:商流最多到贵司的下一家,也就是贵司合作公司自己的员工;再远的就不行了", 1),
+        ("人员最多可以到贵公司下两家公司为止", 2),
+        # a re-subcontract the reader may not take on, and the proposer's own hires
+        ("(パートナー様経由・個人の再委託はお受けできません)", 0),
+        ("再委託は受け付けておりません。", 0),
+        ("所属: ご提案元の企業に雇用されている社員の方のみ", 0),
+        ("提案元会社に在籍している正社員に限ります", 0),
+        ("條件二:只接受貴公司直接聘用的員工,協力廠商的人員一律不考慮", 0),
+        ("推荐的人必须是贵司直接雇佣的工程师", 0),
+        # a company the reader contracts with directly
+        (
+            "商流:贵司正式员工,或者与贵司直接签约的合作公司的员工都可以;再往下一层的请不要推荐",
+            1,
+        ),
+        ("与贵公司直接签约的合作伙伴所属人员亦可", 1),
+        (
+            "SUBCONTRACTING:  Your own staff, or staff of a sub you hold the contract with. A sub "
+            "of a sub will be rejected.",
+            1,
+        ),
+        ("Engineers must belong to you or to a vendor that you have a direct contract with.", 1),
+    ],
+)
+def test_limits_below_the_reader_re_subcontracts_and_direct_contracts(
+    text: str, expected: int
+) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a firm under one of the sender's vendors: two companies away
+        (
+            "Mr. Tanaka is employed by Sakura Densan, a small firm that works under one of our "
+            "vendors, Kohoku Systems.",
+            2,
+        ),
+        ("He is with a subcontractor working under our prime vendor.", 2),
+        ("She works at a partner company working under our partnership terms.", 1),
+        # a trading partner's employee, and what the engineer is not
+        ("◆所属:弊社の取引先である株式会社湘南ネットワークの正社員(弊社の社員ではございません)", 1),
+        ("弊社のお取引先である株式会社ミナト情報の社員です", 1),
+        ("本人は弊社の社員ではございません。", None),
+        (
+            "弊社の社員ではございません。弊社が直接契約しているパートナー企業"
+            "(有限会社ツクイソフト)の正社員です",
+            1,
+        ),
+        ("パートナー会社(株式会社ABC)の契約社員です", 1),
+        # a company that works with the sender
+        ("先说明一下商流:他是和我们长期合作的一家公司的员工,不是我司直接雇用的。", 1),
+        ("这位工程师是与我司合作的公司的正式员工", 1),
+    ],
+)
+def test_depth_under_our_vendor_at_a_trading_partner_and_at_a_company_we_work_with(
+    text: str, expected: int | None
+) -> None:
+    assert commercial_depth(text) == expected
