@@ -393,3 +393,84 @@ def test_a_question_on_foreign_nationals_is_read_by_its_answer(
     text: str, expected: bool | None
 ) -> None:
     assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "【日本語】簡単なやり取りなら可能。会議やチケットの読解は翻訳ツール頼みです",
+            "conversational",
+        ),
+        ("日本語：簡単なやりとり程度はできます", "conversational"),
+        ("・日語：日常生活的交談沒問題，但開會、寫信這類工作上的日語還不太行", "conversational"),
+        ("日语：日常交谈可以，技术讨论要靠英文", "conversational"),
+    ],
+)
+def test_simple_exchanges_and_everyday_talk_are_conversational(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a higher level booked for a later sitting
+        ("日本語の資格は N3 までで、N2 はこの12月の試験で受ける予定です。", "N3"),
+        ("日本語：N3（N2は来年7月に受験する予定）", "N3"),
+        ("- 日语：目前是N3，今年12月会去考N2；现在工作中主要用英语沟通", "N3"),
+        ("日语N2，明年要考N1", "N2"),
+        # a higher level sat and failed
+        ("去年考N2差几分没过，目前持有的是N3，看得懂邮件。", "N3"),
+        ("日语：前年考JLPT N1差一点没通过，现有N2", "N2"),
+        ("日语：N2（N1考了两次都没过）。日常工作交流没有问题", "N2"),
+        ("日语N3，N2也考过一次但没通过", "N3"),
+        ("- 日本語：N2。7月に N1 にも挑戦しましたが、今回は合格点に届きませんでした", "N2"),
+        ("日本語：N3、昨年N2を受けましたが合格ラインに届かなかったです", "N3"),
+    ],
+)
+def test_a_higher_level_booked_or_failed_is_not_the_level_held(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "> 外国籍のエンジニアでも提案は可能でしょうか。\n\n申し訳ございません。"
+            "官公庁向けの案件のため、参画できるのは日本の国籍を持つ方だけとなります。",
+            False,
+        ),
+        (
+            "> 外国籍のエンジニアでも提案は可能でしょうか。\n申し訳ございません。見送りです。",
+            False,
+        ),
+        ("> 外国籍の方でも参画可能でしょうか。\n確認のうえ改めてご連絡します。", None),  # no answer
+        ("> 外国籍の方も大丈夫ですか。\nはい、問題ありません。", True),
+    ],
+)
+def test_a_japanese_question_without_a_question_mark_is_read_by_its_answer(
+    text: str, expected: bool | None
+) -> None:
+    assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("官公庁向けの案件のため、参画できるのは日本の国籍を持つ方だけとなります。", False),
+        ("日本国籍の方だけご提案ください", False),
+        ("日本国籍の方だけでなく、外国籍の方もご提案いただけます。", True),  # not only
+        ("永住権をお持ちであっても、国籍が日本以外の方は対象になりません。", False),
+        ("外国籍の方は対象とはなりません", False),
+        ("● 條件一：基於客戶的資安規定，參與人員必須是日本公民", False),
+        ("参与人员必须是日本公民", False),
+        ("国籍：须为日本国籍（归化者可）", False),
+        ("The program is export-controlled, so the engineer has to be a U.S. citizen.", False),
+        ("The candidate has to be a citizen, no exceptions.", False),
+        ("The engineer doesn't have to be a U.S. citizen; green card is fine.", None),
+        ("Permanent residents and visa holders can't be considered, unfortunately.", False),
+        ("H-1B visa holders cannot be considered for this role.", False),
+    ],
+)
+def test_nationals_only_said_as_who_alone_may_take_part(text: str, expected: bool | None) -> None:
+    assert foreign_nationals_ok(text) is expected

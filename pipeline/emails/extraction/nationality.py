@@ -48,8 +48,10 @@ _DESCRIPTIVE = (
     ),
     (
         "conversational",
-        r"日常会話|日常会话|conversational|会話可|簡単な会話|日常交流|basic|初級|初级|中級|"
-        r"daily conversation|日常对话|日常對話|会話レベル|日常生活的?对话|应付日常|"
+        r"日常会話|日常会话|conversational|会話可|日常交流|basic|初級|初级|中級|"
+        r"daily conversation|会話レベル|应付日常|"
+        # "簡単なやり取りなら可能", "日常生活的交談沒問題", "日常对话"
+        r"簡単な(?:会話|やり取り|やりとり)|日常(?:生活)?的?(?:对话|對話|交谈|交談)|"
         r"can hold a conversation|\bgets by\b|"
         # "everyday conversation", "chats comfortably about everyday things",
         # "comfortable chatting with colleagues", "small talk"
@@ -65,8 +67,11 @@ _ASPIRED_LEVEL = re.compile(
     rf"(?:正在|目前|现在|現在)?(?:准备|準備|备考|備考|报考|報考|考取中|打算|计划|計劃)"
     rf"(?:{_NO_LEVEL}{{0,8}}?(?:考|参加))?\s*(?:JLPT\s*)?N\s?[1-5]|"
     r"N\s?[1-5]\s*(?:は|を)?[^\n、。,()（）]{0,10}?"
-    r"(?:受験予定|受験準備中|勉強中|取得(?:を)?目指|目指|挑戦中|备考中|準備中)|"
+    # "N2受験予定", "N2 はこの12月の試験で受ける予定です"
+    r"(?:受(?:験|ける|験する|験の)予定|受験準備中|勉強中|取得(?:を)?目指|目指|挑戦中|备考中|準備中)|"
     r"(?:目標|目标)\s*[:：]?\s*N\s?[1-5]|\bnot (?:yet )?(?:at )?N\s?[1-5]|"
+    # "今年12月会去考N2", "明年要考N1" (not "只要考N2", "需要考过N2")
+    r"(?<![需只必])(?:会|會|要|将|將)\s*去?\s*(?:考|参加|报考)\s*(?:JLPT\s*)?N\s?[1-5]|"
     # refused or not reached: "N2的就不考虑了", "N1は未取得です", "ご要件のN1には届いておりません"
     r"N\s?[1-5]\s*(?:的)?(?:就|则|也)?\s*(?:不考虑|不行|不可|不接受)|N\s?[1-5]\s*(?:は|を)?\s*未取得|"
     r"N\s?[1-5]\s*(?:に|には)\s*届い(?:ておりません|ていません|ていない)|"
@@ -75,10 +80,14 @@ _ASPIRED_LEVEL = re.compile(
     r"N\s?[1-5]\s*(?:今年|去年|还)?(?:没有|没|未)(?:考过|通过|取得|过)|"
     # sat and failed: "考了N2,差几分没过", "N2は不合格でした", "N1に落ちました",
     # "he sat N2 this July but missed the pass mark", "failed the N2"
-    rf"(?:考了|参加了|报考了)\s*(?:JLPT\s*)?N\s?[1-5]{_NO_LEVEL}{{0,12}}?"
+    # "去年考N2差几分没过" (not "参考"), "N1考了两次都没过"
+    rf"(?:(?<!参)考了?|参加了|报考了)\s*(?:JLPT\s*)?N\s?[1-5]{_NO_LEVEL}{{0,12}}?"
     r"(?:没过|没有过|没通过|没有通过|未通过|不合格|落榜)|"
-    rf"N\s?[1-5]\s*(?:は|に|を)?{_NO_LEVEL}{{0,12}}?(?:不合格|落ちました|落ちた|合格できず|"
-    r"合格でき(?:ませんでした|なかった))|"
+    rf"N\s?[1-5]\s*(?:也|都|还)?(?:考了|考过|参加了|挑战了){_NO_LEVEL}{{0,10}}?"
+    r"(?:没过|没有过|没通过|没有通过|未通过|不合格|落榜)|"
+    # "7月に N1 にも挑戦しましたが、今回は合格点に届きませんでした"
+    rf"N\s?[1-5]\s*(?:は|に|を)?{_NO_LEVEL}{{0,20}}?(?:不合格|落ちました|落ちた|合格できず|"
+    r"合格でき(?:ませんでした|なかった)|届(?:きませんでした|かなかった|かず))|"
     r"\bfailed\s+(?:the\s+)?(?:JLPT\s+)?N\s?[1-5]|"
     r"\b(?:sat|took|attempted|tried|retook)\s+(?:the\s+)?(?:JLPT\s+)?"
     rf"N\s?[1-5]\b{_NO_LEVEL}{{0,40}}?"
@@ -392,7 +401,8 @@ _FOREIGNERS_ASKED = (
     # "Would the client accept foreign nationals?"
     r"\b(?:accept|allow|consider|take|welcome)\s+(?:non-japanese|foreign(?:ers|\s+nationals?|"
     r"\s+candidates?|\s+engineers?)))"
-    r"[^\n?、,，;；。.]{0,20}\?"
+    # "外国籍のエンジニアでも提案は可能でしょうか。": a Japanese question needs no "?"
+    r"[^\n?、,，;；。.]{0,20}(?:\?|(?:でしょうか|ですか|ますか)(?!ら)。?)"
 )
 _FOREIGNERS_QUESTION = re.compile(_FOREIGNERS_ASKED, re.I)
 _FOREIGNERS_REFUSED_IN_ANSWER = re.compile(
@@ -414,7 +424,9 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
     if re.search(
         r"外国籍\s*[:：]?\s*(?:不可|NG|×|お断り|なし)|外国籍(?:の方)?は?(?:不可|NG|ご遠慮|お断り)|"
         r"日本(?:国)?籍(?:保有者|の方)?(?:のみ|限定)|外国人(?:は)?不可|(?:限|需|仅限)日本国籍|"
-        r"must be (?:a )?(?:us |u\.s\. )?citizen|citizenship (?:is )?required|"
+        # "must be a U.S. citizen", "the engineer has to be a U.S. citizen"
+        r"(?<!n't )(?<!not )(?:must|has to|have to) be (?:a )?(?:us |u\.s\. )?citizen|"
+        r"citizenship (?:is )?required|"
         r"(?:usc|us citizens?)\s*(?:or|/)\s*(?:gc|green card)(?:\s*holders?)?\s*only|"
         r"日本人(?:のみ|限定)|不接受外籍|外籍不可|仅限中国籍|仅限日本籍|"
         # "国籍：日本のみ", "国籍が日本の方に限らせていただきます", "国籍は日本人に限ります"
@@ -424,11 +436,15 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:国籍|nationality|citizenship)\s*[:：]\s*(?:日本|japan(?:ese)?)(?:人|国籍|籍)?\s*[(（]"
         r"[^)）\n]{0,30}?(?:帰化|归化|naturali[sz])|"
         # "日本国籍をお持ちの方に限ります", "日本国籍保持者に限ります",
+        # "参画できるのは日本の国籍を持つ方だけ" (not "日本国籍だけでなく"),
         # "只能安排持有日本国籍的人员",
         # "外籍人员这次确实没办法"
-        r"日本(?:の)?(?:国)?籍[^\n。、]{0,10}?(?:に限(?:ります|る|定|らせ)|のみ|限定)|"
-        # "外国籍の方は今回対象外", "人员必须持有日本国籍", "须日本国籍"
-        r"外国籍(?:の方)?(?:は)?(?:今回)?(?:は)?\s*対象外|"
+        r"日本(?:の)?(?:国)?籍[^\n。、]{0,10}?(?:に限(?:ります|る|定|らせ)|のみ|限定|"
+        r"だけ(?!で(?:は)?なく))|"
+        # "外国籍の方は今回対象外", "国籍が日本以外の方は対象になりません", "人员必须持有日本国籍",
+        # "须日本国籍"
+        r"(?:外国籍|国籍が日本以外)(?:の方)?(?:は)?(?:今回)?(?:は)?\s*"
+        r"対象(?:外|になりません|とはなりません)|"
         r"外国籍[^\n。]{0,20}?認められ(?:ておりません|ません|ない)|"
         # "日本国籍をお持ちの方でないとご参画いただけません", "日本の国籍がないと不可",
         # "日本国籍であることが参画条件",
@@ -437,8 +453,9 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:いただけません|できません|不可|お受けできません|NG)|"
         r"日本(?:国)?籍(?:であること|を持っていること|の保持)?が(?:参画)?条件|"
         r"国籍(?:条件|要件)[^\n]{0,3}\n?[\s・]*日本(?:国)?籍(?:保持|保有)?者?|"
-        # "必须持有日本国籍", "必须拥有日本国籍"
-        r"(?:必须|必需|须|需要?)\s*(?:持有|拥有|擁有|具|具有|具备|是)?日本(?:国|國)?(?:籍|民)|"
+        # "必须持有日本国籍", "必须拥有日本国籍", "参与人员必须是日本公民", "须为日本国籍"
+        r"(?:必[须須]|必需|[须須]|需要?)\s*(?:持有|拥有|擁有|具|具有|具备|是|为|為)?日本(?:国|國)?"
+        r"(?:籍|民|公民)|"
         r"(?:只|仅|僅)(?:接受|考虑|招|要|开放|開放)(?:持有|拥有|擁有|具有)?日本(?:国|國)?籍|"
         # "外国籍の方はご提案をお控えください", "只能用日本国籍的人员", "外籍的同事很抱歉不能参加"
         r"外国籍(?:の方)?(?:は|の)?(?:ご提案|ご紹介)?(?:を|は)?\s*(?:お控え|ご遠慮)|"
@@ -482,8 +499,11 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:accept|consider|submit|propose|take|send|put forward|engage)\s+(?:any\s+)?"
         r"(?:foreign(?:ers|\s+nationals?|\s+candidates?|\s+engineers?)|non-japanese)|"
         r"(?:limited|restricted)\s+to\s+(?:japanese|us|u\.s\.)\s+(?:nationals|citizens)|"
-        r"foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)\s+(?:cannot|can't|can not|"
-        r"will not|won't)\s+be\s+(?:accepted|considered|submitted|proposed)|"
+        # "Permanent residents and visa holders can't be considered"
+        r"(?:foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)|(?:(?:permanent residents?|"
+        r"(?:h-?1b\s+)?visa holders?|green card holders?)(?:\s*(?:,|and|or)\s*)?)+)\s+"
+        r"(?:cannot|can't|can not|will not|won't)\s+be\s+"
+        r"(?:accepted|considered|submitted|proposed)|"
         r"foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)\s+(?:are\s+)?not\s+"
         r"(?:accepted|allowed|eligible|considered)",
         fields,
