@@ -617,3 +617,11 @@ def test_a_first_free_day_or_a_start_in_a_pipe_table(
     text: str, reference: date, expected: date
 ) -> None:
     assert start_date(text, reference) == expected
+
+
+def test_a_day_in_the_new_year_beats_the_new_year_itself() -> None:
+    text = (
+        "今の案件の引き継ぎが年内いっぱいかかる見込みで、参画は\n"
+        "年明けの1月15日以降になってしまいます。"
+    )
+    assert start_date(text, date(2026, 10, 16)) == date(2027, 1, 15)

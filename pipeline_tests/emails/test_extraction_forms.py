@@ -319,6 +319,8 @@ def test_project_rows_carry_skill_years_and_place() -> None:
         ("面接：1回", 1),
         ("面试两轮", 2),
         ("面試共三關", 3),
+        ("> 面談：兩次", 2),
+        ("面谈：一次（线上）", 1),
         ("Interview: 2 rounds", 2),
         ("Mode of interview : 2 technical rounds", 2),
         ("start April 1st, 3 interviews.", 3),

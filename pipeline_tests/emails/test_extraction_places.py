@@ -62,3 +62,11 @@ def test_i_live_in_and_an_office_that_is_somewhere() -> None:
     assert find_place("Hello, I live in Nagoya and work from home.", HOME_LABELS) == "Aichi"
     text = "Good morning from Singapore.\nThe office is in Tenjin, Fukuoka. Start: November."
     assert find_place(text, WORK_LABELS) == "Fukuoka"
+
+
+def test_a_home_said_as_settled_in_or_changzhu() -> None:
+    text = "Lukas Brenner is settled in Sendai with his family.\n\nOwen, Northline, Tokyo office"
+    assert find_place(text, HOME_LABELS) == "Miyagi"
+    assert (
+        find_place("推荐工程师一名：T.K，男，常住冲绳县那霸市。经验9年", HOME_LABELS) == "Okinawa"
+    )

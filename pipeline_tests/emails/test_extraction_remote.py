@@ -440,3 +440,38 @@ def test_office_days_counted_per_week_or_month_with_the_rest_at_home(text: str) 
 )
 def test_remote_only_said_by_the_commute_declined_or_the_roles_accepted(text: str) -> None:
     assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| 場所 | 大阪市中央区 本町（月水金は本町のオフィス、火木は自宅で作業） |",
+        "│場所　　│名古屋市中区栄　出社は火・水・木、月・金は在宅　　　│",
+        "渋谷、出社は毎週金曜のみ／〜60万",
+        "勤務地：福岡市博多区（出社は月・木、ほかは在宅）",
+    ],
+)
+def test_office_and_home_days_named_by_weekday(text: str) -> None:
+    assert remote(text) == "partial"
+
+
+def test_no_office_day_at_all_is_full_remote_and_this_month_is_no_weekday() -> None:
+    assert remote("作業はすべてリモートで、出社していただく日はありません（PCは郵送）。") == "full"
+    assert remote("今月は在宅で対応します") == "full"
+    assert (
+        remote("▶ 工作方式：本人长期居住大连，只接受百分之百线上的合作方式，无法赴日驻场") == "full"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宮崎から通える現場はないため、出社のない完全リモートのお仕事だけを探しております。",
+        "月1回の出社でも難しい、とご本人から伺っております。",
+        "本人只接受百分之百线上的合作方式。",
+    ],
+)
+def test_remote_only_said_as_the_only_work_sought_or_even_one_office_day_refused(
+    text: str,
+) -> None:
+    assert remote_only(text) is True

@@ -108,3 +108,13 @@ def test_quoted_lines_below_a_forward_marker_are_the_forwarded_mail() -> None:
     assert unquoted_lines(lines) == lines
     reply = ["Thanks, we have someone.", "Rate 700k.", "Free from November.", "> Need a Go dev?"]
     assert unquoted_lines(reply) == reply[:3]
+
+
+def test_a_traditional_chinese_forward_marker_keeps_its_quoted_mail() -> None:
+    lines = [
+        "各位夥伴好：", "轉寄一則日本客戶的需求，請協助找人。", "補充：推薦時請寫明國籍。",
+        "---------- 轉寄的郵件 ----------", "> 必要技能：Scala（4年以上）、Akka",
+    ]  # fmt: skip
+    assert unquoted_lines(lines) == lines
+    simplified = [line.replace("轉寄的郵件", "转寄的邮件") for line in lines]
+    assert unquoted_lines(simplified) == simplified

@@ -85,8 +85,9 @@ HOME_LABELS = (
 )
 # Where a person lives, said outright: for a candidate it beats "your role is based in Hakata".
 _LIVES = re.compile(
-    r"(?:living|residing|lives|resides|has lived|lived|\bI live)\s+(?:in|at)\s+([^.\n;()]{2,40})|"
-    r"(?:他|她|本人)?(?:人在|家在|住在)\s*([^\s,，。()]{2,8})|"
+    r"(?:living|residing|lives|resides|has lived|lived|\bI live|settled)\s+(?:in|at)\s+"
+    r"([^.\n;()]{2,40})|"
+    r"(?:他|她|本人)?(?:人在|家在|住在|常住(?:在|于)?)\s*([^\s,，。()]{2,8})|"
     # "福岡市早良区にお住まいです", "横浜市に住んでいます"
     r"([^\s、,。()]{2,12}?)に(?:お住まい|お住い|住んで|居住)",
     re.I,

@@ -53,7 +53,8 @@ _COUNT_VALUE = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五
                 "twice": 2}  # fmt: skip
 _INTERVIEWS = re.compile(
     rf"面[談接]\s*(?:回数)?\s*(?:[:：]|は)?\s*(?:[^\s\d]{{0,6}}?)\s*{_COUNT}\s*回|{_COUNT}\s*回(?:の)?面[談接]|"
-    rf"面[试試]\s*(?:[:：]|共)?\s*(?:[^\s\d]{{0,4}}?)\s*{_COUNT}\s*[轮次关輪關]|{_COUNT}\s*[轮次关輪關](?:的)?面[试試]|"
+    # "面试：两轮", and in Chinese mail the Japanese word too: "面談：兩次", "面谈两次"
+    rf"面[试試谈談]\s*(?:[:：]|共)?\s*(?:[^\s\d]{{0,4}}?)\s*{_COUNT}\s*[轮次关輪關]|{_COUNT}\s*[轮次关輪關](?:的)?面[试試]|"
     rf"\b{_COUNT}\s*(?:rounds?|stages?)\s*(?:of\s*)?interviews?|interviews?\s*[:：]\s*{_COUNT}\b|"
     rf"\b{_COUNT}[- ](?:round|step|stage) interview|"
     rf"\b{_COUNT}\s+(?:technical\s+|video\s+|onsite\s+|virtual\s+)?interviews?\b|"

@@ -57,8 +57,8 @@ QUOTED_LINE = re.compile(r"^[>＞]")
 
 # Where a forwarded mail begins inside the one that forwards it.
 FORWARD_MARKER = re.compile(
-    r"^\s*(?:-{2,}\s*(?:Forwarded message|転送(?:された)?メッセージ|转发的邮件|轉寄的郵件|转发邮件|"
-    r"轉發的郵件)\s*-{2,}|Begin forwarded message:)\s*$",
+    r"^\s*(?:-{2,}\s*(?:Forwarded message|転送(?:された)?メッセージ|[转轉][发發寄](?:的)?[邮郵]件)"
+    r"\s*-{2,}|Begin forwarded message:)\s*$",
     re.I | re.M,
 )
 
