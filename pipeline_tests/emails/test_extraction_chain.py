@@ -524,3 +524,78 @@ def test_depth_under_our_vendor_at_a_trading_partner_and_at_a_company_we_work_wi
     text: str, expected: int | None
 ) -> None:
     assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a partner's people, the value broken over lines or said with 籍
+        (
+            "【商流】御社の社員様、または御社と直接ご契約されているパートナー様に\n"
+            "　　　　所属されている方までとさせてください。"
+            "その先の会社に籍がある方はお受けできません。",
+            1,
+        ),
+        ("商流：貴社社員、または貴社と直接契約している協力会社に\n　　　ご所属の方まで", 1),
+        ("商流：貴社のパートナー様に籍を置く方まで", 1),
+        # the chain stops at the reader
+        ("商流…………弊社の次は御社で止まる形でお願いします。", 0),
+        ("※商流は貴社止まりでお願いいたします。", 0),
+        ("本件は貴社様にて止まる形でご提案ください", 0),
+        # the reader's own hires, said by who pays or signs them
+        ("・人员须为贵司直接雇佣、签有劳动合同的员工;转包来的人员一律不收", 0),
+        ("必须是贵司直接聘用并缴纳社保的员工", 0),
+        ("人员必须是贵司自己发工资的员工，合作伙伴派来的也不行。", 0),
+        ("候选人须是贵公司自己发薪的工程师", 0),
+        (
+            "One condition from our side: we can only take engineers employed by your company "
+            "itself.",
+            0,
+        ),
+        ("We only accept consultants directly employed by your firm.", 0),
+        # a company the reader subcontracts to, one partner of the reader's
+        (
+            "| Supply chain  | Your own staff, or staff of a company you subcontract to      |\n"
+            "|               | directly. A third company in between is a no.                 |",
+            1,
+        ),
+        ("Chain: your staff, or engineers of a firm you subcontract to directly.", 1),
+        (
+            "Chain: engineers from your company, or from one partner of yours, are fine; someone "
+            "sourced through a partner's partner is not",
+            1,
+        ),
+        ("Candidates can come from you or via a partner of yours; nothing deeper.", 1),
+    ],
+)
+def test_limits_said_by_who_pays_where_the_chain_stops_and_a_partner_of_yours(
+    text: str, expected: int
+) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trading partner's person, said with 籍
+        ("JBoss 保守の件、弊社の取引先に籍を置いている方を1名ご提案させてください。", 1),
+        ("パートナー企業に籍がある技術者です", 1),
+        # a partner named in brackets
+        ("所属　　　　　弊社と直接取引のある協業会社（株式会社ホクトリンク）の社員", 1),
+        ("所属：協業先（合同会社ミドリテック）の社員です", 1),
+        ("他是我们长期合作的一家协力公司（苏州）的正式员工，并不是我司直接雇佣的。", 1),
+        ("这位是外包企业（成都）的在编员工", 1),
+        # the companies between, counted with 离 / 隔着
+        (
+            "张先生并不是我司或我司直接合作方的员工，而是我们合作伙伴下面一家供应商的人，"
+            "离我司隔着两家公司。",
+            2,
+        ),
+        ("和我们中间隔着一家公司", 1),
+        ("此人離敝司隔著兩層", 2),
+    ],
+)
+def test_depth_said_with_a_seat_a_bracketed_partner_and_companies_between(
+    text: str, expected: int
+) -> None:
+    assert commercial_depth(text) == expected

@@ -93,12 +93,15 @@ _OWN_ONLY = re.compile(
     r"(?:贵司|贵公司)(?:的)?(?:正式|自有|直属)?(?:员工|員工)\s*(?:为限|為限|限定|即可|优先)?\s*(?=$|[。，,\n])|"
     r"(?:貴社|御社|贵司|贵公司)\s*(?:社員|所属|プロパー|正社員|直接雇用|员工|正式员工|直下)?\s*"
     r"(?:の方|の社員|様)?\s*(?:まで|迄|のみ|限定)(?!公開|の?ご案内|で(?:の)?ご案内)|自社社員のみ|再委託不可|BP(?:様)?不可|"
+    # "弊社の次は御社で止まる形で", "商流は貴社止まりでお願いします"
+    r"(?:貴社|御社)(?:様)?\s*(?:で|にて)\s*止ま(?:る|り|ります)|(?:貴社|御社)(?:様)?止まり|"
     r"個人事業主(?:様)?不可|(?:仅)?限(?:于)?(?:贵司|贵公司)|no\s*(?:sub-?vendors?|layers?)|"
     r"direct\s*(?:w-?2\s*)?only|no\s*(?:third|3rd)[- ]part(?:y|ies)|"
     # "只接受贵司自己的社员", "推荐的人必须是贵司本身的员工", "请勿转包", "不接受第三方转介",
     # "必须是贵司自己雇用的工程师", "只接受贵公司直接聘用的员工"
-    r"(?:贵司|贵公司)(?:(?:自己|本身|自有)(?:直接)?(?:雇用|雇佣|聘用|聘请)?|"
-    r"直接(?:雇用|雇佣|聘用|聘请))(?:的)?"
+    # "人员必须是贵司自己发工资的员工", "须为贵司直接雇佣、签有劳动合同的员工"
+    r"(?:贵司|贵公司)(?:(?:自己|本身|自有)(?:直接)?(?:雇用|雇佣|聘用|聘请|发工资|发薪|支付工资)?|"
+    r"直接(?:雇用|雇佣|聘用|聘请))(?:[、,，和并且]\s*[^。;；,，\n]{1,10}?)?(?:的)?"
     r"(?:员工|員工|社员|工程师|人员)|"
     r"请勿(?:再)?(?:转包|外包|委托)|不接受第三方|"
     # "we sign only with the company that directly employs the engineer", "the client signs only
@@ -112,6 +115,11 @@ _OWN_ONLY = re.compile(
     r"(?:cannot|can ?not|can't|do not|don't|will not|won't) accept (?:anyone|anybody|people|"
     r"engineers|candidates|staff) (?:who (?:is|are) )?subcontracted to you|"
     r"do not propose (?:people|engineers|anyone) employed by your partners|"
+    # "we can only take engineers employed by your company itself", "we only accept people
+    # hired directly by your firm"
+    r"\bonly (?:take|accept|consider|engage|place|work with) (?:engineers|people|candidates|staff|"
+    r"consultants|developers|those) (?:who are )?(?:directly )?(?:employed|hired) (?:directly )?"
+    r"by your (?:own )?(?:company|firm)|"
     # "贵司必须是该工程师的直接雇主", "不接受从其他公司调来的人员"
     r"(?:贵司|贵公司)(?:必须)?是(?:该)?(?:工程师|人员)?的?直接雇主|不接受从其他公司(?:调来|派来|借来)|"
     # "合同只跟人员所在公司直接签，必须是贵司在职员工"
@@ -141,8 +149,10 @@ _PARTNER_OK = re.compile(
     r"(?:a|an|the) (?:company|firm|partner|vendor|sub(?:contractor|-?vendor)?) (?:that )?you "
     r"(?:have|hold) (?:a|the) (?:direct )?contract with|"
     r"employed by you,? or by your direct (?:subcontractor|partner|vendor)|"
-    r"(?:company|partner|firm|vendor)s? (?:that |who |which )?(?:you )?contracts? "
-    r"(?:directly\s+with(?:\s+you)?|with(?:\s+you)?\s+directly)|you contract with directly|"
+    # "staff of a company you subcontract to directly"
+    r"(?:company|partner|firm|vendor)s? (?:that |who |which )?(?:you )?(?:sub)?contracts? "
+    r"(?:directly\s+(?:with|to)(?:\s+you)?|(?:with|to)(?:\s+you)?\s+directly)|"
+    r"you (?:sub)?contract (?:with|to) directly|"
     r"(?:一|1)\s*次\s*(?:协力|協力|合作)(?:公司)?(?:的)?(?:员工)?\s*(?:为止|為止|まで|可)|"
     # "belong to you or to your direct partner", "a contractor placed through one partner of
     # yours", "employed by your company or by one partner beneath you"
@@ -151,7 +161,8 @@ _PARTNER_OK = re.compile(
     r"\b(?:one|a single|a) (?:company|firm) (?:directly )?(?:below|beneath|under) you\b|"
     r"through\s+your\s+direct\s+partner|"
     r"by a direct partner of yours|"
-    r"(?:placed|supplied|provided) through (?:one|a) partner of yours|"
+    # "engineers from your company, or from one partner of yours, are fine"
+    r"(?:(?:placed|supplied|provided|sourced) )?(?:through|via|from) (?:one|a) partner of yours|"
     r"(?:one|a) partner (?:beneath|below|under) you|"
     r"your (?:own )?employees,? (?:plus|and|or) (?:freelancers?|contractors?|individuals?) "
     r"(?:who )?(?:contract(?:ed)?|work(?:ing)?) directly (?:with|for) you|"
@@ -216,7 +227,8 @@ def _hop_value(match: re.Match[str]) -> int:
 # comes between 貴社 and まで says whether the reader's partners are let in.
 # Not "貴社にのみご案内" / "貴社へ限定公開": an offer made to the reader alone.
 _READER_LIMIT = re.compile(
-    r"(?:貴社|御社)((?:[^\n、。にへ]|に(?=(?:ご)?(?:所属|在籍|直接雇用|雇用)))*?)"
+    # "御社と直接ご契約されているパートナー様に\n所属されている方まで": a value broken over lines
+    r"(?:貴社|御社)((?:[^\n、。にへ]|に\s*(?=(?:ご)?(?:所属|在籍|籍|直接雇用|雇用)))*?)"
     r"(?:まで|迄|のみ|限定|に限(?:ら|り|る))"
     r"(?!公開|の?ご案内|で(?:の)?ご案内)"
 )
@@ -247,9 +259,14 @@ def _reader_limit(fields: str) -> int | None:
     return max(limits) if limits else None
 
 
+# "| Supply chain | Your own staff, or staff of a company you subcontract to |
+#  |              | directly. |": a row with an empty first cell goes on with the row above.
+_TABLE_CONTINUATION = re.compile(r"[ \t]*\|[ \t]*\n[ \t]*\|[ \t]*\|[ \t]*")
+
+
 def max_commercial_depth(text: str | Prepared) -> int | None:
     """商流制限: companies allowed between the reader and the engineer (貴社社員まで = 0)."""
-    fields = prepare(text).prose_fields
+    fields = _TABLE_CONTINUATION.sub(" ", prepare(text).prose_fields)
     allowed, cap = _hops(fields)
     if allowed is None and not _NO_LIMIT.search(fields):
         allowed = _reader_or_partner_limit(fields)
@@ -335,7 +352,9 @@ _DEPTH_ONE = re.compile(
     # a person of a partner, not the greeting "協力会社各位" / "各位合作伙伴" / "Dear partners"
     r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者|プロパー)|"
     # "パートナー企業に正社員として在籍", "協力会社（バンガロールのVistara Data社）所属"
-    r"中间(?:只)?隔(?:了)?(?:这)?\s*(?:一|1)\s*家|協業(?:会社|先)(?:「[^」\n]{1,30}」)?の社員|"
+    r"中间(?:只)?隔(?:了)?(?:这)?\s*(?:一|1)\s*家|"
+    # "協業会社（株式会社ホクトリンク）の社員"
+    r"協業(?:会社|先)(?:「[^」\n]{1,30}」|[（(][^)）\n]{1,30}[)）])?の社員|"
     # "協業先である株式会社ナニワシステムズの社員",
     # "弊社の取引先である株式会社湘南ネットワークの正社員"
     r"(?:協業(?:会社|先)|(?:お)?取引先(?:企業|会社)?)である[^\n、。]{1,30}?の(?:正)?社員|"
@@ -343,7 +362,9 @@ _DEPTH_ONE = re.compile(
     r"(?:employee|consultant|engineer) of [A-Z][\w&. ]{1,30}, our (?:[\w-]+ ){0,2}partner|"
     r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(][^)）\n]{1,30}[)）])?(?:に|の)\s*"
     r"(?:正社員|社員|契約社員)?\s*(?:として)?"
-    r"\s*(?:在籍|所属|勤務)|協力会社\s*[（(][^)）\n]{1,30}[)）]\s*(?:の)?\s*(?:所属|在籍|社員)|"
+    # "弊社の取引先に籍を置いている方"
+    r"\s*(?:在籍|所属|勤務|籍を置|籍があ|籍のあ)|"
+    r"協力会社\s*[（(][^)）\n]{1,30}[)）]\s*(?:の)?\s*(?:所属|在籍|社員)|"
     # "パートナー企業の正社員", "パートナー企業（有限会社ツクイソフト）の正社員"
     r"パートナー(?:企業|会社)?(?:様)?(?:[（(][^)）\n]{1,30}[)）])?(?:の)?(?:正|契約)?社員|"
     r"(?:一|1)\s*社[先下]|BP(?:社員|要員|様(?!各位))|"
@@ -364,7 +385,9 @@ _DEPTH_ONE = re.compile(
     r"(?:partners|vendors|subcontractors|suppliers)\b|"
     r"(?:belongs to|affiliated with) (?:our|a) (?:\w+ )?partner\b|"
     r"(?:vendor|implementation|delivery)\s*partner'?s?\s*(?:employee|consultant|resource)|"
-    r"(?:协力|協力|合作|伙伴|外包)(?:公司|企业|企業)(?:的)?(?:员|員)工|パートナー(?:企業|会社)?(?:様)?所属|"
+    # "一家协力公司（苏州）的正式员工"
+    r"(?:协力|協力|合作|伙伴|外包)(?:公司|企业|企業)(?:[（(][^)）\n]{1,20}[)）])?(?:的)?"
+    r"(?:正式|在编|全职)?(?:员|員)工|パートナー(?:企業|会社)?(?:様)?所属|"
     r"(?:供应|供應|合作|外包)商的(?:在编|正式|全职)?(?:员工|員工)|"
     r"sub-?contractor|through (?:his|her|their) employer|"
     r"(?:合作|外包|供应|供應|分包|协力)商(?:的)?(?:员工|員工|人员|人員|工程师|工程師)|"
@@ -470,9 +493,11 @@ def _chain_depth(fields: str) -> int | None:
 
 # "距敝司兩層": the count of layers from the sender, said outright.
 _LAYERS_FROM_US = re.compile(
-    r"距(?:離)?\s*(?:敝司|我司|本司|本公司|我们|我們|弊社)\s*(?:隔了?)?\s*([一二两兩三123])\s*(?:[层層]|家)|"
+    # "离我司隔着两家公司"
+    r"(?:距|离|離)(?:離|离)?\s*(?:敝司|我司|本司|本公司|我们|我們|弊社)\s*(?:隔[了着著]?)?\s*"
+    r"([一二两兩三123])\s*(?:[层層]|家)|"
     # "与我司之间隔了两层", "和我们中间隔了一家"
-    r"(?:与|和|跟)\s*(?:敝司|我司|本司|本公司|我们|我們)\s*(?:之间|中间)?\s*隔了?\s*"
+    r"(?:与|和|跟)\s*(?:敝司|我司|本司|本公司|我们|我們)\s*(?:之间|中间)?\s*隔[了着著]?\s*"
     r"([一二两兩三123])\s*(?:[层層]|家)|"
     # "弊社から見て1階層下", "当社から2社先"
     r"(?:弊社|当社)から(?:見て|見ると|見ますと)?\s*([一二三123])\s*(?:階層|社)\s*(?:下|先)"
