@@ -474,3 +474,107 @@ def test_a_japanese_question_without_a_question_mark_is_read_by_its_answer(
 )
 def test_nationals_only_said_as_who_alone_may_take_part(text: str, expected: bool | None) -> None:
     assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国籍について：入館証を発行できるのは日本のパスポートをお持ちの方だけです",
+        # a quoted line wrapped in the middle of the sentence
+        "> ・国籍：入館証の発行は日本のパスポートを\n>   お持ちの方だけです（永住者は不可）",
+        "ご参画いただけるのは日本の国籍をお持ちの方に限られます。",
+        "・客先規定により、日本の旅券をお持ちの方のみとさせていただきます",
+        "⑦ 国籍条件：日本の国籍をお持ちの方（帰化された方は問題ございません）",
+        "駐場人員的國籍必須是日本，非日籍人士恕無法安排。",
+        "现场人员的国籍须为日本",
+        "非日本籍的工程师这次无法安排",
+        "客户方明确要求只考虑持日本国籍的工程师，拿其他国家护照的请不要推荐。",
+        "| Eligibility | Base access: U.S. passport holders only. |",
+        "Japanese passport holders only, per the client's security office.",
+    ],
+)
+def test_nationals_only_said_by_the_passport_or_the_nationality_held(text: str) -> None:
+    assert foreign_nationals_ok(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foreign nationals OK; Japanese passport holders need no visa.", True),
+        ("日本のパスポートをお持ちでない方も、外国籍の方もご提案可能です", True),
+        ("国籍条件：特になし（外国籍可）", True),
+    ],
+)
+def test_a_passport_named_without_a_limit_refuses_no_one(text: str, expected: bool) -> None:
+    assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "minimum"),
+    [
+        ("/~60万/打ち合わせと文書作成を日本語で不自由なくこなせる方。", "business", True),
+        ("日本語：お客様とのやり取りも日本語で問題なく対応できます", "business", False),
+        ("日本語は日常会話なら問題なく話せます", "conversational", False),
+        # "problem-free" said of everyday talk is not business
+        ("日本語：日本語で問題なく日常会話ができる程度", "conversational", False),
+        (
+            "日本語は、ちょっとした雑談や日々のやり取りはこなせますが、仕様の読み込みには英語での"
+            "フォローが必要です。",
+            "conversational",
+            False,
+        ),
+        ("日本語：ちょっとした会話なら大丈夫です", "conversational", False),
+        ("【日语程度】能看懂邮件，口语只到简单聊天，商务场合还不太行", "conversational", False),
+        ("日語能力：可以應付簡單的生活溝通，但用日語開會討論規格還有困難", "conversational", False),
+        ("日语：能进行简单的日常交流", "conversational", False),
+    ],
+)
+def test_work_without_difficulty_is_business_and_small_talk_is_conversational(
+    text: str, expected: str, minimum: bool
+) -> None:
+    assert japanese_level(text, minimum=minimum) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5）日语：目前持有N3，N2准备今年12月再考", "N3"),
+        ("日语：N2，N1打算明年7月参加", "N2"),
+        ("日语N2（N1去年7月考过一次，差几分没过）", "N2"),
+        ("日语：N3，N2前年12月也考过，可惜没通过", "N3"),
+        ("日语：N1去年考过了，工作沟通没问题", "N1"),  # sat and passed is held
+        (
+            "日本語：日本語能力試験は N2 まで取得済み。N1 は昨年12月に受験しましたが、"
+            "    あと数点届かず不合格でした。",
+            "N2",
+        ),
+    ],
+)
+def test_a_level_planned_or_failed_after_a_time_is_not_held(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("日本語：N2\n日本語要件が N1 とのことで恐縮ですが、ご検討いただければ幸いです。", "N2"),
+        ("日本語：N2 取得。N1必須と伺っておりますが、会議は問題なくこなせます。", "N2"),
+        ("日语：N2。虽然贵司要求N1，但日常工作沟通没有问题。", "N2"),
+    ],
+)
+def test_the_level_a_project_asks_is_not_the_candidates(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected
+
+
+def test_the_level_a_project_asks_is_its_minimum() -> None:
+    assert japanese_level("日本語要件が N1 とのことです", minimum=True) == "N1"
+
+
+def test_a_table_joined_to_its_header_row_is_read_as_written() -> None:
+    text = (
+        "条件见下表：\n\n"
+        "技能                     | 日语     | 工作方式 | 开始     | 单价\n"
+        "Python、Milvus（1年以上）| 商务水平 | 全程远程 | 10月15日 | 面议\n\n"
+        "- 日语要能独立参加与客户的需求讨论；"
+    )
+    assert japanese_level(text, minimum=True) == "business"

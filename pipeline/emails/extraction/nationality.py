@@ -43,15 +43,21 @@ _DESCRIPTIVE = (
         "business",
         r"ビジネス|business|商务|商務|流暢|流利|fluent|上級|高级|熟练|无障碍|精通|proficient|堪能|"
         r"(?:問題|支障|不自由)(?:なし|ありません)|"
-        # "仕事で不自由のないレベル", "業務上支障のない日本語", "会議でも問題がない"
-        r"(?:仕事|業務|会議)(?:上|で|に)?(?:は|も)?(?:問題|支障|不自由)(?:が|の)?(?:ない|なく)",
+        # "仕事で不自由のないレベル", "業務上支障のない日本語", "会議でも問題がない",
+        # "打ち合わせを日本語で不自由なくこなせる方" (not "日本語で問題なく日常会話ができる")
+        r"(?:(?:仕事|業務|会議)(?:上|で|に)?|日本語で)(?:は|も)?(?:問題|支障|不自由)(?:が|の)?"
+        r"(?:ない|なく)(?![^\n、。]{0,4}(?:日常|雑談|簡単))",
     ),
     (
         "conversational",
         r"日常会話|日常会话|conversational|会話可|日常交流|basic|初級|初级|中級|"
         r"daily conversation|会話レベル|应付日常|"
-        # "簡単なやり取りなら可能", "日常生活的交談沒問題", "日常对话"
-        r"簡単な(?:会話|やり取り|やりとり)|日常(?:生活)?的?(?:对话|對話|交谈|交談)|"
+        # "簡単なやり取りなら可能", "日常生活的交談沒問題", "日常对话",
+        # "ちょっとした雑談や日々のやり取りはこなせます"
+        r"(?:簡単な|ちょっとした|日々の)(?:会話|やり取り|やりとり|雑談)|"
+        r"日常(?:生活)?的?(?:对话|對話|交谈|交談)|"
+        # "口语只到简单聊天", "可以應付簡單的生活溝通", "能进行简单的日常交流"
+        r"[简簡][单單]的?(?:生活|日常)?(?:聊天|对话|对話|對話|交流|会话|会話|會話|[沟溝]通)|"
         r"can hold a conversation|\bgets by\b|"
         # "everyday conversation", "chats comfortably about everyday things",
         # "comfortable chatting with colleagues", "small talk"
@@ -69,6 +75,8 @@ _ASPIRED_LEVEL = re.compile(
     r"N\s?[1-5]\s*(?:は|を)?[^\n、。,()（）]{0,10}?"
     # "N2受験予定", "N2 はこの12月の試験で受ける予定です"
     r"(?:受(?:験|ける|験する|験の)予定|受験準備中|勉強中|取得(?:を)?目指|目指|挑戦中|备考中|準備中)|"
+    # "N2准备今年12月再考", "N1打算明年参加"
+    rf"N\s?[1-5]\s*(?:准备|準備|打算|计划|計劃){_NO_LEVEL}{{0,10}}?(?:考|参加|报考)|"
     r"(?:目標|目标)\s*[:：]?\s*N\s?[1-5]|\bnot (?:yet )?(?:at )?N\s?[1-5]|"
     # "今年12月会去考N2", "明年要考N1" (not "只要考N2", "需要考过N2")
     r"(?<![需只必])(?:会|會|要|将|將)\s*去?\s*(?:考|参加|报考)\s*(?:JLPT\s*)?N\s?[1-5]|"
@@ -83,10 +91,12 @@ _ASPIRED_LEVEL = re.compile(
     # "去年考N2差几分没过" (not "参考"), "N1考了两次都没过"
     rf"(?:(?<!参)考了?|参加了|报考了)\s*(?:JLPT\s*)?N\s?[1-5]{_NO_LEVEL}{{0,12}}?"
     r"(?:没过|没有过|没通过|没有通过|未通过|不合格|落榜)|"
-    rf"N\s?[1-5]\s*(?:也|都|还)?(?:考了|考过|参加了|挑战了){_NO_LEVEL}{{0,10}}?"
+    # "N1去年7月考过一次,差几分没过"
+    rf"N\s?[1-5]{_NO_LEVEL}{{0,8}}?(?:也|都|还)?(?:考了|考过|参加了|挑战了){_NO_LEVEL}{{0,10}}?"
     r"(?:没过|没有过|没通过|没有通过|未通过|不合格|落榜)|"
-    # "7月に N1 にも挑戦しましたが、今回は合格点に届きませんでした"
-    rf"N\s?[1-5]\s*(?:は|に|を)?{_NO_LEVEL}{{0,20}}?(?:不合格|落ちました|落ちた|合格できず|"
+    # "7月に N1 にも挑戦しましたが、今回は合格点に届きませんでした",
+    # "N1 は昨年12月に受験しましたが、あと数点届かず不合格でした"
+    rf"N\s?[1-5]\s*(?:は|に|を)?{_NO_LEVEL}{{0,30}}?(?:不合格|落ちました|落ちた|合格できず|"
     r"合格でき(?:ませんでした|なかった)|届(?:きませんでした|かなかった|かず))|"
     r"\bfailed\s+(?:the\s+)?(?:JLPT\s+)?N\s?[1-5]|"
     r"\b(?:sat|took|attempted|tried|retook)\s+(?:the\s+)?(?:JLPT\s+)?"
@@ -113,13 +123,43 @@ _LEVEL_RANK = {"native": 0, "N1": 1, "business": 2, "N2": 3, "conversational": 4
 _CLAUSE_BREAK = re.compile(r"[,，、;；。]|\.\s")
 
 
+# In a candidate's mail, the level the project asks: "日本語要件が N1 とのことで恐縮ですが",
+# "贵司要求N1，但是", "N1必須と伺っておりますが".
+_ASKED_LEVEL = re.compile(
+    r"(?:要件|要求|条件|ご要望|必須)\s*(?:が|は|の|是)?\s*(?:JLPT\s*)?N\s?[1-5]\s*(?:以上)?\s*"
+    r"(?:とのこと|と(?:伺|お聞き|聞))|"
+    r"N\s?[1-5]\s*(?:以上)?\s*(?:が|の)?\s*(?:要件|条件|必須)\s*(?:とのこと|と(?:伺|お聞き|聞))|"
+    r"(?:贵司|贵方|贵社|项目|案件|客户)(?:的)?(?:要求|需要|需求)(?:是)?\s*(?:JLPT\s*)?N\s?[1-5]",
+    re.I,
+)
+# "日语: 商务水平" of a table that the unwrap joined to its header row in the prose lines.
+_JAPANESE_LABEL = re.compile(r"^[ \t・]*(?:日本語|日语|日語|japanese|JLPT)[^:：\n]{0,8}[:：]", re.I)
+
+
 def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
     """N1..N5 / native / business / conversational: the best stated, or the minimum asked."""
     prepared = prepare(text)
     lines = [line for line in prepared.prose_lines if _JAPANESE_LINE.search(line)]
+    levels = _levels(lines or prepared.prose_lines, lines, minimum)
+    if not levels:  # a labelled line as written, where the prose lines joined it to another
+        # (not one a wrap cut, "日本語: N2は" of "日本語: N2は受験予定": a prose line holds it)
+        labels = [
+            line
+            for line in prepared.field_lines
+            if _JAPANESE_LABEL.match(line) and not any(line in p for p in prepared.prose_lines)
+        ]
+        levels = _levels(labels, labels, minimum)
+    if not levels:
+        return None
+    ranked = sorted(set(levels), key=_LEVEL_RANK.__getitem__)
+    return ranked[-1] if minimum else ranked[0]
+
+
+def _levels(read: list[str], lines: list[str], minimum: bool) -> list[str]:
+    """The levels `read` states in JLPT terms, else those `lines` (about Japanese) describe."""
     levels: list[str] = []
-    for line in lines or prepared.prose_lines:
-        line = _ASPIRED_LEVEL.sub(" ", line)
+    for line in read:
+        line = _ASPIRED_LEVEL.sub(" ", line if minimum else _ASKED_LEVEL.sub(" ", line))
         levels += [f"N{a or b}" for a, b in _JLPT.findall(line)]
         levels += [
             f"N{'一二三四'.find(d) + 1 if d in '一二三四' else d}" for d in _OLD_LEVEL.findall(line)
@@ -132,10 +172,7 @@ def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
                 levels += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, clause, re.I)]
     if not levels:  # "Japanese citizen, native speaker": the level in the clause after
         levels = [lvl for line in lines for lvl in _level_after_japanese(line)]
-    if not levels:
-        return None
-    ranked = sorted(set(levels), key=_LEVEL_RANK.__getitem__)
-    return ranked[-1] if minimum else ranked[0]
+    return levels
 
 
 _OTHER_LANGUAGE = re.compile(
@@ -438,9 +475,10 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         # "日本国籍をお持ちの方に限ります", "日本国籍保持者に限ります",
         # "参画できるのは日本の国籍を持つ方だけ" (not "日本国籍だけでなく"),
         # "只能安排持有日本国籍的人员",
-        # "外籍人员这次确实没办法"
-        r"日本(?:の)?(?:国)?籍[^\n。、]{0,10}?(?:に限(?:ります|る|定|らせ)|のみ|限定|"
-        r"だけ(?!で(?:は)?なく))|"
+        # "外籍人员这次确实没办法",
+        # "日本の国籍をお持ちの方に限られます", "日本のパスポートを\n> お持ちの方だけです"
+        r"日本(?:の)?(?:(?:国)?籍|パスポート|旅券)(?:[^\n。、]|(?<=[をがは])\n[>＞ \t]*){0,10}?"
+        r"(?:に限(?:ります|る|定|らせ|られ)|のみ|限定|だけ(?!で(?:は)?なく))|"
         # "外国籍の方は今回対象外", "国籍が日本以外の方は対象になりません", "人员必须持有日本国籍",
         # "须日本国籍"
         r"(?:外国籍|国籍が日本以外)(?:の方)?(?:は)?(?:今回)?(?:は)?\s*"
@@ -452,23 +490,29 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"日本(?:の)?(?:国)?籍[^\n。]{0,12}?(?:でないと|以外は|がないと)[^\n。]{0,12}?"
         r"(?:いただけません|できません|不可|お受けできません|NG)|"
         r"日本(?:国)?籍(?:であること|を持っていること|の保持)?が(?:参画)?条件|"
-        r"国籍(?:条件|要件)[^\n]{0,3}\n?[\s・]*日本(?:国)?籍(?:保持|保有)?者?|"
+        # "国籍条件：日本の国籍をお持ちの方"
+        r"国籍(?:条件|要件)[^\n]{0,3}\n?[\s・]*日本(?:の)?(?:国)?籍(?:保持|保有)?者?|"
         # "必须持有日本国籍", "必须拥有日本国籍", "参与人员必须是日本公民", "须为日本国籍"
         r"(?:必[须須]|必需|[须須]|需要?)\s*(?:持有|拥有|擁有|具|具有|具备|是|为|為)?日本(?:国|國)?"
         r"(?:籍|民|公民)|"
-        r"(?:只|仅|僅)(?:接受|考虑|招|要|开放|開放)(?:持有|拥有|擁有|具有)?日本(?:国|國)?籍|"
+        # "只考虑持日本国籍的工程师"
+        r"(?:只|仅|僅)(?:接受|考虑|考慮|招|要|开放|開放)(?:持有?|拥有|擁有|具有)?日本(?:国|國)?籍|"
         # "外国籍の方はご提案をお控えください", "只能用日本国籍的人员", "外籍的同事很抱歉不能参加"
         r"外国籍(?:の方)?(?:は|の)?(?:ご提案|ご紹介)?(?:を|は)?\s*(?:お控え|ご遠慮)|"
         r"只能(?:用|使用|安排)日本(?:国|國)?籍|外籍[^\n，,。]{0,10}?不能参加|"
         r"no other nationalit(?:y|ies) (?:can|may|will) be|"
         r"(?:必须|必需|须|需要?)\s*(?:持有)?日本(?:国|國)?籍|"
         r"只能(?:安排|接受|提供|考虑)(?:持有)?日本(?:国|國)?籍|"
-        r"外籍(?:人员|人士)?[^\n，。]{0,8}?(?:没办法|没有办法|无法安排)|"
+        # "非日籍人士恕無法安排", "駐場人員的國籍必須是日本"
+        r"(?:外|非日本?)籍(?:人员|人士)?[^\n，。]{0,8}?(?:没办法|没有办法|[无無]法安排)|"
+        r"[国國]籍(?:必[须須]|[须須]|需要?)\s*(?:是|为|為)\s*日本|"
         r"外(?:国)?籍(?:人员|人士)?\s*[:：]\s*(?:不可|不行|不接受|NG|×)|"
         r"citizens?\s*only|USC\s*(?:/\s*GC\s*)?only|no\s*(?:visa\s*)?sponsorship|no\s*H-?1B|"
         r"(?:USC|GC(?:-EAD)?|green cards?|citizens?)(?:\s*(?:[,/&]|or|and)\s*"
         r"(?:USC|GC(?:-EAD)?|green cards?|EAD|citizens?)(?:\s*holders?)?)+\s*only|"
-        r"only\s+(?:us\s+|u\.s\.\s+)?citizens?|(?:japanese|us|u\.s\.)\s+(?:nationals?|citizens?)\s+only|"
+        r"only\s+(?:us\s+|u\.s\.\s+)?citizens?|"
+        # "U.S. passport holders only"
+        r"(?:japanese|us|u\.s\.)\s+(?:nationals?|citizens?|passport(?:\s+holders?)?)\s+only|"
         # "國籍：限日本", "国籍：仅限日本人"
         r"[国國]籍\s*[:：]?\s*(?:仅限|只限|限)\s*日本|"
         r"(?:仅限|只限|限)\s*(?:日本|中国)?(?:国籍|籍)(?:人员|人士)?|国籍要求\s*[:：]\s*(?:仅限|只限)|"
