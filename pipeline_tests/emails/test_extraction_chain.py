@@ -599,3 +599,17 @@ def test_depth_said_with_a_seat_a_bracketed_partner_and_companies_between(
     text: str, expected: int
 ) -> None:
     assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推荐一位由我司直接雇佣并发薪的工程师。\n\n上海市杨浦区政立路485号 国正中心3号楼12层", 0),
+        ("- 雇佣关系：我司正式员工，不是合作公司的人员", 0),
+        ("推荐的是我司合作伙伴的合作伙伴（2层）的员工", 2),
+    ],
+)
+def test_a_floor_in_an_address_is_no_layer_and_a_partner_denied_is_none(
+    text: str, expected: int
+) -> None:
+    assert commercial_depth(text) == expected
