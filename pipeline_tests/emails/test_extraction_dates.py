@@ -625,3 +625,71 @@ def test_a_day_in_the_new_year_beats_the_new_year_itself() -> None:
         "年明けの1月15日以降になってしまいます。"
     )
     assert start_date(text, date(2026, 10, 16)) == date(2027, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "2027, so the first day she could start with you is 1 March 2027.",
+            date(2026, 10, 8),
+            date(2027, 3, 1),
+        ),
+        (
+            "stay until then, so the earliest she could start with a new team is Monday, 4 January",
+            date(2026, 9, 11),
+            date(2027, 1, 4),
+        ),
+        (
+            "The earliest he could join you is Monday, January 25.",
+            date(2026, 10, 19),
+            date(2027, 1, 25),
+        ),
+        (
+            "her contract there ends on December 15, so she could start with you from December 15.",
+            date(2026, 9, 9),
+            date(2026, 12, 15),
+        ),
+        (
+            "he is committed to his client until January 15, so Monday, January 18,\n2027 would be "
+            "his first day with you.",
+            date(2026, 10, 8),
+            date(2027, 1, 18),
+        ),
+        (
+            "誠に恐縮ですが、年明け1/4（月）以降の参画でご検討ください。",
+            date(2026, 9, 25),
+            date(2027, 1, 4),
+        ),
+        (
+            "現在の現場が年末（12月末）まで続くため、年明け1月からの参画となります。",
+            date(2026, 9, 24),
+            date(2027, 1, 1),
+        ),
+        (
+            "到岗时间：现项目要支援到明年二月上旬，明年二月中旬到岗",
+            date(2026, 11, 5),
+            date(2027, 2, 11),
+        ),
+        (
+            "到岗：他目前的项目要做到明年一月底才结束，所以最早二月份才能过去",
+            date(2026, 9, 11),
+            date(2027, 2, 1),
+        ),
+        ("她目前的项目要做到今年十二月底。", date(2026, 9, 9), date(2027, 1, 1)),
+        (
+            "可上工日：目前的專案做到明年一月中旬，1月18日起可以開始",
+            date(2026, 10, 9),
+            date(2027, 1, 18),
+        ),
+        (
+            "When: we'd love someone in a seat from Monday 16 November.",
+            date(2026, 10, 1),
+            date(2026, 11, 16),
+        ),
+    ],
+)
+def test_the_day_a_person_can_start_said_after_the_end_or_with_whom(
+    text: str, reference: date, expected: date
+) -> None:
+    assert start_date(text, reference) == expected

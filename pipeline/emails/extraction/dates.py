@@ -22,7 +22,7 @@ START_LABELS = (
     r"(?:project\s+)?start(?:s|ing)?(?:\s*(?:date|timing|time|month))?|availability(?:\s*date)?|"
     r"available(?:\s*from)?|joining(?:\s*(?:time|date|period))?|稼[働動]可能月|"
     r"アサイン(?:可能)?(?:日|時期)?|可用[时時][间間]|release date|onboarding(?:\s*date)?|"
-    r"commencement(?:\s*date)?|duration|"
+    r"commencement(?:\s*date)?|duration|when|"
     r"工期|(?:就業|勤務)可能(?:日|時期)?|avail\.?|キックオフ(?:日|時期)?|"
     r"(?:[专專]案|[项項]目)?[启啟][动動](?:[时時][间間]|日期|日)?|"
     r"notice period|can start|earliest start(?:\s*date)?|ready to start|available to start|"
@@ -135,28 +135,47 @@ _ENGAGED_ZH = (
 _UNTIL_ZH_DATE = r"(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|底|末)?|\d{1,2}/\d{1,2}(?![\d/]))"
 # The first day said outright, wherever it stands: it beats a label's value or an earlier
 # "until" ("on leave until the end of December; the first day he can work is January 4").
-_STATED_FIRST_DAY = re.compile(
-    # "The start date is Monday, January 4, 2027", "the earliest she could start with you is
-    # February 1, 2027", "the earliest he can move is 1 February 2027"
-    r"\b(?:start\s+date|earliest\s+(?:possible\s+)?start(?:\s+date)?|earliest\s+(?:she|he|they)\s+"
-    r"(?:could|can)\s+(?:start|move|join|begin)(?:\s+with\s+you)?|"
-    r"first\s+(?:working\s+)?day\s+(?:she|he|they|I)\s+(?:can|could)\s+(?:work|start|join)|"
-    # "my first free day would be January 5", "his first day with you would be January 4"
-    r"(?:my|his|her|their)\s+first\s+(?:free\s+|available\s+|working\s+)?day(?:\s+with\s+you)?)\s+"
-    r"(?:is|will be|would be)\s+(?:on\s+)?("
+# An English day, as a sentence writes it: "Monday, January 4, 2027", "1 March 2027".
+_EN_DAY = (
     rf"(?:{_WEEKDAY_WORD},?\s+)?{_MONTH_WORD}\s+\d{{1,2}}(?:,?\s*20\d{{2}})?|"
-    rf"(?:{_WEEKDAY_WORD},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s*20\d{{2}})?)|"
+    rf"(?:{_WEEKDAY_WORD},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s*20\d{{2}})?"
+)
+# Who joins whom: "start", "start with you", "join a new team", "join you".
+_JOINS = (
+    r"(?:start|move|join|begin|work)(?:\s+with\s+(?:you|us|a new \w+|your \w+)|"
+    r"\s+(?:you|a new \w+|your \w+))?"
+)
+_STATED_FIRST_DAY = re.compile(
+    # "The start date is Monday, January 4, 2027", "the earliest she could start with a new
+    # team is Monday, 4 January", "the first day he could join a new team is", "my first free
+    # day would be January 5", "his first day with you would be January 4"
+    r"\b(?:start\s+date|earliest\s+(?:possible\s+)?start(?:\s+date)?|"
+    rf"earliest\s+(?:she|he|they|I)\s+(?:could|can)\s+{_JOINS}|"
+    rf"first\s+(?:working\s+)?day\s+(?:she|he|they|I)\s+(?:can|could)\s+{_JOINS}|"
+    r"(?:my|his|her|their)\s+first\s+(?:free\s+|available\s+|working\s+)?day(?:\s+with\s+you)?)\s+"
+    rf"(?:is|will be|would be)\s+(?:on\s+)?({_EN_DAY})|"
+    # "Monday, January 18, 2027 would be his first day with you", "she could start with you
+    # from December 15" (after "her contract ends on December 15")
+    rf"({_EN_DAY})\s+(?:would|will)\s+be\s+(?:his|her|their|my)\s+first\s+day|"
+    rf"\b(?:she|he|they|I)\s+(?:could|can)\s+start\s+with\s+you\s+(?:from|on)\s+({_EN_DAY})|"
     # "貴社案件へ合流できるのは2027年4月1日以降", "参画可能になるのは12月から"
     # "動けるのは年明けの1月5日（火）から"
     r"(?:(?:参画|合流|稼[働動]|参加|開始|入場|ジョイン)(?:が|を)?(?:でき|可能に?な)(?:る|ります)|"
     r"動け(?:る|ます))(?:の|日)は\s*(?:年明けの|来年の)?\s*"
     r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|初旬|中旬|下旬|末)?)|"
-    # "参画は年明けの1月15日以降になってしまいます": the new year named, then its day
-    r"(?:参画|合流|稼[働動]|参加|開始|入場|ジョイン)(?:開始)?は\s*(?:年明けの|来年の)\s*"
-    r"(\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:以降|から|より)|"
-    # "预计12月中旬起可以参加" (after "目前项目12月上旬结束")
+    # "参画は年明けの1月15日以降", "年明け1/4（月）以降の参画", "年明け1月からの参画": the new
+    # year named, then its day
+    r"(?:(?:参画|合流|稼[働動]|参加|開始|入場|ジョイン)(?:開始)?は\s*)?(?:年明け|来年)の?\s*"
+    r"(\d{1,2}\s*(?:月\s*\d{1,2}\s*日|/\s*\d{1,2}|月))\s*(?:[(（][月火水木金土日][)）])?\s*"
+    r"(?:以降|から|より)|"
+    # "预计12月中旬起可以参加" (after "目前项目12月上旬结束"); "支援到明年2月上旬，明年2月中旬到岗"
     r"(?:预计|預計|估计|估計)\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|上旬|中旬|下旬|初|底)?)\s*"
-    r"(?:起|开始|開始|以后|以後)\s*(?:就)?\s*(?:可以|可|能)",
+    r"(?:起|开始|開始|以后|以後)\s*(?:就)?\s*(?:可以|可|能)|"
+    r"(?<![到至])(?:明年|今年)\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|上旬|中旬|下旬|初)?)\s*"
+    r"(?:起\s*)?(?:就)?\s*(?:可以|可|能)?\s*(?:到[岗崗]|入[场場]|进场|進場)|"
+    # "所以最早二月份才能过去", "最早明年1月1日才能进场"
+    r"最早\s*(?:明年|今年)?\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號])?)\s*(?:份)?\s*(?:才)?\s*"
+    r"(?:能|可以|可)?\s*(?:进场|進場|到[岗崗]|入[场場]|过去|過去|开始|開始)",
     re.I,
 )
 _IN_SENTENCE = re.compile(
@@ -286,7 +305,9 @@ _IN_SENTENCE = re.compile(
     rf"({_UNTIL_JA_DATE}\s*(?:まで|いっぱい)\s*(?:は)?\s*(?:{_ENGAGED_JA}|稼[働動]中|参画中|就業中))|"
     rf"({_UNTIL_JA_DATE}\s*で\s*(?:{_ENGAGED_JA})\s*(?:を|が)?\s*(?:終了|満了|完了))|"
     # "目前项目到8月底", "合同到8月31日", "现项目8月末到期"
-    rf"({_ENGAGED_ZH}[^\n，。,]{{0,6}}?(?:到|至|持续到|持續到|截止到?|截至)\s*{_UNTIL_ZH_DATE})|"
+    # (not "做到明年1月中旬": a part of the month is no month's end)
+    rf"({_ENGAGED_ZH}[^\n，。,]{{0,6}}?(?:到|至|持续到|持續到|截止到?|截至)\s*(?:今年|明年|来年)?\s*"
+    rf"{_UNTIL_ZH_DATE}(?!\s*(?:上旬|中旬|下旬|初)))|"
     rf"((?:{_ENGAGED_ZH})?\s*{_UNTIL_ZH_DATE}\s*(?:(?:合同|合约|合約)\s*到期|到期))",
     re.I,
 )
@@ -578,7 +599,9 @@ _UNTIL_DAY_FIRST = re.compile(
     re.I,
 )
 _UNTIL_CJK = re.compile(
-    r"(?:(?:到|至|持续到|持續到|截止到?|截至)\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號]|末|底|いっぱい)?"
+    # ("做到今年12月底": the year named between)
+    r"(?:(?:到|至|持续到|持續到|截止到?|截至)\s*(?:今年|明年|来年|來年)?\s*)?"
+    r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號]|末|底|いっぱい)?"
     r"\s*(?:まで|いっぱい|で\s*[^\n。、]{0,10}?(?:終了|満了|完了)|(?:合同|项目|項目|合约|合約)?\s*到期|"
     # "現案件は10月末でリリース", "10月底可释放": released from the current project then
     r"(?:で|に|可以|可|就)?\s*(?:リリース|[释釋]放)|(?=$)|"
