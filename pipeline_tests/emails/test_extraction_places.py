@@ -70,3 +70,12 @@ def test_a_home_said_as_settled_in_or_changzhu() -> None:
     assert (
         find_place("推荐工程师一名：T.K，男，常住冲绳县那霸市。经验9年", HOME_LABELS) == "Okinawa"
     )
+
+
+def test_a_where_row_an_office_named_with_its_city_and_a_team_that_sits_somewhere() -> None:
+    where = "| Where | Marunouchi, Tokyo: three days a week in the office |\n\nAlex, Melbourne"
+    assert find_place("Southern Cross (Melbourne) is hiring.\n" + where, WORK_LABELS) == "Tokyo"
+    office = "Work style: Hybrid, 2 days a week at our Ebisu office, Tokyo\n\nJo, Austin TX"
+    assert find_place(office, WORK_LABELS) == "Tokyo"
+    team = "The team sits in the Nakanoshima office on Mondays.\n\nSam, Denver"
+    assert find_place(team, WORK_LABELS) == "Osaka"

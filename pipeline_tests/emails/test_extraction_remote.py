@@ -475,3 +475,28 @@ def test_remote_only_said_as_the_only_work_sought_or_even_one_office_day_refused
     text: str,
 ) -> None:
     assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "作業場所は大阪市中央区の本町で、セキュリティの都合上、在宅勤務はありません（フル出社）。",
+            "none",
+        ),
+        ("◎場所：大阪市北区中之島（肥後橋駅）　※客先常駐、在宅勤務はありません", "none"),
+        ("［勤務形態］　出社は週1〜2日、その他は自宅から", "partial"),
+        (
+            "- Location: near Yodoyabashi Station, Osaka. Two days on site each week, the "
+            "remainder from home.",
+            "partial",
+        ),
+        (
+            "she lives in Fukuoka and will only take engagements that are 100% remote - no "
+            "travel to Osaka, and that includes the two site days.",
+            "full",
+        ),
+    ],
+)
+def test_no_home_work_a_weekly_count_and_a_dash_inside_a_sentence(text: str, expected: str) -> None:
+    assert remote(text) == expected

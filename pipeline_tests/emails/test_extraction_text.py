@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.emails.extraction import prepare
-from pipeline.emails.extraction.text import fields_form, normalise, unquoted_lines, unwrap
+from pipeline.emails.extraction.text import fields_form, labelled, normalise, unquoted_lines, unwrap
 
 
 def test_hard_wrapped_prose_is_joined_and_items_are_not() -> None:
@@ -118,3 +118,8 @@ def test_a_traditional_chinese_forward_marker_keeps_its_quoted_mail() -> None:
     assert unquoted_lines(lines) == lines
     simplified = [line.replace("轉寄的郵件", "转寄的邮件") for line in lines]
     assert unquoted_lines(simplified) == simplified
+
+
+def test_a_dash_stands_for_a_colon_only_at_the_start_of_a_line() -> None:
+    assert labelled("  Rate - 740,000 yen / month", "rate") == "740,000 yen / month"
+    assert labelled("engagements that are 100% remote - no travel to Osaka", "remote") is None

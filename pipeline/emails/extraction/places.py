@@ -76,7 +76,7 @@ def place_country(place: str) -> str | None:
 WORK_LABELS = (
     r"勤務地|作業場所|就業場所|勤務場所|稼働場所|作業地|就業先|勤務先所在地|場所|工作地点|工作地|驻场地点|"
     r"办公地点|上班地点|地点|场所|work location|job location|location|onsite location|city|"
-    r"office(?: location)?|work ?site"
+    r"office(?: location)?|work ?site|where"
 )
 HOME_LABELS = (
     r"居住地|現住所|住所|住まい|在住|最寄(?:り)?駅|最寄|现住址|现居住地|居住城市|现居|所在地|所在城市|"
@@ -95,6 +95,9 @@ _LIVES = re.compile(
 _SENTENCE = re.compile(
     r"(?:based|located|living|residing|lives|currently)\s+(?:in|at|out of)\s+([^.\n;()]{2,40})|"
     r"(?:onsite|on-site|hybrid|office)\s+(?:is\s+)?(?:in|at)\s+([^.\n;()]{2,40})|"
+    # "2 days a week at our Ebisu office, Tokyo", "The team sits in the Nakanoshima office"
+    r"\b(?:at|in) (?:our|the|their) [^.\n;(),]{0,20}?office,\s*([^.\n;()]{2,30})|"
+    r"\bsits? in (?:the )?([^.\n;()]{2,40})|"
     r"([^\s、,。()]{1,10})\s*在住|现居(?:住)?(?:于|在)?\s*([^\s,，。()]{2,10})|"
     r"([^\s、,。()]{2,12}?)に(?:住んで|居住して)|"  # "沖縄県那覇市に住んでおり"
     r"(?:位于|在)\s*([^\s,，。()]{2,8})(?:工作|办公|驻场)|"

@@ -149,7 +149,7 @@ _KNOWN_LABEL = re.compile(
     r"岗位|要求|必须|优先|加分(?:项)?|(?:工作)?方式|国籍|所在(?:城市|地)|居住(?:城市|地)|现居(?:住)?地|"
     r"(?:希望)?勤務(?:希望)?|住まい|日本語能力|可?到岗(?:日期)?|国家|入場(?:可能日|時期|日)?|着任(?:日|時期)?|"
     r"空き(?:予定|状況)|"
-    r"name|skills?|experience|rate|location|availability|visa|work authorization|remote|"
+    r"name|skills?|experience|rate|location|where|availability|visa|work authorization|remote|"
     r"start(?: date)?|duration|budget|bill rate|nationality|citizenship|japanese(?: level)?|"
     r"interviews?|available(?: from)?|lives? in|work style|"
     r"must have|働き方|勤務形態|"
@@ -384,10 +384,13 @@ _LABEL_SUFFIX = r"[ \t]*[(（][^)）\n:：]{1,12}[)）]|[ \t]*[/／・][^:：\n/
 
 def labelled(fields: str, labels: str) -> str | None:
     """The value after the first 'label: ' among `labels` (a regex alternation), if any."""
+    # A dash stands for the colon only at the start of a line ("Rate - 740,000 yen"), not in
+    # a sentence ("will only take engagements that are 100% remote - no travel to Osaka").
     match = re.search(
-        rf"(?:{labels})(?:{_LABEL_SUFFIX})?(?:[ \t]*[:：]|[ \t]+[-–—][ \t])[ \t]*([^\n]+)",
+        rf"(?:(?:{labels})(?:{_LABEL_SUFFIX})?[ \t]*[:：]|"
+        rf"^[ \t]*[・\-*•]?[ \t]*(?:{labels})(?:{_LABEL_SUFFIX})?[ \t]+[-–—][ \t])[ \t]*([^\n]+)",
         fields,
-        re.I,
+        re.I | re.M,
     )
     if match is None:
         return None
