@@ -186,6 +186,7 @@ def test_a_candidates_depth_said_in_prose(text: str, expected: int) -> None:
         ),
         ("Subcontracting: your partners' partners are fine, but nothing beyond that", 2),
         ("Chain: staff of a company under your partner are fine, nothing further down", 2),
+        ("・商流：贵司员工，或贵司下面再一家公司的人员为止", 1),
         ("Engineers employed by your partner's subcontractor are welcome.", 2),
         ("Your partners are fine, but not their subcontractors.", 1),
         ("[Commercial flow] your employees, plus freelancers who contract directly with you;", 1),

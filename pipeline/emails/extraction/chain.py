@@ -44,8 +44,9 @@ _HOP_ALLOWED = re.compile(
     # "one subcontracting layer under you"
     r"\b(one|1|a single)\s+(?:subcontracting|vendor|supplier)\s+(?:layer|tier|level)\s+"
     r"(?:under|below|beneath)\s+you|"
-    # "可接受到贵司下面两层的人员", "最远到贵司下游的第一家公司为止", "最多到贵司的下一家"
-    r"(?:贵司|贵公司)(?:的)?(?:下面|以下|之下|下游|下)(?:的)?\s*(?:第)?\s*"
+    # "可接受到贵司下面两层的人员", "最远到贵司下游的第一家公司为止", "最多到贵司的下一家",
+    # "貴司員工，或貴司下面再一家公司的人員為止"
+    r"(?:贵司|贵公司)(?:的)?(?:下面|以下|之下|下游|下)(?:的)?\s*(?:再)?\s*(?:第)?\s*"
     r"(?<![\d十])([一二两兩三123])\s*(?:[层層]|家)|"
     r"\b(one|1|single|a single)\s*(?:level|layer|tier)\s*of\s*(?:subcontract|sub-?vendor|vendor)|"
     rf"{_HOP_COUNT}\s*{_HOP_UNIT}[^\n、。,，;；不\d一二三]{{0,10}}?"
