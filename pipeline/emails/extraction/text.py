@@ -384,11 +384,12 @@ _LABEL_SUFFIX = r"[ \t]*[(（][^)）\n:：]{1,12}[)）]|[ \t]*[/／・][^:：\n/
 
 def labelled(fields: str, labels: str) -> str | None:
     """The value after the first 'label: ' among `labels` (a regex alternation), if any."""
-    # A dash stands for the colon only at the start of a line ("Rate - 740,000 yen"), not in
-    # a sentence ("will only take engagements that are 100% remote - no travel to Osaka").
+    # A dash stands for the colon only near the start of a line ("Rate - 740,000 yen", "Target
+    # start date - May 4"), not in a sentence ("engagements that are 100% remote - no travel").
     match = re.search(
         rf"(?:(?:{labels})(?:{_LABEL_SUFFIX})?[ \t]*[:：]|"
-        rf"^[ \t]*[・\-*•]?[ \t]*(?:{labels})(?:{_LABEL_SUFFIX})?[ \t]+[-–—][ \t])[ \t]*([^\n]+)",
+        rf"^[ \t]*[・\-*•]?[ \t]*(?:[A-Za-z]+[ \t]+){{0,2}}"
+        rf"(?:{labels})(?:{_LABEL_SUFFIX})?[ \t]+[-–—][ \t])[ \t]*([^\n]+)",
         fields,
         re.I | re.M,
     )
