@@ -578,3 +578,55 @@ def test_a_table_joined_to_its_header_row_is_read_as_written() -> None:
         "- 日语要能独立参加与客户的需求讨论；"
     )
     assert japanese_level(text, minimum=True) == "business"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "お客様の規程により、日本の国籍をお持ちの方に限って参画いただけます。",
+        "本件は日本国籍の方に限ってご紹介をお願いします。",
+    ],
+)
+def test_nationals_only_said_as_limited_to_those_holding_it(text: str) -> None:
+    assert foreign_nationals_ok(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "日本語は普段のちょっとしたやりとりができる程度で、N2は来年受けるつもりとのことです。",
+            "conversational",
+        ),
+        ("日本語N2、N1は12月に受けるつもりです。", "N2"),
+        ("日文：目前持有 N2；N1 去年考過一次沒有通過，今年12月會再挑戰", "N2"),
+        ("日文 N2；N1 今年7月也考過，可惜沒過", "N2"),
+        ("日文方面持有N2，雖然還沒拿到 N1，文件閱讀沒問題", "N2"),
+        ("日语N2，还没有考到N1", "N2"),
+        ("Japanese: JLPT N2 (passed 2025); registered for N1 in December, not held yet", "N2"),
+        ("Japanese N3 held, signed up for the N2 this July", "N3"),
+    ],
+)
+def test_a_level_meant_to_be_sat_or_not_yet_got_is_not_held(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A note on Japanese, so nobody is surprised later: he copes comfortably with everyday "
+            "conversation (lunch, small talk), but he has never worked in Japanese. Portuguese and "
+            "English are both fluent.",
+            "conversational",
+        ),
+        ("Japanese, in short: she manages everyday conversation without trouble", "conversational"),
+        ("日本語：会議に出て議事録を書ける、ビジネスレベル", "business"),
+    ],
+)
+def test_a_level_in_a_later_clause_of_a_sentence_on_japanese(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected
+
+
+def test_a_level_in_a_later_clause_asked_by_a_project() -> None:
+    assert japanese_level("(2) 日語：能用日語開會、寫週報，商務程度", minimum=True) == "business"

@@ -73,8 +73,8 @@ _ASPIRED_LEVEL = re.compile(
     rf"(?:正在|目前|现在|現在)?(?:准备|準備|备考|備考|报考|報考|考取中|打算|计划|計劃)"
     rf"(?:{_NO_LEVEL}{{0,8}}?(?:考|参加))?\s*(?:JLPT\s*)?N\s?[1-5]|"
     r"N\s?[1-5]\s*(?:は|を)?[^\n、。,()（）]{0,10}?"
-    # "N2受験予定", "N2 はこの12月の試験で受ける予定です"
-    r"(?:受(?:験|ける|験する|験の)予定|受験準備中|勉強中|取得(?:を)?目指|目指|挑戦中|备考中|準備中)|"
+    # "N2受験予定", "N2 はこの12月の試験で受ける予定です", "N2は来年受けるつもり"
+    r"(?:受(?:験|ける|験する|験の)(?:予定|つもり)|受験準備中|勉強中|取得(?:を)?目指|目指|挑戦中|备考中|準備中)|"
     # "N2准备今年12月再考", "N1打算明年参加"
     rf"N\s?[1-5]\s*(?:准备|準備|打算|计划|計劃){_NO_LEVEL}{{0,10}}?(?:考|参加|报考)|"
     r"(?:目標|目标)\s*[:：]?\s*N\s?[1-5]|\bnot (?:yet )?(?:at )?N\s?[1-5]|"
@@ -86,14 +86,17 @@ _ASPIRED_LEVEL = re.compile(
     # "N1は来年の受験を予定", "N2 还没有考过", "N1はまだ取得しておりません"
     r"N\s?[1-5]\s*(?:は)?[^\n、。,()（）]{0,8}?受験を予定|"
     r"N\s?[1-5]\s*(?:今年|去年|还)?(?:没有|没|未)(?:考过|通过|取得|过)|"
+    # "雖然還沒拿到 N1", "还没有考到N1"
+    r"(?:还|還|尚)(?:[没沒](?:有)?|未)(?:拿到|取得|考到|考[过過]|通[过過])\s*(?:JLPT\s*)?N\s?[1-5]|"
     # sat and failed: "考了N2,差几分没过", "N2は不合格でした", "N1に落ちました",
     # "he sat N2 this July but missed the pass mark", "failed the N2"
     # "去年考N2差几分没过" (not "参考"), "N1考了两次都没过"
     rf"(?:(?<!参)考了?|参加了|报考了)\s*(?:JLPT\s*)?N\s?[1-5]{_NO_LEVEL}{{0,12}}?"
     r"(?:没过|没有过|没通过|没有通过|未通过|不合格|落榜)|"
-    # "N1去年7月考过一次,差几分没过"
-    rf"N\s?[1-5]{_NO_LEVEL}{{0,8}}?(?:也|都|还)?(?:考了|考过|参加了|挑战了){_NO_LEVEL}{{0,10}}?"
-    r"(?:没过|没有过|没通过|没有通过|未通过|不合格|落榜)|"
+    # "N1去年7月考过一次,差几分没过", "N1 去年考過一次沒有通過"
+    rf"N\s?[1-5]{_NO_LEVEL}{{0,8}}?(?:也|都|还)?(?:考了|考[过過]|参加了|挑[战戰]了)"
+    rf"{_NO_LEVEL}{{0,10}}?"
+    r"(?:[没沒](?:有)?(?:通)?[过過]|未通[过過]|不合格|落榜)|"
     # "7月に N1 にも挑戦しましたが、今回は合格点に届きませんでした",
     # "N1 は昨年12月に受験しましたが、あと数点届かず不合格でした"
     rf"N\s?[1-5]\s*(?:は|に|を)?{_NO_LEVEL}{{0,30}}?(?:不合格|落ちました|落ちた|合格できず|"
@@ -103,8 +106,10 @@ _ASPIRED_LEVEL = re.compile(
     rf"N\s?[1-5]\b{_NO_LEVEL}{{0,40}}?"
     r"\b(?:did not pass|didn't pass|not pass|failed|missed (?:the|it|by|passing)|fell short)|"
     r"N\s?[1-5]\s*(?:は)?\s*(?:まだ)?\s*取得して(?:おりません|いません)|"
-    # "preparing for the N1", "he is retaking N3 in December", "will sit N2"
+    # "preparing for the N1", "he is retaking N3 in December", "will sit N2",
+    # "registered for N1 in December", "signed up for the N1"
     r"(?:preparing|studying|aiming|working towards?|sitting|re-?taking|re-?sitting|"
+    r"registered|enrolled|signed up|booked|"
     r"will (?:re-?)?(?:take|sit))\s+(?:for\s+)?(?:the\s+)?"
     r"(?:JLPT\s+)?N\s?[1-5]",
     re.I,
@@ -172,6 +177,8 @@ def _levels(read: list[str], lines: list[str], minimum: bool) -> list[str]:
                 levels += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, clause, re.I)]
     if not levels:  # "Japanese citizen, native speaker": the level in the clause after
         levels = [lvl for line in lines for lvl in _level_after_japanese(line)]
+    if not levels:  # "日語: 能用日語開會、寫週報，商務程度": a later clause of the sentence
+        levels = [lvl for line in lines for lvl in _level_in_sentence(line)]
     return levels
 
 
@@ -187,6 +194,23 @@ def _level_after_japanese(line: str) -> list[str]:
     for clause, after in pairwise(clauses):
         if _JAPANESE_LINE.search(clause) and len(after) <= 24 and not _OTHER_LANGUAGE.search(after):
             found += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, after, re.I)]
+    return found
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[。！？!?])|\.\s")
+
+
+def _level_in_sentence(line: str) -> list[str]:
+    """A level in the clauses of a sentence about Japanese that name no other language ("A note
+    on Japanese, so nobody is surprised: he copes with everyday conversation")."""
+    found: list[str] = []
+    for sentence in _SENTENCE_BREAK.split(line):
+        if not _JAPANESE_LINE.search(sentence):
+            continue
+        for clause in _CLAUSE_BREAK.split(sentence):
+            if not _OTHER_LANGUAGE.search(clause):
+                clause = _DENIED_LEVEL.sub(" ", clause)
+                found += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, clause, re.I)]
     return found
 
 
@@ -476,9 +500,10 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         # "参画できるのは日本の国籍を持つ方だけ" (not "日本国籍だけでなく"),
         # "只能安排持有日本国籍的人员",
         # "外籍人员这次确实没办法",
-        # "日本の国籍をお持ちの方に限られます", "日本のパスポートを\n> お持ちの方だけです"
+        # "日本の国籍をお持ちの方に限られます", "日本のパスポートを\n> お持ちの方だけです",
+        # "日本の国籍をお持ちの方に限って参画いただけます"
         r"日本(?:の)?(?:(?:国)?籍|パスポート|旅券)(?:[^\n。、]|(?<=[をがは])\n[>＞ \t]*){0,10}?"
-        r"(?:に限(?:ります|る|定|らせ|られ)|のみ|限定|だけ(?!で(?:は)?なく))|"
+        r"(?:に限(?:ります|る|定|らせ|られ|って)|のみ|限定|だけ(?!で(?:は)?なく))|"
         # "外国籍の方は今回対象外", "国籍が日本以外の方は対象になりません", "人员必须持有日本国籍",
         # "须日本国籍"
         r"(?:外国籍|国籍が日本以外)(?:の方)?(?:は)?(?:今回)?(?:は)?\s*"
