@@ -614,3 +614,42 @@ def test_a_floor_in_an_address_is_no_layer_and_a_partner_denied_is_none(
     text: str, expected: int
 ) -> None:
     assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a partner or a trading company named with である / 取引のある
+        ("弊社のパートナーである株式会社ナガレ情報に在籍している方です", 1),
+        ("当社の協力会社である有限会社ミナトソフトに所属するエンジニアです", 1),
+        ("所属：弊社と取引のある株式会社ユウキ電算の社員で、弊社の社員ではございません", 1),
+        ("弊社と以前から取引がある株式会社サクラ技研の契約社員です", 1),
+        ("当社と取引している会社にご所属の方をご紹介します", 1),
+        ("所属　弊社が直接お取引している協力会社にご在籍の方です（弊社の社員ではございません）", 1),
+    ],
+)
+def test_depth_of_a_partner_named_with_dearu_or_torihiki(text: str, expected: int) -> None:
+    assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("| 商流 | 御社の所属の方、または御社と直接ご契約の会社に所属の方まで |", 1),
+        ("貴社と契約している企業の社員まで", 1),
+        ("貴社の契約社員まで", 0),  # 契約社員 is the reader's own
+        (
+            "Supply chain .. your own staff, or staff employed by a company\n"
+            "                that contracts with you directly.",
+            1,
+        ),
+        ("staff of a firm which\n   contracts with you directly are welcome", 1),
+        ("the client signs only with the company that actually employs the engineer", 0),
+        ("the engineer must be directly employed by the company that submits them", 0),
+        ("Candidates should be hired by the firm which proposes them.", 0),
+    ],
+)
+def test_limits_said_as_a_contracting_company_or_the_submitting_employer(
+    text: str, expected: int
+) -> None:
+    assert max_commercial_depth(text) == expected

@@ -106,12 +106,15 @@ _OWN_ONLY = re.compile(
     r"(?:员工|員工|社员|工程师|人员)|"
     r"请勿(?:再)?(?:转包|外包|委托)|不接受第三方|"
     # "we sign only with the company that directly employs the engineer", "the client signs only
-    # with the company that employs the engineer", "do not propose people employed by your partners"
-    r"(?:sign|contract)s? only with the (?:company|firm|employer) that (?:directly )?employs|"
+    # with the company that actually employs the engineer", "do not propose people employed by
+    # your partners"
+    r"(?:sign|contract)s? only with the (?:company|firm|employer) that (?:directly |actually )?"
+    r"employs|"
     r"(?:submitted|proposed) by the (?:company|firm|employer) that (?:directly )?employs|"
     # "a W-2 / full-time employee of the firm that submits them", "we cannot accept anyone
-    # subcontracted to you"
-    r"employees? of the (?:company|firm|vendor|supplier) (?:that|which|who) "
+    # subcontracted to you", "must be directly employed by the company that submits them"
+    r"(?:employees? of|(?:directly )?(?:employed|hired) by) the (?:company|firm|vendor|supplier) "
+    r"(?:that|which|who) "
     r"(?:submits|proposes|presents|puts forward)|"
     r"(?:cannot|can ?not|can't|do not|don't|will not|won't) accept (?:anyone|anybody|people|"
     r"engineers|candidates|staff) (?:who (?:is|are) )?subcontracted to you|"
@@ -151,7 +154,8 @@ _PARTNER_OK = re.compile(
     r"(?:have|hold) (?:a|the) (?:direct )?contract with|"
     r"employed by you,? or by your direct (?:subcontractor|partner|vendor)|"
     # "staff of a company you subcontract to directly"
-    r"(?:company|partner|firm|vendor)s? (?:that |who |which )?(?:you )?(?:sub)?contracts? "
+    # "a company\n    that contracts with you directly": a value wrapped over lines
+    r"(?:company|partner|firm|vendor)s?\s+(?:(?:that|who|which)\s+)?(?:you\s+)?(?:sub)?contracts?\s+"
     r"(?:directly\s+(?:with|to)(?:\s+you)?|(?:with|to)(?:\s+you)?\s+directly)|"
     r"you (?:sub)?contract (?:with|to) directly|"
     r"(?:一|1)\s*次\s*(?:协力|協力|合作)(?:公司)?(?:的)?(?:员工)?\s*(?:为止|為止|まで|可)|"
@@ -236,8 +240,9 @@ _READER_LIMIT = re.compile(
 # A freelancer under contract to the reader is a company of their own: 貴社直の個人事業主まで is 1.
 _PARTNER_WORD = re.compile(
     r"BP|協力|パートナー|partner|[一1]\s*社|個人|フリーランス|freelanc|の先|一つ先|ひとつ先|"
-    # "貴社が直接お取引されている会社にご所属の方まで", "貴社お取引先まで"
-    r"取引(?:先|[^\n、。]{0,10}?(?:会社|企業))",
+    # "貴社が直接お取引されている会社にご所属の方まで", "貴社お取引先まで",
+    # "御社と直接ご契約の会社に所属の方まで"
+    r"(?:取引|契約)(?:先|[^\n、。]{0,10}?(?:会社|企業))",
     re.I,
 )
 
@@ -359,8 +364,12 @@ _DEPTH_ONE = re.compile(
     # "協業会社（株式会社ホクトリンク）の社員"
     r"協業(?:会社|先)(?:「[^」\n]{1,30}」|[（(][^)）\n]{1,30}[)）])?の社員|"
     # "協業先である株式会社ナニワシステムズの社員",
-    # "弊社の取引先である株式会社湘南ネットワークの正社員"
-    r"(?:協業(?:会社|先)|(?:お)?取引先(?:企業|会社)?)である[^\n、。]{1,30}?の(?:正)?社員|"
+    # "弊社の取引先である株式会社湘南ネットワークの正社員",
+    # "弊社のパートナーである株式会社ナガレ情報に在籍", "弊社と取引のある株式会社ユウキ電算の社員",
+    # "弊社が直接お取引している協力会社にご在籍の方", "弊社と長年取引のある会社の社員"
+    r"(?:(?:協業(?:会社|先)|(?:お)?取引先(?:企業|会社)?|パートナー(?:企業|会社)?|協力会社|BP)(?:様)?"
+    r"である|(?:弊社|当社)(?:と|が)[^\n、。]{0,6}?(?:お)?取引(?:のある|がある|して(?:い|おり)|させて))"
+    r"[^\n、。]{1,30}?(?:の(?:正|契約)?社員|に(?:ご)?(?:在籍|所属|勤務))|"
     r"\ba partner (?:company|firm) of ours\b|"
     r"(?:employee|consultant|engineer) of [A-Z][\w&. ]{1,30}, our (?:[\w-]+ ){0,2}partner|"
     r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(][^)）\n]{1,30}[)）])?(?:に|の)\s*"
