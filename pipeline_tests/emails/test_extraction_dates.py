@@ -693,3 +693,49 @@ def test_the_day_a_person_can_start_said_after_the_end_or_with_whom(
     text: str, reference: date, expected: date
 ) -> None:
     assert start_date(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "いまの客先が12月25日までの契約でして、実際に動けるのは年が変わって2027年1月6日（水）\n"
+            "からになります。",
+            date(2026, 9, 24),
+            date(2027, 1, 6),
+        ),
+        ("◎ 進場日：2026/10/05", date(2026, 9, 18), date(2026, 10, 5)),
+        (
+            "他目前的合同到12月底，而且年初要休假，最快明年1月5日才能入场",
+            date(2026, 9, 30),
+            date(2027, 1, 5),
+        ),
+        (
+            "- 进场：他现在的项目延长到了11月中旬，所以11月16日起才能进场",
+            date(2026, 9, 22),
+            date(2026, 11, 16),
+        ),
+        (
+            "she will not be free until next year.\n\n- Available from February 2027 (committed to "
+            "her current client until the end of January)",
+            date(2026, 10, 10),
+            date(2027, 2, 1),
+        ),
+        (
+            "> Is the role remote?\nFully remote.\n\n> Start date and rate?\nMonday, November 16. "
+            "Up to USD 6,000 per month.",
+            date(2026, 10, 8),
+            date(2026, 11, 16),
+        ),
+        (
+            "イニシャル  最寄駅      経験  単価    稼働開始\n"
+            "T.H         中目黒      8年   78万円  来年1月～",
+            date(2026, 10, 8),
+            date(2027, 1, 1),
+        ),
+    ],
+)
+def test_a_first_day_after_a_new_year_a_quoted_question_or_a_spaced_table(
+    text: str, reference: date, expected: date
+) -> None:
+    assert start_date(text, reference) == expected

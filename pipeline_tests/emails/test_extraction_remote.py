@@ -500,3 +500,19 @@ def test_remote_only_said_as_the_only_work_sought_or_even_one_office_day_refused
 )
 def test_no_home_work_a_weekly_count_and_a_dash_inside_a_sentence(text: str, expected: str) -> None:
     assert remote(text) == expected
+
+
+def test_remote_only_with_a_colon_inside_the_sentence_and_home_work_said_as_complete() -> None:
+    text = "He only takes fully remote work: no office days at all, not even occasional ones."
+    assert remote(text) == "full"
+    assert remote("是否远程：否") == "none"
+    assert (
+        remote_only(
+            "働き方：札幌から上京しての作業はできず、自宅だけで作業が完結する案件に限ってお受けしています"
+        )
+        is True
+    )
+    assert (
+        remote("in Tenjin, Fukuoka: in the office Mon & Wed, home the rest; from Oct 1")
+        == "partial"
+    )

@@ -123,3 +123,14 @@ def test_a_traditional_chinese_forward_marker_keeps_its_quoted_mail() -> None:
 def test_a_dash_stands_for_a_colon_only_at_the_start_of_a_line() -> None:
     assert labelled("  Rate - 740,000 yen / month", "rate") == "740,000 yen / month"
     assert labelled("engagements that are 100% remote - no travel to Osaka", "remote") is None
+
+
+def test_a_rule_and_a_row_of_spaced_columns_are_not_wrapped_prose() -> None:
+    text = (
+        "-" * 64 + "\n"
+        "イニシャル  最寄駅                  経験  スキル              単価    稼働開始\n"
+        "T.H         中目黒（東京都目黒区）  8年   Go 5年／Memcached 3年  78万円  来年1月～\n"
+    )
+    lines = prepare(text).fields.splitlines()
+    assert len(lines) >= 3
+    assert "稼働開始: 来年1月~" in prepare(text).fields

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 
 from pipeline.emails.extraction.text import Prepared, labelled, prepare
 
@@ -18,6 +19,7 @@ START_LABELS = (
     r"着任(?:日|時期)?|(?:作業|勤務|就業)開始(?:日|時期)?|入社可能日|期間|作業期間|時期|"
     r"(?:稼[働動]|参画|入場)可|空き(?:状況|予定|時期)?|(?:稼[働動]|参画)?スタート(?:時期|日|可能日)?|"
     r"到岗(?:时间|日期|日)?|可到岗|到[职職](?:[时時][间間]|日期|日)?|入职(?:时间|日期)?|入场(?:时间|日期|日)?|"
+    r"[进進][场場](?:[时時][间間]|日期|日)?|"
     r"可?开始(?:时间|日期|日)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
     r"(?:project\s+)?start(?:s|ing)?(?:\s*(?:date|timing|time|month))?|availability(?:\s*date)?|"
     r"available(?:\s*from)?|joining(?:\s*(?:time|date|period))?|稼[働動]可能月|"
@@ -135,9 +137,20 @@ _ENGAGED_ZH = (
 _UNTIL_ZH_DATE = r"(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|底|末)?|\d{1,2}/\d{1,2}(?![\d/]))"
 # The first day said outright, wherever it stands: it beats a label's value or an earlier
 # "until" ("on leave until the end of December; the first day he can work is January 4").
+# A value that opens with a month and a year, then explains itself in brackets.
+_OPENS_WITH_DATE = re.compile(rf"\s*({_MONTH_WORD}\s+20\d{{2}}|20\d{{2}}年\s*\d{{1,2}}月)\s*[(（]")
+
+
+# A question on when the work starts, quoted in a reply that answers it on the next line.
+_START_ASKED = re.compile(
+    r"^\s*>?\s*(?:(?:what(?:'s| is) the |and the )?start(?:\s+date)?|when (?:does|would|will) "
+    r"(?:it|the (?:role|project|work)) start|開始(?:時期|日)?|开始(?:时间|日期)?)"
+    r"[^\n]{0,30}[?？]\s*$",
+    re.I,
+)
 # An English day, as a sentence writes it: "Monday, January 4, 2027", "1 March 2027".
 _EN_DAY = (
-    rf"(?:{_WEEKDAY_WORD},?\s+)?{_MONTH_WORD}\s+\d{{1,2}}(?:,?\s*20\d{{2}})?|"
+    rf"(?:{_WEEKDAY_WORD},?\s+)?{_MONTH_WORD}\s+\d{{1,2}}(?!\d)(?:,?\s*20\d{{2}})?|"
     rf"(?:{_WEEKDAY_WORD},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s*20\d{{2}})?"
 )
 # Who joins whom: "start", "start with you", "join a new team", "join you".
@@ -158,10 +171,12 @@ _STATED_FIRST_DAY = re.compile(
     # from December 15" (after "her contract ends on December 15")
     rf"({_EN_DAY})\s+(?:would|will)\s+be\s+(?:his|her|their|my)\s+first\s+day|"
     rf"\b(?:she|he|they|I)\s+(?:could|can)\s+start\s+with\s+you\s+(?:from|on)\s+({_EN_DAY})|"
+    # "Available from February 2027" (beats "she will not be free until next year" before it)
+    rf"\b(?:available|free)\s+(?:from|starting)\s+({_EN_DAY}|{_MONTH_WORD}\s+20\d{{2}})|"
     # "貴社案件へ合流できるのは2027年4月1日以降", "参画可能になるのは12月から"
     # "動けるのは年明けの1月5日（火）から"
     r"(?:(?:参画|合流|稼[働動]|参加|開始|入場|ジョイン)(?:が|を)?(?:でき|可能に?な)(?:る|ります)|"
-    r"動け(?:る|ます))(?:の|日)は\s*(?:年明けの|来年の)?\s*"
+    r"動け(?:る|ます))(?:の|日)は\s*(?:年明けの|来年の|年が(?:変わって|明けて))?\s*"
     r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|初旬|中旬|下旬|末)?)|"
     # "参画は年明けの1月15日以降", "年明け1/4（月）以降の参画", "年明け1月からの参画": the new
     # year named, then its day
@@ -173,8 +188,11 @@ _STATED_FIRST_DAY = re.compile(
     r"(?:起|开始|開始|以后|以後)\s*(?:就)?\s*(?:可以|可|能)|"
     r"(?<![到至])(?:明年|今年)\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|上旬|中旬|下旬|初)?)\s*"
     r"(?:起\s*)?(?:就)?\s*(?:可以|可|能)?\s*(?:到[岗崗]|入[场場]|进场|進場)|"
+    # "延长到了11月中旬，所以11月16日起才能进场"
+    r"(\d{1,2}\s*月\s*\d{1,2}\s*[日号號])\s*(?:起|开始|以后|以後)\s*(?:才|就)?\s*(?:能|可以|可)\s*"
+    r"(?:进场|進場|到[岗崗]|入[场場]|开始|開始)|"
     # "所以最早二月份才能过去", "最早明年1月1日才能进场"
-    r"最早\s*(?:明年|今年)?\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號])?)\s*(?:份)?\s*(?:才)?\s*"
+    r"最[早快]\s*(?:明年|今年)?\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號])?)\s*(?:份)?\s*(?:才)?\s*"
     r"(?:能|可以|可)?\s*(?:进场|進場|到[岗崗]|入[场場]|过去|過去|开始|開始)",
     re.I,
 )
@@ -417,7 +435,13 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
         found = parse_date(next(g for g in match.groups() if g), reference)
         if found:
             return found
-    for line in fields.splitlines():
+    lines = fields.splitlines()
+    for question, answer in pairwise(lines):
+        if _START_ASKED.match(question):  # "> Start date and rate?" / "Monday, November 16."
+            found = parse_date(answer, reference)
+            if found:
+                return found
+    for line in lines:
         last = labelled(line, _LAST_DAY_LABELS)
         last_day = parse_date(last, reference) if last else None
         if last_day:  # "Roll-off date: Sep 30", "リリース予定：10月末": free the day after
@@ -426,7 +450,9 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
         if value and _LENGTH_ONLY.fullmatch(value) and _PERIOD_LABEL.search(line):
             continue  # "Duration: 6 months", "期間：6ヶ月〜" is how long, not when
         if value:
-            found = parse_date(value, reference)
+            # "Available from February 2027 (committed to her client until the end of January)"
+            opening = _OPENS_WITH_DATE.match(value)
+            found = parse_date(opening.group(1) if opening else value, reference)
             if found:
                 return found
     # A date written in a sentence wins over "need someone asap" earlier in the mail.

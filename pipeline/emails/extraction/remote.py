@@ -31,7 +31,7 @@ _REMOTE_PARTIAL = re.compile(
     r"(?<![\d年今来先毎翌])(?:[月火水木金](?:曜日?)?\s*[・、/]?\s*){1,4}は\s*(?:自宅|在宅|リモート)|"
     # "出社は週1〜2日、その他は自宅から", "Two days on site each week, the remainder from home"
     r"出社は?\s*週\s*\d(?:\s*[~〜-]\s*\d)?\s*(?:日|回)|(?:その他|残り|ほか|他)(?:の日)?は\s*(?:自宅|在宅)|"
-    r"(?:the )?(?:remainder|rest)(?: of the week)?\s+(?:from|at)\s+home|"
+    r"(?:the )?(?:remainder|rest)(?: of the week)?\s+(?:from|at)\s+home|home the rest\b|"
     # "月に数回出社（基本は在宅）"
     r"基本(?:は|的に)?(?:リモート|在宅)|月に?\s*(?:数|\d|一|二|三)\s*回(?:程度)?(?:の)?\s*出社|"
     r"テレワーク(?:可|併用)|在宅(?:勤務)?可|"
@@ -225,7 +225,7 @@ _REMOTE_ONLY = re.compile(
     # お受けしておりません", "work-from-home engagements only", "commuting ... is not something
     # she will consider"
     r"出社を伴う案件[^\n。]{0,20}?(?:辞退|お受けしておりません|お受けできません)|全日在宅|"
-    r"(?:在宅|(?:ご)?自宅)(?:だけ|のみ)?で完結|在宅完結|出社が発生する案件[^\n。]{0,6}?お受けしておりません|"
+    r"(?:在宅|(?:ご)?自宅)(?:だけ|のみ)?で(?:作業|業務|仕事)?(?:が)?完結|在宅完結|出社が発生する案件[^\n。]{0,6}?お受けしておりません|"
     r"work-from-home (?:engagements|roles|jobs|projects) only|"
     r"not open to (?:roles|jobs|engagements|positions) with (?:any )?office days|"
     r"commuting [^.\n]{0,40}?is not something (?:she|he|they) (?:will|would) consider|"
@@ -391,7 +391,10 @@ _REQUIRED_VALUE = re.compile(r"(?:必须|必須|必要|マスト|must|mandatory|
 def _stated_remote(fields: str) -> str | None:
     """The remote label's value when it is one word of refusal, of part-time or of full remote,
     or a number of days; an onsite label's number of days ("出社：週2回", "出社：なし")."""
-    value = labelled(fields, _REMOTE_LABELS)
+    # (at a line's or an item's start: not "only takes fully remote work: no office days")
+    value = labelled(
+        fields, rf"(?:^|(?<=[、,，/／|｜]))[ \t・\-*•■◆●◎【\[]*(?:是否|可否)?(?:{_REMOTE_LABELS})"
+    )
     word = re.match(r"n/a|100%|[^\s(（,、。:：/]+", value, re.I) if value else None
     stated = _REMOTE_STATED.get(word.group(0).lower()) if word else None
     rest = value[word.end() :] if value and word else ""

@@ -115,8 +115,16 @@ def unwrap(text: str) -> str:
     return _WRAPPED.sub(_join_wrapped, text)
 
 
+# Lines that are no wrapped prose: a rule ("-----", "━━━") and a row of columns aligned with
+# runs of spaces ("イニシャル  最寄駅      経験  単価"), whose next line is the next row.
+_RULE_LINE = re.compile(r"^\s*[-=_─━*~#・.]{6,}\s*$")
+_SPACED_COLUMNS = re.compile(r"\S[ \t]{2,}\S.*\S[ \t]{2,}\S")
+
+
 def _join_wrapped(match: re.Match[str]) -> str:
     line = match.group("line")
+    if _RULE_LINE.match(line) or _SPACED_COLUMNS.search(line.strip()):
+        return match.group(0)
     wide = sum(1 for c in line if ord(c) > 0x2E7F)  # CJK takes two columns
     if len(line) + wide < 56:
         return match.group(0)
@@ -246,6 +254,10 @@ def _cells(line: str) -> list[str] | None:
         cells = [c.strip() for c in line.split(" / ")]
     elif "\t" in line:
         cells = [c.strip() for c in line.strip().split("\t") if c.strip()]
+    elif _SPACED_COLUMNS.search(
+        line.strip()
+    ):  # "イニシャル  最寄駅  単価" over "T.H  中目黒  78万円"
+        cells = re.split(r"[ \t]{2,}", line.strip())
     else:
         return None
     return cells if len(cells) >= 2 and all(cells) else None
