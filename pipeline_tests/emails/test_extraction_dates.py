@@ -739,3 +739,31 @@ def test_a_first_day_after_a_new_year_a_quoted_question_or_a_spaced_table(
     text: str, reference: date, expected: date
 ) -> None:
     assert start_date(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "ご参画は本日から2ヶ月ほど先、11月16日以降となる見込みです。",
+            date(2026, 9, 12),
+            date(2026, 11, 16),
+        ),
+        (
+            "現在の案件が年明けまで続くため、ご参画は2027年2月1日からとなります。",
+            date(2026, 10, 21),
+            date(2027, 2, 1),
+        ),
+        ("■ 起始日：2026年10月19日", date(2026, 9, 28), date(2026, 10, 19)),
+        (
+            "| Availability     | his current contract runs until mid-    |\n"
+            "|                  | November; first day with you Nov 16     |",
+            date(2026, 9, 17),
+            date(2026, 11, 16),
+        ),
+    ],
+)
+def test_a_first_day_said_after_a_delay_a_start_label_or_in_a_table_row_that_goes_on(
+    text: str, reference: date, expected: date
+) -> None:
+    assert start_date(text, reference) == expected

@@ -516,3 +516,20 @@ def test_remote_only_with_a_colon_inside_the_sentence_and_home_work_said_as_comp
         remote("in Tenjin, Fukuoka: in the office Mon & Wed, home the rest; from Oct 1")
         == "partial"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地点：福冈市博多区，原则上在现场，每周可以有一天在家",
+        "办公：杭州市滨江区，一周在公司三天，两天居家",
+        "| Site | Otemachi, Tokyo - roughly half the week at the desk |",
+    ],
+)
+def test_one_day_at_home_a_count_in_the_office_or_half_the_week(text: str) -> None:
+    assert remote(text) == "partial"
+
+
+def test_remote_only_said_as_contracts_done_from_home() -> None:
+    text = "Caleb only takes contracts he can do start to finish from his home in Austin."
+    assert remote_only(text) is True

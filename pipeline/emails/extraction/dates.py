@@ -19,7 +19,7 @@ START_LABELS = (
     r"着任(?:日|時期)?|(?:作業|勤務|就業)開始(?:日|時期)?|入社可能日|期間|作業期間|時期|"
     r"(?:稼[働動]|参画|入場)可|空き(?:状況|予定|時期)?|(?:稼[働動]|参画)?スタート(?:時期|日|可能日)?|"
     r"到岗(?:时间|日期|日)?|可到岗|到[职職](?:[时時][间間]|日期|日)?|入职(?:时间|日期)?|入场(?:时间|日期|日)?|"
-    r"[进進][场場](?:[时時][间間]|日期|日)?|"
+    r"[进進][场場](?:[时時][间間]|日期|日)?|起始(?:日期|日|[时時][间間])?|"
     r"可?开始(?:时间|日期|日)?|项目开始|上岗(?:时间)?|可入场|赴日(?:时间|日期)?|"
     r"(?:project\s+)?start(?:s|ing)?(?:\s*(?:date|timing|time|month))?|availability(?:\s*date)?|"
     r"available(?:\s*from)?|joining(?:\s*(?:time|date|period))?|稼[働動]可能月|"
@@ -171,6 +171,8 @@ _STATED_FIRST_DAY = re.compile(
     # from December 15" (after "her contract ends on December 15")
     rf"({_EN_DAY})\s+(?:would|will)\s+be\s+(?:his|her|their|my)\s+first\s+day|"
     rf"\b(?:she|he|they|I)\s+(?:could|can)\s+start\s+with\s+you\s+(?:from|on)\s+({_EN_DAY})|"
+    # "first day with you Nov 16" (in a table row that goes on from "runs until mid-")
+    rf"\bfirst day with you\s*(?:is|would be|will be|[:：-])?\s*({_EN_DAY})|"
     # "Available from February 2027" (beats "she will not be free until next year" before it)
     rf"\b(?:available|free)\s+(?:from|starting)\s+({_EN_DAY}|{_MONTH_WORD}\s+20\d{{2}})|"
     # "貴社案件へ合流できるのは2027年4月1日以降", "参画可能になるのは12月から"
@@ -188,6 +190,9 @@ _STATED_FIRST_DAY = re.compile(
     r"(?:起|开始|開始|以后|以後)\s*(?:就)?\s*(?:可以|可|能)|"
     r"(?<![到至])(?:明年|今年)\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|上旬|中旬|下旬|初)?)\s*"
     r"(?:起\s*)?(?:就)?\s*(?:可以|可|能)?\s*(?:到[岗崗]|入[场場]|进场|進場)|"
+    # "ご参画は本日から2ヶ月ほど先、11月16日以降となる見込み", "ご参画は2027年2月1日からとなります"
+    r"(?:参画|稼[働動]|合流|ジョイン)(?:開始)?は[^\n。]{0,20}?"
+    r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:以降|から|より)|"
     # "延长到了11月中旬，所以11月16日起才能进场"
     r"(\d{1,2}\s*月\s*\d{1,2}\s*[日号號])\s*(?:起|开始|以后|以後)\s*(?:才|就)?\s*(?:能|可以|可)\s*"
     r"(?:进场|進場|到[岗崗]|入[场場]|开始|開始)|"
