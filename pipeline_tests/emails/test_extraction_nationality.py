@@ -630,3 +630,37 @@ def test_a_level_in_a_later_clause_of_a_sentence_on_japanese(text: str, expected
 
 def test_a_level_in_a_later_clause_asked_by_a_project() -> None:
     assert japanese_level("(2) 日語：能用日語開會、寫週報，商務程度", minimum=True) == "business"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "His Japanese is solid for work: he passed JLPT N2 in 2023 but does not hold N1 yet.",
+            "N2",
+        ),
+        ("Japanese: N3, she hasn't passed the N2 so far", "N3"),
+        ("JLPT N2; he doesn't have N1", "N2"),
+        ("Japanese N2 (has not yet obtained JLPT N1)", "N2"),
+    ],
+)
+def test_a_level_said_not_to_be_held_in_english(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "◇国籍　　：個人情報を扱う案件のため日本国籍の方でお願いします",
+        "国籍：セキュリティ上の理由により日本国籍保有者をお願いいたします",
+        "國籍　　　　客戶要求僅限具日本國籍者，外國籍恕不受理",
+        "国籍：仅限持有日本国籍的人员",
+        "外國籍人士恕不接受",
+        "Eligibility ... the client's government contract limits this seat to holders of US\n"
+        "citizenship.",
+        "The role is restricted by the client to US citizens.",
+        "Green card holders and visa holders will be rejected.",
+    ],
+)
+def test_nationals_only_asked_politely_or_by_limiting_the_seat(text: str) -> None:
+    assert foreign_nationals_ok(text) is False
