@@ -653,3 +653,39 @@ def test_limits_said_as_a_contracting_company_or_the_submitting_employer(
     text: str, expected: int
 ) -> None:
     assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The engineer must belong either to you or to a company you deal with directly.",
+            1,
+        ),
+        ("Staff of firms that deal directly with you are welcome.", 1),
+        ("people at a partner who works with you directly are fine", 1),
+        (
+            "| Supply | your employees, or employees of your direct partner; we can't |\n"
+            "|        | accept anyone from a third company |",
+            1,
+        ),
+        ("Engineers from your direct subcontractors can be proposed.", 1),
+    ],
+)
+def test_limits_said_as_a_company_you_deal_with_or_your_direct_partners_staff(
+    text: str, expected: int
+) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【所属】我们合作公司再下面一家公司的员工", 2),
+        ("他是我司合作方再下游的一家企业的工程师", 2),
+        ("所属：我们合作伙伴再往下面1家公司", 2),
+        ("他是我们合作公司的员工", 1),  # the partner itself, no company below it
+    ],
+)
+def test_depth_of_a_company_one_further_below_our_partner(text: str, expected: int) -> None:
+    assert commercial_depth(text) == expected
