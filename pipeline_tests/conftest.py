@@ -7,6 +7,8 @@ The server is the one named by PIPELINE_TEST_DATABASE_URL when set (CI points it
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,12 +25,22 @@ from pipeline_tests.support import APP_TABLES
 
 
 @pytest.fixture(scope="session")
-def postgres_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """URL of a real Postgres server for the whole session."""
+def postgres_server_url() -> Iterator[str]:
+    """URL of a real Postgres server for the whole session.
+
+    The embedded server's folder is not under pytest's base temp: another pytest session of
+    the same user makes that folder private again (mode 0700) when it starts, and as root the
+    server runs as another user, so it would lose its own data folder mid-run.
+    """
     configured = os.environ.get("PIPELINE_TEST_DATABASE_URL")
-    pgdata = tmp_path_factory.mktemp("pg") / "data"
-    with server_or_embedded(configured, setting="PIPELINE_TEST_DATABASE_URL", pgdata=pgdata) as url:
-        yield url
+    folder = Path(tempfile.mkdtemp(prefix="pipeline-test-pg-"))
+    try:
+        with server_or_embedded(
+            configured, setting="PIPELINE_TEST_DATABASE_URL", pgdata=folder / "data"
+        ) as url:
+            yield url
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
