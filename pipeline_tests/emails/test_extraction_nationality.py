@@ -664,3 +664,9 @@ def test_a_level_said_not_to_be_held_in_english(text: str, expected: str) -> Non
 )
 def test_nationals_only_asked_politely_or_by_limiting_the_seat(text: str) -> None:
     assert foreign_nationals_ok(text) is False
+
+
+def test_a_citizen_who_did_not_take_japanese_nationality_keeps_his_own() -> None:
+    text = "吴先生，42岁，中国公民，在日本生活已经十年，持有永住资格，但没有加入日本籍"
+    assert nationality(text) == "CN"
+    assert nationality("他是越南国民，住在大阪") == "VN"

@@ -275,6 +275,8 @@ _COUNTRY_WORD = re.compile(
 # "not naturalised", "未帰化", "没有归化", "帰化申請中": still the nationality of origin.
 _NOT_NATURALISED = (
     r"(?<!not )(?<!not yet )(?<!never )(?<!未)(?<!没有)(?<!尚未)(?<!未曾)"
+    # "但没有加入日本籍", "未取得日本国籍"
+    r"(?<!没有加入)(?<!没加入)(?<!未加入)(?<!没有取得)(?<!未取得)"
     r"(?!帰化(?:申請|予定|手続|していない|しておりません|はしていない))(?!归化(?:申请|中))"
 )
 _NATURALISED = re.compile(
@@ -360,6 +362,7 @@ def nationality(text: str | Prepared) -> str | None:
 def _nationality_in_prose(fields: str) -> str | None:
     match = re.search(
         r"([^\s:：、,/()（）]{1,8})\s*(?:国籍|籍)(?!\s*[:：])|"
+        r"([^\s:：、,，/()（）]{1,6}?)(?:公民|國民|国民)|"  # "中国公民，…但没有加入日本籍"
         r"\b([A-Z][A-Za-z]+)\s+(?:national|citizen)s?\b|([^\s、,]{1,6})人(?:エンジニア|技術者|工程师)",
         fields,
     )
