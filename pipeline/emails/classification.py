@@ -319,6 +319,11 @@ RULES: dict[str, dict[Category, list[Rule]]] = {
                 r"new (?:req|requirement|position|role|opening)\b|"
                 r"reply with (?:your )?(?:resume|cv|profile)|"
                 r"send (?:me )?(?:your )?(?:resumes|profiles)|"
+                # a vendor's questions on a role, answered: "> Is the TeamCity role still open?
+                # Yes.", "the engineer has to be a US citizen", "Local Seattle-area candidates only"
+                r"\bis the [^?\n]{0,40}\b(?:role|position|opening|req)\b[^?\n]{0,20}\bstill open\?|"
+                r"\bthe (?:engineer|candidate|consultant|person) (?:has|needs|must) to be\b|"
+                r"\blocal\b[^.\n]{0,30}\bcandidates only\b|"
                 # "Resumes by Friday please"
                 r"(?:resumes|cvs|profiles|submissions) (?:are )?(?:by|before|due)\b",
                 3.0,

@@ -198,3 +198,15 @@ def test_a_terse_request_with_a_cap_and_a_resume_deadline_is_a_project_by_rules_
         "US citizenship required - remote Vue dev - $70/hr cap", body, "en"
     )
     assert classify_with(item, None).category == "project"
+
+
+def test_answers_to_a_vendors_questions_on_a_role_are_a_project() -> None:
+    body = (
+        "Hi Rachel,\n\nThanks for the quick questions - answers inline below.\n\n"
+        "> Is the Go platform role in Denver still open?\nYes. Go services for a billing team.\n\n"
+        "> Citizenship?\nThe engineer has to be a US citizen. Local Denver-area candidates "
+        "only.\n\n"
+        "> Start and rate?\nNovember 2, 2026. Up to $95/hr.\n\nRegards,\nVic"
+    )
+    item = EmailForClassification("Re: question on the Go platform role", body, "en")
+    assert classify_with(item, None).category == "project"

@@ -767,3 +767,11 @@ def test_a_first_day_said_after_a_delay_a_start_label_or_in_a_table_row_that_goe
     text: str, reference: date, expected: date
 ) -> None:
     assert start_date(text, reference) == expected
+
+
+def test_a_start_not_before_a_day() -> None:
+    text = (
+        "she has committed to her current contract through mid-November and can't\n"
+        "start before Monday, November 16."
+    )
+    assert start_date(text, date(2026, 9, 22)) == date(2026, 11, 16)

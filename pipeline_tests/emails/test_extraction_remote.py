@@ -533,3 +533,10 @@ def test_one_day_at_home_a_count_in_the_office_or_half_the_week(text: str) -> No
 def test_remote_only_said_as_contracts_done_from_home() -> None:
     text = "Caleb only takes contracts he can do start to finish from his home in Austin."
     assert remote_only(text) is True
+
+
+def test_office_days_counted_loosely_and_remote_contracts_only() -> None:
+    assert remote("地点福冈市博多区，每周来两三天即可；10月1日开工") == "partial"
+    text = "Work is mostly at their Umeda office, with two remote days each week."
+    assert remote(text) == "partial"
+    assert remote_only("Important: she works on fully remote contracts only.") is True

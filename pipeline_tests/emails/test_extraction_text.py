@@ -134,3 +134,11 @@ def test_a_rule_and_a_row_of_spaced_columns_are_not_wrapped_prose() -> None:
     lines = prepare(text).fields.splitlines()
     assert len(lines) >= 3
     assert "稼働開始: 来年1月~" in prepare(text).fields
+
+
+def test_a_rule_around_a_forward_word_marks_a_forward() -> None:
+    lines = [
+        "敬啟者：", "補充：單價上限 85 萬日圓／月。", "麻煩各位了。",
+        "——以下轉寄自客戶窗口——", "> 物流客戶要把批次處理改寫成 Dataflow 串流管線。",
+    ]  # fmt: skip
+    assert unquoted_lines(lines) == lines

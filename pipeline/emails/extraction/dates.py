@@ -173,6 +173,8 @@ _STATED_FIRST_DAY = re.compile(
     rf"\b(?:she|he|they|I)\s+(?:could|can)\s+start\s+with\s+you\s+(?:from|on)\s+({_EN_DAY})|"
     # "first day with you Nov 16" (in a table row that goes on from "runs until mid-")
     rf"\bfirst day with you\s*(?:is|would be|will be|[:：-])?\s*({_EN_DAY})|"
+    # "can't start before Monday, November 16"
+    rf"\b(?:can't|cannot|can not|won't be able to|is not able to)\s+start\s+before\s+({_EN_DAY})|"
     # "Available from February 2027" (beats "she will not be free until next year" before it)
     rf"\b(?:available|free)\s+(?:from|starting)\s+({_EN_DAY}|{_MONTH_WORD}\s+20\d{{2}})|"
     # "貴社案件へ合流できるのは2027年4月1日以降", "参画可能になるのは12月から"

@@ -33,6 +33,8 @@ _REMOTE_PARTIAL = re.compile(
     r"出社は?\s*週\s*\d(?:\s*[~〜-]\s*\d)?\s*(?:日|回)|(?:その他|残り|ほか|他)(?:の日)?は\s*(?:自宅|在宅)|"
     r"(?:the )?(?:remainder|rest)(?: of the week)?\s+(?:from|at)\s+home|home the rest\b|"
     r"half (?:of )?the week (?:at the desk|in the office|on-?site)|"
+    # "mostly at their Umeda office, with two remote days each week"
+    r"\b(?:one|two|three|four|[1-4]) remote days?\b|"
     # "月に数回出社（基本は在宅）"
     r"基本(?:は|的に)?(?:リモート|在宅)|月に?\s*(?:数|\d|一|二|三)\s*回(?:程度)?(?:の)?\s*出社|"
     r"テレワーク(?:可|併用)|在宅(?:勤務)?可|"
@@ -42,6 +44,8 @@ _REMOTE_PARTIAL = re.compile(
     r"每[周週]\s*(?:至少|最少|最多)?\s*[一两二三四五1-5](?:\s*[、~-]\s*[一两二三四五1-5])?\s*天\s*"
     r"(?:去|到|进|進|在)?\s*"
     r"(?:客户|客戶)?(?:公司|办公室|辦公室|现场|現場)|"
+    # "每周来两三天即可"
+    r"每[周週]\s*(?:来|到|去)\s*[一两二三四1-4]{1,2}\s*天|"
     # "每周可以有一天在家", "一周在公司三天，两天居家"
     r"每[周週]\s*(?:可以|可)?\s*(?:有)?\s*[一两二三四1-4]\s*天\s*(?:居家|在家)|"
     r"(?:每|一)[周週]\s*(?:在|去|到)(?:公司|现场|現場|办公室|辦公室)\s*[一两二三四1-4]\s*天|"
@@ -220,6 +224,8 @@ _REMOTE_ONLY = re.compile(
     r"(?:will not|won't) accept (?:a|any) role with (?:any )?office days|"
     r"works? entirely from home|(?:does|do) no on-?site work|home office only|"
     r"works? from home only|home working only|"
+    # "she works on fully remote contracts only"
+    r"works? on (?:fully |100\s*% )?remote (?:contracts|engagements|roles|projects|jobs) only|"
     # "Fully remote engagements are the only ones she will accept", "only accepts work that is
     # done entirely from her home office", "自宅での作業が前提です", "在家办公" in a subject
     r"fully remote (?:engagements|roles|jobs|work) (?:are|is) the only|"

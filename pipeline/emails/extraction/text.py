@@ -58,7 +58,9 @@ QUOTED_LINE = re.compile(r"^[>＞]")
 # Where a forwarded mail begins inside the one that forwards it.
 FORWARD_MARKER = re.compile(
     r"^\s*(?:-{2,}\s*(?:Forwarded message|転送(?:された)?メッセージ|[转轉][发發寄](?:的)?[邮郵]件)"
-    r"\s*-{2,}|Begin forwarded message:)\s*$",
+    r"\s*-{2,}|Begin forwarded message:|"
+    # "——以下轉寄自客戶窗口——": a rule around a forward word
+    r"[-—–―=]{2,}[^\n]{0,16}?(?:[转轉][寄发發]|転送|forwarded)[^\n]{0,16}?[-—–―=]{2,})\s*$",
     re.I | re.M,
 )
 
