@@ -670,3 +670,55 @@ def test_a_citizen_who_did_not_take_japanese_nationality_keeps_his_own() -> None
     text = "吴先生，42岁，中国公民，在日本生活已经十年，持有永住资格，但没有加入日本籍"
     assert nationality(text) == "CN"
     assert nationality("他是越南国民，住在大阪") == "VN"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国籍：原为中国籍，2021年已加入日本国籍", "JP"),
+        ("国籍：越南，前年加入了日本籍", "JP"),
+        ("国籍：中国（没加入日本国籍）", "CN"),
+        ("He holds British and Irish passports only - no US citizenship.", "GB"),
+        ("She has Canadian or French citizenship, not US citizenship.", "CA"),
+    ],
+)
+def test_a_nationality_taken_or_several_passports_held(text: str, expected: str) -> None:
+    assert nationality(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "備考：お客様のご指示により日本国籍を有する方でなければ入場できません。",
+        "■国籍\n　輸出管理上の制約から、日本の国籍でない方はお受けできません",
+        "日本国籍の方でなければご参画いただけません",
+        "因客戶的資安規範，只能由擁有日本國籍的人員參與。",
+        "本项目只能由持有日本国籍的人员参加",
+        "- United States citizenship (base access; no other passports can be processed)",
+        "US citizens only, as no other citizenships will be cleared.",
+    ],
+)
+def test_nationals_only_by_who_may_enter_or_take_part(text: str) -> None:
+    assert foreign_nationals_ok(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "expected"),
+    [
+        (
+            "LANGUAGE: the client requires JLPT N1. Candidates at N2 will not be considered.",
+            True,
+            "N1",
+        ),
+        ("Japanese: N1 only - engineers with N2 or below won't be accepted.", True, "N1"),
+        ("Japanese N2 or higher; applicants with N3 cannot be considered.", True, "N2"),
+        ("＊日文：去年考 N2 沒過，目前持有 N3", False, "N3"),
+        ("日語：前年參加了N1，差一點沒有通過，現在是N2", False, "N2"),
+        ("日语的话，日常聊天、买东西没问题，写正式文档和开会还比较吃力。", False, "conversational"),
+        ("日文：日常聊天可以，商务场合还不行", False, "conversational"),
+    ],
+)
+def test_a_level_turned_down_or_failed_and_everyday_chat(
+    text: str, minimum: bool, expected: str
+) -> None:
+    assert japanese_level(text, minimum=minimum) == expected

@@ -55,7 +55,8 @@ _DESCRIPTIVE = (
         # "簡単なやり取りなら可能", "日常生活的交談沒問題", "日常对话",
         # "ちょっとした雑談や日々のやり取りはこなせます"
         r"(?:簡単な|ちょっとした|日々の)(?:会話|やり取り|やりとり|雑談)|"
-        r"日常(?:生活)?的?(?:对话|對話|交谈|交談)|"
+        # "日常聊天、买东西没问题"
+        r"日常(?:生活)?的?(?:对话|對話|交谈|交談|聊天)|"
         # "口语只到简单聊天", "可以應付簡單的生活溝通", "能进行简单的日常交流"
         r"[简簡][单單]的?(?:生活|日常)?(?:聊天|对话|对話|對話|交流|会话|会話|會話|[沟溝]通)|"
         r"can hold a conversation|\bgets by\b|"
@@ -85,6 +86,10 @@ _ASPIRED_LEVEL = re.compile(
     r"(?<![需只必])(?:会|會|要|将|將)\s*去?\s*(?:考|参加|报考)\s*(?:JLPT\s*)?N\s?[1-5]|"
     # refused or not reached: "N2的就不考虑了", "N1は未取得です", "ご要件のN1には届いておりません"
     r"N\s?[1-5]\s*(?:的)?(?:就|则|也)?\s*(?:不考虑|不行|不可|不接受)|N\s?[1-5]\s*(?:は|を)?\s*未取得|"
+    # "Candidates at N2 will not be considered", "those with N2 or below won't be accepted"
+    r"\b(?:at|with|holding)\s+(?:only\s+)?(?:the\s+)?(?:JLPT\s+)?N\s?[1-5](?:\s+or\s+(?:below|lower))?"
+    r"\s+(?:will not|won't|cannot|can't|would not|wouldn't|are not|aren't)\s+be\s+"
+    r"(?:considered|accepted)|"
     r"N\s?[1-5]\s*(?:に|には)\s*届い(?:ておりません|ていません|ていない)|"
     # "N1は来年の受験を予定", "N2 还没有考过", "N1はまだ取得しておりません"
     r"N\s?[1-5]\s*(?:は)?[^\n、。,()（）]{0,8}?受験を予定|"
@@ -94,8 +99,9 @@ _ASPIRED_LEVEL = re.compile(
     # sat and failed: "考了N2,差几分没过", "N2は不合格でした", "N1に落ちました",
     # "he sat N2 this July but missed the pass mark", "failed the N2"
     # "去年考N2差几分没过" (not "参考"), "N1考了两次都没过"
-    rf"(?:(?<!参)考了?|参加了|报考了)\s*(?:JLPT\s*)?N\s?[1-5]{_NO_LEVEL}{{0,12}}?"
-    r"(?:没过|没有过|没通过|没有通过|未通过|不合格|落榜)|"
+    rf"(?:(?<![参參])考了?|参加了|报考了)\s*(?:JLPT\s*)?N\s?[1-5]{_NO_LEVEL}{{0,12}}?"
+    # "去年考 N2 沒過"
+    r"(?:[没沒](?:有)?(?:通)?[过過]|未通[过過]|不合格|落榜)|"
     # "N1去年7月考过一次,差几分没过", "N1 去年考過一次沒有通過"
     rf"N\s?[1-5]{_NO_LEVEL}{{0,8}}?(?:也|都|还)?(?:考了|考[过過]|参加了|挑[战戰]了)"
     rf"{_NO_LEVEL}{{0,10}}?"
@@ -276,11 +282,14 @@ _COUNTRY_WORD = re.compile(
 _NOT_NATURALISED = (
     r"(?<!not )(?<!not yet )(?<!never )(?<!未)(?<!没有)(?<!尚未)(?<!未曾)"
     # "但没有加入日本籍", "未取得日本国籍"
-    r"(?<!没有加入)(?<!没加入)(?<!未加入)(?<!没有取得)(?<!未取得)"
+    r"(?<!没有加入)(?<!没加入)(?<!未加入)(?<!没有取得)(?<!未取得)(?<!没)"
     r"(?!帰化(?:申請|予定|手続|していない|しておりません|はしていない))(?!归化(?:申请|中))"
 )
 _NATURALISED = re.compile(
-    rf"{_NOT_NATURALISED}(?:帰化|归化|入籍|已入籍|日本国籍取得|naturali[sz]ed|日本籍)", re.I
+    rf"{_NOT_NATURALISED}(?:帰化|归化|入籍|已入籍|日本国籍取得|naturali[sz]ed|日本籍|"
+    # "原为中国籍，2021年已加入日本国籍"
+    r"加入(?:了)?日本(?:国|國)?籍)",
+    re.I,
 )
 
 
@@ -310,7 +319,7 @@ _FOREIGN_OF = re.compile(r"外国籍\s*[(（]\s*([^)）\n]{1,12})\s*[)）]")
 _NATURALISED_NOW = re.compile(
     rf"{_NOT_NATURALISED}(?:帰化(?:済|済み|しており|しています|した|しました|取得)|(?:已|已经)?归化|"
     r"入籍済|入籍日本|naturali[sz]ed|現在(?:は|の国籍は)?日本国籍|日本国籍を取得|"
-    r"现(?:在)?(?:为|是|已是)日本(?:国)?籍|(?:取得|获得)(?:了)?日本(?:国)?籍)",
+    r"现(?:在)?(?:为|是|已是)日本(?:国)?籍|(?:取得|获得|加入)(?:了)?日本(?:国|國)?籍)",
     re.I,
 )
 _NATURALISED_US = re.compile(
@@ -407,7 +416,9 @@ def _exact_country(token: str) -> str | None:
 
 # "US Citizen", "holds Japanese citizenship", "Chinese passport holder".
 _ENGLISH_NATIONAL = re.compile(
-    r"\b([A-Za-z]{2,12})\s+(?:national|citizen|citizenship|nationality|passport)s?\b|"
+    # "holds British and Irish passports only - no US citizenship": the first named, not a denied
+    r"(?<!\bno )(?<!\bnot )(?<!\bwithout )\b([A-Za-z]{2,12})(?:\s+(?:and|or)\s+[A-Za-z]{2,12})?"
+    r"\s+(?:national|citizen|citizenship|nationality|passport)s?\b|"
     r"\b(?:citizen|national) of (?:the )?(?:(?:People's )?Republic of )?"
     r"([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|"
     r"\b([A-Z][a-z]{3,12}) by (?:nationality|citizenship)",
@@ -520,7 +531,9 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         # "日本国籍をお持ちの方でないとご参画いただけません", "日本の国籍がないと不可",
         # "日本国籍であることが参画条件",
         # "国籍条件 / 日本国籍保持者", "须具日本国籍", "no other nationality can be badged"
-        r"日本(?:の)?(?:国)?籍[^\n。]{0,12}?(?:でないと|以外は|がないと)[^\n。]{0,12}?"
+        # "日本国籍を有する方でなければ入場できません", "日本の国籍でない方はお受けできません"
+        r"日本(?:の)?(?:国)?籍[^\n。]{0,12}?(?:でないと|でなければ|でない方|以外は|がないと)"
+        r"[^\n。]{0,12}?"
         r"(?:いただけません|できません|不可|お受けできません|NG)|"
         r"日本(?:国)?籍(?:であること|を持っていること|の保持)?が(?:参画)?条件|"
         # "国籍条件：日本の国籍をお持ちの方"
@@ -532,8 +545,10 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:只|仅|僅)(?:接受|考虑|考慮|招|要|开放|開放)(?:持有?|拥有|擁有|具有)?日本(?:国|國)?籍|"
         # "外国籍の方はご提案をお控えください", "只能用日本国籍的人员", "外籍的同事很抱歉不能参加"
         r"外国籍(?:の方)?(?:は|の)?(?:ご提案|ご紹介)?(?:を|は)?\s*(?:お控え|ご遠慮)|"
-        r"只能(?:用|使用|安排)日本(?:国|國)?籍|外籍[^\n，,。]{0,10}?不能参加|"
-        r"no other nationalit(?:y|ies) (?:can|may|will) be|"
+        # "只能由擁有日本國籍的人員參與"
+        r"只能(?:用|使用|安排|由)(?:持有|拥有|擁有|具有)?日本(?:国|國)?籍|外籍[^\n，,。]{0,10}?不能参加|"
+        # "no other passports can be processed"
+        r"no other (?:nationalit(?:y|ies)|passports?|citizenships?) (?:can|may|will) be|"
         r"(?:必须|必需|须|需要?)\s*(?:持有)?日本(?:国|國)?籍|"
         r"只能(?:安排|接受|提供|考虑)(?:持有)?日本(?:国|國)?籍|"
         # "非日籍人士恕無法安排", "駐場人員的國籍必須是日本"
