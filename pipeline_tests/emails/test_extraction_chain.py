@@ -689,3 +689,40 @@ def test_limits_said_as_a_company_you_deal_with_or_your_direct_partners_staff(
 )
 def test_depth_of_a_company_one_further_below_our_partner(text: str, expected: int) -> None:
     assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the world's words
+        ("所属　：貴社プロパーの方、または一社を挟んだ先の方までご提案可能です", 1),
+        ("商流：贵司的员工，或者贵司直接合作伙伴公司的员工都可以，再往下一层的就不考虑了", 1),
+        ("人员：只接受贵司自己的在职员工，协力公司的人员恕不受理", 0),
+        ("- Engineers employed by your company, or by a company one step below you.", 1),
+        # varied words
+        ("商流：貴社社員様、もしくは1社挟んだ先の方まで", 1),
+        ("人员：贵公司员工，或者直属合作公司的员工都行", 1),
+        ("仅接受贵公司本身雇用的正职员工", 0),
+        ("Staff of your firm, or of a firm one level beneath you, are welcome.", 1),
+    ],
+)
+def test_limits_said_with_the_company_in_between_or_a_comma_before_or(
+    text: str, expected: int
+) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the world's words
+        ("这位工程师是我们合作方的协力公司派出的人员（也就是隔了两家公司）", 2),
+        ("なお所属につきまして、弊社の取引先のさらに先の会社の社員となります", 2),
+        # varied words
+        ("本人所在公司算下来隔了两家，单价可谈", 2),
+        ("所属：敝司合作公司的协力公司", 2),
+        ("当社お取引先の更に先の企業に在籍されている方です", 2),
+    ],
+)
+def test_depth_of_a_partners_partner_and_two_companies_in_between(text: str, expected: int) -> None:
+    assert commercial_depth(text) == expected

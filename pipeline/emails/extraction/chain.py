@@ -31,7 +31,8 @@ _KANJI_COUNT = {
 # "up to one company away", "max 1 layer", "no more than two vendors in between".
 _HOP_COUNT = r"([一二两兩三123]|one|two|three|a single|single)"
 _HOP_UNIT = (
-    r"(?:社[先下]|次請け?|次受け|次请け?|次請負|次(?=まで|迄)|[层層](?!楼)|[级級](?=合作|外包|供应|供應|协力|協力|BP)|"
+    # "一社を挟んだ先の方まで": the company in between named
+    r"(?:社(?:を?挟んだ)?[先下]|次請け?|次受け|次请け?|次請負|次(?=まで|迄)|[层層](?!楼)|[级級](?=合作|外包|供应|供應|协力|協力|BP)|"
     # "one tier below you at most", "one hop from you is fine"
     r"(?:vendor|supplier|subcontract(?:ing|or)?|sub-?vendor)?\s*(?:layers?|tiers?|levels?|hops?)"
     r"(?:\s+(?:below|beneath|under|away from|from)\s+(?:you|your (?:company|firm)))?|"
@@ -103,7 +104,7 @@ _OWN_ONLY = re.compile(
     # "人员必须是贵司自己发工资的员工", "须为贵司直接雇佣、签有劳动合同的员工"
     r"(?:贵司|贵公司)(?:(?:自己|本身|自有)(?:直接)?(?:雇用|雇佣|聘用|聘请|发工资|发薪|支付工资)?|"
     r"直接(?:雇用|雇佣|聘用|聘请))(?:[、,，和并且]\s*[^。;；,，\n]{1,10}?)?(?:的)?"
-    r"(?:员工|員工|社员|工程师|人员)|"
+    r"(?:在职|正式|正职)?(?:员工|員工|社员|工程师|人员)|"  # "只接受贵司自己的在职员工"
     r"请勿(?:再)?(?:转包|外包|委托)|不接受第三方|"
     # "we sign only with the company that directly employs the engineer", "the client signs only
     # with the company that actually employs the engineer", "do not propose people employed by
@@ -165,7 +166,9 @@ _PARTNER_OK = re.compile(
     # yours", "employed by your company or by one partner beneath you"
     r"belong\s+to\s+you\s+or\s+(?:to\s+)?your\s+direct\s+partner|"
     # "staff of a firm directly under you"
-    r"\b(?:one|a single|a) (?:company|firm) (?:directly )?(?:below|beneath|under) you\b|"
+    # "or by a company one step below you"
+    r"\b(?:one|a single|a) (?:company|firm) (?:directly |one (?:step|level|tier|layer) )?"
+    r"(?:below|beneath|under) you\b|"
     # "employees of your direct partner", "staff from your direct subcontractors"
     r"(?:through|of|from)\s+your\s+direct\s+(?:partner|subcontractor|vendor|supplier)|"
     r"by a direct partner of yours|"
@@ -179,7 +182,8 @@ _PARTNER_OK = re.compile(
     r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:往来|签约|交易)?(?:的)?(?:合作|协力)(?:公司|伙伴|方|厂商)"
     r"(?:的)?(?:员工)?(?:为限|为止|まで|可|$|[。，,\n])|"
     # "限贵司及直接合作伙伴", "贵司员工或其直接合作方员工": the reader and its partners
-    r"(?:贵司|贵公司)(?:的)?(?:正式)?(?:员工)?\s*(?:及|和|与|或|或者|以及|、|/)\s*"
+    # "贵司的员工，或者贵司直接合作伙伴公司的员工"
+    r"(?:贵司|贵公司)(?:的)?(?:正式)?(?:员工)?\s*[，,]?\s*(?:及|和|与|或|或者|以及|、|/)\s*"
     r"(?:其|贵司|贵公司)?(?:的)?(?:直接|一级|直属)?(?:的)?(?:合作|协力)(?:公司|伙伴|方|厂商|企业)|"
     r"直签或(?:一|1)\s*[层層]|(?:一|1)\s*[级級](?:合作|协力|協力|外包|供应|供應)|"
     r"(?:accept|allow|welcome|ok with)\s+your\s+(?:direct\s+)?"
@@ -439,7 +443,8 @@ _DEPTH_TWO = re.compile(
     r"(?:合作伙伴|合作方|合作公司|供应商)(?:再)?(?:转包|外包)(?:的|商)|隔了?\s*(?:两|兩|2)\s*级|"
     r"a vendor (?:to|of) our vendor|\b(?:two|2) compan(?:y|ies) between (?:him|her|them) and us|"
     # "合作公司再下面一家公司的员工", "合作方再下游的一家"
-    r"中间隔了?\s*(?:两|兩|2)\s*(?:家|层|層)|再(?:往下|下面|下边|下游|往下面)(?:的)?\s*(?:一|1)\s*家|"
+    # "也就是隔了两家公司"
+    r"(?:中间)?隔了?\s*(?:两|兩|2)\s*(?:家|层|層)|再(?:往下|下面|下边|下游|往下面)(?:的)?\s*(?:一|1)\s*家|"
     # "弊社から見ますと二つ先", "さらにお取引先にあたる", "A社がさらに外注しているB社"
     r"(?:二|2|ふた)つ(?:先|下)|さらに(?:その)?(?:お)?取引先|さらに(?:外注|契約|委託)|"
     # "二つ下の階層", "2階層先", "もう一社挟む", "he sits two companies down",
@@ -465,9 +470,11 @@ _DEPTH_TWO = re.compile(
     r"二次\s*BP|(?:two|2) (?:tiers?|levels?) (?:away|removed|down)|"
     r"tier[- ]?(?:2|two) (?:vendor|partner|supplier)|"
     r"弊社BP(?:様)?の(?:BP|さらに先|先)|二次外包|再外包|"
-    r"(?:BP|パートナー|協力会社)(?:様)?の\s*(?:さらに|更に|その)?\s*(?:先の)?\s*"
-    r"(?:BP|パートナー|協力会社)|"
-    r"合作(?:公司|伙伴|方)的合作(?:公司|伙伴|方)|(?<![\d十])(?:二|两|2)\s*层(?!以内)|第二层|"
+    # "弊社の取引先のさらに先の会社の社員"
+    r"(?:BP|パートナー|協力会社|(?:お)?取引先)(?:様)?の\s*(?:(?:さらに|更に|その)?\s*(?:先の)?\s*"
+    r"(?:BP|パートナー|協力会社|(?:お)?取引先)|(?:さらに|更に)\s*先)|"
+    # "我们合作方的协力公司派出的人员"
+    r"合作(?:公司|伙伴|方)的(?:合作|协力|協力)(?:公司|伙伴|方)|(?<![\d十])(?:二|两|2)\s*层(?!以内)|第二层|"
     r"(?:two|2) (?:companies|firms) (?:away|removed|from us)|"
     # "我司合作伙伴的下游协力厂商"
     r"合作(?:公司|伙伴|方|廠商|厂商)的(?:下游|下级|下級)(?:合作|协力|協力)(?:公司|伙伴|方|廠商|厂商)|"
