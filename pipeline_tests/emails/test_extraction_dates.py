@@ -775,3 +775,65 @@ def test_a_start_not_before_a_day() -> None:
         "start before Monday, November 16."
     )
     assert start_date(text, date(2026, 9, 22)) == date(2026, 11, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the mail's day, or the next: 本日 / 今天 / today, 明日 / 明天 / tomorrow
+        ("稼働：本日からでも参画可能です", REFERENCE),
+        ("ご希望があれば明日からでも入れます。", date(2026, 4, 16)),
+        ("Cocos 6年，今天起就可以开工。", REFERENCE),
+        ("- She can start tomorrow", date(2026, 4, 16)),
+        ("We have a consultant who is free right now.", REFERENCE),
+        ("- Can begin the moment you confirm", REFERENCE),
+        ("・稼働：今すぐにでも動けます", REFERENCE),
+        ("単価64万、即参画可", REFERENCE),
+        ("单价68万日元/月，现在就可以开始。", REFERENCE),
+        # a day, then a verb of being free to start
+        ("◇ 5月7日から入れます", date(2026, 5, 7)),
+        ("5月1日からお入りいただけます", date(2026, 5, 1)),
+        ("5月11日から常駐でご参画いただけます。", date(2026, 5, 11)),
+        ("5月1日から在宅で稼働できます。", date(2026, 5, 1)),
+        ("5月20日以降ならいつでも入れます。", date(2026, 5, 20)),
+        ("5月5日可以直接进场", date(2026, 5, 5)),
+        ("5月1日起可以全天驻场。\n详细简历可随时补发。", date(2026, 5, 1)),
+        ("5月20日以后随时可以进场。", date(2026, 5, 20)),
+        ("下个月1号就可以进场", date(2026, 5, 1)),
+        ("目前待命，下个星期一就能开始上班", date(2026, 4, 20)),
+        ("参加时间：下月1号开始", date(2026, 5, 1)),
+        ("＊可上工日：5月15日", date(2026, 5, 15)),
+        # the current engagement's end, then the first day
+        ("到岗：现项目4月30日结束，5月1日起可以参加", date(2026, 5, 1)),
+        (
+            "参画時期：現在の現場が4月末で終わりますので、5月1日からお入りいただけます",
+            date(2026, 5, 1),
+        ),
+        ("His current contract ends May 8, so he can start on the 11th.", date(2026, 5, 11)),
+        ("Start: her contract wraps on Friday May 8, so she can begin Monday", date(2026, 5, 11)),
+        # a part of a month, then its exact day; a range to a named year; this month's day
+        ("■開始：5月中旬（5/18〜）", date(2026, 5, 18)),
+        ("期間：5月18日開始〜2027年3月（延長あり）", date(2026, 5, 18)),
+        ("Start: from the 20th of this month", date(2026, 4, 20)),
+        ("Availability: one month's notice, counted from today", date(2026, 5, 15)),
+        (
+            "  Japanese ......... JLPT N3; sitting the N2 exam in December\n"
+            "  Start ............ from May 20",
+            date(2026, 5, 20),
+        ),
+    ],
+)
+def test_day_words_verbs_of_being_free_and_a_start_after_an_end(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "详细简历可随时补发，期待您的回复。",  # send any time: no availability
+        "有问题请随时联系我。",
+        "本日はお時間をいただきありがとうございました。",  # a greeting: no start
+    ],
+)
+def test_any_time_to_write_or_a_greeting_is_no_start(text: str) -> None:
+    assert start_date(text, REFERENCE) is None

@@ -30,13 +30,14 @@ START_LABELS = (
     r"notice period|can start|earliest start(?:\s*date)?|ready to start|available to start|"
     r"date available|free from|period|notice|kick-?off|"
     r"开始工作(?:时间|日期)?|開始工作(?:時間|日期)?|"
-    r"上工(?:日期|时间|時間)?|[報报]到(?:日期|日|时间|時間)?|"
+    r"可?上工(?:日期|日|时间|時間)?|[報报]到(?:日期|日|时间|時間)?|可?[参參]加(?:时间|時間|日期)|"
     r"可?開始(?:日期|時間)|可?開工(?:日期|時間)?|可?开工(?:日期|时间)?|"
     r"(?:项目|項目|合同|契約|合约)?(?:周期|週期|期间)"
 )
 # "contract ends on June 30", "finishes June 30th": free from the day after.
 _ENDS_ON = re.compile(
-    r"\b(?:ends?|finish(?:es)?|wraps? up|completes?|rolls? off)\s+(?:on\s+)?(?:the\s+)?"
+    r"\b(?:ends?|finish(?:es)?|wraps?(?: up)?|completes?|rolls? off)\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
     # "ends on 30 September", "finishes on the 15th of July"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)",
@@ -73,6 +74,12 @@ def _digit_months(text: str) -> str:
 
 _WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+# The first day, after the end it follows: "..., so he can start on the 12th", "begin Monday".
+_THEN_DAY_PATTERN = (
+    rf"\b(?:start|begin|join)\w*\s+(?:work(?:ing)?\s+)?(?:on\s+)?(?:the\s+)?"
+    rf"(?:(\d{{1,2}})(?:st|nd|rd|th)\b|(?:following\s+|next\s+)?({_WEEKDAY_WORD})\b)"
+)
+_THEN_DAY = re.compile(_THEN_DAY_PATTERN, re.I)
 _CJK_WEEKDAYS = {
     "一": 0,
     "二": 1,
@@ -91,7 +98,7 @@ _CJK_WEEKDAYS = {
 }
 # "下周一", "下週三", "来週月曜", "next Monday": that day of next week; "next week" its Monday.
 _NEXT_WEEK = re.compile(
-    rf"(?:下(?:个)?[周週]|下星期|下礼拜|来週|翌週|next\s+week)\s*(?:の)?\s*"
+    rf"(?:下[个個]?[周週]|下[个個]?星期|下[个個]?[礼禮]拜|来週|翌週|next\s+week)\s*(?:の)?\s*"
     rf"(?:星期|礼拜|禮拜)?([一二三四五六日天]|[月火水木金土日](?=曜)|{_WEEKDAY_WORD})?|"
     rf"next\s+({_WEEKDAY_WORD})\b",
     re.I,
@@ -204,13 +211,14 @@ _STATED_FIRST_DAY = re.compile(
     re.I,
 )
 _IN_SENTENCE = re.compile(
-    rf"({_ENDS_ON.pattern})|"
+    rf"({_ENDS_ON.pattern}(?:[^.\n]{{0,30}}?{_THEN_DAY_PATTERN})?)|"
     # "can join after the current project finishes at the end of November"
     r"\b(?:join|start|available|free)\w*\s+(after\b[^\n.]{0,50}?\b(?:ends?|finish(?:es)?|"
     r"wraps? up|completes?)\s+(?:in|by|at the end of)\s+[A-Za-z]{3,9})|"
-    r"(?:available|start(?:s|ing)?|join(?:s|ing)?|begin(?:s|ning)?)\s+"
+    r"(?:available|free|start(?:s|ing)?|join(?:s|ing)?|begin(?:s|ning)?)\s+"
     r"(within\s+\d{1,3}\s*days|within\s+(?:a|one|two|three|\d)\s+weeks?|next month|next week|"
-    rf"next\s+{_WEEKDAY_WORD}|immediately|right away|now\b)|"
+    rf"next\s+{_WEEKDAY_WORD}|immediately|right away|(?:right\s+)?now\b|today|tomorrow|"
+    r"the moment\b)|"
     r"(notice(?: period)?\s*(?:is\s*|of\s*)?[:：-]?\s*(?:\d{1,3}|one|two|three|four|a)\s*"
     r"(?:days?|weeks?|months?))|"
     r"(?:available|free|open)\s+(after\s+[A-Za-z]{3,9})\b|"
@@ -267,7 +275,9 @@ _IN_SENTENCE = re.compile(
     r"\bstart(?:s|ing)?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*[^.,\n]{0,12})|"
     r"([^\s、,。]{1,12})(?:から|より|~)\s*(?:の)?(?:稼働|参画|入場|開始|案件|プロジェクト|ご参画)|"
     r"可[于於]?\s*([^\s,，。]{1,10})\s*(?:到[岗崗职職]|入[场場职職]|[报報]到|上工)|([^\s,，。、]{2,12}?)(?:到[岗崗职職]|入[场場职職]|[报報]到|上工)|"
-    r"((?:即日|即時|即刻|立刻|[随隨][时時]|立即|马上|馬上|ASAP|immediately)[^\n]{0,6})|"
+    r"(?<!以后)(?<!以後)(?<!之后)(?<!之後)"
+    r"((?:即日|即時|即刻|立刻|[随隨][时時](?!\s*(?:补发|補發|联系|聯繫|联络|聯絡|提供|发送|發送|沟通|溝通|"
+    r"安排|告知|回复|回覆))|立即|马上|馬上|ASAP|immediately)[^\n]{0,6})|"
     # "9/1～", "12/1〜" in a one-line offer: a day and a tilde for "from"
     r"(?<!\d)(?<!\d/)(\d{1,2}/\d{1,2})\s*[~〜～](?!\s*\d)|"
     # "on-site (no remote) from November": a month after a bare "from", not a range of the past
@@ -342,6 +352,16 @@ _JA_DATE = (
     r"(?:\s*[(（][月火水木金土日][)）])?(?:上旬|初旬|中旬|下旬|末|頭|初)?"
 )
 _JA_VERB = r"(?:稼[働動]|参画|入場|開始|着任|就業|作業開始|ジョイン|復帰)"
+# Free to start, as a sentence says it: "入れます", "お入りいただけます", "動けます", "常駐可能"
+_JA_FREE = r"(?:入れ(?:ます|る)|入って|お入り|動け|参画|稼[働動]|入場|常駐|参加|ジョイン|着任|合流)"
+_ZH_DAY = (
+    r"\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|上旬|中旬|下旬|初|底)?|下[个個]?月\s*\d{1,2}\s*[日号號]|"
+    r"(?:现在|現在|目前)\s*(?:就|即)|今天|明天|下[个個]?(?:星期|[周週]|[礼禮]拜)[一二三四五六日天]"
+)
+_ZH_FREE = (
+    r"(?:进场|進場|入场|入場|到岗|到崗|开工|開工|上班|上工|开始|開始|参加|參加|驻场|駐場|入职|入職|"
+    r"报到|報到|加入|参与|參與)"
+)
 # "2026年6月2日以降であれば参画可能", "稼働開始可能日は6月2日です", "参画は最短で6月2日から".
 _JA_SENTENCE = re.compile(
     rf"({_JA_DATE})\s*(?:頃|ごろ)?\s*(?:以降|から|より|~)?\s*(?:であれば|なら|には)?\s*(?:の|ご|お)?"
@@ -352,11 +372,27 @@ _JA_SENTENCE = re.compile(
     # "キックオフ 8/3", "kick-off 8月10日"
     rf"(?:キックオフ|kick-?off)\s*(?:は|日|予定)?\s*[:：]?\s*({_JA_DATE})|"
     rf"{_JA_VERB}[^\n。、]{{0,8}}?(?:は|が)\s*(?:最短で?|早ければ)?\s*({_JA_DATE})|"
-    rf"最短(?:で)?\s*({_JA_DATE})|({_JA_DATE})\s*以降\s*(?:で|であれば|なら)?\s*(?:調整|対応|相談)"
+    rf"最短(?:で)?\s*({_JA_DATE})|({_JA_DATE})\s*以降\s*(?:で|であれば|なら)?\s*(?:調整|対応|相談)|"
+    # "10月1日から入れます", "11月2日から常駐でご参画いただけます", "明日からでも入れます",
+    # "10月20日以降ならいつでも入れます", "今すぐにでも動けます", "即参画可"
+    rf"(?:({_JA_DATE}|本日|今日|明日|明後日)\s*(?:頃|ごろ)?\s*(?:以降|から|より)|(今?すぐ|直ちに))"
+    r"\s*(?:に)?\s*(?:でも|は)?\s*(?:であれば|なら|でしたら|には)?\s*(?:いつ(?:から)?でも)?\s*"
+    rf"[^\n。、,\d]{{0,6}}?{_JA_FREE}|(即(?:参画|入場))|"
+    # "11月1日就可以入场", "10月5日可以直接进场", "10月20日以后随时可以进场", "今天起就可以开工",
+    # "现在就能开始", "下个月1号就可以进场", "下个星期一就能开始上班"
+    rf"({_ZH_DAY})\s*(?:起|开始|開始|以后|以後|之后|之後)?\s*(?:就|即|便|才)?\s*"
+    r"(?:[随隨][时時]|马上|馬上)?\s*(?:就)?\s*(?:可以|可|能)?\s*"
+    rf"(?:直接|马上|馬上|正式|全天|全职|全職)?\s*{_ZH_FREE}"
 )
 _IMMEDIATE = re.compile(
     r"即日|即時|即稼働|即可|[随隨][时時]|立即|马上|越快越好|尽快|儘快|盡快|asap|immediate|immediately|"
-    r"right away|(?<!from )now\b|即刻|立刻|馬上",
+    r"right away|(?<!from )now\b|即刻|立刻|馬上|今?すぐ|直ちに|(?:现在|現在|目前)\s*(?:就|即)|"
+    r"即参画|即入場|the moment\b",
+    re.I,
+)
+# "本日から", "明日からでも入れます", "今天起", "start tomorrow": the mail's day or the next ones
+_DAY_WORD = re.compile(
+    r"(本日|今日|今天|当日|當日|\btoday\b)|(明日|明天|\btomorrow\b)|(明後日|あさって|后天|後天)",
     re.I,
 )
 _IDLE_NOW = re.compile(
@@ -382,7 +418,7 @@ _WEEK_COUNT = {
 # "1ヶ月後", "一个月后", "one month's notice": the same day that many months on.
 _MONTHS_LATER = re.compile(
     r"(\d|一|两|兩|二|三|one|two|three|a)\s*(?:ヶ|か|カ|ケ|个|個|箇)\s*月\s*(?:以|之)?\s*(?:後|后)|"
-    r"(?<![\w-])(\d|one|two|three|a)\s*months?'?\s*(?:notice|later|from (?:now|today))|"
+    r"(?<![\w-])(\d|one|two|three|a)\s*months?'?(?:'s)?\s*(?:notice|later|from (?:now|today))|"
     # "2ヶ月前の通知が必要", "退職には1か月前の申告": notice given that many months ahead
     r"(\d|一|二|三)\s*(?:ヶ|か|カ|ケ|箇)\s*月前(?:まで)?\s*の?\s*(?:通知|予告|申告|申し出)|"
     r"notice(?: period)?\s*(?:is\s*|of\s*)?[:：-]?\s*(\d|one|two|three|a)\s*months?|"
@@ -459,7 +495,9 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
         if value:
             # "Available from February 2027 (committed to her client until the end of January)"
             opening = _OPENS_WITH_DATE.match(value)
-            found = parse_date(opening.group(1) if opening else value, reference)
+            found = _start_after_an_end(value, reference) or parse_date(
+                opening.group(1) if opening else value, reference
+            )
             if found:
                 return found
     # A date written in a sentence wins over "need someone asap" earlier in the mail.
@@ -480,6 +518,17 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
     return immediate
 
 
+# A part of a month, then its exact day in brackets: "10月中旬（10/19〜）", "mid-October (Oct 19)".
+_EXACT_IN_BRACKETS = re.compile(
+    rf"(?:上旬|初旬|中旬|下旬|\b(?:early|mid|late)\b)[^(（\n]{{0,12}}[(（]\s*"
+    rf"(\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{_MONTH_WORD}\s+\d{{1,2}})\s*[~〜～-]?\s*[)）]",
+    re.I,
+)
+# A range from a day of this year to a month of a named one: "10月19日開始〜2027年3月" starts first.
+_RANGE_TO_A_YEAR = re.compile(
+    r"\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|中旬|下旬|初旬|末)?)\s*(?:開始|スタート|から|より)?\s*"
+    r"[~〜～\-–]\s*20\d{2}\s*年"
+)
 # A value that opens with a day: "15 October, running to the end of March" starts on the 15th.
 _LEADING_DAY = re.compile(
     rf"\s*(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s*20\d{{2}})?|"
@@ -494,6 +543,20 @@ _LEADING_CJK_DAY = re.compile(
 )
 
 
+# The current engagement's end, in a value that goes on to the first day ("现项目9月30日结束，
+# 10月1日起可以参加", "現在の現場が9月末で終わりますので、10月1日からお入りいただけます").
+_END_WORD = re.compile(r"结束|結束|終わ|終了|満了|完了|到期")
+
+
+def _start_after_an_end(value: str, reference: date) -> date | None:
+    end = _END_WORD.search(value)
+    if end is None:
+        return None
+    rest = _digit_months(value[end.end() :])
+    match = _JA_SENTENCE.search(rest)
+    return parse_date(next(g for g in match.groups() if g), reference) if match else None
+
+
 def parse_date(value: str, reference: date) -> date | None:
     """A date from a short value: 即日, 来月, 2026年2月1日, 1月中旬, 12/15/2025, December 1."""
     if re.match(r"\s*later than\b", value, re.I):  # "his start date is later than November"
@@ -501,11 +564,15 @@ def parse_date(value: str, reference: date) -> date | None:
     leading = _LEADING_DAY.match(value) or _LEADING_CJK_DAY.match(value)
     if leading and leading.group(1) != value:
         return parse_date(leading.group(1), reference)
+    exact = _EXACT_IN_BRACKETS.search(value) or _RANGE_TO_A_YEAR.match(value)
+    if exact:
+        return parse_date(exact.group(1), reference)
     value = _REIWA.sub(lambda m: f"{2018 + int(m.group(1))}年", _digit_months(value))  # 令和8年
     ends_on = _ENDS_ON.search(value)
     last_day = _english(value[ends_on.start() :], reference) if ends_on else None
     if last_day:
-        return last_day + timedelta(days=1)
+        then = _THEN_DAY.search(value, ends_on.end())
+        return _day_after(last_day, then) if then else last_day + timedelta(days=1)
     until = _until(value, reference)
     if until:
         return until
@@ -579,7 +646,7 @@ def parse_date(value: str, reference: date) -> date | None:
         return _next_week(reference, week.group(1) or week.group(2))
     day_only = _THIS_MONTH_DAY.search(value)
     if day_only:  # "今月20日", "本月20号", a bare "20日" of a sentence: this month, or the next
-        day = int(day_only.group(1) or day_only.group(2))
+        day = int(next(g for g in day_only.groups() if g))
         this = _safe_date(reference.year, reference.month, day)
         if this and this >= reference:
             return this
@@ -613,6 +680,9 @@ def parse_date(value: str, reference: date) -> date | None:
     bare = re.fullmatch(r"\s*(?:within\s*)?\d{1,3}\s*days?\s*", value, re.I)  # "Joining: 15 days"
     if days and (bare or re.search(r"notice|内|以内|后|後|within", value, re.I)):
         return reference + timedelta(days=int(days.group(1)))
+    day_word = _DAY_WORD.search(value)
+    if day_word:
+        return reference + timedelta(days=day_word.lastindex - 1)
     slash = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})\s*~?.*", value)
     if slash and 1 <= int(slash.group(1)) <= 12:
         return _upcoming(int(slash.group(1)), int(slash.group(2)), reference)
@@ -688,6 +758,16 @@ def _until(value: str, reference: date) -> date | None:
     return _day_after_end(month, day, reference)
 
 
+def _day_after(last_day: date, then: re.Match[str]) -> date:
+    """The day named after an end: "the 12th" (of that month, or the next), "Monday" (the next)."""
+    if then.group(1):
+        day = int(then.group(1))
+        month = last_day if day > last_day.day else _first_of_next_month(last_day)
+        return _safe_date(month.year, month.month, day) or last_day + timedelta(days=1)
+    weekday = _WEEKDAYS[then.group(2)[:3].lower()]
+    return last_day + timedelta(days=(weekday - last_day.weekday() - 1) % 7 + 1)
+
+
 def _day_after_end(month: int, day: str | None, reference: date) -> date | None:
     """The day after an end on `day` of `month`; without a day, the 1st after that month."""
     if day:
@@ -699,6 +779,7 @@ def _day_after_end(month: int, day: str | None, reference: date) -> date | None:
 
 _THIS_MONTH_DAY = re.compile(
     r"(?:今月|本月|当月|this month)\s*(?:の)?(\d{1,2})\s*[日号號]|"
+    r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+of\s+this\s+month\b|"
     r"^\s*(?<![\d月])(\d{1,2})\s*[日号號]\s*$"
 )
 _PART_BEFORE = re.compile(

@@ -103,7 +103,8 @@ def normalise(text: str, language: str | None = None) -> str:
 _WRAPPED = re.compile(
     r"(?m)^(?P<line>[^\n]*[^\s。．.!?！？:：;；)）】\]>|])[ \t\r]*\n"
     r"(?=[ \t]*(?:[a-z]|"
-    r"(?![・■◆●□◇○▼▽▲△▶►★☆※◎\-*•>＞【\[|]|[(（]\d|\d+[.)]|[^\n:：]{1,20}[:：])\S))"
+    r"(?![・■◆●□◇○▼▽▲△▶►★☆※◎\-*•>＞【\[|]|[(（]\d|\d+[.)]|[^\n:：]{1,20}[:：]|"
+    r"[^\n:：.]{1,24}?[ \t]*\.{3,})\S))"
 )
 
 
@@ -142,7 +143,7 @@ _BRACKET_LABEL = re.compile(
 # "国籍・・・日本", "稼働 ーー 即日", "Start ⇒ June", "start -> May 1": leaders and arrows stand for
 # the colon too.
 _DOT_LEADER = re.compile(
-    r"^(\s*(?:[・*•\-][ \t]*)?[^\s.:：・ー─-][^.:：\n]{0,24}?)"
+    r"^(\s*(?:[・*•\-][ \t]*)?[^\s.:：・ー─|-][^.:：\n]{0,24}?)"
     r"[ \t]*(?:\.{2,}|・{2,}|[ー─\-]{2,}|→|⇒|-+>|=+>)[ \t]*(?=\S)"
 )
 
@@ -321,6 +322,21 @@ def _label_block(lines: list[str], start: int) -> tuple[list[str], int] | None:
     return (pairs, first + count) if pairs else None
 
 
+_CONTINUED_CELL = re.compile(r"^\s*\|\s*\|\s*([^|\n]+?)\s*\|?\s*$")
+
+
+def _pipe_pair(line: str, cells: list[str], lines: list[str], index: int) -> bool:
+    """A '| label | value |' row of a two-column table: its first cell labels the second,
+    whatever the label's words ('| Kick-off | Monday 19 October |')."""
+    if len(cells) != 1 or not line.lstrip().startswith("|"):
+        return False
+    label = line.strip().strip("|").split("|", 1)[0].strip()
+    if not re.search(r"[^\W\d_]", label):
+        return False  # a rule row ('|-----|') or a number
+    neighbours = lines[max(index - 1, 0) : index] + lines[index + 1 : index + 2]
+    return any(n.lstrip().startswith("|") for n in neighbours)
+
+
 def fields_form(normalised: str) -> str:
     """Normalised text with SES-style labels (【単価】, ■勤務地：, table cells) as 'label: '."""
     lines = [
@@ -334,12 +350,20 @@ def fields_form(normalised: str) -> str:
     ]
     out: list[str] = []
     index = 0
+    pair_above = False
     while index < len(lines):
         line = lines[index]
+        continued = _CONTINUED_CELL.match(line)
+        if continued and pair_above:  # '|        | nothing deeper |' goes on the row above
+            out[-1] = f"{out[-1]} {continued.group(1)}"
+            index += 1
+            continue
+        pair_above = False
         row = _PIPE_ROW.match(line) or _TAB_ROW.match(line)
-        if row and _is_label(row.group(1).strip(" :")):
-            cells = [c.strip() for c in row.group(2).split("|") if c.strip()]
+        cells = [c.strip() for c in row.group(2).split("|") if c.strip()] if row else []
+        if row and (_is_label(row.group(1).strip(" :")) or _pipe_pair(line, cells, lines, index)):
             line = f"{row.group(1).strip(' :')}: {' / '.join(cells)}"
+            pair_above = True
         elif (
             (_is_label(line.strip(_MARKS)) or _open_label(line, lines[index + 1 : index + 2]))
             and index + 1 < len(lines)
