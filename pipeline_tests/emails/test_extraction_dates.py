@@ -837,3 +837,24 @@ def test_day_words_verbs_of_being_free_and_a_start_after_an_end(text: str, expec
 )
 def test_any_time_to_write_or_a_greeting_is_no_start(text: str) -> None:
     assert start_date(text, REFERENCE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She is booked until Friday 8 May and can begin with you on Monday, 11 May 2026.",
+         date(2026, 5, 11)),
+        ("he could join your project from Thursday 14 May 2026", date(2026, 5, 14)),
+        ("She is committed to a series, and June 1, 2026\nis the first day she could start "
+         "with you.", date(2026, 6, 1)),
+        ("客户延长了合同，要做到5月15日（周五），\n所以最早只能5月18日（周一）开始。",
+         date(2026, 5, 18)),
+        ("he can be at your office every day from the start of next month.", date(2026, 5, 1)),
+        ("六、可入场时间\n　2026年6月1日", date(2026, 6, 1)),
+        ("| Name | Skills | Location | Rate | Start | Work status |\n"
+         "|------|------|-----|------|------|------|\n"
+         "| R.S | Okta 3y | Edison, NJ | $85/hr | 05/18/26 | H-1B |", date(2026, 5, 18)),
+    ],
+)  # fmt: skip
+def test_first_days_said_after_a_booking_and_table_starts(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected

@@ -540,3 +540,47 @@ def test_office_days_counted_loosely_and_remote_contracts_only() -> None:
     text = "Work is mostly at their Umeda office, with two remote days each week."
     assert remote(text) == "partial"
     assert remote_only("Important: she works on fully remote contracts only.") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "勤務：週2日は客先、残り3日は在宅作業",
+        "勤務：基本は現地。作業のない週は1日まで在宅OK",
+        "Office: Umeda. Two office days per week; the other days are remote.",
+        "办公：一周五天里两天在家做，另外三天到客户处坐班",
+        "上班安排：每星期返中環寫字樓三日，其餘日子在家工作",
+        "勤務：横浜DCへの出勤、作業のない週の在宅、どちらも対応可",
+        "happy to be at the Umeda office every Thursday; home on other days",
+    ],
+)
+def test_some_days_at_the_client_and_the_rest_at_home_is_partial(text: str) -> None:
+    assert remote(text) == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "勤務：毎日工場へ出勤。機器を扱うため在宅はできません",
+        "勤務形態：全日お客様先に常駐（在宅日はありません）",
+        "工作形態：全程在客戶現場作業，不提供在家工作",
+    ],
+)
+def test_remote_refused_in_so_many_words_is_onsite(text: str) -> None:
+    assert remote(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work mode: she will deliver only from her home in Pune.",
+        "He works from his home in Dalian and nowhere else.",
+        "He takes on remote engagements exclusively.",
+        "Please consider him only if the client can accommodate a 100% offshore arrangement.",
+        "働き方：福岡の自宅からの作業に限ります。",
+        "大阪へ通う形はお受けできかねます。",
+        "本人は自宅からの作業のみを希望しており、出社が必要な案件はお断りしております。",
+    ],
+)
+def test_remote_only_said_as_home_and_nowhere_else(text: str) -> None:
+    assert remote_only(text) is True

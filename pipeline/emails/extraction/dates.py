@@ -177,7 +177,11 @@ _STATED_FIRST_DAY = re.compile(
     # "Monday, January 18, 2027 would be his first day with you", "she could start with you
     # from December 15" (after "her contract ends on December 15")
     rf"({_EN_DAY})\s+(?:would|will)\s+be\s+(?:his|her|their|my)\s+first\s+day|"
-    rf"\b(?:she|he|they|I)\s+(?:could|can)\s+start\s+with\s+you\s+(?:from|on)\s+({_EN_DAY})|"
+    rf"\b(?:could|can)\s+(?:start|begin|join)(?:\s+with\s+you|\s+(?:you|your)(?:\s+(?:project|team))?)?"
+    rf"\s+(?:from|on)\s+({_EN_DAY})|"
+    # "August 2, 2027 is the first day she could start with you"
+    rf"({_EN_DAY})\s+(?:is|would be|will be)\s+the\s+first\s+day\s+"
+    r"(?:she|he|they|I)\s+(?:can|could)|"
     # "first day with you Nov 16" (in a table row that goes on from "runs until mid-")
     rf"\bfirst day with you\s*(?:is|would be|will be|[:：-])?\s*({_EN_DAY})|"
     # "can't start before Monday, November 16"
@@ -206,7 +210,8 @@ _STATED_FIRST_DAY = re.compile(
     r"(\d{1,2}\s*月\s*\d{1,2}\s*[日号號])\s*(?:起|开始|以后|以後)\s*(?:才|就)?\s*(?:能|可以|可)\s*"
     r"(?:进场|進場|到[岗崗]|入[场場]|开始|開始)|"
     # "所以最早二月份才能过去", "最早明年1月1日才能进场"
-    r"最[早快]\s*(?:明年|今年)?\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號])?)\s*(?:份)?\s*(?:才)?\s*"
+    r"最[早快]\s*(?:只能|也要|要|才能)?\s*(?:明年|今年)?\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號])?)\s*"
+    r"(?:[(（][^)）\n]{1,4}[)）])?\s*(?:份)?\s*(?:才)?\s*"
     r"(?:能|可以|可)?\s*(?:进场|進場|到[岗崗]|入[场場]|过去|過去|开始|開始)",
     re.I,
 )
@@ -238,7 +243,8 @@ _IN_SENTENCE = re.compile(
     r"(?:projects?|roles?|assignments?|opportunit(?:y|ies)|engagements?|positions?)\s+"
     r"(?:from|in|starting|after)\s+([^.\n]{2,30})|"
     r"\bonboarded\s+(?:in|from|on)\s+([^.\n]{2,30})|"
-    r"\bavailable\s+starting\s+(next month)|\bfrom\s+(next month)\b|"
+    r"\bavailable\s+starting\s+(next month)|"
+    r"\bfrom\s+((?:(?:the\s+)?(?:start|beginning)\s+of\s+)?next month)\b|"
     r"((?:\d{1,2}|one|two|three|four|a)\s+(?:days?|weeks?|months?)\s+from (?:now|today))|"
     r"\bstart(?:s|ing)?(?:\s+date)?\s+(?:is\s+|on\s+)?(20\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|"
     # "Starting Wednesday 4 November"
@@ -623,9 +629,9 @@ def parse_date(value: str, reference: date) -> date | None:
         return _safe_date(int(full.group(1)), int(full.group(2)), int(exact.group(2)))
     if full:
         return _safe_date(int(full.group(1)), int(full.group(2)), int(full.group(3) or 1))
-    us = re.search(r"\b(\d{1,2})/(\d{1,2})/(20\d{2})\b", value)
+    us = re.search(r"\b(\d{1,2})/(\d{1,2})/((?:20)?\d{2})\b", value)
     if us:
-        return _safe_date(int(us.group(3)), int(us.group(1)), int(us.group(2)))
+        return _safe_date(2000 + int(us.group(3)) % 100, int(us.group(1)), int(us.group(2)))
     month_day = re.search(
         r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(上旬|初旬|初|頭|中旬|中|下旬|末|底)|"
         r"第\s*([1-5])\s*[週周])?",

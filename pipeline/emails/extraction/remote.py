@@ -13,7 +13,7 @@ from pipeline.emails.extraction.text import (
 _REMOTE_FULL = re.compile(
     r"フルリモート|完全リモート|フル在宅|完全在宅|リモート\s*(?:100%|のみ|勤務のみ)|在宅のみ|"
     r"(?:100%|fully|full|completely)[\s-]*remote|remote[\s-]*only|all\s*remote|remote[- ]first|"
-    r"work from anywhere|home[- ]based|"
+    r"work from anywhere|home[- ]based|\bworks remotely\b|"
     r"work(?:ing)?\s*from\s*home|\bWFH\b|telecommut|完全テレワーク|フルテレワーク|"
     r"居家办公|在家(?:办公|工作)|线上办公|全[职職][远遠][程端]|"
     r"全[远遠][程端]|完全[远遠][程端]|[远遠][程端](?:办公|辦公|工作)|纯[远遠]程|仅[远遠]程|100%[远遠][程端]|全程[远遠]程",
@@ -30,7 +30,14 @@ _REMOTE_PARTIAL = re.compile(
     r"出社は\s*(?:毎週)?\s*(?:[月火水木金](?:曜日?)?\s*[・、/]?\s*){1,4}(?:のみ|だけ|[、,])|"
     r"(?<![\d年今来先毎翌])(?:[月火水木金](?:曜日?)?\s*[・、/]?\s*){1,4}は\s*(?:自宅|在宅|リモート)|"
     # "出社は週1〜2日、その他は自宅から", "Two days on site each week, the remainder from home"
-    r"出社は?\s*週\s*\d(?:\s*[~〜-]\s*\d)?\s*(?:日|回)|(?:その他|残り|ほか|他)(?:の日)?は\s*(?:自宅|在宅)|"
+    r"出社は?\s*週\s*\d(?:\s*[~〜-]\s*\d)?\s*(?:日|回)|(?:その他|残り|ほか|他)(?:の)?\s*(?:\d\s*日)?(?:の日)?は\s*"
+    r"(?:自宅|在宅|リモート)|"
+    # "週3日はお客様先", "週は2日まで在宅OK": a number of days at the client's, or at home
+    r"週\s*[1-4]\s*日\s*(?:は|が)?\s*(?:お客様先|客先|現地|現場|オフィス|事務所|常駐)|"
+    r"[1-4]\s*日\s*(?:まで|程度|ほど)?\s*(?:は)?\s*(?:在宅|リモート|テレワーク)\s*(?:OK|可|でも可|も可)|"
+    # "Three office days per week", "一周五天里三天在家做", "两天居家"
+    r"\b(?:one|two|three|four|[1-4])\s+(?:office|on-?site|in-office)\s+days?\b|"
+    r"[一两二三四1-4]\s*天\s*(?:在家|居家|[远遠][程端])|"
     r"(?:the )?(?:remainder|rest)(?: of the week)?\s+(?:from|at)\s+home|home the rest\b|"
     r"half (?:of )?the week (?:at the desk|in the office|on-?site)|"
     # "mostly at their Umeda office, with two remote days each week"
@@ -61,7 +68,14 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:每|一)[周週]\s*(?:出勤|到岗|到崗|去公司|到公司|进公司|去现场|到现场)\s*"
     r"[一两二三四1-4](?:\s*(?:到|至|~|-)\s*[一两二三四1-4])?\s*天|"
     r"(?:每|一)[周週]\s*(?:去|到|进|回)\s*[一两二三四五1-5]\s*次\s*(?:公司|现场|現場|办公室|辦公室)|"
-    r"其余(?:时间|時間|的?天数|几天)?\s*(?:可以?|都)?\s*(?:在家|居家|[远遠]程)|"
+    r"其[余餘](?:时间|時間|的?天数|几天|日子)?\s*(?:可以?|都)?\s*(?:在家|居家|[远遠]程)|"
+    # "品川DCへの出勤、…在宅、どちらも対応可"; "at the Tenjin office every Wednesday; home on
+    # other days"
+    r"(?:出社|出勤|常駐|オンサイト)[^\n。]{0,16}?(?:在宅|リモート)[^\n。]{0,8}?"
+    r"(?:いずれも|どちらも|両方|どちらでも)|\bhome on (?:the )?other days\b|"
+    r"\boffice every (?:Mon|Tue|Wed|Thu|Fri)[a-z]*\b|"
+    # "每星期返品川寫字樓兩日": back at the office two days a week (Hong Kong)
+    r"(?:返|回)[^\n，,。]{0,8}?(?:寫字樓|写字楼|写字樓|公司|辦公室|办公室)\s*[一两兩二三四1-4]\s*[日天]|"
     # "three days a week at the desk, two at home", "Two days a week from home are allowed"
     r"\b(?:one|two|three|four)\s*days?\s*(?:a |per |/)?week[^.\n]{0,20}?"
     r"(?:office|on-?site|remote|at the desk|(?:at|from) home)|"
@@ -243,6 +257,17 @@ _REMOTE_ONLY = re.compile(
     # "works from home exclusively", "is done 100% from her home office", "does not commute"
     r"works? from home exclusively|exclusively from home|"
     r"100\s*%\s*from (?:home|(?:his|her|their) home)|"
+    # "will deliver only from her home in Bangalore", "works from his home in Chengdu and nowhere
+    # else", "takes on remote engagements exclusively", "a 100% offshore arrangement", "only if
+    # the client lets him do the whole engagement remotely"
+    r"(?:deliver|work)s?\s+only\s+from\s+(?:his|her|their|my)\s+home|"
+    r"from (?:his|her|their|my) home\b[^.\n]{0,30}?\band nowhere else|"
+    r"remote (?:engagements|roles|contracts|work|jobs|projects) exclusively|"
+    r"100\s*%\s*offshore|only if the client (?:lets|allows|can)[^.\n]{0,40}?\bremote(?:ly)?\b|"
+    # "札幌の自宅からの作業に限ります", "名古屋へ通う形…はお受けできかねます"
+    r"自宅(?:から|で)の?(?:作業|勤務|稼働|業務)(?:に限|のみ|だけ)|出社が必要な(?:案件|お仕事)[^\n。]{0,10}?お断り|"
+    r"(?:通う|通勤する|出社する)(?:形|案件|お仕事|働き方)[^\n。]{0,12}?"
+    r"(?:お受けできかね|お受けでき(?:ません|ない)|お断り|対応できかね|対応でき(?:ません|ない))|"
     r"(?:does not|doesn't|do not|don't|will not|won't) (?:relocate or )?commute|"
     # "every engagement I take is done entirely from my home office", "only signs on to
     # engagements that are remote from the first day to the last", "I only accept roles that
@@ -454,8 +479,10 @@ _ONSITE_ALL_WEEK = re.compile(
     # 希望されていません", "不接受居家办公", "will not take remote work", "not looking for remote"
     r"(?:在宅|リモート|テレワーク)(?:(?!出社|常駐|オンサイト|通勤|国籍|以外|でなければ|でないと)[^\n。、・/／|｜【】\s]){0,12}?"
     r"(?:NG|不可|希望(?:されて|して|され)?(?:おりません|いません|ない)|希望(?:致し|いたし|し)ません|"
-    r"希望せず|しない|できない|不要)|"
-    r"(?:不|无法|無法|不能)(?:接受|考虑|考慮|想|希望|要|做)\s*(?:居家|在家|[远遠][程端])"
+    r"希望せず|しない|できない|できません|不要)|"
+    # "在宅はできません", "在宅日はありません": no remote day at all
+    r"(?:在宅|リモート|テレワーク)(?:日|作業|勤務)?\s*(?:は|の日は)\s*(?:ありません|ございません)|"
+    r"(?:不|无法|無法|不能)(?:接受|考虑|考慮|想|希望|要|做|提供|支持|允许|允許)\s*(?:居家|在家|[远遠][程端])"
     r"(?:办公|辦公|工作)?|"
     r"(?:居家|在家)(?:办公|辦公|工作)?\s*(?:不可|不行|NG)|"
     r"(?:will not|won't|wouldn't|does not want to|doesn't want to|not looking for|"

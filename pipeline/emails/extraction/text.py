@@ -156,7 +156,7 @@ _KNOWN_LABEL = re.compile(
     r"参画(?:可能日|時期)?|期間|場所|作業場所|リモート|在宅|商流|所属|面談(?:回数)?|外国籍|"
     r"日本語(?:レベル|能力)?|資格|備考|(?:必須|尚可|歓迎)(?:スキル|要件)?|(?:業務)?内容|案件名|精算|"
     r"(?:募集)?人数|姓名|年龄|性别|技能|技术栈|工作年限|工作经验|期望(?:薪资|单价)|单价|薪资|预算|"
-    r"到岗(?:时间)?|入场(?:时间)?|到职|开始(?:时间|日期|日)?|技术|工作内容|工作地点|地点|现住址|现居|日语(?:水平)?|远程|面试|项目(?:名称)?|"
+    r"到岗(?:时间)?|可?入场(?:时间|日期)?|可?进场(?:时间|日期)?|到职|开始(?:时间|日期|日)?|技术|工作内容|工作地点|地点|现住址|现居|日语(?:水平)?|远程|面试|项目(?:名称)?|"
     r"岗位|要求|必须|优先|加分(?:项)?|(?:工作)?方式|国籍|所在(?:城市|地)|居住(?:城市|地)|现居(?:住)?地|"
     r"(?:希望)?勤務(?:希望)?|住まい|日本語能力|可?到岗(?:日期)?|国家|入場(?:可能日|時期|日)?|着任(?:日|時期)?|"
     r"空き(?:予定|状況)|"
@@ -223,7 +223,12 @@ def _open_label(line: str, following: list[str]) -> bool:
 _MARKS = " \t・:■◆●□◇○▼▽▲△▶►★☆※◎-*•#=―─"
 
 
+# A numbered heading before a label: "六、可入场时间", "3) Rate", "(2) 单价".
+_HEADING_NUMBER = re.compile(r"^\s*[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．)）]\s*")
+
+
 def _is_label(text: str) -> bool:
+    text = _HEADING_NUMBER.sub("", text)
     return len(text) <= 28 and _KNOWN_LABEL.fullmatch(text) is not None
 
 
@@ -270,9 +275,16 @@ def _header_values(header: list[str], values: list[str]) -> list[str] | None:
     """'label: value' lines when `header` is all labels and `values` as many plain cells."""
     if len(header) < 2 or len(values) != len(header):
         return None
-    if not all(_is_label(h.strip(" :：")) for h in header) or any(_is_label(v) for v in values):
+    # (every header cell a label, or all but a quarter of a wide one: "Work status", "Exp")
+    labels = sum(_is_label(h.strip(" :：")) for h in header)
+    if labels < len(header) and (len(header) < 4 or labels * 4 < len(header) * 3):
+        return None
+    if any(_is_label(v) for v in values):
         return None
     return [f"{h.strip(' :：')}: {v}" for h, v in zip(header, values, strict=True)]
+
+
+_MARKDOWN_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
 
 
 def transpose_tables(lines: list[str]) -> list[str]:
@@ -283,16 +295,19 @@ def transpose_tables(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         header = _cells(lines[index])
-        values = _cells(lines[index + 1]) if header and index + 1 < len(lines) else None
-        after = _cells(lines[index + 2]) if values and index + 2 < len(lines) else None
+        # (a Markdown rule row, '|----|----|', may stand between the header and its values)
+        ruled = header and index + 1 < len(lines) and _MARKDOWN_RULE.match(lines[index + 1])
+        first = index + 1 + bool(ruled)
+        values = _cells(lines[first]) if header and first < len(lines) else None
+        after = _cells(lines[first + 1]) if values and first + 1 < len(lines) else None
         # One row of values is one record; several rows are a list (skill | years per row).
         pairs = _header_values(header or [], values or []) if not after else None
         # a header over several rows of values (a skills matrix, a hotlist) is a table of
         # records, not one record: its rows stay rows
-        more = _cells(lines[index + 2]) if pairs and index + 2 < len(lines) else None
+        more = _cells(lines[first + 1]) if pairs and first + 1 < len(lines) else None
         if pairs and not (more and len(more) == len(values or [])):
             out += pairs
-            index += 2
+            index = first + 1
             continue
         block = _label_block(lines, index)
         if block:
