@@ -726,3 +726,72 @@ def test_limits_said_with_the_company_in_between_or_a_comma_before_or(
 )
 def test_depth_of_a_partners_partner_and_two_companies_in_between(text: str, expected: int) -> None:
     assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 先に: further on
+        ("商流: 御社のプロパーの方、または御社の先に一社までの企業に在籍の方", 1),
+        ("御社から見て一段先の企業にご所属の方までとさせてください", 1),  # a step for a company
+        ("人员：贵司员工，也可以是和贵司直接签约的合作公司的人", 1),  # 和 for 与
+        ("人员所属：贵司正职员工，或跟贵司直接签约之下包厂商的员工", 1),
+        ("要求：人员须与推荐公司本身签有劳动合同。", 0),
+        ("贵司从其他公司借来的人员，这次请不要推荐。", 0),
+        ("Candidates must be employed by the firm that signs the contract with us.", 0),
+        ("We don't accept engineers that your firm brings in from another company.", 0),
+        # not a limit: a step of the work, and someone else's staff welcomed
+        ("一段先の工程まで担当いただきます", None),
+        ("贵司从其他公司借来的人员也可以推荐", None),
+    ],
+)
+def test_limits_with_a_step_a_direct_contract_or_a_labour_contract(
+    text: str, expected: int | None
+) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a chain on the line under its heading, drawn with box rules
+        ("■商流（ご参考）\n　エンド ─ 貴社 ─ 弊社 ─ A社（弊社BP）─ B社（本人所属）", 2),
+        ("So there are two companies between her and Northwind Staffing.", 2),
+        ("That leaves one company between us and him.", 1),
+        ("所属：弊社と準委任契約を締結している株式会社サンプルの社員", 1),
+        ("所属：弊社と雇用契約を結んでいる社員です", 0),  # 雇用契約: the sender's own
+        ("所属：株式会社サンプル（弊社のパートナー）に在籍", 1),
+        ("当社がお付き合いしているパートナー会社（都内のSIer）にお勤めの方です", 1),
+        ("所属：弊社パートナー企業「株式会社サンプル」の社員", 1),
+        ("所属：我司合作伙伴“株式会社サンプル”的正式员工", 1),
+        ("他的劳动合同在我们的合作单位，不在我司", 1),
+        ("需要说明：他的雇主是和敝司合作多年的一家协力公司", 1),
+        ("Maria is their employee, not ours.", 1),
+        ("所属：我司和她的雇主之间隔着一家公司", 2),
+        ("雇佣关系：我司直接雇用的正式员工，不是外包或合作公司的人员", 0),
+        ("弊社で直接雇用しているエンジニアです", 0),
+        ("他是我们公司自己雇用的员工", 0),
+        ("是我司上海分公司直接聘用的员工", 0),
+        ("Employment: staff of Acme KK, billed by us with no other company in between", 0),
+        ("We employ her directly, full time.", 0),
+        ("She is employed by our Singapore entity.", 0),
+        ("employee of Acme Japan G.K., our subsidiary", 0),
+        ("He is employed by Acme Partners itself.", 0),
+        ("Full-time employee of Acme Cyber, the vendor submitting him", 0),
+        # not a depth: the sender's own time line, a step of the process
+        ("弊社で雇用調整助成金を申請しました", None),
+    ],
+)
+def test_depth_said_as_a_contract_a_bracketed_partner_or_a_count_between(
+    text: str, expected: int | None
+) -> None:
+    assert commercial_depth(text) == expected
+
+
+def test_a_note_forwarded_by_a_colleague_counts_from_the_same_company() -> None:
+    text = (
+        "Forwarding my colleague's note below.\n\n"
+        "---------- Forwarded message ----------\n"
+        "From: A <a@example.com>\n\nHe is employed by our Japan entity.\n"
+    )
+    assert commercial_depth(text) == 0

@@ -114,9 +114,16 @@ _OWN_ONLY = re.compile(
     r"(?:submitted|proposed) by the (?:company|firm|employer) that (?:directly )?employs|"
     # "a W-2 / full-time employee of the firm that submits them", "we cannot accept anyone
     # subcontracted to you", "must be directly employed by the company that submits them"
+    # "directly employed by the company that signs the contract with us"
     r"(?:employees? of|(?:directly )?(?:employed|hired) by) the (?:company|firm|vendor|supplier) "
     r"(?:that|which|who) "
-    r"(?:submits|proposes|presents|puts forward)|"
+    r"(?:submits|proposes|presents|puts forward|signs (?:the|a|its) contract with us|"
+    r"contracts with us)|"
+    # "we do not accept engineers that your company brings in from another firm"
+    r"(?:cannot|can ?not|can't|do not|don't|will not|won't) accept (?:anyone|anybody|people|"
+    r"engineers|candidates|staff) (?:that|who|whom) your (?:company|firm) (?:brings?|sources?|"
+    r"borrows?|gets?) (?:in )?from (?:another|other|a different|an outside) "
+    r"(?:firm|company|vendor)|"
     r"(?:cannot|can ?not|can't|do not|don't|will not|won't) accept (?:anyone|anybody|people|"
     r"engineers|candidates|staff) (?:who (?:is|are) )?subcontracted to you|"
     r"do not propose (?:people|engineers|anyone) employed by your partners|"
@@ -131,6 +138,10 @@ _OWN_ONLY = re.compile(
     r"(?:必须是|只能是|须为)(?:贵司|贵公司)(?:的)?(?:在职|正式|自有)?(?:员工|員工)|"
     r"合同只(?:跟|和|与)人员所在(?:的)?公司直接签|"
     r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
+    # "人员必须和推荐公司本身签有劳动合同", "贵司从别的外包公司借来的人请不要推荐"
+    r"(?:必须|须|需)(?:和|与|跟)(?:推荐|提案)(?:公司|方)(?:本身|自己)?(?:直接)?签(?:有|订|訂)?劳动合同|"
+    r"从(?:别的|其他|其它|别家)(?:外包|合作)?(?:公司|厂商)(?:借来|调来|派来|找来)的(?:人|人员|工程师)"
+    r"[^。\n]{0,12}?(?:不要|请勿|不接受|恕不|不可|不能)|"
     r"(?:direct|prime)\s*(?:vendors?|partners?|suppliers?)\s*only|"
     r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)|"
     r"(?:employees? of your (?:own )?(?:company|firm)|your (?:own |company'?s? |firm'?s? )?"
@@ -150,7 +161,8 @@ _PARTNER_OK = re.compile(
     # "与贵司直接签约的公司的员工都可以", "与贵司直接签约的合作公司的员工",
     # "a company you have a direct contract with", "staff of a sub you hold the contract with",
     # "engineers employed by you, or by your direct subcontractor"
-    r"与(?:贵司|贵公司)直接(?:签|簽)约的?(?:合作)?(?:公司|方|伙伴|企业)|"
+    # "和贵司直接签约的合作公司派来的人", "與貴司直接簽約之下包廠商的員工"
+    r"(?:与|和|跟)(?:贵司|贵公司)直接(?:签|簽)约(?:的|之)?(?:合作|下包|协力)?(?:公司|方|伙伴|企业|厂商)|"
     r"(?:a|an|the) (?:company|firm|partner|vendor|sub(?:contractor|-?vendor)?) (?:that )?you "
     r"(?:have|hold) (?:a|the) (?:direct )?contract with|"
     r"employed by you,? or by your direct (?:subcontractor|partner|vendor)|"
@@ -240,13 +252,14 @@ def _hop_value(match: re.Match[str]) -> int:
 # Not "貴社にのみご案内" / "貴社へ限定公開": an offer made to the reader alone.
 _READER_LIMIT = re.compile(
     # "御社と直接ご契約されているパートナー様に\n所属されている方まで": a value broken over lines
-    r"(?:貴社|御社)((?:[^\n、。にへ]|に\s*(?=(?:ご)?(?:所属|在籍|籍|直接雇用|雇用)))*?)"
+    # "御社の先にもう一社までの会社": the に of a place further on
+    r"(?:貴社|御社)((?:[^\n、。にへ]|(?<=先)に|に\s*(?=(?:ご)?(?:所属|在籍|籍|直接雇用|雇用)))*?)"
     r"(?:まで|迄|のみ|限定|に限(?:ら|り|る))"
     r"(?!公開|の?ご案内|で(?:の)?ご案内)"
 )
 # A freelancer under contract to the reader is a company of their own: 貴社直の個人事業主まで is 1.
 _PARTNER_WORD = re.compile(
-    r"BP|協力|パートナー|partner|[一1]\s*社|個人|フリーランス|freelanc|の先|一つ先|ひとつ先|"
+    r"BP|協力|パートナー|partner|[一1]\s*社|個人|フリーランス|freelanc|の先|一つ先|ひとつ先|[一1]\s*段[先下]|"
     # "貴社が直接お取引されている会社にご所属の方まで", "貴社お取引先まで",
     # "御社と直接ご契約の会社に所属の方まで"
     r"(?:取引|契約)(?:先|[^\n、。]{0,10}?(?:会社|企業))",
@@ -360,7 +373,25 @@ _DEPTH_ZERO = re.compile(
     r"(?:W-?2 )?employee of our(?:\s+(?:own\s+)?(?:company|firm))?\b"
     r"(?!\s*(?:partner|vendor|client))|employer\s*[:：]\s*(?:our (?:company|firm)|us)\b|"
     r"(?:independent contractor|freelancer)s?\s+(?:working\s+|contracted\s+|engaged\s+)?"
-    r"directly with us",
+    r"directly with us|"
+    # "弊社で直接雇用している社員", "当社で無期雇用しているエンジニア"
+    r"(?:弊社|当社|自社)(?:で|にて)\s*(?:直接|無期|有期|正社員として)?\s*雇用(?:している|しております|中)|"
+    # "他是我们公司自己雇用的员工", "我们公司自己的同仁", "我司东京分公司直接雇用的正式员工"
+    r"(?:我们|我們)?(?:公司|我司|敝司|本公司)自己(?:直接)?(?:雇用|雇佣|聘用)?的(?:正式)?(?:员|員)工|"
+    r"(?:我们|我們)公司(?:自己)?的(?:同仁|同事)|"
+    r"(?:我司|敝司|本公司)[^，。,\n]{0,6}?直接(?:雇用|雇佣|聘用)的|(?:我司|敝司)的一(?:位|名)(?:员|員)工|"
+    # "billed by us with no other company in between", "(no intermediary)",
+    # "他社は介在しておりません"
+    r"\bno (?:other )?(?:compan(?:y|ies)|firms?) in between\b|\(no intermediar(?:y|ies)\)|"
+    r"他社(?:は|が)?(?:一切)?介在して(?:おりません|いません)|中间不经过任何其他公司|"
+    # "We employ him directly", "employed by our Japan entity", "an employee of X, our subsidiary",
+    # "employed by Lattice Row itself", "a W-2 employee of X, the vendor submitting him"
+    r"\bwe (?:directly )?employ (?:him|her|them)(?: directly)?\b|"
+    r"\b(?:employed by|employee of) (?:our (?:[\w-]+ )?(?:entity|subsidiary|branch)|"
+    r"[^,\n]{1,40}?,? our (?:[\w-]+ )?(?:entity|subsidiary|branch)\b)|"
+    r"\bemployed by [A-Z][\w&.' -]{1,40}? itself\b|"
+    r"\bemployee of [^,\n]{1,40}?, the (?:vendor|company|firm) (?:submitting|proposing|presenting) "
+    r"(?:him|her|them)\b",
     re.I,
 )
 _DEPTH_ONE = re.compile(
@@ -379,19 +410,20 @@ _DEPTH_ONE = re.compile(
     r"[^\n、。]{1,30}?(?:の(?:正|契約)?社員|に(?:ご)?(?:在籍|所属|勤務))|"
     r"\ba partner (?:company|firm) of ours\b|"
     r"(?:employee|consultant|engineer) of [A-Z][\w&. ]{1,30}, our (?:[\w-]+ ){0,2}partner|"
-    r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(][^)）\n]{1,30}[)）])?(?:に|の)\s*"
+    r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(「][^)）」\n]{1,30}[)）」])?(?:に|の)\s*"
     r"(?:正社員|社員|契約社員)?\s*(?:として)?"
-    # "弊社の取引先に籍を置いている方"
-    r"\s*(?:在籍|所属|勤務|籍を置|籍があ|籍のあ)|"
+    # "弊社の取引先に籍を置いている方", "パートナー企業（市内のシステム会社）にお勤めの方"
+    r"\s*(?:在籍|所属|勤務|(?:お)?勤め|籍を置|籍があ|籍のあ)|"
     r"協力会社\s*[（(][^)）\n]{1,30}[)）]\s*(?:の)?\s*(?:所属|在籍|社員)|"
     # "パートナー企業の正社員", "パートナー企業（有限会社ツクイソフト）の正社員"
-    r"パートナー(?:企業|会社)?(?:様)?(?:[（(][^)）\n]{1,30}[)）])?(?:の)?(?:正|契約)?社員|"
+    r"パートナー(?:企業|会社)?(?:様)?(?:[（(「][^)）」\n]{1,30}[)）」])?(?:の)?(?:正|契約)?社員|"
     r"(?:一|1)\s*社[先下]|BP(?:社員|要員|様(?!各位))|"
     # "所属：BP", "所属は弊社のパートナー企業"
     r"所属(?:会社|先|企業)?\s*(?:[:：]|は)\s*(?:弊社の?\s*)?(?:BP|協力会社|パートナー|合作)|"
     # "合作公司的员工", "和我们长期合作的一家公司的员工"
+    # "我司合作伙伴“株式会社アオバ”的正式员工": the partner's name quoted
     r"合作(?:伙伴)?(?:公司|伙伴|方|企业|的(?:(?:一|某)家)?(?:公司|企业))"
-    r"(?:的)?[^，。,:：\n]{0,12}?"
+    r"(?:[“「\"][^”」\"\n]{1,30}[”」\"])?(?:的)?[^，。,:：\n]{0,12}?"
     r"(?:员工|員工|人员|工程师|技术人员|顾问|成员|开发)|"
     r"partner'?s?\s*(?:employee|consultant|resource|staff)|"
     r"works? (?:for|with|at) (?:our|a) partner|"
@@ -432,7 +464,21 @@ _DEPTH_ONE = re.compile(
     # "on the payroll of Halvorsen Tech KK, a firm that supplies engineers to us"
     r"\b(?:a|an|our) (?:firm|company|vendor|supplier|partner) (?:that|which|who) "
     r"(?:supplies|provides|sends|places) (?:engineers|developers|consultants|staff|people|"
-    r"contractors|resources) (?:to|for) us\b",
+    r"contractors|resources) (?:to|for) us\b|"
+    # "弊社と業務委託契約を結んでいる株式会社ミライテックの社員", "弊社と直接契約しているパートナー
+    # 企業「株式会社ミズホリ」の正社員": a company under contract to the sender (not its 雇用契約)
+    r"(?:弊社|当社)と(?:の)?\s*(?:直接)?\s*(?:業務委託|請負|準委任|取引|パートナー|基本)?\s*契約"
+    r"(?:を(?:結んで|締結して|交わして)|して)(?:いる|おります|おる)"
+    r"[^\n、。]{1,30}?(?:の(?:正|契約)?社員|に(?:ご)?(?:在籍|所属|勤務))|"
+    # "株式会社オオゾラテック（弊社のお取引先）に在籍": the partner word in the brackets
+    r"[（(]\s*(?:弊社|当社)の?\s*(?:お)?(?:取引先|パートナー|協力会社|BP)(?:様|企業|会社)?\s*[)）]\s*"
+    r"(?:に|の)\s*(?:正社員|社員|契約社員)?\s*(?:として)?\s*(?:(?:ご)?在籍|所属|(?:お)?勤め|勤務|社員)|"
+    # "韩工的劳动合同和社保都在我们的合作单位", "他的雇主是和我司长期合作的上海一家协力公司"
+    r"(?:劳动合同|社保|雇佣关系)[^。\n]{0,8}?在(?:我们|我司|敝司|本公司)的?(?:合作|协力|外包)"
+    r"(?:单位|公司|伙伴|方|厂商)|"
+    r"(?:雇主|所属公司)是[^。，,;；\n]{0,16}?(?:协力|合作|外包|供应)(?:公司|厂商|伙伴|单位|商)|"
+    # "Ethan is their employee, not ours": the forwarding partner's
+    r"\b(?:is|are) (?:their|its) (?:own )?(?:employees?|staff|consultants?),? not ours\b",
     re.I,
 )
 _DEPTH_TWO = re.compile(
@@ -479,14 +525,23 @@ _DEPTH_TWO = re.compile(
     # "我司合作伙伴的下游协力厂商"
     r"合作(?:公司|伙伴|方|廠商|厂商)的(?:下游|下级|下級)(?:合作|协力|協力)(?:公司|伙伴|方|廠商|厂商)|"
     r"[(（]\s*(?:二|两|兩|2)\s*[层層]\s*[)）]|外包(?:公司|方|商)?的外包|"
-    r"(?:合作|外包|供应|分包|协力)商的(?:合作|外包|供应|分包|协力)(?:商|公司|伙伴|方)",
+    r"(?:合作|外包|供应|分包|协力)商的(?:合作|外包|供应|分包|协力)(?:商|公司|伙伴|方)|"
+    # "我司和他的雇主之间还隔着一家公司": one company between the sender and the employer
+    r"(?:我司|敝司|本公司|我们|我們)(?:和|与|跟)(?:他|她|其|本人|该工程师)的?(?:雇主|所属公司|所在公司)"
+    r"(?:之间|中间)?(?:还)?隔[着了著]?\s*(?:一|1)\s*家",
     re.I,
 )
 
 
 # "商流：弊社→BP→本人": the companies written between the sender and the engineer.
 _CHAIN_LABELS = r"商流|契約形態|契約経路|合作链|合作鏈|chain|contract chain|supply chain"
-_CHAIN_ARROW = re.compile(r"\s*(?:→|->|⇒|=>|＞|>|―|—|–|\s-\s)\s*")
+# (a box-drawing rule "エンド様 ─ 貴社 ─ 弊社" is an arrow too)
+_CHAIN_ARROW = re.compile(r"\s*(?:→|->|⇒|=>|＞|>|―|—|–|─|━|\s-\s)\s*")
+# "■商流（念のため明記いたします）\n　エンド様 ─ 貴社 ─ 弊社 ─ …": the chain on the line under
+# its heading
+_CHAIN_HEADING = re.compile(
+    rf"^[^\S\n]*[■◆●□◇【\[]?[^\S\n]*(?:{_CHAIN_LABELS})[^\n:：]{{0,24}}\n([^\n]+)", re.I | re.M
+)
 _CHAIN_SENDER = re.compile(
     r"^(?:弊社|当社|自社|我司|敝司|本司|我公司|本公司|us|our (?:company|firm))$", re.I
 )
@@ -499,7 +554,8 @@ _CHAIN_PERSON = re.compile(
 
 
 def _chain_depth(fields: str) -> int | None:
-    value = labelled(fields, _CHAIN_LABELS)
+    heading = _CHAIN_HEADING.search(fields)
+    value = labelled(fields, _CHAIN_LABELS) or (heading.group(1) if heading else None)
     parts = [p.strip(" ()（）") for p in _CHAIN_ARROW.split(value or "")]
     if len(parts) < 2:
         return None
@@ -529,8 +585,11 @@ _LAYERS_FROM_US = re.compile(
 
 # "he would sit two companies below us", "one tier away from us": the same count in English.
 _STEPS_FROM_US = re.compile(
-    r"\b(one|two|three|a single|[123])\s+compan(?:y|ies)\s+(?:stands?|sits?|are|is)\s+between\s+"
-    r"(?:him|her|them)\s+and\s+us\b|"
+    # "that puts two companies between her and Pacific Loadworks", "two companies between us
+    # and him"
+    r"\b(one|two|three|a single|[123])\s+compan(?:y|ies)\s+(?:(?:stands?|sits?|are|is)\s+)?"
+    r"between\s+"
+    r"(?:(?:him|her|them)\s+and\s+(?:us\b|[A-Z][\w&.-]*)|us\s+and\s+(?:him|her|them)\b)|"
     r"\b(one|two|three|a single|[123])\s+(?:compan(?:y|ies)|firms?|tiers?|levels?|layers?|steps?)"
     r"\s+(?:below|beneath|under|down from|away from|removed from|away|removed|from)\s+(?:us|our)\b",
     re.I,
@@ -547,12 +606,19 @@ def commercial_depth(text: str | Prepared) -> int | None:
     body = prepare(text).text
     marker = FORWARD_MARKER.search(body)
     if marker:
-        own, _ = _depth(prepare(body[: marker.start()]).prose_fields)
+        own_part = prepare(body[: marker.start()]).prose_fields
+        own, _ = _depth(own_part)
         if own is not None:
             return own
         theirs, anchored = _depth(prepare(body[marker.end() :]).prose_fields)
+        # "Forwarding my colleague's note": the same company wrote both, nothing to add
+        anchored = anchored and not _COLLEAGUE.search(own_part)
         return None if theirs is None else theirs + anchored
     return _depth(prepare(text).prose_fields)[0]
+
+
+# A forward from inside the sender's own company: "my colleague's note", "同僚からの連絡".
+_COLLEAGUE = re.compile(r"\bcolleague|同僚|社内の|同事", re.I)
 
 
 # The writer named in a depth: "弊社の協力会社" counts from whoever wrote it.
@@ -565,6 +631,9 @@ _FIRST_PERSON = re.compile(
 _NOT_THIS = re.compile(
     r"\bnot (?:a |an |from (?:a |our )?|through (?:a |our )?)?"
     r"(?:subcontractor|sub-?vendor|partner|vendor|third[- ]party|contractor)\w*|"
+    # "不是外包或合作公司的人员": both refused at once
+    r"(?:不是|并非|並非)(?:外包|合作|协力|協力)(?:公司|伙伴|方|厂商)?\s*(?:或者|或|和|、|/)\s*"
+    r"(?:外包|合作|协力|協力)(?:公司|伙伴|方|厂商)的?(?:人员|人|员工|工程师)?|"
     r"(?:不是|并非|並非)(?:我们|我們|我司|敝司|本公司|本司|我公司)?(?:自己)?(?:的)?(?:员工|員工|外包)|"
     # "我司正式员工，不是合作公司的人员"
     r"(?:不是|并非|並非)(?:从)?(?:合作|协力|協力|外包|下游)(?:公司|伙伴|方|厂商)的?(?:人员|人|员工|工程师)?|"
