@@ -722,3 +722,78 @@ def test_a_level_turned_down_or_failed_and_everyday_chat(
     text: str, minimum: bool, expected: str
 ) -> None:
     assert japanese_level(text, minimum=minimum) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("入館の都合上、日本のパスポートを持っている方にしか許可が下りません。", False),
+        ("日本国籍の方しかご参画いただけません", False),
+        ("セキュリティ審査の関係で、日本以外の国籍の方はお受けできません。", False),
+        ("国籍が日本以外だと入構申請が通りません", False),
+        ("国籍：因客户审查，只接收持有日本国籍的人员（已归化的外籍人士可以）", False),
+        ("国籍：外籍工程师也完全没问题", True),
+        ("外国籍の方でも全く問題ありません", True),
+        ("外籍工程师没问题吗？", None),  # a question, no answer
+        ("外国籍の方でも問題ありませんか？", None),
+        ("Nationality: not a condition", True),
+        ("Citizenship is not a factor; nationality is not a restriction here.", True),
+        ("Nationality: not a condition we can waive", None),  # the opposite
+        ("国籍は条件ではありません。", True),
+        ("国籍不是限制，欢迎推荐", True),
+    ],
+)
+def test_nationals_only_said_by_whom_entry_is_given_and_nationality_no_condition(
+    text: str, expected: bool | None
+) -> None:
+    assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "expected"),
+    [
+        ("日本語：お客様との打ち合わせなど、業務の場で不自由なく使える方", True, "business"),
+        ("日本語：仕事の中で問題なく読み書きできること", True, "business"),
+        ("日本語は第一言語で、英語は読み書き程度です。", False, "native"),
+        ("日语是他的第一语言（日本出生长大）", False, "native"),
+        ("日本語は生まれたときから話している言葉です", False, "native"),
+        ("日文方面，他从小就说日语，没有任何问题", False, "native"),
+        ("Japanese: has spoken it since birth", False, "native"),
+        ("日本語：中国で生まれ、大学で日本語を学んだ。日常会話レベル", False, "conversational"),
+        # the other language's clause is not about Japanese ("工作语言" names English)
+        ("日语只能应付打招呼、点餐这类简单交流。英语是他的工作语言,非常流利。", False,
+         "conversational"),
+        ("日语：N2，N1目前还没有考过", False, "N2"),
+        ("日文：N2，N1 現在還沒考過", False, "N2"),
+    ],
+)  # fmt: skip
+def test_a_first_language_and_japanese_without_trouble_at_work(
+    text: str, minimum: bool, expected: str
+) -> None:
+    assert japanese_level(text, minimum=minimum) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国籍方面先说明一下：他在日本住了十年，持有永住资格，但护照还是越南护照。", "VN"),
+        ("陈先生持中国护照，2015年来日，现住大阪", "CN"),
+        ("他没有日本护照，持越南护照", "VN"),  # the passport not held is not read
+        ("> 入館：日本のパスポートをお持ちの方のみ", None),  # the passport a project asks
+        ("本人はベトナムのパスポートを所持しており、日本在住8年です", "VN"),
+        ("国籍について：日本に長く住んでいますが、パスポートは韓国です", "KR"),
+        ("弊社に在籍する社員（男性・40歳、日本国籍）をご提案します", "JP"),
+        ("» Nationality: Irish", "IE"),
+        ("Ann Walsh, an Irish engineer based in Osaka", "IE"),
+        ("Our consultant is a U.S. citizen (born in Ohio) living in Yokosuka.", "US"),
+        ("Kenji Sato, 41, Japanese by birth and by citizenship.", "JP"),
+        ("Ruwan Silva (Sri Lankan, 29) lives in Fukuoka.", "LK"),
+        ("Meet Lucie Bernard, a French lighting TD who lives in Nakano.", "FR"),
+        ("4th Floor, 12 Park Road, Chennai 600002, India", None),  # a signature's address
+        ("Unit 1801, 18/F, Harbour Centre, Hong Kong", None),
+    ],
+)
+def test_a_passport_held_a_demonym_in_brackets_and_an_address_is_no_nationality(
+    text: str, expected: str | None
+) -> None:
+    assert nationality(text) == expected

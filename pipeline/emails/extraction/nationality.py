@@ -38,14 +38,23 @@ _OLD_LEVEL = re.compile(
     r"(?:日本語|日语|日語|JLPT|能力考试)[^\n,，、;；。]{0,8}?([1-4一二三四])\s*[級级]"
 )
 _DESCRIPTIVE = (
-    ("native", r"ネイティブ|母国語|母語|native|母语|first language"),
+    (
+        "native",
+        r"ネイティブ|母国語|母語|native|母语|first language|"
+        # "日本語は第一言語です", "日语是第一语言", "日本語は生まれたときから使っている言葉",
+        # "从小说日语长大", "has spoken Japanese since birth"
+        r"第一(?:言語|语言|語言)|生まれ(?:た時から|たときから|てからずっと)|"
+        r"从小(?:就)?(?:说|講|讲)|從小(?:就)?(?:說|講)|since birth|from birth",
+    ),
     (
         "business",
         r"ビジネス|business|商务|商務|流暢|流利|fluent|上級|高级|熟练|无障碍|精通|proficient|堪能|"
         r"(?:問題|支障|不自由)(?:なし|ありません)|"
         # "仕事で不自由のないレベル", "業務上支障のない日本語", "会議でも問題がない",
         # "打ち合わせを日本語で不自由なくこなせる方" (not "日本語で問題なく日常会話ができる")
-        r"(?:(?:仕事|業務|会議)(?:上|で|に)?|日本語で)(?:は|も)?(?:問題|支障|不自由)(?:が|の)?"
+        # "仕事の場面で不自由なく日本語を使える方"
+        r"(?:(?:仕事|業務|会議)(?:の(?:場面|場|中)で|上|で|に)?|日本語で)(?:は|も)?"
+        r"(?:問題|支障|不自由)(?:が|の)?"
         r"(?:ない|なく)(?![^\n、。]{0,4}(?:日常|雑談|簡単))",
     ),
     (
@@ -93,7 +102,9 @@ _ASPIRED_LEVEL = re.compile(
     r"N\s?[1-5]\s*(?:に|には)\s*届い(?:ておりません|ていません|ていない)|"
     # "N1は来年の受験を予定", "N2 还没有考过", "N1はまだ取得しておりません"
     r"N\s?[1-5]\s*(?:は)?[^\n、。,()（）]{0,8}?受験を予定|"
-    r"N\s?[1-5]\s*(?:今年|去年|还)?(?:没有|没|未)(?:考过|通过|取得|过)|"
+    # "N1目前还没有考过", "N1 現在還沒考過"
+    r"N\s?[1-5]\s*(?:目前|现在|現在|今年|去年)?\s*(?:还|還|尚)?(?:没有|没|沒有|沒|未)"
+    r"(?:考过|考過|通过|通過|取得|过|過)|"
     # "雖然還沒拿到 N1", "还没有考到N1"
     r"(?:还|還|尚)(?:[没沒](?:有)?|未)(?:拿到|取得|考到|考[过過]|通[过過])\s*(?:JLPT\s*)?N\s?[1-5]|"
     # sat and failed: "考了N2,差几分没过", "N2は不合格でした", "N1に落ちました",
@@ -196,12 +207,22 @@ _OTHER_LANGUAGE = re.compile(
 )
 
 
+# Japanese by name, not a language in general ("英语是她的工作语言，非常流利" is about English).
+_JAPANESE_NAMED = re.compile(rf"{_LANGUAGES['ja']}|日語", re.I)
+
+
+def _about_japanese(clause: str) -> bool:
+    """A clause on Japanese: one naming it, or a language and no other one."""
+    named = _JAPANESE_NAMED.search(clause)
+    return bool(named or (_JAPANESE_LINE.search(clause) and not _OTHER_LANGUAGE.search(clause)))
+
+
 def _level_after_japanese(line: str) -> list[str]:
     """A level in the short clause right after one that names Japanese and no level."""
     clauses = _CLAUSE_BREAK.split(line)
     found: list[str] = []
     for clause, after in pairwise(clauses):
-        if _JAPANESE_LINE.search(clause) and len(after) <= 24 and not _OTHER_LANGUAGE.search(after):
+        if _about_japanese(clause) and len(after) <= 24 and not _OTHER_LANGUAGE.search(after):
             found += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, after, re.I)]
     return found
 
@@ -262,6 +283,7 @@ _COUNTRIES = {
     "KH": r"カンボジア|柬埔寨|cambodia|cambodian",
     "UZ": r"烏茲別克|ウズベキスタン|乌兹别克|uzbekistan|uzbek",
     "PE": r"秘魯|ペルー|秘鲁|peru|peruvian",
+    "IE": r"愛爾蘭|アイルランド|爱尔兰|ireland|irish",
 }
 _ANY_COUNTRY = re.compile(
     "|".join(f"(?P<{code}>{pattern})" for code, pattern in _COUNTRIES.items()), re.I
@@ -308,12 +330,22 @@ def country_code(value: str) -> str | None:
 
 # "国籍は日本です", "国籍 日本", "。国籍日本", "（国籍中国）", "出身は中国で": the label without a
 # colon.
+# (not the topic: "国籍方面先跟您说明：他在日本生活了十二年", "国籍について")
 _NATIONALITY_SAID = re.compile(
     r"(?:^|\n|[。、,，(（]|(?:ご)?本人の)\s*[・\-]?\s*(?:国籍|出身(?:国|地)?)"
     r"\s*(?:は|が|[ \t]+)?\s*"
+    r"(?!方面|について|に(?:関|つい)|关于|關於|上|的(?:问题|問題|事))"
     r"([^\n、,。]{1,16})"
 )
 _FOREIGN_OF = re.compile(r"外国籍\s*[(（]\s*([^)）\n]{1,12})\s*[)）]")
+# The passport held: "持中国护照", "护照仍然是中国护照", "ベトナムのパスポートを所持",
+# "パスポートは中国" (not "日本のパスポートをお持ちの方" that a project asks, nor "没有日本护照").
+_PASSPORT_HELD = re.compile(
+    r"(?<![没沒无無非])(?:持有?|拿(?:着|的是)?|用的是)\s*([^\s、,，。:：]{1,6}?)的?(?:护照|護照)|"
+    r"(?:护照|護照)(?:仍然|仍|还|還|依然)?(?:是|为|為)\s*([^\s、,，。]{1,6})|"
+    r"([^\s、,，。:：]{1,6}?)の?(?:パスポート|旅券)を(?:所持|保有|持って)|"
+    r"(?:パスポート|旅券)は\s*([^\s、,，。]{1,6})"
+)
 # "帰化済", "帰化しており", "已归化日本", "入籍日本，现为日本国籍", "naturalized", "現在は日本国籍":
 # Japanese now, whatever the origin ("帰化申請中" is not).
 _NATURALISED_NOW = re.compile(
@@ -333,8 +365,10 @@ _PEOPLE = re.compile(
 )
 # "K.S／35歳／ベトナム／N2", "Kenji T. (Japanese, 35)": a bare country or demonym between
 # separators, the way one-line profiles and hotlists write it.
+# (a two-word one too: "Nuwan P. (Sri Lankan, 31)", "South Korean")
 _BARE_COUNTRY = re.compile(
-    r"(?:^|[／/|｜・、,(（]|\s[-–]\s)[ \t]*((?:South |North )?[^\s／/|｜・、,()（）\d]{2,12})[ \t]*"
+    r"(?:^|[／/|｜・、,(（]|\s[-–]\s)[ \t]*"
+    r"([^\s／/|｜・、,()（）\d]{2,12}(?: [^\s／/|｜・、,()（）\d]{2,12})?)[ \t]*"
     r"(?=[／/|｜・、,)）]|$|\s[-–]\s|\s*[(（])",
     re.M,
 )
@@ -365,18 +399,22 @@ def nationality(text: str | Prepared) -> str | None:
     foreign = _FOREIGN_OF.search(fields)
     if foreign and country_code(foreign.group(1)):
         return country_code(foreign.group(1))
+    for held in _PASSPORT_HELD.finditer(fields):
+        if code := country_code(next(g for g in held.groups() if g)):
+            return code
     return _nationality_in_prose(fields)
 
 
 def _nationality_in_prose(fields: str) -> str | None:
-    match = re.search(
+    # every one, not the first: "弊社に在籍する…（女性・35歳、日本国籍）"
+    for match in re.finditer(
         r"([^\s:：、,/()（）]{1,8})\s*(?:国籍|籍)(?!\s*[:：])|"
         r"([^\s:：、,，/()（）]{1,6}?)(?:公民|國民|国民)|"  # "中国公民，…但没有加入日本籍"
         r"\b([A-Z][A-Za-z]+)\s+(?:national|citizen)s?\b|([^\s、,]{1,6})人(?:エンジニア|技術者|工程师)",
         fields,
-    )
-    if match is not None and country_code(next(g for g in match.groups() if g)):
-        return country_code(next(g for g in match.groups() if g))
+    ):
+        if code := country_code(next(g for g in match.groups() if g)):
+            return code
     for pattern in (_ENGLISH_NATIONAL, _ENGLISH_DEMONYM, _PEOPLE):
         for found in pattern.finditer(fields):
             code = country_code(next(g for g in found.groups() if g))
@@ -395,7 +433,10 @@ def _nationality_in_prose(fields: str) -> str | None:
 
 
 _PLACE_WORDS = re.compile(
-    r"location|based|live|living|resid|address|office|site|city|勤務地|場所|住所|所在|居住|在住|最寄|"
+    # (and a signature's address: "27 Residency Road, Bengaluru 560025, India", "12/F, Kowloon
+    # Bay Centre, Hong Kong")
+    r"location|based|live|living|resid|address|office|site|city|road|street|avenue|floor|bldg|"
+    r"building|suite|unit|centre|center|tower|plaza|\d+/F\b|勤務地|場所|住所|所在|居住|在住|最寄|"
     r"地点|地址|现住|工作地|常驻|驻场|\b(?:in|at|near)\b",
     re.I,
 )
@@ -417,11 +458,14 @@ def _exact_country(token: str) -> str | None:
 # "US Citizen", "holds Japanese citizenship", "Chinese passport holder".
 _ENGLISH_NATIONAL = re.compile(
     # "holds British and Irish passports only - no US citizenship": the first named, not a denied
-    r"(?<!\bno )(?<!\bnot )(?<!\bwithout )\b([A-Za-z]{2,12})(?:\s+(?:and|or)\s+[A-Za-z]{2,12})?"
+    # "a U.S. citizen (born in Ohio)"
+    r"(?<!\bno )(?<!\bnot )(?<!\bwithout )\b(U\.S\.|U\.K\.|[A-Za-z]{2,12})"
+    r"(?:\s+(?:and|or)\s+[A-Za-z]{2,12})?"
     r"\s+(?:national|citizen|citizenship|nationality|passport)s?\b|"
     r"\b(?:citizen|national) of (?:the )?(?:(?:People's )?Republic of )?"
     r"([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|"
-    r"\b([A-Z][a-z]{3,12}) by (?:nationality|citizenship)",
+    # "Japanese by birth and by citizenship"
+    r"\b([A-Z][a-z]{3,12}) by (?:birth and (?:by )?)?(?:nationality|citizenship)",
     re.I,
 )
 # "He is Japanese.", "a Vietnamese developer", "Korean engineer, ...": a demonym after is / a /
@@ -432,7 +476,9 @@ _ENGLISH_DEMONYM = re.compile(
     r"(?=[,.;]|\s+(?:and|with|but|who|living|based)\b|\s*[(（]|"
     # "a British full-stack engineer": up to two words before the trade
     r"(?:\s+[\w-]+){0,2}?\s+(?:engineer|developer|consultant|programmer|architect|tester|designer|"
-    r"analyst|manager|lead|specialist|man|woman|male|female)s?\b)|"
+    r"analyst|manager|lead|specialist|man|woman|male|female|"
+    # "a French FX TD who lives in Setagaya"
+    r"artist|TD|scientist|administrator|SRE|DBA|contractor|freelancer)s?\b)|"
     r"\b(?:is|was|comes?|originally|hails|'s) from ((?:South |North )?[A-Z][a-z]+)|"
     r"\b((?:South |North )?[A-Z][a-z]{3,12})-born\b"
 )
@@ -518,9 +564,10 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         # "只能安排持有日本国籍的人员",
         # "外籍人员这次确实没办法",
         # "日本の国籍をお持ちの方に限られます", "日本のパスポートを\n> お持ちの方だけです",
-        # "日本の国籍をお持ちの方に限って参画いただけます"
+        # "日本の国籍をお持ちの方に限って参画いただけます",
+        # "日本のパスポートをお持ちの方にしか入館証が出ません"
         r"日本(?:の)?(?:(?:国)?籍|パスポート|旅券)(?:[^\n。、]|(?<=[をがは])\n[>＞ \t]*){0,10}?"
-        r"(?:に限(?:ります|る|定|らせ|られ|って)|のみ|限定|だけ(?!で(?:は)?なく))|"
+        r"(?:に限(?:ります|る|定|らせ|られ|って)|のみ|限定|だけ(?!で(?:は)?なく)|しか)|"
         # "日本国籍の方でお願いします", "日本国籍保有者をお願いいたします"
         r"日本(?:の)?(?:国)?籍(?:の方|保有者|保持者|をお持ちの方)(?:で|を)\s*お願い(?:し|いた|致)?|"
         # "外国籍の方は今回対象外", "国籍が日本以外の方は対象になりません", "人员必须持有日本国籍",
@@ -528,6 +575,9 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:外国籍|国籍が日本以外)(?:の方)?(?:は)?(?:今回)?(?:は)?\s*"
         r"対象(?:外|になりません|とはなりません)|"
         r"外国籍[^\n。]{0,20}?認められ(?:ておりません|ません|ない)|"
+        # "日本以外の国籍の方は入館審査が通りません", "国籍が日本以外ですとお受けできません"
+        r"(?:日本以外の国籍|国籍が日本以外)(?:の方)?(?:は|だと|ですと|では)[^\n。]{0,16}?"
+        r"(?:通りません|通らない|できません|いただけません|不可|NG|お断り)|"
         # "日本国籍をお持ちの方でないとご参画いただけません", "日本の国籍がないと不可",
         # "日本国籍であることが参画条件",
         # "国籍条件 / 日本国籍保持者", "须具日本国籍", "no other nationality can be badged"
@@ -541,8 +591,8 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         # "必须持有日本国籍", "必须拥有日本国籍", "参与人员必须是日本公民", "须为日本国籍"
         r"(?:必[须須]|必需|[须須]|需要?)\s*(?:持有|拥有|擁有|具|具有|具备|是|为|為)?日本(?:国|國)?"
         r"(?:籍|民|公民)|"
-        # "只考虑持日本国籍的工程师"
-        r"(?:只|仅|僅)(?:接受|考虑|考慮|招|要|开放|開放)(?:持有?|拥有|擁有|具有)?日本(?:国|國)?籍|"
+        # "只考虑持日本国籍的工程师", "只接收日本国籍的人"
+        r"(?:只|仅|僅)(?:接受|接收|接纳|接納|考虑|考慮|招|要|开放|開放)(?:持有?|拥有|擁有|具有)?日本(?:国|國)?籍|"
         # "外国籍の方はご提案をお控えください", "只能用日本国籍的人员", "外籍的同事很抱歉不能参加"
         r"外国籍(?:の方)?(?:は|の)?(?:ご提案|ご紹介)?(?:を|は)?\s*(?:お控え|ご遠慮)|"
         # "只能由擁有日本國籍的人員參與"
@@ -624,7 +674,16 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"外国籍(?:の方)?も\s*(?:ご)?(?:提案|紹介|参画)\s*(?:可能|可|OK|いただけ)|接受外(?:国)?籍|"
         r"外(?:国)?籍(?:人员|人士)?\s*[:：]?\s*(?:也|亦|均)?\s*(?:可以|可|OK|欢迎|接受)(?!能)|"
         r"(?:any|all)\s+(?:work\s+)?(?:nationalit(?:y|ies)|authorizations?)|"
-        r"nationality\s+(?:is\s+)?(?:not\s+(?:an?\s+)?(?:issue|requirement|constraint)|no\s+(?:bar|issue))|"
+        # "Nationality: not a condition", "nationality is not a factor"
+        r"nationality\s*(?:[:：]\s*|\s+(?:is\s+)?)(?:not\s+(?:an?\s+)?(?:issue|requirement|constraint|"
+        r"condition|factor|restriction)|no\s+(?:bar|issue))(?!\s+(?:we|you|that|which|to)\b)|"
+        # "国籍は条件ではありません", "国籍不是条件"
+        r"国籍(?:は|が)?(?:特に)?(?:条件|要件)(?:では|じゃ)(?:ありません|ない)|"
+        r"[国國]籍(?:不是|并非|並非|不作为|不作為)(?:条件|條件|要求|限制)|"
+        # "外国籍工程师完全没问题", "外国籍の方でも全く問題ありません" (not "没问题吗？")
+        r"外(?:国|國)?籍(?:的)?(?:工程师|工程師|人员|人員|人士|エンジニア|の方)?(?:でも|も|也)?\s*"
+        r"(?:完全|全く|まったく)?(?:没问题|沒問題|没有问题|沒有問題|問題(?:ありません|ない|なし)|大丈夫)"
+        r"(?![吗嗎か?？])|"
         r"外国籍\s*[:：][^\n]{0,24}?(?:であれば|なら)\s*(?:可|OK)|"
         # "国籍制限なし", "无国籍限制", "nationality: no restriction", "外国人也可以"
         r"国籍(?:制限|要求|限制)?\s*[:：]?\s*(?:なし|無し|問わない|不問|不限)|"
