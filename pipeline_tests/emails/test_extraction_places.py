@@ -79,3 +79,8 @@ def test_a_where_row_an_office_named_with_its_city_and_a_team_that_sits_somewher
     assert find_place(office, WORK_LABELS) == "Tokyo"
     team = "The team sits in the Nakanoshima office on Mondays.\n\nSam, Denver"
     assert find_place(team, WORK_LABELS) == "Osaka"
+
+
+def test_a_home_said_as_dingju_beats_the_clients_city() -> None:
+    text = "王工一家定居在福冈，每周去大阪客户那边坐班做不到。"
+    assert find_place(text, HOME_LABELS) == "Fukuoka"

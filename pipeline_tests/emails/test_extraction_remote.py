@@ -584,3 +584,15 @@ def test_remote_refused_in_so_many_words_is_onsite(text: str) -> None:
 )
 def test_remote_only_said_as_home_and_nowhere_else(text: str) -> None:
     assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "勤務：毎週月曜は梅田オフィスで定例、それ以外は自宅からの作業",
+        "Location: Sasebo - 3 days a week in the NOC, 2 days telework once badged",
+        "Where: our studio three days a week for reviews; the other two days can be from home.",
+    ],
+)
+def test_the_other_days_at_home_or_on_telework_is_partial(text: str) -> None:
+    assert remote(text) == "partial"
