@@ -858,3 +858,47 @@ def test_any_time_to_write_or_a_greeting_is_no_start(text: str) -> None:
 )  # fmt: skip
 def test_first_days_said_after_a_booking_and_table_starts(text: str, expected: date) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the current engagement's end said as 区切り / 収尾 / 離れる / 卒業 / 抜ける, then a start
+        ("■稼働開始：今の現場が4月で一区切りとなるため、5月1日より参画できます", date(2026, 5, 1)),
+        ("【可進場】目前的案子四月底收尾，5月1日起可以上工", date(2026, 5, 1)),
+        ("【到岗】现在的项目4月30日结束，五月一日就能上", date(2026, 5, 1)),
+        ("【開始】4月末で現場を離れるため、5月頭からご参画いただけます。", date(2026, 5, 1)),
+        ("・稼働：4月末で現案件を卒業予定のため、来月1日から参画可能です", date(2026, 5, 1)),
+        ("●開始：今の現場が5月8日（金）で終わりますので、翌週11日（月）から入場可能です",
+         date(2026, 5, 11)),
+        ("いまの現場が4月いっぱいで終わりますので、5/7（木）から稼働できます。", date(2026, 5, 7)),
+        ("参画可能時期：現案件が5月上旬で一区切りとなるため、5月中旬から", date(2026, 5, 11)),
+        ("稼働：5/7から参画できます（今の現場は4月いっぱいで抜けます）", date(2026, 5, 7)),
+        ("- Start: from May 4 (his current work finishes at the end of April)", date(2026, 5, 4)),
+        # 即可 after a date is "then", not "at once"
+        ("▷ 本月底即可入场", date(2026, 4, 30)),
+        ("- 到岗：已向现项目提出退场，一个月后即可入场", date(2026, 5, 15)),
+        ("到岗时间：目前的项目下个月底结束，之后即可入场", date(2026, 6, 1)),
+        # more wordings of a first day
+        ("His notice period with his current client is four weeks, counted from today.",
+         date(2026, 5, 13)),
+        ("・５月から出社可能", date(2026, 5, 1)),
+        ("・２０２６年６月～", date(2026, 6, 1)),
+        ("◆ 可開工日：5月14日", date(2026, 5, 14)),
+        ("开工日期是5月11日（周一），预计做到明年6月。", date(2026, 5, 11)),
+        ("Nationality | Experience | Skills | Location | Work mode | Available | Rate\n"
+         "Chinese | 4 years | Python | Beijing | hybrid | 1 May 2026 | CNY 41,000 per month",
+         date(2026, 5, 1)),
+        ("姓名\n国籍\n住址\n技能\n单价\n入场\n\nC.Y\n中国\n福冈市\nGo 3年\n72万日元/月\n5月1日",
+         date(2026, 5, 1)),
+    ],
+)  # fmt: skip
+def test_an_end_in_more_words_then_the_start_and_tables_of_one_record(
+    text: str, expected: date
+) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+def test_an_end_then_another_engagement_is_read_only_as_its_days() -> None:
+    # a sentence that names no start after the end frees the day after, as before
+    assert start_date("現案件は4月末で終了予定です。", REFERENCE) == date(2026, 5, 1)

@@ -31,7 +31,7 @@ START_LABELS = (
     r"date available|free from|period|notice|kick-?off|"
     r"开始工作(?:时间|日期)?|開始工作(?:時間|日期)?|"
     r"可?上工(?:日期|日|时间|時間)?|[報报]到(?:日期|日|时间|時間)?|可?[参參]加(?:时间|時間|日期)|"
-    r"可?開始(?:日期|時間)|可?開工(?:日期|時間)?|可?开工(?:日期|时间)?|"
+    r"可?開始(?:日期|時間)|可?開工(?:日期|時間|日)?|可?开工(?:日期|时间|日)?|"
     r"(?:项目|項目|合同|契約|合约)?(?:周期|週期|期间)"
 )
 # "contract ends on June 30", "finishes June 30th": free from the day after.
@@ -224,8 +224,8 @@ _IN_SENTENCE = re.compile(
     r"(within\s+\d{1,3}\s*days|within\s+(?:a|one|two|three|\d)\s+weeks?|next month|next week|"
     rf"next\s+{_WEEKDAY_WORD}|immediately|right away|(?:right\s+)?now\b|today|tomorrow|"
     r"the moment\b)|"
-    r"(notice(?: period)?\s*(?:is\s*|of\s*)?[:：-]?\s*(?:\d{1,3}|one|two|three|four|a)\s*"
-    r"(?:days?|weeks?|months?))|"
+    r"(notice(?: period)?(?:\s+with\s+[^.\n]{0,30}?)?\s*(?:is\s*|of\s*)?[:：-]?\s*"
+    r"(?:\d{1,3}|one|two|three|four|a)\s*(?:days?|weeks?|months?))|"
     r"(?:available|free|open)\s+(after\s+[A-Za-z]{3,9})\b|"
     r"((?:roll(?:s|ing)?\s+off|released from)\b[^\n.]{0,40}?\b(?:in|at the end of|end of|by)\s+"
     r"[A-Za-z]{3,9})|"
@@ -300,7 +300,8 @@ _IN_SENTENCE = re.compile(
     rf"({_HANDOVER}[^\d一两兩二三\n。，,]{{0,6}}?(?:\d|一|两|兩|二|三)\s*(?:ヶ|か|カ|ケ|个|個)\s*月|"
     rf"(?:需要?|要)\s*(?:\d|一|两|兩|二|三)\s*(?:个|個)\s*月\s*(?:的)?(?:时间|時間)?\s*{_HANDOVER})|"
     # "【9月初から／出社不可】", "Java/9月~/出社NG": a bare start between separators
-    r"(?<![^\n【\[（(／/|｜・\s])(\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|初旬|初|頭|中旬|下旬|末)?)\s*"
+    r"(?<![^\n【\[（(／/|｜・\s])((?:20\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|初旬|初|頭|中旬|"
+    r"下旬|末)?)\s*"
     r"(?:から|より|[~〜～])\s*(?=$|[\n／/】\]）)|｜・、。,:：]|長期|长期)|"
     # "再来月から可能", "10月頭から可能です": a month, then から and can
     # "月明けから参画できます", "今月中旬以降であれば参画可能"
@@ -359,7 +360,10 @@ _JA_DATE = (
 )
 _JA_VERB = r"(?:稼[働動]|参画|入場|開始|着任|就業|作業開始|ジョイン|復帰)"
 # Free to start, as a sentence says it: "入れます", "お入りいただけます", "動けます", "常駐可能"
-_JA_FREE = r"(?:入れ(?:ます|る)|入って|お入り|動け|参画|稼[働動]|入場|常駐|参加|ジョイン|着任|合流)"
+_JA_FREE = (
+    r"(?:入れ(?:ます|る)|入って|お入り|動け|参画|稼[働動]|入場|常駐|参加|ジョイン|着任|合流|"
+    r"出社(?:可|でき))"
+)
 _ZH_DAY = (
     r"\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|上旬|中旬|下旬|初|底)?|下[个個]?月\s*\d{1,2}\s*[日号號]|"
     r"(?:现在|現在|目前)\s*(?:就|即)|今天|明天|下[个個]?(?:星期|[周週]|[礼禮]拜)[一二三四五六日天]"
@@ -384,6 +388,9 @@ _JA_SENTENCE = re.compile(
     rf"(?:({_JA_DATE}|本日|今日|明日|明後日)\s*(?:頃|ごろ)?\s*(?:以降|から|より)|(今?すぐ|直ちに))"
     r"\s*(?:に)?\s*(?:でも|は)?\s*(?:であれば|なら|でしたら|には)?\s*(?:いつ(?:から)?でも)?\s*"
     rf"[^\n。、,\d]{{0,6}}?{_JA_FREE}|(即(?:参画|入場))|"
+    # "开工日期是10月5日（周一）", "入场时间定在11月2日"
+    rf"(?:开工|開工|开始|開始|入[场場]|[进進][场場]|到[岗崗])(?:日期|[时時][间間]|日)\s*(?:是|为|為|定在)\s*"
+    rf"({_JA_DATE})|"
     # "11月1日就可以入场", "10月5日可以直接进场", "10月20日以后随时可以进场", "今天起就可以开工",
     # "现在就能开始", "下个月1号就可以进场", "下个星期一就能开始上班"
     rf"({_ZH_DAY})\s*(?:起|开始|開始|以后|以後|之后|之後)?\s*(?:就|即|便|才)?\s*"
@@ -396,6 +403,8 @@ _IMMEDIATE = re.compile(
     r"即参画|即入場|the moment\b",
     re.I,
 )
+# "本月底即可入场", "一个月后即可入场": 即可 after a date is "then", not "at once"
+_THEN_CAN = re.compile(r"(?<=[底末初旬月日号號后後])\s*即可")
 # "本日から", "明日からでも入れます", "今天起", "start tomorrow": the mail's day or the next ones
 _DAY_WORD = re.compile(
     r"(本日|今日|今天|当日|當日|\btoday\b)|(明日|明天|\btomorrow\b)|(明後日|あさって|后天|後天)",
@@ -506,6 +515,10 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
             )
             if found:
                 return found
+    for line in lines:  # "10月いっぱいで終わりますので、11/2（月）から稼働できます"
+        found = _start_after_an_end(line, reference, sentences_only=True)
+        if found:
+            return found
     # A date written in a sentence wins over "need someone asap" earlier in the mail.
     immediate = None
     for match in _IN_SENTENCE.finditer(fields):
@@ -530,6 +543,7 @@ _EXACT_IN_BRACKETS = re.compile(
     rf"(\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{_MONTH_WORD}\s+\d{{1,2}})\s*[~〜～-]?\s*[)）]",
     re.I,
 )
+_SLASH_DAY = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/([0-3]?\d)(?![\d/])")
 # A range from a day of this year to a month of a named one: "10月19日開始〜2027年3月" starts first.
 _RANGE_TO_A_YEAR = re.compile(
     r"\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|中旬|下旬|初旬|末)?)\s*(?:開始|スタート|から|より)?\s*"
@@ -537,7 +551,7 @@ _RANGE_TO_A_YEAR = re.compile(
 )
 # A value that opens with a day: "15 October, running to the end of March" starts on the 15th.
 _LEADING_DAY = re.compile(
-    rf"\s*(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s*20\d{{2}})?|"
+    rf"\s*(?:from\s+)?(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?:,?\s*20\d{{2}})?|"
     rf"{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*20\d{{2}})?)(?=\s*[,;(]\s*[a-z])",
     re.I,
 )
@@ -551,16 +565,33 @@ _LEADING_CJK_DAY = re.compile(
 
 # The current engagement's end, in a value that goes on to the first day ("现项目9月30日结束，
 # 10月1日起可以参加", "現在の現場が9月末で終わりますので、10月1日からお入りいただけます").
-_END_WORD = re.compile(r"结束|結束|終わ|終了|満了|完了|到期")
+_END_WORD = re.compile(r"结束|結束|終わ|終了|満了|完了|到期|区切り|抜け|卒業|離れ|[收収]尾")
 
 
-def _start_after_an_end(value: str, reference: date) -> date | None:
+_THEREAFTER = re.compile(r"[^\n，,、。]{0,3}[，,、\s]*(?:之后|之後|以后|以後|その後|after that)")
+_BARE_DAY = re.compile(r"(?<![\d/月])(\d{1,2})\s*[日号號](?!\s*[間间])()")
+
+
+def _start_after_an_end(value: str, reference: date, sentences_only: bool = False) -> date | None:
+    """The first day after the current engagement's end in `value`; with `sentences_only`,
+    only a day a sentence says is the start (a line of prose), else any day named after it
+    (a start label's value)."""
     end = _END_WORD.search(value)
     if end is None:
         return None
     rest = _digit_months(value[end.end() :])
     match = _JA_SENTENCE.search(rest)
-    return parse_date(next(g for g in match.groups() if g), reference) if match else None
+    if match:
+        return parse_date(next(g for g in match.groups() if g), reference)
+    if sentences_only:
+        return None
+    # "…で終わりますので、翌週16日（月）から": a bare day is of the end's month, or the next
+    ended, day = parse_date(value[: end.start()], reference), _BARE_DAY.search(rest)
+    if ended and day and not re.search(r"\d\s*月|/", rest[: day.start()]):
+        return _day_after(ended, day)
+    if ended and _THEREAFTER.match(rest):  # "下个月底结束，之后即可入场": the day after the end
+        return ended + timedelta(days=1)
+    return parse_date(rest, reference) if re.search(r"\d|来月|翌月|下[个個]?月", rest) else None
 
 
 def parse_date(value: str, reference: date) -> date | None:
@@ -637,6 +668,9 @@ def parse_date(value: str, reference: date) -> date | None:
         r"第\s*([1-5])\s*[週周])?",
         value,
     )
+    slash_first = _SLASH_DAY.search(value)
+    if month_day and slash_first and slash_first.start() < month_day.start():
+        return _upcoming(int(slash_first.group(1)), int(slash_first.group(2)), reference)
     if month_day:
         part = _PART_DAY.get(month_day.group(3) or "", 1)
         week = int(month_day.group(4) or 1)  # "8月第2週" starts on the 8th
@@ -645,7 +679,7 @@ def parse_date(value: str, reference: date) -> date | None:
     english = _english(value, reference)
     if english:
         return english
-    if _IMMEDIATE.search(value):
+    if _IMMEDIATE.search(_THEN_CAN.sub("", value)):
         return reference
     week = _NEXT_WEEK.search(value)
     if week:

@@ -118,16 +118,17 @@ def unwrap(text: str) -> str:
     return _WRAPPED.sub(_join_wrapped, text)
 
 
-# Lines that are no wrapped prose: a rule ("-----", "━━━") and a row of columns aligned with
-# runs of spaces ("イニシャル  最寄駅      経験  単価"), whose next line is the next row.
+# Lines that are no wrapped prose: a rule ("-----", "━━━"), a row of columns aligned with
+# runs of spaces ("イニシャル  最寄駅      経験  単価") or cut by pipes, whose next line is the
+# next row.
 _RULE_LINE = re.compile(r"^\s*[-=_─━*~#・.]{6,}\s*$")
 _SPACED_COLUMNS = re.compile(r"\S[ \t]{2,}\S.*\S[ \t]{2,}\S")
 
 
 def _join_wrapped(match: re.Match[str]) -> str:
     line = match.group("line")
-    if _RULE_LINE.match(line) or _SPACED_COLUMNS.search(line.strip()):
-        return match.group(0)
+    if _RULE_LINE.match(line) or _SPACED_COLUMNS.search(line.strip()) or line.count("|") >= 2:
+        return match.group(0)  # (a rule, or a table row: the next line is the next row)
     wide = sum(1 for c in line if ord(c) > 0x2E7F)  # CJK takes two columns
     if len(line) + wide < 56:
         return match.group(0)
@@ -320,20 +321,40 @@ def transpose_tables(lines: list[str]) -> list[str]:
 
 
 def _label_block(lines: list[str], start: int) -> tuple[list[str], int] | None:
-    """(pairs, next index) for a run of label lines followed by as many value lines."""
+    """(pairs, next index) for a run of label lines followed by as many value lines: a run of
+    known labels, or else of short lines most of which are ("Consultant", "SAP MM", "Available"
+    as an HTML table's header cells render)."""
+    for heads in (_label_lines(lines, start), _short_lines(lines, start)):
+        block = _values_under(lines, start, heads)
+        if block:
+            return block
+    return None
+
+
+def _label_lines(lines: list[str], start: int) -> int:
     end = start
     while end < len(lines) and lines[end].strip() and _is_label(lines[end].strip(" :：")):
         end += 1
-    count = end - start
+    return end - start
+
+
+def _short_lines(lines: list[str], start: int) -> int:
+    end = start
+    while end < len(lines) and 0 < len(lines[end].strip()) <= 16:
+        end += 1
+    return end - start
+
+
+def _values_under(lines: list[str], start: int, count: int) -> tuple[list[str], int] | None:
     if count < 2:
         return None
-    first = end
+    first = start + count
     while first < len(lines) and not lines[first].strip():
         first += 1
     values = [v.strip() for v in lines[first : first + count]]
     if len(values) < count or not all(values):
         return None
-    pairs = _header_values([line.strip() for line in lines[start:end]], values)
+    pairs = _header_values([line.strip() for line in lines[start : start + count]], values)
     return (pairs, first + count) if pairs else None
 
 
