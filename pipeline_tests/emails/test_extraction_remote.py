@@ -596,3 +596,31 @@ def test_remote_only_said_as_home_and_nowhere_else(text: str) -> None:
 )
 def test_the_other_days_at_home_or_on_telework_is_partial(text: str) -> None:
     assert remote(text) == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lives in Kobe; three days a week in Sannomiya is fine",
+        "Office days: two a week is fine",
+        "Office ...... three days on site per week works for her",
+        "Can be on site four days a week; available from May 11",
+        "Work style: happy to be in Umeda two days a week",
+        "happy to be in the office a couple of days a week",
+        "▶ 工作方式：一週三天進場沒有問題",
+        "可以按每周3天出勤",
+        "出勤 ｜ 每周两天到 NOC 没问题",
+        "週2日以上の出社：可",
+        "勤務：週何日かの出社にも対応",
+        "出社：火・木の出社に対応できます",
+    ],
+)
+def test_a_candidate_accepting_some_office_days_a_week_is_partial(text: str) -> None:
+    assert remote(text) == "partial"
+
+
+@pytest.mark.parametrize(
+    "text", ["Weekly meetings three days a week.", "He works five days a week in the office."]
+)
+def test_days_a_week_without_an_office_or_all_five_are_no_hybrid(text: str) -> None:
+    assert remote(text) != "partial"

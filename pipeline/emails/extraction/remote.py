@@ -19,6 +19,7 @@ _REMOTE_FULL = re.compile(
     r"全[远遠][程端]|完全[远遠][程端]|[远遠][程端](?:办公|辦公|工作)|纯[远遠]程|仅[远遠]程|100%[远遠][程端]|全程[远遠]程",
     re.I,
 )
+_FEW_DAYS = r"(?:one|two|three|four|[1-4](?:\s*[-–~]\s*[1-4])?|a couple of|a few)"
 _REMOTE_PARTIAL = re.compile(
     r"リモート併用|一部リモート|リモート可|"
     r"週\s*\d(?:\s*[~-]\s*\d)?\s*日?\s*(?:程度)?\s*(?:の|は)?\s*(?:リモート|出社|在宅)|"
@@ -155,7 +156,27 @@ _REMOTE_PARTIAL = re.compile(
     r"另外(?:[一两二三四1-4]\s*天)?\s*(?:可以)?\s*(?:远程|居家|在家)|"
     r"每[周週]\s*(?:到|去|进)\s*(?:办公室|公司|现场)\s*[一两二三四1-4]\s*次|"
     r"\b(?:one|two|three|four|[1-4])\s+days?\s+on[- ]?site,?\s+(?:one|two|three|four|[1-4])\s+"
-    r"(?:remote|from home)",
+    r"(?:remote|from home)|"
+    # Some office days a week, accepted by a candidate: "three days a week in Otemachi is fine",
+    # "Office days: two a week is fine", "on site four days a week", "a couple of days a week
+    # in the office", "a weekly office day", "two studio days a week", "a mixed office/home week"
+    rf"\b{_FEW_DAYS}\s+(?:(?:office|studio|site|on[- ]?site|in-office)\s+)?days?\s+"
+    r"(?:(?:on[- ]?site|in the office|at the office)\s+)?(?:(?:a|per|each|every)\s+week|weekly)\b"
+    r"(?=[^.\n]{0,40}?\b(?:office|on[- ]?site|site|studio|client|fine|ok|okay|no problem|works|"
+    r"happy|suits|in [A-Z]))|"
+    rf"\b(?:happy|fine|ok|willing|able) to be (?:in|at) [^.\n]{{0,30}}?{_FEW_DAYS}\s+days?\s+"
+    r"(?:a|per)\s+week|"
+    rf"\b(?:office|on[- ]?site|studio) days?\s*(?:[:：.]+|are|is)?\s*{_FEW_DAYS}\b|"
+    rf"\b(?:on[- ]?site|in the office|at the client)\s+{_FEW_DAYS}\s+days?\b|"
+    r"\ba weekly (?:office|on-?site|studio) day\b|\bmixed office/home\b|"
+    r"\boffice/home split\b|\bsite and home\b|\ba mix of office and home\b|"
+    r"\b(?:Mon|Tue|Wed|Thu|Fri)[a-z]*/(?:Mon|Tue|Wed|Thu|Fri)[a-z]*\s+(?:in the office|on-?site)|"
+    # "一週三天進場沒有問題", "每週三天進駐", "按每周3天出勤", "每周两天到 NOC", "週3日の現場勤務可"
+    r"[周週]\s*[一两兩二三四1-4]\s*天\s*(?:[进進]场|[进進]場|[进進]駐|进驻|出勤|[进進]\s*(?:办公室|辦公室)|到\s*\S)|"
+    r"每[周週][^\n，。,]{0,6}?(?:现场|現場)\s*[一两兩二三四1-4]\s*天|"
+    r"週\s*(?:[1-4]|何)\s*(?:日|回)(?:以上|程度|ほど|か)?\s*(?:の)?\s*(?:出社|現場勤務|常駐)"
+    r"[^\n。]{0,8}?(?:可|問題|対応|OK|大丈夫)|"
+    r"(?:[月火水木金](?:曜日?)?\s*[・、/]\s*)+[月火水木金](?:曜日?)?\s*の\s*出社",
     re.I,
 )
 _REMOTE_NONE = re.compile(
