@@ -902,3 +902,28 @@ def test_an_end_in_more_words_then_the_start_and_tables_of_one_record(
 def test_an_end_then_another_engagement_is_read_only_as_its_days() -> None:
     # a sentence that names no start after the end frees the day after, as before
     assert start_date("現案件は4月末で終了予定です。", REFERENCE) == date(2026, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("その点をご了承いただける場合は、5/6以降いつでも開始できます。", date(2026, 5, 6)),
+        ("可開始參與日期：2026年7月1日", date(2026, 7, 1)),
+        ("| 到任日 | 2026年6月1日（週一） |\n| 預算 | 每月上限 85萬日圓 |", date(2026, 6, 1)),
+        ("Availability: his last working day with the current client is May 29, 2026, so he can "
+         "take up your project from June 1.", date(2026, 5, 30)),
+        ("参画時期：引き継ぎが5月8日まで続くため、ご参画は最短で5月11日（月）となります。",
+         date(2026, 5, 11)),
+        ("所以最早5月18日以后才能进场，四月份是肯定过不来的。", date(2026, 5, 18)),
+        ("Availability: her current contract ends Friday, May 1; Monday the 4th is the first day",
+         date(2026, 5, 4)),
+        ("┌────┬────┐\n| イニシャル | R.O |\n├────┼────┤\n| 開始可能日 | 2026年7月1日 |\n"
+         "└────┴────┘", date(2026, 7, 1)),
+        ("| Consultant | Skills (yrs) | Total | Location | Work auth | Rate (C2C) | Start |\n"
+         "|---|---|---|---|---|---|---|\n"
+         "| R.K. | Okta 5 | 9 | Austin, TX | US citizen | $80/hr | 06/15/2026 |",
+         date(2026, 6, 15)),
+    ],
+)  # fmt: skip
+def test_first_days_in_world_twentys_wordings(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected

@@ -624,3 +624,45 @@ def test_a_candidate_accepting_some_office_days_a_week_is_partial(text: str) -> 
 )
 def test_days_a_week_without_an_office_or_all_five_are_no_hybrid(text: str) -> None:
     assert remote(text) != "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本人は仙台に住んでおり、オンサイトの日が1日でも入る案件は辞退しております。",
+        "週に何日かでも横浜へ出向く形ですと、お引き受けが難しい状況です。",
+        "福岡への出社は月1回であっても難しい状況です。",
+        "大阪への出社は週1日でも難しい状況です。",
+        "名古屋の自宅から全日リモートでの参画を前提とさせていただいております。",
+        "すべて自宅での作業とさせていただくことが参画の前提になります。",
+        "自宅からのリモート作業となる案件に絞ってお受けしております。",
+        "熊本の自宅を離れずに作業できる案件に限らせていただいております。",
+        "She lives in Sendai and works only from home.",
+        "工作方式：本人家在大连，不能赴日，所有工作都必须在大连远程完成。",
+    ],
+)
+def test_remote_only_said_as_not_one_office_day(text: str) -> None:
+    assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("勤務形態：全日オンサイト（在宅勤務の制度はございません）", "none"),
+        ("作业方式：全程在客户研发中心作业，没有远程", "none"),
+        ("勤務形態：客先での常駐勤務で問題ございません（在宅希望なし）", "none"),
+        ("勤務：客先常駐を希望（在宅はなくても構いません）", "none"),
+        ("工作方式：全程远程，不用去客户那里，也不用到我们的办公室", "full"),
+        ("勤務：自宅からのリモートで対応いたします", "full"),
+        ("勤務：在宅は週1日まで、残り4日は新横浜の事業所に出社", "partial"),
+        ("勤務：出社・在宅の組み合わせで問題ありません", "partial"),
+        ("働き方：月・木の現地出社、その他在宅というご条件で問題ございません", "partial"),
+        ("Attendance: In the office Mon-Thu; Fridays remote", "partial"),
+        ("勤務：月〜木の出社、金曜在宅の形で問題ありません", "partial"),
+        ("勤務：月水金の工場出社、火木の在宅で問題ございません", "partial"),
+        ("Onsite: Mon/Wed/Fri at the plant is fine", "partial"),
+        ("a 6+ month remote contract. Work: 100% remote (US time zones)", "full"),
+    ],
+)
+def test_office_days_and_remote_in_more_words(text: str, expected: str) -> None:
+    assert remote(text) == expected

@@ -32,6 +32,7 @@ START_LABELS = (
     r"开始工作(?:时间|日期)?|開始工作(?:時間|日期)?|"
     r"可?上工(?:日期|日|时间|時間)?|[報报]到(?:日期|日|时间|時間)?|可?[参參]加(?:时间|時間|日期)|"
     r"可?開始(?:日期|時間)|可?開工(?:日期|時間|日)?|可?开工(?:日期|时间|日)?|"
+    r"可?(?:開始|开始)[參参][與与](?:日期|時間|时间)?|可?到任(?:日期|日|時間|时间)?|"
     r"(?:项目|項目|合同|契約|合约)?(?:周期|週期|期间)"
 )
 # "contract ends on June 30", "finishes June 30th": free from the day after.
@@ -80,6 +81,11 @@ _THEN_DAY_PATTERN = (
     rf"(?:(\d{{1,2}})(?:st|nd|rd|th)\b|(?:following\s+|next\s+)?({_WEEKDAY_WORD})\b)"
 )
 _THEN_DAY = re.compile(_THEN_DAY_PATTERN, re.I)
+# "…ends Friday, July 2; Monday the 5th is the first day": the day, then that it is the first
+_THEN_DAY_IS_PATTERN = (
+    rf"(?:{_WEEKDAY_WORD}\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\s+(?:is|would be|will be)\b()"
+)
+_THEN_DAY_IS = re.compile(_THEN_DAY_IS_PATTERN, re.I)
 _CJK_WEEKDAYS = {
     "一": 0,
     "二": 1,
@@ -211,12 +217,12 @@ _STATED_FIRST_DAY = re.compile(
     r"(?:进场|進場|到[岗崗]|入[场場]|开始|開始)|"
     # "所以最早二月份才能过去", "最早明年1月1日才能进场"
     r"最[早快]\s*(?:只能|也要|要|才能)?\s*(?:明年|今年)?\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號])?)\s*"
-    r"(?:[(（][^)）\n]{1,4}[)）])?\s*(?:份)?\s*(?:才)?\s*"
+    r"(?:[(（][^)）\n]{1,4}[)）])?\s*(?:份)?\s*(?:以后|以後|之后|之後)?\s*(?:才)?\s*"
     r"(?:能|可以|可)?\s*(?:进场|進場|到[岗崗]|入[场場]|过去|過去|开始|開始)",
     re.I,
 )
 _IN_SENTENCE = re.compile(
-    rf"({_ENDS_ON.pattern}(?:[^.\n]{{0,30}}?{_THEN_DAY_PATTERN})?)|"
+    rf"({_ENDS_ON.pattern}(?:[^.\n]{{0,30}}?(?:{_THEN_DAY_PATTERN}|{_THEN_DAY_IS_PATTERN}))?)|"
     # "can join after the current project finishes at the end of November"
     r"\b(?:join|start|available|free)\w*\s+(after\b[^\n.]{0,50}?\b(?:ends?|finish(?:es)?|"
     r"wraps? up|completes?)\s+(?:in|by|at the end of)\s+[A-Za-z]{3,9})|"
@@ -230,7 +236,7 @@ _IN_SENTENCE = re.compile(
     r"((?:roll(?:s|ing)?\s+off|released from)\b[^\n.]{0,40}?\b(?:in|at the end of|end of|by)\s+"
     r"[A-Za-z]{3,9})|"
     # "last working day is September 30": free the day after
-    r"(last (?:working )?day (?:is |will be )?(?:on )?(?:the )?"
+    r"(last (?:working )?day (?:(?:with|at) [^.\n]{0,30}?)?(?:is |will be )?(?:on )?(?:the )?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}))|"
     # "現案件は10月末でリリース予定", "预计10月底释放": released at a month's end, free next day;
     # "预计11月可以释放": released in that month
@@ -362,7 +368,7 @@ _JA_VERB = r"(?:稼[働動]|参画|入場|開始|着任|就業|作業開始|ジ�
 # Free to start, as a sentence says it: "入れます", "お入りいただけます", "動けます", "常駐可能"
 _JA_FREE = (
     r"(?:入れ(?:ます|る)|入って|お入り|動け|参画|稼[働動]|入場|常駐|参加|ジョイン|着任|合流|"
-    r"出社(?:可|でき))"
+    r"出社(?:可|でき)|開始(?:でき|可))"
 )
 _ZH_DAY = (
     r"\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號]|上旬|中旬|下旬|初|底)?|下[个個]?月\s*\d{1,2}\s*[日号號]|"
@@ -565,7 +571,7 @@ _LEADING_CJK_DAY = re.compile(
 
 # The current engagement's end, in a value that goes on to the first day ("现项目9月30日结束，
 # 10月1日起可以参加", "現在の現場が9月末で終わりますので、10月1日からお入りいただけます").
-_END_WORD = re.compile(r"结束|結束|終わ|終了|満了|完了|到期|区切り|抜け|卒業|離れ|[收収]尾")
+_END_WORD = re.compile(r"结束|結束|終わ|終了|満了|完了|到期|区切り|抜け|卒業|離れ|[收収]尾|まで続")
 
 
 _THEREAFTER = re.compile(r"[^\n，,、。]{0,3}[，,、\s]*(?:之后|之後|以后|以後|その後|after that)")
@@ -608,7 +614,7 @@ def parse_date(value: str, reference: date) -> date | None:
     ends_on = _ENDS_ON.search(value)
     last_day = _english(value[ends_on.start() :], reference) if ends_on else None
     if last_day:
-        then = _THEN_DAY.search(value, ends_on.end())
+        then = _THEN_DAY.search(value, ends_on.end()) or _THEN_DAY_IS.search(value, ends_on.end())
         return _day_after(last_day, then) if then else last_day + timedelta(days=1)
     until = _until(value, reference)
     if until:
@@ -622,9 +628,12 @@ def parse_date(value: str, reference: date) -> date | None:
         start = _first_of_next_month(reference)
         after = value[re.match(r"\s*\S+?月|\s*next month", value, re.I).end() :]
         return _in_month(start.year, start.month, _day_of_next_month("", after))
-    if re.match(r"\s*last (?:working )?day", value, re.I):  # "last working day is Sep 30"
-        last_day = _english(value, reference)
-        return last_day + timedelta(days=1) if last_day else None
+    last = re.search(r"\blast (?:working )?day\b", value, re.I)  # "last working day is Sep 30"
+    last_day = _english(value[last.start() :], reference) if last else None
+    if last_day:
+        return last_day + timedelta(days=1)
+    if last and re.match(r"\s*last", value, re.I):
+        return None
     new_year = _NEW_YEAR.search(value)
     if (  # "年明けから"; not "即日～年明けまで", a period that starts now
         new_year

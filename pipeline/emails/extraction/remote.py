@@ -13,12 +13,14 @@ from pipeline.emails.extraction.text import (
 _REMOTE_FULL = re.compile(
     r"フルリモート|完全リモート|フル在宅|完全在宅|リモート\s*(?:100%|のみ|勤務のみ)|在宅のみ|"
     r"(?:100%|fully|full|completely)[\s-]*remote|remote[\s-]*only|all\s*remote|remote[- ]first|"
-    r"work from anywhere|home[- ]based|\bworks remotely\b|"
+    r"work from anywhere|home[- ]based|\bworks remotely\b|自宅から(?:の)?リモート|"
     r"work(?:ing)?\s*from\s*home|\bWFH\b|telecommut|完全テレワーク|フルテレワーク|"
     r"居家办公|在家(?:办公|工作)|线上办公|全[职職][远遠][程端]|"
     r"全[远遠][程端]|完全[远遠][程端]|[远遠][程端](?:办公|辦公|工作)|纯[远遠]程|仅[远遠]程|100%[远遠][程端]|全程[远遠]程",
     re.I,
 )
+# An English weekday, whole: "Mondays", "Thurs" (not "month")
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri)(?:day)?s?\b"
 _FEW_DAYS = r"(?:one|two|three|four|[1-4](?:\s*[-–~]\s*[1-4])?|a couple of|a few)"
 _REMOTE_PARTIAL = re.compile(
     r"リモート併用|一部リモート|リモート可|"
@@ -75,7 +77,7 @@ _REMOTE_PARTIAL = re.compile(
     # other days"
     r"(?:出社|出勤|常駐|オンサイト)[^\n。]{0,16}?(?:在宅|リモート)[^\n。]{0,8}?"
     r"(?:いずれも|どちらも|両方|どちらでも)|\bhome on (?:the )?other days\b|"
-    r"\boffice every (?:Mon|Tue|Wed|Thu|Fri)[a-z]*\b|"
+    rf"\boffice every {_WEEKDAY}|"
     # "每星期返品川寫字樓兩日": back at the office two days a week (Hong Kong)
     r"(?:返|回)[^\n，,。]{0,8}?(?:寫字樓|写字楼|写字樓|公司|辦公室|办公室)\s*[一两兩二三四1-4]\s*[日天]|"
     # "three days a week at the desk, two at home", "Two days a week from home are allowed"
@@ -170,13 +172,21 @@ _REMOTE_PARTIAL = re.compile(
     rf"\b(?:on[- ]?site|in the office|at the client)\s+{_FEW_DAYS}\s+days?\b|"
     r"\ba weekly (?:office|on-?site|studio) day\b|\bmixed office/home\b|"
     r"\boffice/home split\b|\bsite and home\b|\ba mix of office and home\b|"
-    r"\b(?:Mon|Tue|Wed|Thu|Fri)[a-z]*/(?:Mon|Tue|Wed|Thu|Fri)[a-z]*\s+(?:in the office|on-?site)|"
+    rf"\b{_WEEKDAY}/{_WEEKDAY}\s+(?:in the office|on-?site)|"
     # "一週三天進場沒有問題", "每週三天進駐", "按每周3天出勤", "每周两天到 NOC", "週3日の現場勤務可"
     r"[周週]\s*[一两兩二三四1-4]\s*天\s*(?:[进進]场|[进進]場|[进進]駐|进驻|出勤|[进進]\s*(?:办公室|辦公室)|到\s*\S)|"
     r"每[周週][^\n，。,]{0,6}?(?:现场|現場)\s*[一两兩二三四1-4]\s*天|"
     r"週\s*(?:[1-4]|何)\s*(?:日|回)(?:以上|程度|ほど|か)?\s*(?:の)?\s*(?:出社|現場勤務|常駐)"
     r"[^\n。]{0,8}?(?:可|問題|対応|OK|大丈夫)|"
-    r"(?:[月火水木金](?:曜日?)?\s*[・、/]\s*)+[月火水木金](?:曜日?)?\s*の\s*出社",
+    r"(?:[月火水木金](?:曜日?)?\s*[・、/]\s*)+[月火水木金](?:曜日?)?\s*の\s*出社|"
+    # "在宅は週1日まで、残り4日は出社", "出社・在宅の組み合わせ", "…出社、その他在宅",
+    # "Mon-Thu in the office; Fridays remote"
+    r"(?:在宅|リモート)は\s*週\s*[1-4]\s*日\s*まで|(?:出社|在宅|リモート)\s*[・と/、]\s*(?:在宅|出社|リモート)"
+    r"\s*の\s*組み合わせ|出社[、,]\s*(?:その他|残り)(?:の日)?\s*(?:は)?\s*(?:在宅|リモート)|"
+    rf"\b{_WEEKDAY}\s+(?:remote|from home|at home)\b|"
+    # "月〜木の出社、金曜在宅", "月水金の工場出社、火木の在宅"
+    r"[月火水木金]\s*[〜~・]?\s*[月火水木金]{0,4}\s*(?:曜日?)?\s*の[^、。\n]{0,4}出社[、,]\s*"
+    r"[月火水木金]{1,4}\s*(?:曜日?)?\s*の?\s*(?:在宅|リモート)",
     re.I,
 )
 _REMOTE_NONE = re.compile(
@@ -279,7 +289,20 @@ _REMOTE_ONLY = re.compile(
     r"turns? down anything that (?:needs|requires) (?:him|her|them) (?:in|at) (?:an|the|a) "
     r"(?:office|desk)|"
     # "works from home exclusively", "is done 100% from her home office", "does not commute"
-    r"works? from home exclusively|exclusively from home|"
+    r"works? from home exclusively|exclusively from home|\bworks only from home\b|"
+    r"\baccepts? 100\s*% remote work\b|"
+    # no office day at all: "オンサイトの日が1日でも入る案件は辞退", "出社は週1日でも難しい",
+    # "週に何日かでも…出向く形ですと、お引き受けが難しい", "出社は月1回であっても難しい"
+    r"(?:出社|オンサイト|出向く|通勤|現地)[^。\n]{0,15}?(?:1日|一日|週\s*1\s*日|月\s*1\s*回|何日か)"
+    r"(?:でも|であっても)[^。\n]{0,12}?(?:難し|辞退|できません|できかね|お受けでき|お引き受け)|"
+    r"(?:1日|一日|週\s*1\s*日|月\s*1\s*回|週に何日か)(?:でも|であっても)[^。\n]{0,16}?"
+    r"(?:出社|オンサイト|出向く|通勤)[^。\n]{0,16}?(?:難し|辞退|できません|できかね|お受けでき|お引き受け)|"
+    # "全日リモートでの参画を前提", "すべて自宅での作業…が参画の前提", "リモート作業となる案件に
+    # 絞って", "自宅を離れずに作業できる案件に限らせて"
+    r"(?:全日|すべて|全て|完全に)\s*(?:自宅|リモート|在宅)[^。\n]{0,24}?前提|"
+    r"(?:リモート|在宅)(?:作業|勤務)となる案件に(?:絞|限)|自宅を離れずに[^。\n]{0,12}?(?:案件|お仕事)に限|"
+    # "所有工作都必须在大连远程完成", "不能赴日"
+    r"所有(?:的)?工作都(?:必须|必須|要)[^。\n]{0,8}?[远遠][程端]|(?:不能|无法|無法|不可以)赴日|"
     r"100\s*%\s*from (?:home|(?:his|her|their) home)|"
     # "will deliver only from her home in Bangalore", "works from his home in Chengdu and nowhere
     # else", "takes on remote engagements exclusively", "a 100% offshore arrangement", "only if
@@ -435,7 +458,9 @@ _REMOTE_STATED = {
 }
 # "テレワーク：週3日", "出社：月1回程度": a number of days a week or month is part-time.
 _SOME_DAYS = re.compile(
-    r"(?:週|月|每[周週月]|一[周週])\s*(?:[1-4一二两三四]|数)|[1-4]\s*(?:days?|日|回)", re.I
+    r"(?:週|月|每[周週月]|一[周週])\s*(?:[1-4一二两三四]|数)|[1-4]\s*(?:days?|日|回)|"
+    rf"\b{_WEEKDAY}(?:\s*[/,&]\s*{_WEEKDAY})+",  # "Mon/Wed/Fri"
+    re.I,
 )
 _ALL_DAYS = re.compile(r"(?:週|每[周週])\s*[5五]|毎日|每天|常駐|full[- ]?time|5\s*days", re.I)
 _NO_DAYS = re.compile(r"(?:なし|無し|不要|无|無|none|no\b|0\s*(?:日|回|days?))", re.I)
@@ -481,6 +506,7 @@ def _stated_remote(fields: str) -> str | None:
 
 _NO_ONSITE = re.compile(
     r"(?:无需|不需要|不用|无须|無需|不必)(?:驻场|駐場|到场|到现场|到公司|坐班|去现场|去公司|到現場)|出社(?:不要|なし|無し)|"
+    r"(?:不用|无需|不需要)(?:去|到)(?:客户|客戶|我们的|我們的)?[^\n，。,]{0,4}?(?:那里|那裡|办公室|辦公室|公司|现场)|"
     r"(?:出社|常駐)(?:は|の必要は)\s*(?:不要|ありません|ございません|なし)|"
     # "出社していただく日はありません", "出社する日はございません"
     r"出社(?:していただく|いただく|する|の)?日は\s*(?:ありません|ございません|なし)|"
@@ -509,6 +535,11 @@ _ONSITE_ALL_WEEK = re.compile(
     r"(?:不|无法|無法|不能)(?:接受|考虑|考慮|想|希望|要|做|提供|支持|允许|允許)\s*(?:居家|在家|[远遠][程端])"
     r"(?:办公|辦公|工作)?|"
     r"(?:居家|在家)(?:办公|辦公|工作)?\s*(?:不可|不行|NG)|"
+    # "在宅勤務の制度はございません", "没有远程", "does not ask for any remote days"
+    r"(?:在宅|リモート|テレワーク)(?:勤務)?の制度は\s*(?:ございません|ありません)|没有[远遠][程端]|"
+    r"(?:does not|doesn't) ask for any remote days?|"
+    # "在宅希望なし", "在宅勤務の希望はございません", "在宅はなくても構いません"
+    r"在宅(?:勤務)?(?:の)?希望(?:は)?\s*(?:なし|ございません|ありません)|在宅は\s*なくても(?:構いません|大丈夫)|"
     r"(?:will not|won't|wouldn't|does not want to|doesn't want to|not looking for|"
     r"not interested in|not open to|no interest in)\s+(?:take\s+|do\s+|work\s+|any\s+|a\s+)*"
     r"(?:fully\s+)?remote(?:ly)?"
@@ -555,7 +586,7 @@ def remote(text: str | Prepared) -> str | None:
     body = _ONSITE_ALL_WEEK.sub(" onsite only ", body)  # "5 days a week in the office"
     if _REMOTE_ONLY.search(body):  # "フルリモート希望ですが、月1回の出社は対応可能" is partial
         return "partial" if _ONSITE_OK.search(body) else "full"
-    if _REMOTE_PARTIAL.search(body):
+    if _REMOTE_PARTIAL.search(_NO_ONSITE.sub(" ", body)):  # (not the office it waives)
         return "partial"
     if _NO_ONSITE.search(body):  # "无需驻场", "no onsite required": it names onsite to waive it
         return "full"

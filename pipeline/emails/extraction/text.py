@@ -177,7 +177,8 @@ _KNOWN_LABEL = re.compile(
     # more header cells of profile tables, so one unknown column does not unpair the rest
     r"initials|age|gender|country|city|area|based in|base location|(?:nearest )?station|"
     r"main skills|tech stack|total experience|monthly rate|avail\.?|work preference|affiliation|"
-    r"company|role|notes|remarks|居住|城市|[经經]验|[备備]注|[备備]註|[远遠]端|可到[职職]|日[语語]|[报報][价價])",
+    r"company|role|notes|remarks|居住|城市|[经經]验|[备備]注|[备備]註|[远遠]端|可到[职職]|日[语語]|[报報][价價]|"
+    r"consultant|candidate|engineer|total|work auth(?:orization)?)",
     re.I,
 )
 # "国籍　日本", "Nationality   Japanese": a known label, then spaces for the colon (one space is
@@ -272,12 +273,16 @@ def _cells(line: str) -> list[str] | None:
     return cells if len(cells) >= 2 and all(cells) else None
 
 
+# A header cell's note on its unit or terms: "Skills (yrs)", "Rate (C2C)".
+_UNIT_NOTE = re.compile(r"\s*[(（][^)）]{1,8}[)）]\s*$")
+
+
 def _header_values(header: list[str], values: list[str]) -> list[str] | None:
     """'label: value' lines when `header` is all labels and `values` as many plain cells."""
     if len(header) < 2 or len(values) != len(header):
         return None
     # (every header cell a label, or all but a quarter of a wide one: "Work status", "Exp")
-    labels = sum(_is_label(h.strip(" :：")) for h in header)
+    labels = sum(_is_label(_UNIT_NOTE.sub("", h.strip(" :："))) for h in header)
     if labels < len(header) and (len(header) < 4 or labels * 4 < len(header) * 3):
         return None
     if any(_is_label(v) for v in values):
@@ -358,6 +363,7 @@ def _values_under(lines: list[str], start: int, count: int) -> tuple[list[str], 
     return (pairs, first + count) if pairs else None
 
 
+_TABLE_RULE = re.compile(r"^\s*[─━═┼├┤┌┐└┘┬┴╔╗╚╝╠╣╦╩╬|:+\- ]{3,}$")
 _CONTINUED_CELL = re.compile(r"^\s*\|\s*\|\s*([^|\n]+?)\s*\|?\s*$")
 
 
@@ -369,8 +375,10 @@ def _pipe_pair(line: str, cells: list[str], lines: list[str], index: int) -> boo
     label = line.strip().strip("|").split("|", 1)[0].strip()
     if not re.search(r"[^\W\d_]", label):
         return False  # a rule row ('|-----|') or a number
-    neighbours = lines[max(index - 1, 0) : index] + lines[index + 1 : index + 2]
-    return any(n.lstrip().startswith("|") for n in neighbours)
+    # (the rows' neighbours past any rule between them: '├────┼────┤', '|----|----|')
+    above = [n for n in lines[max(index - 2, 0) : index] if not _TABLE_RULE.match(n)][-1:]
+    below = [n for n in lines[index + 1 : index + 3] if not _TABLE_RULE.match(n)][:1]
+    return any(n.lstrip().startswith("|") for n in above + below)
 
 
 def fields_form(normalised: str) -> str:
