@@ -795,3 +795,96 @@ def test_a_note_forwarded_by_a_colleague_counts_from_the_same_company() -> None:
         "From: A <a@example.com>\n\nHe is employed by our Japan entity.\n"
     )
     assert commercial_depth(text) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("人员要求：贵司直接签约的下游公司派来的工程师也可以，再往下的不考虑", 1),
+        ("合作方式：貴公司直接配合的外包團隊成員也 OK，再往下轉包的不考慮", 1),
+        (
+            "Only people employed by your company or by a firm that has its own direct contract "
+            "with you.",
+            1,
+        ),
+        ("Contracting: we sign only with the company that is the consultant's own employer.", 0),
+        # the reader's own people only: no partner let in
+        ("人员所属：只接受贵司自己的员工", 0),
+    ],
+)
+def test_limits_said_as_a_direct_contract_with_the_reader_or_the_own_employer(
+    text: str, expected: int
+) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sender's own, said by a branch, a labour contract, a studio, a join date
+        ("所属：我司大阪分公司的正式员工", 0),
+        ("劳动合同和社保都在我司这边", 0),
+        ("雇佣：和我司签了无固定期限劳动合同的员工", 0),
+        ("推荐我们团队的一位同事", 0),
+        ("所属：本公司在籍员工", 0),
+        ("所属：本公司正式签约的员工，中间没有其他公司", 0),
+        ("対象者は中途で当社に入社した社員です", 0),
+        ("弊社で正規雇用している技術者です", 0),
+        ("He is permanent staff of our Osaka branch.", 0),
+        ("Employment: salaried employee of Acme Labs (our company)", 0),
+        ("She was hired by us directly in 2020.", 0),
+        ("employed directly by Acme (there is no other company between him and us)", 0),
+        ("a developer on our payroll (no sub-vendor is involved)", 0),
+        # "nobody between" said of a partner named just before: the partner's employee
+        ("他是A公司的员工，A公司是我司的直接合作方，中间没有别的公司", 1),
+        # a partner's employee, said with 正社員として, an appositive, a denied employer
+        ("弊社が以前からお取引している株式会社サンプルに正社員として在籍しております", 1),
+        (
+            "本人の雇用元は弊社ではございません。弊社と直接契約している株式会社サンプルに正社員として在籍",
+            1,
+        ),
+        ("She is employed by Acme Inc., a partner company that contracts with us directly.", 1),
+        ("He is their staff member, not ours.", 1),
+        # two companies away
+        ("而是我们的合作厂商（某某资讯）再往下发包的那家公司的正职人员", 2),
+        ("弊社と本人の所属会社の間にもう1社入っております", 2),
+        ("弊社の取引先が、さらに業務をお願いしている会社の社員です", 2),
+        ("本人の所属はA社で、A社は当社のパートナーであるB社の下請けです", 2),
+        ("A社は弊社と直接の取引がなく、取引先のB社経由でのご紹介です", 2),
+        ("He is employed by Acme, which is a supplier to our partner Beta.", 2),
+        ("Her employer supplies engineers to Beta, and Beta is the partner that supplies us.", 2),
+        # not this: a denied partner, a denied employee of ours
+        ("他不是我们的员工，也不是我们直接合作厂商的员工，而是合作厂商再往下发包的公司的人", 2),
+        ("She is not one of our people; she works for a partner company of ours.", 1),
+    ],
+)
+def test_depth_said_by_a_branch_a_labour_contract_or_who_stands_between(
+    text: str, expected: int
+) -> None:
+    assert commercial_depth(text) == expected
+
+
+def test_the_employer_named_in_the_signature_is_the_sender() -> None:
+    text = (
+        "Dear Tanaka-san,\n\nEmployment : full-time employee of Acme Infotech\n"
+        "Skills      : Java 8 years\n\nRegards,\nRavi\nAcme Infotech Pvt. Ltd.\n+91 80 1234 5678\n"
+    )
+    assert commercial_depth(text) == 0
+    # an employer the signature does not name is not the sender's
+    other = text.replace("employee of Acme Infotech", "employee of Beta Systems")
+    assert commercial_depth(other) is None
+
+
+def test_words_that_look_like_a_new_form_but_are_not() -> None:
+    # the engineer, not the employer, has no direct contract: a partner's own employee
+    assert commercial_depth("本人は弊社と直接の契約はなく、協力会社の社員です") == 1
+    # a one-line text has no signature: the employer named is not thereby the sender
+    assert commercial_depth("He is employed by Acme, which supplies engineers to us.") is None
+    assert commercial_depth("Acme is a supplier to our client.") is None
+    # a direct partner refused is no allowance of one
+    assert max_commercial_depth("贵司直接签约的下游公司不可") is None
+
+
+def test_the_own_engineer_said_plainly_is_no_depth() -> None:
+    # "弊社のエンジニアをご紹介": an introduction, not a statement of the chain
+    assert commercial_depth("弊社のエンジニアをご紹介させていただきます。") is None

@@ -111,6 +111,9 @@ _OWN_ONLY = re.compile(
     # your partners"
     r"(?:sign|contract)s? only with the (?:company|firm|employer) that (?:directly |actually )?"
     r"employs|"
+    # "we sign only with the company that is the tester's own employer"
+    r"(?:sign|contract)s? only with the (?:company|firm) that is the (?:[\w-]+'s )?"
+    r"(?:own |direct )?employer|"
     r"(?:submitted|proposed) by the (?:company|firm|employer) that (?:directly )?employs|"
     # "a W-2 / full-time employee of the firm that submits them", "we cannot accept anyone
     # subcontracted to you", "must be directly employed by the company that submits them"
@@ -163,8 +166,14 @@ _PARTNER_OK = re.compile(
     # "engineers employed by you, or by your direct subcontractor"
     # "和贵司直接签约的合作公司派来的人", "與貴司直接簽約之下包廠商的員工"
     r"(?:与|和|跟)(?:贵司|贵公司)直接(?:签|簽)约(?:的|之)?(?:合作|下包|协力)?(?:公司|方|伙伴|企业|厂商)|"
+    # "贵司直接签约的下游公司派来的员工也可以", "貴公司直接配合的外包團隊成員都 OK"
+    r"(?:贵司|贵公司)直接(?:签约|配合|合作|往来)的(?:合作|下包|协力|下游|外包)?"
+    r"(?:公司|方|伙伴|企业|厂商|团队)(?![^。；;\n]{0,10}?(?:不可|不行|不接受|不考虑|NG))|"
     r"(?:a|an|the) (?:company|firm|partner|vendor|sub(?:contractor|-?vendor)?) (?:that )?you "
     r"(?:have|hold) (?:a|the) (?:direct )?contract with|"
+    # "or by a firm that holds its own direct contract with you"
+    r"(?:company|firm|partner|vendor)s? (?:that|which|who) (?:holds?|has|have) (?:its|their|a) "
+    r"(?:own )?direct contract with you|"
     r"employed by you,? or by your direct (?:subcontractor|partner|vendor)|"
     # "staff of a company you subcontract to directly"
     # "a company\n    that contracts with you directly": a value wrapped over lines;
@@ -340,7 +349,8 @@ _DEPTH_ZERO = re.compile(
     r"自有员工|"
     r"our\s*(?:own\s*)?(?:full[- ]time\s*)?(?:w-?2\s*)?(?:employee|consultant|bench)|"
     r"on\s*our\s*(?:own\s*)?(?:payroll|w-?2)|in-house|directly employed by us|"
-    r"(?:我司|本司|我公司|本公司|敝司|弊司|我们公司)(?:的)?(?:正式|正职|在职|签约|自有|契约|契約|合同)?(?:员|員)工|"
+    r"(?:我司|本司|我公司|本公司|敝司|弊司|我们公司)(?:的)?(?:正式|正职|在职|在籍|签约|自有|契约|契約|合同)?"
+    r"(?:员|員)工|"
     r"自社(?:正)?社員|当社(?:正)?社員|w-?2 with us|employed (?:with|by) us|我方(?:的)?(?:员|員)工|"
     r"(?:贵司|我司)直属|(?:弊社|当社|自社)\s*(?:に)?在籍|"
     r"弊社(?:と)?(?:直接)?(?:の)?(?:業務委託|専属|準委任)(?:契約)?(?:の)?(?:フリーランス|個人事業主|エンジニア)|"
@@ -365,7 +375,9 @@ _DEPTH_ZERO = re.compile(
     r"(?:与|和|與)?(?:我司|敝司|本公司|我们|我們)直签|"
     # "由我司直接雇佣并发薪的工程师"
     r"(?:由)?(?:我司|敝司|本司|本公司|我公司)直接(?:雇佣|雇用|聘用)(?:并发薪|並發薪)?的|"
-    r"W-?2 with our (?:company|firm)|employed directly by us|"
+    # "hired by us directly"
+    r"W-?2 with our (?:company|firm)|(?:employed|hired) directly by us|"
+    r"(?:employed|hired) by us directly|"
     r"(?:H-?1B|W-?2|full[- ]time|employed|salaried)\s+with us\b|works? directly (?:for|with) us|"
     r"(?:we are|we're) (?:his|her|their) (?:direct )?employer|直签(?:的)?(?:员工|員工|人员|人員)|"
     r"(?:我司|敝司|本司|我公司|本公司)(?:的)?(?:正式|正职|在职)?社[员員]|"
@@ -375,21 +387,31 @@ _DEPTH_ZERO = re.compile(
     r"(?:independent contractor|freelancer)s?\s+(?:working\s+|contracted\s+|engaged\s+)?"
     r"directly with us|"
     # "弊社で直接雇用している社員", "当社で無期雇用しているエンジニア"
-    r"(?:弊社|当社|自社)(?:で|にて)\s*(?:直接|無期|有期|正社員として)?\s*雇用(?:している|しております|中)|"
+    r"(?:弊社|当社|自社)(?:で|にて)\s*(?:直接|無期|有期|正規|正社員として)?\s*雇用(?:している|しております|中)|"
+    # "新卒で当社に入社した社員"
+    r"(?:弊社|当社|自社)に[^\n、。]{0,6}?入社|"
     # "他是我们公司自己雇用的员工", "我们公司自己的同仁", "我司东京分公司直接雇用的正式员工"
     r"(?:我们|我們)?(?:公司|我司|敝司|本公司)自己(?:直接)?(?:雇用|雇佣|聘用)?的(?:正式)?(?:员|員)工|"
-    r"(?:我们|我們)公司(?:自己)?的(?:同仁|同事)|"
+    # "推荐我们工作室的一位同事", "是我们自己的员工", "本公司正式签约的员工"
+    r"(?:我们|我們)(?:公司|工作室|团队|團隊)?(?:自己)?的(?:一位|一名)?(?:全职|正式|在职)?"
+    r"(?:同仁|同事|员工|員工)|(?:我司|敝司|本公司|我公司)(?:正式)?签约的(?:员|員)工|"
+    # "本公司东京分公司的正式员工", "劳动合同和社保都在我们这里", "与我司签订无固定期限劳动合同"
+    r"(?:我司|敝司|本公司|我公司)[^，。,\n]{0,8}?(?:分公司|子公司|办事处|分社|支社)的"
+    r"(?:正式|在职|在籍)?(?:员|員)工|"
+    r"(?:劳动合同|社保)[^。\n]{0,8}?在(?:我们这里|我们这边|我司|敝司|本公司)(?!的?(?:合作|协力|外包))|"
+    r"(?:与|和|跟)(?:我司|敝司|本公司|我公司|我们)签(?:订|訂|了|有)?[^，。,\n]{0,8}?劳动合同|"
     r"(?:我司|敝司|本公司)[^，。,\n]{0,6}?直接(?:雇用|雇佣|聘用)的|(?:我司|敝司)的一(?:位|名)(?:员|員)工|"
     # "billed by us with no other company in between", "(no intermediary)",
     # "他社は介在しておりません"
-    r"\bno (?:other )?(?:compan(?:y|ies)|firms?) in between\b|\(no intermediar(?:y|ies)\)|"
-    r"他社(?:は|が)?(?:一切)?介在して(?:おりません|いません)|中间不经过任何其他公司|"
     # "We employ him directly", "employed by our Japan entity", "an employee of X, our subsidiary",
     # "employed by Lattice Row itself", "a W-2 employee of X, the vendor submitting him"
     r"\bwe (?:directly )?employ (?:him|her|them)(?: directly)?\b|"
-    r"\b(?:employed by|employee of) (?:our (?:[\w-]+ )?(?:entity|subsidiary|branch)|"
+    # "permanent staff of our Tokyo branch", "salaried employee of X (our company)"
+    r"\b(?:employed (?:directly )?by|employee of|staff of) "
+    r"(?:our (?:[\w-]+ )?(?:entity|subsidiary|branch)|"
     r"[^,\n]{1,40}?,? our (?:[\w-]+ )?(?:entity|subsidiary|branch)\b)|"
     r"\bemployed by [A-Z][\w&.' -]{1,40}? itself\b|"
+    r"\bemployee of [^,\n()]{1,40}? [(]our (?:own )?(?:company|firm)[)]|"
     r"\bemployee of [^,\n]{1,40}?, the (?:vendor|company|firm) (?:submitting|proposing|presenting) "
     r"(?:him|her|them)\b",
     re.I,
@@ -405,9 +427,10 @@ _DEPTH_ONE = re.compile(
     # "弊社の取引先である株式会社湘南ネットワークの正社員",
     # "弊社のパートナーである株式会社ナガレ情報に在籍", "弊社と取引のある株式会社ユウキ電算の社員",
     # "弊社が直接お取引している協力会社にご在籍の方", "弊社と長年取引のある会社の社員"
+    # "弊社が日頃からお取引している(株)ホクト情報に正社員として勤務"
     r"(?:(?:協業(?:会社|先)|(?:お)?取引先(?:企業|会社)?|パートナー(?:企業|会社)?|協力会社|BP)(?:様)?"
     r"である|(?:弊社|当社)(?:と|が)[^\n、。]{0,6}?(?:お)?取引(?:のある|がある|して(?:い|おり)|させて))"
-    r"[^\n、。]{1,30}?(?:の(?:正|契約)?社員|に(?:ご)?(?:在籍|所属|勤務))|"
+    r"[^\n、。]{1,30}?(?:の(?:正|契約)?社員|に\s*(?:(?:正社員|社員|契約社員)として)?(?:ご)?(?:在籍|所属|勤務))|"
     r"\ba partner (?:company|firm) of ours\b|"
     r"(?:employee|consultant|engineer) of [A-Z][\w&. ]{1,30}, our (?:[\w-]+ ){0,2}partner|"
     r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(「][^)）」\n]{1,30}[)）」])?(?:に|の)\s*"
@@ -469,7 +492,7 @@ _DEPTH_ONE = re.compile(
     # 企業「株式会社ミズホリ」の正社員": a company under contract to the sender (not its 雇用契約)
     r"(?:弊社|当社)と(?:の)?\s*(?:直接)?\s*(?:業務委託|請負|準委任|取引|パートナー|基本)?\s*契約"
     r"(?:を(?:結んで|締結して|交わして)|して)(?:いる|おります|おる)"
-    r"[^\n、。]{1,30}?(?:の(?:正|契約)?社員|に(?:ご)?(?:在籍|所属|勤務))|"
+    r"[^\n、。]{1,30}?(?:の(?:正|契約)?社員|に\s*(?:(?:正社員|社員|契約社員)として)?(?:ご)?(?:在籍|所属|勤務))|"
     # "株式会社オオゾラテック（弊社のお取引先）に在籍": the partner word in the brackets
     r"[（(]\s*(?:弊社|当社)の?\s*(?:お)?(?:取引先|パートナー|協力会社|BP)(?:様|企業|会社)?\s*[)）]\s*"
     r"(?:に|の)\s*(?:正社員|社員|契約社員)?\s*(?:として)?\s*(?:(?:ご)?在籍|所属|(?:お)?勤め|勤務|社員)|"
@@ -478,7 +501,11 @@ _DEPTH_ONE = re.compile(
     r"(?:单位|公司|伙伴|方|厂商)|"
     r"(?:雇主|所属公司)是[^。，,;；\n]{0,16}?(?:协力|合作|外包|供应)(?:公司|厂商|伙伴|单位|商)|"
     # "Ethan is their employee, not ours": the forwarding partner's
-    r"\b(?:is|are) (?:their|its) (?:own )?(?:employees?|staff|consultants?),? not ours\b",
+    r"\b(?:is|are) (?:their|its) (?:own )?(?:employees?|staff(?: members?)?|consultants?),? "
+    r"not ours\b|"
+    # "employed by Kitaboshi Tech, a partner company that contracts with us directly"
+    r",\s*(?:a|our) partner (?:company|firm)\b|"
+    r"\b(?:company|firm) (?:that|which) contracts with us directly\b",
     re.I,
 )
 _DEPTH_TWO = re.compile(
@@ -486,16 +513,19 @@ _DEPTH_TWO = re.compile(
     r"BP的(?:协力|合作|外包)(?:公司|方)|(?:二|两|2)次\s*(?:协力|協力)|"
     # "敝司合作伙伴再转包的那家公司", "我们合作方的外包商", "隔了两级", "a vendor to our vendor",
     # "two companies between him and us"
-    r"(?:合作伙伴|合作方|合作公司|供应商)(?:再)?(?:转包|外包)(?:的|商)|隔了?\s*(?:两|兩|2)\s*级|"
+    # "我们的合作厂商（海拓资讯）再往下发包的那家公司"
+    r"(?:合作伙伴|合作方|合作公司|合作厂商|供应商)(?:[（(][^)）\n]{1,20}[)）])?(?:再)?(?:往下|向下)?"
+    r"(?:转包|外包|发包)(?:的|商|给)|隔了?\s*(?:两|兩|2)\s*级|"
     r"a vendor (?:to|of) our vendor|\b(?:two|2) compan(?:y|ies) between (?:him|her|them) and us|"
     # "合作公司再下面一家公司的员工", "合作方再下游的一家"
     # "也就是隔了两家公司"
     r"(?:中间)?隔了?\s*(?:两|兩|2)\s*(?:家|层|層)|再(?:往下|下面|下边|下游|往下面)(?:的)?\s*(?:一|1)\s*家|"
     # "弊社から見ますと二つ先", "さらにお取引先にあたる", "A社がさらに外注しているB社"
-    r"(?:二|2|ふた)つ(?:先|下)|さらに(?:その)?(?:お)?取引先|さらに(?:外注|契約|委託)|"
+    r"(?:二|2|ふた)つ(?:先|下)|さらに(?:その)?(?:お)?取引先|さらに(?:業務を)?(?:外注|契約|委託|お願い|依頼|発注)|"
     # "二つ下の階層", "2階層先", "もう一社挟む", "he sits two companies down",
     # "on the payroll of their subcontractor"
-    r"(?:二|2)\s*階層|もう一社挟|\b(?:two|2) compan(?:y|ies) down\b|"
+    # "弊社と本人の所属会社の間にもう1社入っております"
+    r"(?:二|2)\s*階層|もう\s*[一1]\s*社(?:挟|入)|\b(?:two|2) compan(?:y|ies) down\b|"
     r"payroll of (?:their|its|his|her) (?:subcontractor|vendor|partner)|"
     r"(?:取引先|協力会社|パートナー)[^\n。]{0,24}?(?:が)?業務を委託している会社|"
     r"(?:二|2)\s*社[先下]|(?:二|2)\s*次(?:受け|请)|BP\s*[(（]\s*(?:二|2)\s*次|(?:二|2)次合作|"
@@ -507,8 +537,19 @@ _DEPTH_TWO = re.compile(
     r"\b(?:two|2)\s+(?:tiers?|levels?|layers?|steps?)\s+(?:below|beneath|under|down from|"
     r"away from|removed from)\s+(?:us|our)\b|"
     r"\b(?:second|2nd)[- ]tier\s+(?:vendor|partner|supplier|subcontractor)|"
-    r"(?:partner|vendor|subcontractor) of (?:one of )?(?:our|a|the) (?:[\w-]+ )?"
-    r"(?:partner|vendor|subcontractor)|"
+    # "Kite Systems, which is a supplier to our partner Yamabe Tech"
+    r"(?:partner|vendor|subcontractor|supplier) (?:of|to) (?:one of )?(?:our|a|the) (?:[\w-]+ )?"
+    r"(?:partner|vendor|subcontractor|supplier)|"
+    # "her employer supplies engineers to Lotus Tech, and Lotus Tech is the partner that
+    # supplies us"
+    r"\bsupplies (?:engineers|staff|people|consultants|developers) to\b[^.;\n]{1,60}?"
+    r"\b(?:(?:partner|vendor|supplier|company|firm) )?(?:that|which|who) (?:in turn )?"
+    r"supplies us\b|"
+    # "リンクノード社は、当社の協力会社であるアオバシステムの下請けにあたります"
+    r"(?:協力会社|取引先|パートナー|BP)(?:様|企業|会社)?(?:である|の)[^。\n]{0,30}?の\s*(?:下請け?|再委託先)|"
+    # "サンライズ情報は弊社と直接の取引がなく": the employer, not the engineer, has no deal with us
+    r"(?<!本人)(?<![者方])(?:は|が)(?:弊社|当社)と(?:は)?直接(?:の)?(?:お)?(?:取引|契約)(?:が|は)?"
+    r"(?:なく|ない|ございません|ありません)|"
     # "a small firm that works under one of our vendors", "a company working for our partner"
     r"(?:firm|company|vendor|subcontractor) (?:(?:that|which) works?|working) (?:under|for|beneath|"
     r"below) (?:one of )?our (?:[\w-]+ )?(?:partner|vendor|subcontractor)s?\b|"
@@ -636,13 +677,54 @@ _NOT_THIS = re.compile(
     r"(?:外包|合作|协力|協力)(?:公司|伙伴|方|厂商)的?(?:人员|人|员工|工程师)?|"
     r"(?:不是|并非|並非)(?:我们|我們|我司|敝司|本公司|本司|我公司)?(?:自己)?(?:的)?(?:员工|員工|外包)|"
     # "我司正式员工，不是合作公司的人员"
-    r"(?:不是|并非|並非)(?:从)?(?:合作|协力|協力|外包|下游)(?:公司|伙伴|方|厂商)的?(?:人员|人|员工|工程师)?|"
+    # "也不是我们直接合作厂商的员工", "不是外部合作方的人"
+    r"(?:不是|并非|並非)(?:从)?(?:我们|我們|我司|敝司)?(?:的)?(?:直接|外部)?(?:合作|协力|協力|外包|下游)"
+    r"(?:公司|伙伴|方|厂商)的?(?:人员|人|员工|工程师)?|"
+    # "本人の雇用元は弊社ではございません", "she is not one of our people"
+    r"(?:雇用元|雇用主|所属(?:会社)?)(?:は|が)(?:弊社|当社)(?:ではございません|ではありません|ではない|ではなく)|"
+    r"\bnot one of our (?:own )?(?:people|employees|staff|engineers|consultants)\b|"
     # "弊社の社員ではなく", "(弊社の社員ではございません)"
     r"(?:弊社|当社)の?(?:社員|正社員|所属)(?:ではなく|ではございません|ではありません|ではない)|"
     r"弊社との直接の雇用関係は(?:ございません|ありません|ない)|"
     r"\bnot on our (?:own )?(?:payroll|books)|并不隶属于我们",
     re.I,
 )
+
+
+# "there is no other company between him and us", "(no sub-vendor is involved)",
+# "中间没有其他公司", "他社は介在しておりません": nobody between the writer and the engineer, said
+# outright; it outweighs a partner word it carries ("no sub-vendor").
+_NONE_BETWEEN = re.compile(
+    r"\bno (?:other )?(?:compan(?:y|ies)|firms?) (?:in )?between\b|\(no intermediar(?:y|ies)\)|"
+    r"\bno (?:other company|sub-?vendors?|subcontractors?|intermediar(?:y|ies)|"
+    r"third[- ]part(?:y|ies)) (?:is |are |was )?involved\b|"
+    r"他社(?:は|が)?(?:一切)?介在して(?:おりません|いません)|中间不经过任何其他公司|"
+    r"中间没有(?:任何)?(?:其他|别的|其它)?(?:公司|第三方)|不经过任何(?:第三方|其他公司|其它公司)",
+    re.I,
+)
+# "图言是我司的直接合作方，中间没有别的公司": nobody between the writer and a partner named
+# just before, whose employee the engineer is (1).
+_PARTNER_BEFORE = re.compile(
+    r"(?:合作|协力|協力|パートナー|取引先|BP|partner|vendor|supplier)[^。.;；\n]{0,24}$", re.I
+)
+# "a full-time employee of Vistaar Infosolutions" signed "Vistaar Infosolutions Pvt. Ltd.": the
+# employer named is the writer's own company when the closing lines carry its name.
+_NAMED_EMPLOYER = re.compile(
+    r"\b(?:employee|member of staff|staff member) (?:of|at) ([A-Z][\w&-]+(?: [A-Z][\w&-]+)?)|"
+    r"\bemployed (?:directly )?by ([A-Z][\w&-]+(?: [A-Z][\w&-]+)?)"
+)
+
+
+def _employer_is_writer(fields: str) -> bool:
+    fields = fields.strip()
+    closing = len(fields) - len("\n".join(fields.splitlines()[-6:]))
+    return any(
+        re.search(
+            rf"\b{re.escape(next(g for g in m.groups() if g))}\b",
+            fields[max(closing, m.end()) :],  # the closing lines, not the words themselves
+        )
+        for m in _NAMED_EMPLOYER.finditer(fields)
+    )
 
 
 def _depth(fields: str) -> tuple[int | None, bool]:
@@ -655,9 +737,13 @@ def _depth(fields: str) -> tuple[int | None, bool]:
     layers = _LAYERS_FROM_US.search(fields) or _STEPS_FROM_US.search(fields)
     if layers:
         return _KANJI_COUNT[next(g for g in layers.groups() if g).lower()], True
+    none_between = _NONE_BETWEEN.search(fields)
+    if none_between:
+        before = fields[max(0, none_between.start() - 30) : none_between.start()]
+        return (1 if _PARTNER_BEFORE.search(before) else 0), True
     for depth, pattern in ((2, _DEPTH_TWO), (1, _DEPTH_ONE), (0, _DEPTH_ZERO)):
         found = pattern.search(fields)
         if found:  # "弊社の協力会社に在籍": the writer may stand just before the words
             words = fields[max(0, found.start() - 6) : found.end()]
             return depth, depth == 0 or bool(_FIRST_PERSON.search(words))
-    return None, False
+    return (0, True) if _employer_is_writer(fields) else (None, False)
