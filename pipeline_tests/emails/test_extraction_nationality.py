@@ -797,3 +797,88 @@ def test_a_passport_held_a_demonym_in_brackets_and_an_address_is_no_nationality(
     text: str, expected: str | None
 ) -> None:
     assert nationality(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A.B｜29歳｜韓国籍｜横浜市在住｜Java 6年", "KR"),  # a profile row's cell
+        ("T.N｜31歳｜日本国籍｜川崎市在住", "JP"),
+        ("国籍：ブラジル出身ですが、2019年に日本国籍を取得しました", "JP"),
+        ("国籍：中国（日本国籍を取得予定）", "CN"),  # not yet
+        ("■ 国籍　ベトナム（日本の永住権あり）", "VN"),  # a bulleted row without a colon
+        ("◉ 国籍　日本（韓国籍は離脱済み）", "JP"),
+        ("Account Director - Japan, Example Systems Pvt. Ltd.", None),  # the firm's desk
+        ("5th Floor, 20 Tran Hung Dao, Hanoi, Vietnam | +84 24 0000 0000", None),
+        ("T.N / 31 / Vietnamese / N2", "VN"),  # a one-line profile still
+    ],
+)
+def test_a_profile_cell_a_naturalised_label_a_bullet_and_a_signature_line(
+    text: str, expected: str | None
+) -> None:
+    assert nationality(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "expected"),
+    [
+        ("日本語：業務でも十分通用するレベルが必要", True, "business"),
+        ("日本語：JLPT N2取得済み、N1は保有しておりません", False, "N2"),
+        ("日本語はN2です。N1はまだ持っていません。", False, "N2"),
+        ("Japanese: JLPT N2 (2022); she has not taken N1 yet.", False, "N2"),
+        ("Japanese: N2, hasn't sat the N1", False, "N2"),
+        ("日语：只会打招呼、点餐这种程度", False, "conversational"),
+        ("日本語：挨拶程度です", False, "conversational"),
+        ("Japanese: greetings and ordering food, not much more", False, "conversational"),
+        ("日本人ですので、日本語での顧客折衝も問題ございません。", False, "native"),
+        ("他是日本人，日语的沟通完全没有障碍。", False, "native"),
+    ],
+)
+def test_work_grade_japanese_a_level_not_held_greetings_and_a_japanese_speaker(
+    text: str, minimum: bool, expected: str
+) -> None:
+    assert japanese_level(text, minimum=minimum) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "语言：英语可作为工作语言（书面流利）",  # a language line about English alone
+        "Language: English is his working language, fluent in writing",
+        "日本人のためのサービスを日本語サイトで開発",  # not that the person is Japanese
+        "I should add that he is a Japanese national and holds no U.S. citizenship.",
+    ],
+)
+def test_no_japanese_level_from_another_language_or_a_nationality(text: str) -> None:
+    assert japanese_level(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("④ 国籍：日本以外の国籍の方もご提案いただけます", True),
+        ("外国人の方も参画可能です", True),
+        ("外国籍の方もご提案いただけますか？", None),  # a question, no answer
+        ("The client limits the seat to people who hold U.S. citizenship.", False),
+        ("Base rules restrict the role to those who have Japanese nationality.", False),
+        ("We can only submit U.S. citizens to this contract.", False),
+        ("Per the end client, only American citizens can be put forward.", False),
+    ],
+)
+def test_foreign_nationals_taken_or_refused_in_more_words(text: str, expected: bool | None) -> None:
+    assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Access restricts this seat to people who hold U.S. citizenship. Japanese nationals "
+            "and U.S.\n  green-card holders cannot be badged, so please do not submit them.",
+            "US",
+        ),
+        ("We can only submit U.S. citizens. Japanese nationals will not be considered.", "US"),
+    ],
+)
+def test_the_citizenship_taken_not_the_one_turned_away(text: str, expected: str) -> None:
+    assert citizenship_required(text) == expected

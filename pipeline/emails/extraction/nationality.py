@@ -44,7 +44,11 @@ _DESCRIPTIVE = (
         # "日本語は第一言語です", "日语是第一语言", "日本語は生まれたときから使っている言葉",
         # "从小说日语长大", "has spoken Japanese since birth"
         r"第一(?:言語|语言|語言)|生まれ(?:た時から|たときから|てからずっと)|"
-        r"从小(?:就)?(?:说|講|讲)|從小(?:就)?(?:說|講)|since birth|from birth",
+        r"从小(?:就)?(?:说|講|讲)|從小(?:就)?(?:說|講)|since birth|from birth|"
+        # a sentence on Japanese that says the person is Japanese: "日本人ですので、日本語での
+        # 設計書作成も問題ございません", "他是日本人，日语没有问题" (not "日本人のためのサービス",
+        # "客户是日本人"; nor English, whose "he is a Japanese national" names no language)
+        r"日本人(?:です|なので|ですので|であり|のため(?!の))|(?:他|她|本人)是日本人",
     ),
     (
         "business",
@@ -55,7 +59,9 @@ _DESCRIPTIVE = (
         # "仕事の場面で不自由なく日本語を使える方"
         r"(?:(?:仕事|業務|会議)(?:の(?:場面|場|中)で|上|で|に)?|日本語で)(?:は|も)?"
         r"(?:問題|支障|不自由)(?:が|の)?"
-        r"(?:ない|なく)(?![^\n、。]{0,4}(?:日常|雑談|簡単))",
+        r"(?:ない|なく)(?![^\n、。]{0,4}(?:日常|雑談|簡単))|"
+        # "仕事で通用するレベル", "業務でも十分通用する日本語"
+        r"(?:仕事|業務|ビジネス)(?:の場)?で(?:も)?(?:十分)?通用する",
     ),
     (
         "conversational",
@@ -72,7 +78,10 @@ _DESCRIPTIVE = (
         # "everyday conversation", "chats comfortably about everyday things",
         # "comfortable chatting with colleagues", "small talk"
         r"(?:everyday|day-to-day) (?:conversation|things|topics|matters)|"
-        r"comfortabl[ey] chatting|chats? comfortably|casual chat|small talk",
+        r"comfortabl[ey] chatting|chats? comfortably|casual chat|small talk|"
+        # "能打招呼、点餐这种程度的对话", "挨拶や買い物程度の会話", "greetings and ordering food"
+        r"打招呼|寒暄|[点點]餐|挨拶程度|あいさつ程度|(?:挨拶|あいさつ)や|"
+        r"\bgreetings and\b|ordering (?:food|in restaurants)",
     ),
 )
 # Text up to a clause end that names no other level ("N2, 差几分没过" and not "N2, 现在N3").
@@ -89,8 +98,9 @@ _ASPIRED_LEVEL = re.compile(
     rf"N\s?[1-5]\s*(?:准备|準備|打算|计划|計劃){_NO_LEVEL}{{0,10}}?(?:考|参加|报考)|"
     r"(?:目標|目标)\s*[:：]?\s*N\s?[1-5]|"
     # "not yet N1", "does not hold N1 yet", "hasn't passed the N1", "doesn't have N1"
-    r"(?:\bnot|n't) (?:yet )?(?:(?:at|hold|have|pass|passed|got|gotten|obtained) (?:the )?"
-    r"(?:JLPT )?)?N\s?[1-5]|"
+    # "has not taken N1", "hasn't sat the N1"
+    r"(?:\bnot|n't) (?:yet )?(?:(?:at|hold|have|pass|passed|got|gotten|obtained|taken|sat) "
+    r"(?:the )?(?:JLPT )?)?N\s?[1-5]|"
     # "今年12月会去考N2", "明年要考N1" (not "只要考N2", "需要考过N2")
     r"(?<![需只必])(?:会|會|要|将|將)\s*去?\s*(?:考|参加|报考)\s*(?:JLPT\s*)?N\s?[1-5]|"
     # refused or not reached: "N2的就不考虑了", "N1は未取得です", "ご要件のN1には届いておりません"
@@ -125,7 +135,9 @@ _ASPIRED_LEVEL = re.compile(
     r"\b(?:sat|took|attempted|tried|retook)\s+(?:the\s+)?(?:JLPT\s+)?"
     rf"N\s?[1-5]\b{_NO_LEVEL}{{0,40}}?"
     r"\b(?:did not pass|didn't pass|not pass|failed|missed (?:the|it|by|passing)|fell short)|"
-    r"N\s?[1-5]\s*(?:は)?\s*(?:まだ)?\s*取得して(?:おりません|いません)|"
+    # "N1は持っておらず", "N1は保有していません"
+    r"N\s?[1-5]\s*(?:は)?\s*(?:まだ)?\s*(?:取得し|保有し|所持し|持っ)て(?:おりません|いません|"
+    r"おらず|いない)|"
     # "preparing for the N1", "he is retaking N3 in December", "will sit N2",
     # "registered for N1 in December", "signed up for the N1"
     r"(?:preparing|studying|aiming|working towards?|sitting|re-?taking|re-?sitting|"
@@ -190,9 +202,10 @@ def _levels(read: list[str], lines: list[str], minimum: bool) -> list[str]:
             f"N{'一二三四'.find(d) + 1 if d in '一二三四' else d}" for d in _OLD_LEVEL.findall(line)
         ]
     if not levels:  # "Japanese business level, Chinese native": the clause about Japanese
+        # (not "语言：英语可作为工作语言（书面流利）", a language line about English alone)
         for line in lines:
-            clauses = [c for c in _CLAUSE_BREAK.split(line) if _JAPANESE_LINE.search(c)]
-            for clause in clauses or [line]:
+            clauses = [c for c in _CLAUSE_BREAK.split(line) if _about_japanese(c)]
+            for clause in clauses or ([line] if _about_japanese(line) else []):
                 clause = _DENIED_LEVEL.sub(" ", clause)
                 levels += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, clause, re.I)]
     if not levels:  # "Japanese citizen, native speaker": the level in the clause after
@@ -235,7 +248,8 @@ def _level_in_sentence(line: str) -> list[str]:
     on Japanese, so nobody is surprised: he copes with everyday conversation")."""
     found: list[str] = []
     for sentence in _SENTENCE_BREAK.split(line):
-        if not _JAPANESE_LINE.search(sentence):
+        # (not "Language: English is his working language, fluent in writing")
+        if not _about_japanese(sentence):
             continue
         for clause in _CLAUSE_BREAK.split(sentence):
             if not _OTHER_LANGUAGE.search(clause):
@@ -309,8 +323,8 @@ _NOT_NATURALISED = (
 )
 _NATURALISED = re.compile(
     rf"{_NOT_NATURALISED}(?:帰化|归化|入籍|已入籍|日本国籍取得|naturali[sz]ed|日本籍|"
-    # "原为中国籍，2021年已加入日本国籍"
-    r"加入(?:了)?日本(?:国|國)?籍)",
+    # "原为中国籍，2021年已加入日本国籍", "2016年に日本国籍を取得しており" (not "取得予定")
+    r"加入(?:了)?日本(?:国|國)?籍|日本(?:国|國)?籍を取得(?!予定|申請|見込|を目指))",
     re.I,
 )
 
@@ -332,7 +346,8 @@ def country_code(value: str) -> str | None:
 # colon.
 # (not the topic: "国籍方面先跟您说明：他在日本生活了十二年", "国籍について")
 _NATIONALITY_SAID = re.compile(
-    r"(?:^|\n|[。、,，(（]|(?:ご)?本人の)\s*[・\-]?\s*(?:国籍|出身(?:国|地)?)"
+    # (a bulleted row too: "◉ 国籍  日本", "■国籍 中国")
+    r"(?:^|\n|[。、,，(（]|(?:ご)?本人の)\s*[・\-◉●○■□◆◇▼▽▶►•*※]?\s*(?:国籍|出身(?:国|地)?)"
     r"\s*(?:は|が|[ \t]+)?\s*"
     r"(?!方面|について|に(?:関|つい)|关于|關於|上|的(?:问题|問題|事))"
     r"([^\n、,。]{1,16})"
@@ -407,8 +422,9 @@ def nationality(text: str | Prepared) -> str | None:
 
 def _nationality_in_prose(fields: str) -> str | None:
     # every one, not the first: "弊社に在籍する…（女性・35歳、日本国籍）"
+    # (a profile row's cell by itself: "Z.Q|34歳|中国籍|江戸川区在住")
     for match in re.finditer(
-        r"([^\s:：、,/()（）]{1,8})\s*(?:国籍|籍)(?!\s*[:：])|"
+        r"([^\s:：、,/|｜()（）]{1,8})\s*(?:国籍|籍)(?!\s*[:：])|"
         r"([^\s:：、,，/()（）]{1,6}?)(?:公民|國民|国民)|"  # "中国公民，…但没有加入日本籍"
         r"\b([A-Z][A-Za-z]+)\s+(?:national|citizen)s?\b|([^\s、,]{1,6})人(?:エンジニア|技術者|工程师)",
         fields,
@@ -426,6 +442,8 @@ def _nationality_in_prose(fields: str) -> str | None:
             before = line[max(0, found.start(1) - 30) : found.start(1)]
             if _PLACE_WORDS.search(before) or _LANGUAGE_WORDS.search(before):
                 continue
+            if _SIGNATURE_LINE.search(line):  # "Client Partner - Japan, Vardhan Datasystems Ltd."
+                continue
             code = _exact_country(found.group(1))
             if code:
                 return code
@@ -438,6 +456,15 @@ _PLACE_WORDS = re.compile(
     r"location|based|live|living|resid|address|office|site|city|road|street|avenue|floor|bldg|"
     r"building|suite|unit|centre|center|tower|plaza|\d+/F\b|勤務地|場所|住所|所在|居住|在住|最寄|"
     r"地点|地址|现住|工作地|常驻|驻场|\b(?:in|at|near)\b",
+    re.I,
+)
+
+
+# A signature's line, whose country is the firm's desk or address: a company's legal form, a
+# phone number, a floor ("12th Floor, 89 Lang Ha, Hanoi, Vietnam | +84 24 3562 7710").
+_SIGNATURE_LINE = re.compile(
+    r"\b(?:Ltd|Inc|LLC|JSC|Corp|Co\.,? Ltd|GmbH|Pte|Pvt|G\.K|K\.K)\b|\+\d{1,3}[\s-]\d|"
+    r"\b(?:tel|phone|mobile|fax)\b|\b\d+(?:st|nd|rd|th)? floor\b",
     re.I,
 )
 
@@ -504,13 +531,29 @@ _CITIZENSHIP_NAMED = (
 )  # fmt: skip
 
 
+# A sentence's end, not the dots of "U.S." ("hold U.S. citizenship. Japanese nationals ...") nor
+# a wrap ("Japanese nationals and U.S.\n  green-card holders cannot be badged").
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<![A-Z])\.\s|\n(?![ \t]*[a-z])")
+_TURNED_AWAY = re.compile(
+    r"\b(?:cannot|can't|can not|will not|won't|are not|aren't|may not|not eligible|"
+    r"do not submit|don't submit)\b|不可|不接受|対象外|お断り|ご遠慮",
+    re.I,
+)
+
+
 def citizenship_required(text: str | Prepared) -> str | None:
     """The one citizenship a project's refusal of foreign nationals names: US for "must be a
     U.S. citizen" (a US client hiring into Tokyo), JP for 日本国籍の方のみ; None when it names
     none or several, and the matcher then takes the project's country."""
     fields = prepare(text).prose_fields
-    named = {code for code, pattern in _CITIZENSHIP_NAMED if pattern.search(fields)}
-    return named.pop() if len(named) == 1 else None
+    # the sentences that take someone, not one that turns people away ("Japanese nationals and
+    # green-card holders cannot be badged"), unless only such a sentence names a citizenship
+    taking = " ".join(s for s in _SENTENCE_END.split(fields) if not _TURNED_AWAY.search(s))
+    for read in (taking, fields):
+        named = {code for code, pattern in _CITIZENSHIP_NAMED if pattern.search(read)}
+        if named:
+            return named.pop() if len(named) == 1 else None
+    return None
 
 
 # A question whether foreigners may take part ("> 外国籍的工程师可以参加吗?", "外国籍の方は可能で
@@ -645,8 +688,14 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:accept|consider|submit|propose|take|send|put forward|engage)\s+(?:any\s+)?"
         r"(?:foreign(?:ers|\s+nationals?|\s+candidates?|\s+engineers?)|non-japanese)|"
         # "limited to US citizens", "limits this seat to holders of US citizenship"
-        r"(?:limit(?:s|ed)?|restrict(?:s|ed)?)\s+(?:[\w-]+\s+){0,3}?to\s+(?:holders\s+of\s+)?"
-        r"(?:japanese|us|u\.s\.)\s+(?:nationals|citizens|citizenship|nationality|passports)|"
+        # "restrict this seat to people who hold U.S. citizenship"
+        r"(?:limit(?:s|ed)?|restrict(?:s|ed)?)\s+(?:[\w-]+\s+){0,3}?to\s+(?:holders\s+of\s+|"
+        r"(?:people|those|persons|individuals|candidates|engineers)\s+(?:who|that)\s+(?:hold|have)\s+)?"
+        r"(?:japanese|us|u\.s\.|american)\s+(?:nationals|citizens|citizenship|nationality|passports)|"
+        # "We can only submit U.S. citizens", "only American citizens can be put forward"
+        r"(?:can|may|will)\s+only\s+(?:submit|accept|consider|propose|present|put forward|take|"
+        r"engage)\s+(?:japanese|us|u\.s\.|american)\s+(?:citizens|nationals)|"
+        r"only\s+(?:american|japanese)\s+(?:citizens|nationals)|"
         # "Permanent residents and visa holders can't be considered"
         r"(?:foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)|(?:(?:permanent residents?|"
         r"(?:h-?1b\s+)?visa holders?|green card holders?)(?:\s*(?:,|and|or)\s*)?)+)\s+"
@@ -671,7 +720,9 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"h-?1b\s*(?:transfers?\s*)?(?:ok|fine|welcome|accepted)|"
         r"open to (?:all\s+)?(?:visas?|h-?1b)|"
         r"visa\s*[:：]\s*any|国籍\s*[:：]\s*(?:不問|問わず|不限|any)|nationality\s*[:：]\s*any|"
-        r"外国籍(?:の方)?も\s*(?:ご)?(?:提案|紹介|参画)\s*(?:可能|可|OK|いただけ)|接受外(?:国)?籍|"
+        # "日本以外の国籍の方もご提案いただけます", "外国人の方も参画可能"
+        r"(?:外国籍|外国人|日本以外の国籍|国籍が日本以外)(?:の方)?も\s*(?:ご)?(?:提案|紹介|参画)\s*"
+        r"(?:可能|可|OK|いただけ)|接受外(?:国)?籍|"
         r"外(?:国)?籍(?:人员|人士)?\s*[:：]?\s*(?:也|亦|均)?\s*(?:可以|可|OK|欢迎|接受)(?!能)|"
         r"(?:any|all)\s+(?:work\s+)?(?:nationalit(?:y|ies)|authorizations?)|"
         # "Nationality: not a condition", "nationality is not a factor"
