@@ -269,7 +269,7 @@ def world(args: argparse.Namespace) -> dict:
     loader = load_world
     if args.world_file:
         loader = functools.partial(load_world_file, Path(args.world_file))
-    results, admitted = {}, {}
+    results, admitted, results_rankings = {}, {}, {}
     with bench_database() as (engine, scratch):
         tables = reflect_tables(engine)
         ingest_world(engine, tables, loader)
@@ -303,6 +303,7 @@ def world(args: argparse.Namespace) -> dict:
                 name = f"{variant}{'' if weighted else ', vector only'}"
                 results[name] = groups
                 admitted[name] = _admitted_decoys(mails, rankings)
+                results_rankings[name] = rankings
             store.close()
             with engine.begin() as connection:
                 connection.execute(sa.text("TRUNCATE profile_points"))
@@ -323,7 +324,20 @@ def world(args: argparse.Namespace) -> dict:
         print(f"    {pair:<15} {quality.as_dict()}")
     print(f"  misses: {kept['overall'].misses}")
     print(f"  decoys in a top-3 by failed constraint: {admitted['canonical profile']}")
+    print(
+        f"  which (project: decoy): {_admitted_ids(mails, results_rankings['canonical profile'])}"
+    )
     return kept["overall"].as_dict() | {"cross": kept["cross-language"].as_dict()["top3"]}
+
+
+def _admitted_ids(mails: dict, rankings: dict) -> list[str]:
+    """'project: decoy' for each decoy in its project's top 3, to read the mails behind a count."""
+    return [
+        f"{project}: {candidate}"
+        for project, ranking in sorted(rankings.items())
+        for candidate in ranking[:3]
+        if candidate in mails[project]["truth"].get("decoys", {})
+    ]
 
 
 def _admitted_decoys(mails: dict, rankings: dict) -> dict[str, int]:

@@ -927,3 +927,8 @@ def test_an_end_then_another_engagement_is_read_only_as_its_days() -> None:
 )  # fmt: skip
 def test_first_days_in_world_twentys_wordings(text: str, expected: date) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+def test_a_window_that_opens_is_a_start() -> None:
+    text = "Where\nEntirely remote.\n\nWindow opens\nMonday 7 June 2027 (rolling engagements)\n"
+    assert start_date(text, date(2027, 4, 20)) == date(2027, 6, 7)

@@ -84,3 +84,8 @@ def test_a_where_row_an_office_named_with_its_city_and_a_team_that_sits_somewher
 def test_a_home_said_as_dingju_beats_the_clients_city() -> None:
     text = "王工一家定居在福冈，每周去大阪客户那边坐班做不到。"
     assert find_place(text, HOME_LABELS) == "Fukuoka"
+
+
+def test_a_home_said_as_the_citys_jitaku_beats_the_office_it_refuses() -> None:
+    text = "名古屋の自宅から全日リモートでの参画を前提とします。日本橋へ出向く形は難しい状況です。"
+    assert find_place(text, HOME_LABELS) == "Aichi"

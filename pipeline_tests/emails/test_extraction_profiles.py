@@ -243,3 +243,16 @@ def test_a_us_citizens_only_project_in_tokyo_names_its_citizenship() -> None:
         "Network engineer", "Location: Tokyo\n外国籍可", "ja", date(2026, 10, 1)
     )
     assert open_project.citizenship is None
+
+
+def test_a_start_said_below_the_profiles_closing_rule_is_read_and_the_signature_is_not() -> None:
+    body = (
+        "推荐一位工程师。\n\n姓名：X.Q，男，34岁\nC++：7年\n所属：我司正式员工\n"
+        "---------------------------------\n\n"
+        "到岗时间需要说明：他现在负责的项目要做到八月中旬才交接完，\n"
+        "所以最早8月16日以后才能进场。\n\n"
+        "管博\n衡序软件（日本）株式会社\n〒104-0052 东京都中央区月岛1-14-7\n电话：03-5547-2281\n"
+    )
+    profile = extract_candidate("推荐", body, "zh", date(2027, 5, 10))
+    assert profile.available_from == date(2027, 8, 16)
+    assert profile.nationality is None  # not the（日本）of the sender's company name

@@ -666,3 +666,7 @@ def test_remote_only_said_as_not_one_office_day(text: str) -> None:
 )
 def test_office_days_and_remote_in_more_words(text: str, expected: str) -> None:
     assert remote(text) == expected
+
+
+def test_three_days_a_week_going_to_the_office_is_partial() -> None:
+    assert remote("办公方式：一周三天去大手町没问题") == "partial"

@@ -28,6 +28,7 @@ START_LABELS = (
     r"工期|(?:就業|勤務)可能(?:日|時期)?|avail\.?|キックオフ(?:日|時期)?|"
     r"(?:[专專]案|[项項]目)?[启啟][动動](?:[时時][间間]|日期|日)?|"
     r"notice period|can start|earliest start(?:\s*date)?|ready to start|available to start|"
+    r"(?:window|engagement|contract|assignment|project|work) (?:opens|begins|starts|commences)|"
     r"date available|free from|period|notice|kick-?off|"
     r"开始工作(?:时间|日期)?|開始工作(?:時間|日期)?|"
     r"可?上工(?:日期|日|时间|時間)?|[報报]到(?:日期|日|时间|時間)?|可?[参參]加(?:时间|時間|日期)|"

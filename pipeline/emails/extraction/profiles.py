@@ -216,7 +216,9 @@ def _first_stated(reader: Any, *texts: Prepared) -> Any:
 _RULE_LINE = re.compile(r"^\s*(?:-- |[-=_*~━─＝■◆※]{4,})\s*$")
 _CONTACT = re.compile(r"TEL|電話|电话|〒|E-?mail|Mail|邮箱|URL|https?://|www\.", re.I)
 _OFFER = re.compile(
-    r"単価|单价|予算|预算|スキル|必須|要件|技能|要求|\b(?:rate|budget|skills?|requirements?)\b",
+    r"単価|单价|予算|预算|スキル|必須|要件|技能|要求|\b(?:rate|budget|skills?|requirements?)\b|"
+    # the start, said below the profile's closing rule: "到岗时间需要说明：…8月16日以后才能进场"
+    r"到[岗崗]|[进進入]场|[进進入]場|開始|稼[働動]|参画|\b(?:available|availability|start)\b",
     re.I,
 )
 
@@ -227,6 +229,19 @@ def _without_signature(lines: list[str]) -> list[str]:
             tail = "\n".join(lines[index + 1 :])
             if _CONTACT.search(tail) and not _OFFER.search(tail):
                 return lines[:index]
+            if _CONTACT.search(tail):  # a paragraph of the offer below the rule, then the
+                return _without_last_paragraph(lines)  # signature after a blank line
+    return lines
+
+
+def _without_last_paragraph(lines: list[str]) -> list[str]:
+    """`lines` less a last paragraph of contacts with nothing of the offer in it."""
+    for index in range(len(lines) - 1, max(len(lines) - 10, 0), -1):
+        if not lines[index].strip():
+            tail = "\n".join(lines[index + 1 :])
+            if _CONTACT.search(tail) and not _OFFER.search(tail):
+                return lines[:index]
+            return lines
     return lines
 
 
