@@ -932,3 +932,15 @@ def test_first_days_in_world_twentys_wordings(text: str, expected: date) -> None
 def test_a_window_that_opens_is_a_start() -> None:
     text = "Where\nEntirely remote.\n\nWindow opens\nMonday 7 June 2027 (rolling engagements)\n"
     assert start_date(text, date(2027, 4, 20)) == date(2027, 6, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("单价：人民币3.5万元/月\n\n可开始日期\n2026年10月1日\n\n日语\nN1", date(2026, 10, 1)),
+        ("  可开始日期    2026年9月15日\n  单价          2.8万人民币/月", date(2026, 9, 15)),
+        ("  Can join from ....... 15 August 2026", date(2026, 8, 15)),
+    ],
+)
+def test_can_join_from_and_a_start_date_cell_on_its_own_line(text: str, expected: date) -> None:
+    assert start_date(text, REFERENCE) == expected

@@ -670,3 +670,38 @@ def test_office_days_and_remote_in_more_words(text: str, expected: str) -> None:
 
 def test_three_days_a_week_going_to_the_office_is_partial() -> None:
     assert remote("办公方式：一周三天去大手町没问题") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Location: lives in Kobe and works exclusively from her home office.",
+        "She does not take roles that involve going into a client site.",
+        "Mode: he takes assignments delivered from Pune only; no travel to Japan",
+        "本人只在大连家中办公；凡是要去客户办公室的安排（哪怕每周一天）都无法接受。",
+        "働き方：仙台の自宅で作業することが条件です。",
+        "横浜への通勤や出張を伴う案件は辞退させていただいております。",
+        "ご自宅からの作業で\n完結する案件に限ってご紹介いただけますと助かります。",
+    ],
+)
+def test_remote_only_said_as_home_only_or_no_client_site(text: str) -> None:
+    assert remote_only(text) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("作業はすべて現地で行い、在宅での作業はございません。", "none"),
+        ("Place: Shibuya - in the office Mon/Wed/Fri and working from home Tue/Thu", "partial"),
+        (
+            "He is happy to come into the office on set days and work from home otherwise.",
+            "partial",
+        ),
+        ("世田谷区在住で、週数回の出社にも対応できます。", "partial"),
+        ("Lives in Seattle; happy with the 2-days-onsite pattern", "partial"),
+        ("勤務：水曜出社・他日在宅で可", "partial"),
+        ("He can start on 15 October 2027, remotely from Hanoi.", "full"),
+    ],
+)
+def test_world_twenty_ones_office_and_home_wordings(text: str, expected: str) -> None:
+    assert remote(text) == expected

@@ -14,6 +14,7 @@ _REMOTE_FULL = re.compile(
     r"フルリモート|完全リモート|フル在宅|完全在宅|リモート\s*(?:100%|のみ|勤務のみ)|在宅のみ|"
     r"(?:100%|fully|full|completely)[\s-]*remote|remote[\s-]*only|all\s*remote|remote[- ]first|"
     r"work from anywhere|home[- ]based|\bworks remotely\b|自宅から(?:の)?リモート|"
+    r"\bremotely from [A-Z]|"
     r"work(?:ing)?\s*from\s*home|\bWFH\b|telecommut|完全テレワーク|フルテレワーク|"
     r"居家办公|在家(?:办公|工作)|线上办公|全[职職][远遠][程端]|"
     r"全[远遠][程端]|完全[远遠][程端]|[远遠][程端](?:办公|辦公|工作)|纯[远遠]程|仅[远遠]程|100%[远遠][程端]|全程[远遠]程",
@@ -178,7 +179,7 @@ _REMOTE_PARTIAL = re.compile(
     r"每[周週][^\n，。,]{0,6}?(?:现场|現場)\s*[一两兩二三四1-4]\s*天|"
     # "一周三天去大手町没问题"
     r"一[周週]\s*[一两兩二三四1-4]\s*天\s*(?:去|到|进|進)[^\n，。,]{0,8}?(?:没问题|沒問題|可以|OK)|"
-    r"週\s*(?:[1-4]|何)\s*(?:日|回)(?:以上|程度|ほど|か)?\s*(?:の)?\s*(?:出社|現場勤務|常駐)"
+    r"週\s*(?:[1-4]|何|数)\s*(?:日|回)(?:以上|程度|ほど|か)?\s*(?:の)?\s*(?:出社|現場勤務|常駐)"
     r"[^\n。]{0,8}?(?:可|問題|対応|OK|大丈夫)|"
     r"(?:[月火水木金](?:曜日?)?\s*[・、/]\s*)+[月火水木金](?:曜日?)?\s*の\s*出社|"
     # "在宅は週1日まで、残り4日は出社", "出社・在宅の組み合わせ", "…出社、その他在宅",
@@ -186,6 +187,12 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:在宅|リモート)は\s*週\s*[1-4]\s*日\s*まで|(?:出社|在宅|リモート)\s*[・と/、]\s*(?:在宅|出社|リモート)"
     r"\s*の\s*組み合わせ|出社[、,]\s*(?:その他|残り)(?:の日)?\s*(?:は)?\s*(?:在宅|リモート)|"
     rf"\b{_WEEKDAY}\s+(?:remote|from home|at home)\b|"
+    # "in the office Mon/Wed/Fri", "the 2-days-onsite pattern", "work from home otherwise",
+    # "水曜出社・他日在宅"
+    rf"\bin the office {_WEEKDAY}(?:\s*[/,&]\s*{_WEEKDAY})+|"
+    r"\b[1-4]-days?-on-?site\b|"
+    r"\b(?:work(?:ing)? from )?home otherwise\b|"
+    r"(?:他日|他の日|その他の日)\s*(?:は)?\s*(?:在宅|リモート)|"
     # "月〜木の出社、金曜在宅", "月水金の工場出社、火木の在宅"
     r"[月火水木金]\s*[〜~・]?\s*[月火水木金]{0,4}\s*(?:曜日?)?\s*の[^、。\n]{0,4}出社[、,]\s*"
     r"[月火水木金]{1,4}\s*(?:曜日?)?\s*の?\s*(?:在宅|リモート)",
@@ -292,7 +299,18 @@ _REMOTE_ONLY = re.compile(
     r"(?:office|desk)|"
     # "works from home exclusively", "is done 100% from her home office", "does not commute"
     r"works? from home exclusively|exclusively from home|\bworks only from home\b|"
-    r"\baccepts? 100\s*% remote work\b|"
+    r"\baccepts? 100\s*% remote work\b|works exclusively from (?:his|her|their|my) home\b|"
+    # "does not take roles that involve going into a client site", "assignments delivered from
+    # Bangalore only", "no travel to Japan and no office days"
+    r"(?:does not|doesn't|won't|will not) take (?:roles|jobs|assignments|projects|work) that "
+    r"(?:involve|require)s? (?:going|coming|travel)|"
+    r"(?:assignments|work|roles|projects) delivered from [A-Z][a-z]+ only|\bno office days\b|"
+    # "只在福冈家中办公", "哪怕每周一天都无法接受", "自宅で作業することが条件",
+    # "通勤や出張を伴う案件は…辞退", "ご自宅からの作業で完結する案件に限って"
+    r"只在[^\n，。,]{0,6}?家(?:中|里|裡)?(?:办公|辦公|工作)|哪怕每[周週]一天[^\n。]{0,6}?(?:都|也)?"
+    r"(?:无法|無法|不能|不)接受|自宅で(?:の)?作業(?:すること)?が条件|"
+    r"(?:通勤|出社)[^\n。]{0,8}?(?:伴う|必要な)(?:案件|お仕事)[^\n。]{0,12}?辞退|"
+    r"(?:ご)?自宅(?:から|で)の?(?:作業|勤務)で\s*完結する(?:案件|お仕事)に限|"
     # no office day at all: "オンサイトの日が1日でも入る案件は辞退", "出社は週1日でも難しい",
     # "週に何日かでも…出向く形ですと、お引き受けが難しい", "出社は月1回であっても難しい"
     r"(?:出社|オンサイト|出向く|通勤|現地)[^。\n]{0,15}?(?:1日|一日|週\s*1\s*日|月\s*1\s*回|何日か)"
@@ -542,6 +560,7 @@ _ONSITE_ALL_WEEK = re.compile(
     r"(?:does not|doesn't) ask for any remote days?|"
     # "在宅希望なし", "在宅勤務の希望はございません", "在宅はなくても構いません"
     r"在宅(?:勤務)?(?:の)?希望(?:は)?\s*(?:なし|ございません|ありません)|在宅は\s*なくても(?:構いません|大丈夫)|"
+    r"在宅(?:で|での)?(?:の)?(?:作業|勤務)は\s*(?:ございません|ありません)|"
     r"(?:will not|won't|wouldn't|does not want to|doesn't want to|not looking for|"
     r"not interested in|not open to|no interest in)\s+(?:take\s+|do\s+|work\s+|any\s+|a\s+)*"
     r"(?:fully\s+)?remote(?:ly)?"
