@@ -882,3 +882,56 @@ def test_foreign_nationals_taken_or_refused_in_more_words(text: str, expected: b
 )
 def test_the_citizenship_taken_not_the_one_turned_away(text: str, expected: str) -> None:
     assert citizenship_required(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国　　籍：中華人民共和国（永住者）", "CN"),  # the traditional 中華
+        ("国籍：中华民国（台湾）", "TW"),
+        ("国籍：越南。持有永住签证，护照仍为越南护照，未入日本籍", "VN"),  # not naturalised
+        ("国籍：韩国，已入日本籍", "JP"),
+        ("弊社の契約社員（ベトナム出身、31歳）をご紹介します。", None),  # an origin only
+        ("弊社社員（日本人、40歳）です。", "JP"),
+        ("Greetings from Lionheart IT Services (Singapore). Our engineer lives in Chiba.", None),
+        ("Candidate: Arjun K. (Indian, 33)", "IN"),  # a person's brackets still
+    ],
+)
+def test_traditional_china_a_passport_kept_an_origin_and_a_firms_country(
+    text: str, expected: str | None
+) -> None:
+    assert nationality(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "expected"),
+    [
+        ("His mother tongue is Japanese.", False, "native"),
+        ("Japanese is her mother tongue; English at business level.", False, "native"),
+        ("日本語：日本人と変わらないレベルで話せます", False, "native"),
+        ("日語：跟日本人一樣，沒有任何問題", False, "native"),
+        ("日本語：顧客との打ち合わせが問題なく行える方", True, "business"),
+        ("日本語：N3程度、打ち合わせは通訳が必要", False, "N3"),
+        # a candidate's reply quoting the project's ask: the level held, not the one asked
+        ("> 日本語：N1必須\n\n日本語はN2で、N1は受けておりません。", False, "N2"),
+        ("> 日本語：N2以上\n\n弊社社員をご紹介します。", False, "N2"),  # only the quote says it
+    ],
+)
+def test_a_mother_tongue_a_meeting_without_trouble_and_a_quoted_ask(
+    text: str, minimum: bool, expected: str
+) -> None:
+    assert japanese_level(text, minimum=minimum) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国籍：機密案件のため、日本国籍者で固める方針です", False),
+        ("体制はすべて日本国籍の方のみで構成します", False),
+        ("Non-citizens cannot be considered for this badge.", False),
+        ("The clearance is only granted to U.S. citizens.", False),
+        ("Non-citizens are welcome; visa sponsorship is available.", True),  # no refusal
+    ],
+)
+def test_a_team_of_nationals_and_non_citizens_turned_away(text: str, expected: bool | None) -> None:
+    assert foreign_nationals_ok(text) is expected

@@ -40,7 +40,10 @@ _OLD_LEVEL = re.compile(
 _DESCRIPTIVE = (
     (
         "native",
-        r"ネイティブ|母国語|母語|native|母语|first language|"
+        r"ネイティブ|母国語|母語|native|母语|first language|mother tongue|"
+        # "日本語は日本人と変わりません", "日本人と遜色ない日本語", "日语和日本人没有区别"
+        r"日本人と(?:変わ(?:り|ら)|遜色(?:の)?(?:ない|なく|ありません))|"
+        r"(?:和|跟|與|与)日本人(?:一样|一樣|没有区别|沒有區別|无异|無異)|"
         # "日本語は第一言語です", "日语是第一语言", "日本語は生まれたときから使っている言葉",
         # "从小说日语长大", "has spoken Japanese since birth"
         r"第一(?:言語|语言|語言)|生まれ(?:た時から|たときから|てからずっと)|"
@@ -57,7 +60,9 @@ _DESCRIPTIVE = (
         # "仕事で不自由のないレベル", "業務上支障のない日本語", "会議でも問題がない",
         # "打ち合わせを日本語で不自由なくこなせる方" (not "日本語で問題なく日常会話ができる")
         # "仕事の場面で不自由なく日本語を使える方"
-        r"(?:(?:仕事|業務|会議)(?:の(?:場面|場|中)で|上|で|に)?|日本語で)(?:は|も)?"
+        # "開発チームとの打ち合わせが問題なくこなせる日本語力"
+        r"(?:(?:仕事|業務|会議|打ち合わせ|打合せ|ミーティング)(?:の(?:場面|場|中)で|上|で|に|が)?|"
+        r"日本語で)(?:は|も)?"
         r"(?:問題|支障|不自由)(?:が|の)?"
         r"(?:ない|なく)(?![^\n、。]{0,4}(?:日常|雑談|簡単))|"
         # "仕事で通用するレベル", "業務でも十分通用する日本語"
@@ -136,7 +141,8 @@ _ASPIRED_LEVEL = re.compile(
     rf"N\s?[1-5]\b{_NO_LEVEL}{{0,40}}?"
     r"\b(?:did not pass|didn't pass|not pass|failed|missed (?:the|it|by|passing)|fell short)|"
     # "N1は持っておらず", "N1は保有していません"
-    r"N\s?[1-5]\s*(?:は)?\s*(?:まだ)?\s*(?:取得し|保有し|所持し|持っ)て(?:おりません|いません|"
+    # "N1は受けておりません" (not taken, so not held)
+    r"N\s?[1-5]\s*(?:は)?\s*(?:まだ)?\s*(?:取得し|保有し|所持し|持っ|受け)て(?:おりません|いません|"
     r"おらず|いない)|"
     # "preparing for the N1", "he is retaking N3 in December", "will sit N2",
     # "registered for N1 in December", "signed up for the N1"
@@ -169,6 +175,7 @@ _ASKED_LEVEL = re.compile(
     r"(?:贵司|贵方|贵社|项目|案件|客户)(?:的)?(?:要求|需要|需求)(?:是)?\s*(?:JLPT\s*)?N\s?[1-5]",
     re.I,
 )
+_QUOTED = re.compile(r"[ \t]*[>＞]")
 # "日语: 商务水平" of a table that the unwrap joined to its header row in the prose lines.
 _JAPANESE_LABEL = re.compile(r"^[ \t・]*(?:日本語|日语|日語|japanese|JLPT)[^:：\n]{0,8}[:：]", re.I)
 
@@ -177,6 +184,9 @@ def japanese_level(text: str | Prepared, minimum: bool = False) -> str | None:
     """N1..N5 / native / business / conversational: the best stated, or the minimum asked."""
     prepared = prepare(text)
     lines = [line for line in prepared.prose_lines if _JAPANESE_LINE.search(line)]
+    if not minimum:  # a candidate's reply quotes the project's ask ("> 日本語：N1必須"): its own
+        # lines say the level held, the quoted one only where none other names Japanese
+        lines = [line for line in lines if not _QUOTED.match(line)] or lines
     levels = _levels(lines or prepared.prose_lines, lines, minimum)
     if not levels:  # a labelled line as written, where the prose lines joined it to another
         # (not one a wrap cut, "日本語: N2は" of "日本語: N2は受験予定": a prose line holds it)
@@ -260,7 +270,7 @@ def _level_in_sentence(line: str) -> list[str]:
 
 _COUNTRIES = {
     "JP": r"日本|japan|japanese|日籍",
-    "CN": r"中国|中國|china|chinese|中华(?!民国)|华人|prc",
+    "CN": r"中国|中國|china|chinese|中华(?!民国)|中華(?!民國|民国)|华人|prc",
     "KR": r"韓國|大韓民国|大韩民国|韓国|韩国|south korean|south korea|korean|korea",
     "TW": r"台灣|臺灣|台湾|taiwan|taiwanese|中华民国|中華民國|\br\.?o\.?c\b",
     "VN": r"ベトナム|越南|vietnam|vietnamese|viet nam",
@@ -319,6 +329,8 @@ _NOT_NATURALISED = (
     r"(?<!not )(?<!not yet )(?<!never )(?<!未)(?<!没有)(?<!尚未)(?<!未曾)"
     # "但没有加入日本籍", "未取得日本国籍"
     r"(?<!没有加入)(?<!没加入)(?<!未加入)(?<!没有取得)(?<!未取得)(?<!没)"
+    # "护照仍是中国护照，未入日本籍"
+    r"(?<!未入)(?<!没入)(?<!没有入)(?<!沒入)"
     r"(?!帰化(?:申請|予定|手続|していない|しておりません|はしていない))(?!归化(?:申请|中))"
 )
 _NATURALISED = re.compile(
@@ -374,9 +386,10 @@ _NATURALISED_US = re.compile(
     r"became\s+(?:a|an)\s+(?:U\.\s?S\.|US|American)\s+(?:citizen|national)|加入美国国籍|取得美国国籍",
     re.I,
 )
-# "中国人、30代", "日本人・男性", "ベトナム出身": the person's country, not "日本人と同等の日本語".
+# "中国人、30代", "日本人・男性": the person's country, not "日本人と同等の日本語"; nor where
+# they are from ("社員（中国出身、43歳）" says the origin, not the passport held now).
 _PEOPLE = re.compile(
-    r"(?<![一-龥ァ-ヴー])([一-龥ァ-ヴー]{2,6}?)(?:人(?![材員员数月日才士力と並同程遜相])|出身|の方(?!と))"
+    r"(?<![一-龥ァ-ヴー])([一-龥ァ-ヴー]{2,6}?)(?:人(?![材員员数月日才士力と並同程遜相])|の方(?!と))"
 )
 # "K.S／35歳／ベトナム／N2", "Kenji T. (Japanese, 35)": a bare country or demonym between
 # separators, the way one-line profiles and hotlists write it.
@@ -442,6 +455,8 @@ def _nationality_in_prose(fields: str) -> str | None:
             before = line[max(0, found.start(1) - 30) : found.start(1)]
             if _PLACE_WORDS.search(before) or _LANGUAGE_WORDS.search(before):
                 continue
+            if _FIRM_BEFORE.search(before):  # "Merlion QA Services (Singapore)": the firm's desk
+                continue
             if _SIGNATURE_LINE.search(line):  # "Client Partner - Japan, Vardhan Datasystems Ltd."
                 continue
             code = _exact_country(found.group(1))
@@ -465,6 +480,14 @@ _PLACE_WORDS = re.compile(
 _SIGNATURE_LINE = re.compile(
     r"\b(?:Ltd|Inc|LLC|JSC|Corp|Co\.,? Ltd|GmbH|Pte|Pvt|G\.K|K\.K)\b|\+\d{1,3}[\s-]\d|"
     r"\b(?:tel|phone|mobile|fax)\b|\b\d+(?:st|nd|rd|th)? floor\b",
+    re.I,
+)
+
+
+# A firm's name right before a country in brackets: where the firm sits, not who the person is.
+_FIRM_BEFORE = re.compile(
+    r"\b(?:services|solutions|staffing|systems|technolog(?:y|ies)|consulting|group|partners|"
+    r"software|holdings|labs?|works|digital|networks|tech|K\.K\.|Ltd\.?|Inc\.?|LLC)\s*[(（]\s*$",
     re.I,
 )
 
@@ -611,6 +634,9 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         # "日本のパスポートをお持ちの方にしか入館証が出ません"
         r"日本(?:の)?(?:(?:国)?籍|パスポート|旅券)(?:[^\n。、]|(?<=[をがは])\n[>＞ \t]*){0,10}?"
         r"(?:に限(?:ります|る|定|らせ|られ|って)|のみ|限定|だけ(?!で(?:は)?なく)|しか)|"
+        # "メンバーは日本国籍者で固める方針です", "日本国籍の方のみで構成します"
+        r"日本(?:の)?(?:国)?籍(?:者|の方|の人員|のメンバー)(?:のみ|だけ)?で"
+        r"(?:固め|構成|揃え|統一)|"
         # "日本国籍の方でお願いします", "日本国籍保有者をお願いいたします"
         r"日本(?:の)?(?:国)?籍(?:の方|保有者|保持者|をお持ちの方)(?:で|を)\s*お願い(?:し|いた|致)?|"
         # "外国籍の方は今回対象外", "国籍が日本以外の方は対象になりません", "人员必须持有日本国籍",
@@ -704,7 +730,12 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         # "Green card holders and visa holders will be rejected"
         r"(?:will\s+be|are)\s+(?:rejected|declined|turned\s+down))|"
         r"foreign(?:ers|\s+nationals?|\s+engineers?|\s+candidates?)\s+(?:are\s+)?not\s+"
-        r"(?:accepted|allowed|eligible|considered)",
+        r"(?:accepted|allowed|eligible|considered)|"
+        # "Non-citizens cannot be considered", "which the agency only grants to U.S. citizens"
+        r"non-?\s?(?:us\s+|u\.s\.\s+)?citizens?\s+(?:cannot|can't|can not|will not|won't|are not|"
+        r"aren't)\s+(?:be\s+)?(?:considered|accepted|submitted|eligible)|"
+        r"only\s+(?:grants?|granted|issues?|issued|open|available|given)\s+to\s+"
+        r"(?:us\s+|u\.s\.\s+)?citizens",
         fields,
         re.I,
     ) or _FOREIGNERS_REFUSED_IN_ANSWER.search(fields):
