@@ -888,3 +888,73 @@ def test_words_that_look_like_a_new_form_but_are_not() -> None:
 def test_the_own_engineer_said_plainly_is_no_depth() -> None:
     # "弊社のエンジニアをご紹介": an introduction, not a statement of the chain
     assert commercial_depth("弊社のエンジニアをご紹介させていただきます。") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of companies from the reader, "N社目" (the Nth company)
+        ("商流：貴社から数えて一社目に在籍の方までとします", 1),
+        ("商流：貴社を起点に二社目の方まで可、三社目以降はご遠慮ください", 2),
+        ("三社目以降の方は不可です", 2),
+        # a limit written as the chain it allows
+        ("契約：弊社⇔貴社⇔要員の所属会社、までといたします", 1),
+        ("契約：弊社→貴社→技術者まで", 0),
+        # "与贵司签约的伙伴公司", "贵司下游协力公司"
+        ("请推荐贵司员工，或与贵司签约的伙伴公司的员工；再往下的不考虑", 1),
+        ("贵司员工，或贵司下游协力公司的员工均可", 1),
+        # the reader's own staff, with what it does for them in between
+        ("人员须为在贵司参加社保的正式员工", 0),
+        ("Please submit only engineers employed by your own company.", 0),
+        ("Only submit people hired directly by your firm.", 0),
+    ],
+)
+def test_limits_said_as_the_nth_company_a_written_chain_or_the_readers_own_staff(
+    text: str, expected: int
+) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer's own people
+        ("所属：我司大阪分公司签约的正式员工，不经过其他公司", 0),
+        ("所属：敝司签约的合同制员工", 0),
+        ("身份：本公司在编员工", 0),
+        ("当社が直接雇用しているエンジニアです", 0),
+        ("当社所属のデザイナーをご提案します", 0),
+        ("Status: contract developer (our own consultant)", 0),
+        # a partner's people
+        ("所属：我司多年协作的东洋技研株式会社的在职员工", 1),
+        ("所属：我司的合作企业「株式会社ミドリ」的社员", 1),
+        ("他所属的是和我司合作多年的一家协力企业", 1),
+        ("这位是我们协力厂商的正式员工，不是本公司直接雇用的", 1),
+        ("所属：弊社と取引のある会社にて社員として勤務", 1),
+        ("He is on the payroll of our Osaka partner firm.", 1),
+        ("Employer: Nimbus Labs, our delivery partner", 1),
+        # two or three companies away
+        ("她的公司是我司合作方的下包公司", 2),
+        ("从我司数起，中间隔着两家公司", 2),
+        ("他的雇主和我们之间有人；他离敝司有两家公司", 2),
+        ("从我司算起，他属于第二家公司", 2),
+        ("弊社から数えて3社目の会社の社員です", 3),
+    ],
+)
+def test_depth_said_as_the_nth_company_a_branch_contract_or_a_partner_named(
+    text: str, expected: int
+) -> None:
+    assert commercial_depth(text) == expected
+
+
+def test_new_forms_that_are_not_a_depth_or_a_limit() -> None:
+    # a greeting to the reader's partners and a chain above the sender set no limit
+    assert max_commercial_depth("各位合作伙伴：贵司协力公司各位好") is None
+    assert max_commercial_depth("商流：エンド⇔元請⇔弊社") is None
+    # an introduction of "one of ours" states no chain
+    assert commercial_depth("向您推荐我司一名工程师") is None
+    assert commercial_depth("当社エンジニアをご紹介します") is None
+    # a count of months, not of companies
+    assert commercial_depth("从我司算起第三个月开始可以入场") is None
+    # a partner named as the client, not as the employer
+    assert commercial_depth("协力厂商的项目经验丰富") is None

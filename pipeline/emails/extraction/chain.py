@@ -32,7 +32,7 @@ _KANJI_COUNT = {
 _HOP_COUNT = r"([一二两兩三123]|one|two|three|a single|single)"
 _HOP_UNIT = (
     # "一社を挟んだ先の方まで": the company in between named
-    r"(?:社(?:を?挟んだ)?[先下]|次請け?|次受け|次请け?|次請負|次(?=まで|迄)|[层層](?!楼)|[级級](?=合作|外包|供应|供應|协力|協力|BP)|"
+    r"(?:社(?:を?挟んだ)?[先下目]|次請け?|次受け|次请け?|次請負|次(?=まで|迄)|[层層](?!楼)|[级級](?=合作|外包|供应|供應|协力|協力|BP)|"
     # "one tier below you at most", "one hop from you is fine"
     r"(?:vendor|supplier|subcontract(?:ing|or)?|sub-?vendor)?\s*(?:layers?|tiers?|levels?|hops?)"
     r"(?:\s+(?:below|beneath|under|away from|from)\s+(?:you|your (?:company|firm)))?|"
@@ -132,13 +132,16 @@ _OWN_ONLY = re.compile(
     r"do not propose (?:people|engineers|anyone) employed by your partners|"
     # "we can only take engineers employed by your company itself", "we only accept people
     # hired directly by your firm"
-    r"\bonly (?:take|accept|consider|engage|place|work with) (?:engineers|people|candidates|staff|"
+    r"\b(?:only (?:take|accept|consider|engage|place|work with|submit|propose|send)|"
+    r"(?:submit|propose|send|present) only) (?:engineers|people|candidates|staff|"
     r"consultants|developers|those) (?:who are )?(?:directly )?(?:employed|hired) (?:directly )?"
     r"by your (?:own )?(?:company|firm)|"
     # "贵司必须是该工程师的直接雇主", "不接受从其他公司调来的人员"
     r"(?:贵司|贵公司)(?:必须)?是(?:该)?(?:工程师|人员)?的?直接雇主|不接受从其他公司(?:调来|派来|借来)|"
     # "合同只跟人员所在公司直接签，必须是贵司在职员工"
     r"(?:必须是|只能是|须为)(?:贵司|贵公司)(?:的)?(?:在职|正式|自有)?(?:员工|員工)|"
+    # "须为在贵司缴纳社保的自有正式员工": what the reader does for them between 贵司 and 的
+    r"(?:必须是|只能是|须为|须是)在(?:贵司|贵公司)[^。；;，,\n]{1,10}?的(?:在职|正式|自有){0,2}(?:员工|員工)|"
     r"合同只(?:跟|和|与)人员所在(?:的)?公司直接签|"
     r"(?:禁止|不接受|不可)(?:二次|再)?(?:外包|转包|委托)|贵司直属|"
     # "人员必须和推荐公司本身签有劳动合同", "贵司从别的外包公司借来的人请不要推荐"
@@ -165,7 +168,8 @@ _PARTNER_OK = re.compile(
     # "a company you have a direct contract with", "staff of a sub you hold the contract with",
     # "engineers employed by you, or by your direct subcontractor"
     # "和贵司直接签约的合作公司派来的人", "與貴司直接簽約之下包廠商的員工"
-    r"(?:与|和|跟)(?:贵司|贵公司)直接(?:签|簽)约(?:的|之)?(?:合作|下包|协力)?(?:公司|方|伙伴|企业|厂商)|"
+    # "与贵司签约的伙伴公司的在职员工": 直接 left out
+    r"(?:与|和|跟)(?:贵司|贵公司)(?:直接)?(?:签|簽)约(?:的|之)?(?:合作|下包|协力|伙伴)?(?:公司|方|伙伴|企业|厂商)|"
     # "贵司直接签约的下游公司派来的员工也可以", "貴公司直接配合的外包團隊成員都 OK"
     r"(?:贵司|贵公司)直接(?:签约|配合|合作|往来)的(?:合作|下包|协力|下游|外包)?"
     r"(?:公司|方|伙伴|企业|厂商|团队)(?![^。；;\n]{0,10}?(?:不可|不行|不接受|不考虑|NG))|"
@@ -205,7 +209,8 @@ _PARTNER_OK = re.compile(
     # "限贵司及直接合作伙伴", "贵司员工或其直接合作方员工": the reader and its partners
     # "贵司的员工，或者贵司直接合作伙伴公司的员工"
     r"(?:贵司|贵公司)(?:的)?(?:正式)?(?:员工)?\s*[，,]?\s*(?:及|和|与|或|或者|以及|、|/)\s*"
-    r"(?:其|贵司|贵公司)?(?:的)?(?:直接|一级|直属)?(?:的)?(?:合作|协力)(?:公司|伙伴|方|厂商|企业)|"
+    # "贵司员工，或贵司下游协力公司的正职员工"
+    r"(?:其|贵司|贵公司)?(?:的)?(?:直接|一级|直属|下游)?(?:的)?(?:合作|协力)(?:公司|伙伴|方|厂商|企业)|"
     r"直签或(?:一|1)\s*[层層]|(?:一|1)\s*[级級](?:合作|协力|協力|外包|供应|供應)|"
     r"(?:accept|allow|welcome|ok with)\s+your\s+(?:direct\s+)?"
     r"(?:subcontractors?|partners?|sub-?vendors?)|"
@@ -303,6 +308,8 @@ def max_commercial_depth(text: str | Prepared) -> int | None:
     """商流制限: companies allowed between the reader and the engineer (貴社社員まで = 0)."""
     fields = _TABLE_CONTINUATION.sub(" ", prepare(text).prose_fields)
     allowed, cap = _hops(fields)
+    if allowed is None:
+        allowed = _chain_limit(fields)
     if allowed is None and not _NO_LIMIT.search(fields):
         allowed = _reader_or_partner_limit(fields)
     if allowed is None:  # "一社先不可" alone: the refusal is the limit
@@ -340,7 +347,9 @@ def _reader_or_partner_limit(fields: str) -> int | None:
 
 
 _DEPTH_ZERO = re.compile(
-    r"弊社\s*(?:社員|正社員|プロパー|契約社員|所属|直接雇用|個人事業主|専属|エンジニア|技術者)|自社社員|当社社員|"
+    r"弊社\s*(?:社員|正社員|プロパー|契約社員|所属|直接雇用|個人事業主|専属|エンジニア|技術者)|自社社員|"
+    # "当社所属のアーティスト" (not "当社エンジニアをご紹介": an introduction, no chain stated)
+    r"当社\s*(?:社員|正社員|プロパー|契約社員|所属|直接雇用|専属)|"
     # "弊社と有期雇用契約を結んでいる社員", "自社エンジニア",
     # "弊社大連開発センターに正社員として勤務"
     r"(?:弊社|当社)と(?:の)?\s*(?:有期|無期)?雇用契約|自社(?:の)?(?:エンジニア|技術者|要員)|"
@@ -358,7 +367,8 @@ _DEPTH_ZERO = re.compile(
     r"\bworks? (?:for|with) us\b|\b(?:is|are) (?:with|on) our (?:team|bench|payroll)|"
     r"member of our (?:own )?team|\bdirect(?:ly employed)? employee|employee of ours|"
     r"our (?:direct |own )?(?:employee|staff|resource)s?\b|"
-    r"(?:敝|本|我)(?:公司|司|社)(?:的)?(?:正式|正职|在职|签约|自有|全职)?"
+    r"our own (?:engineer|developer|consultant)s?\b|"  # "full-time staff of X (our own engineer)"
+    r"(?:敝|本|我)(?:公司|司|社)(?:的)?(?:正式|正职|在职|在编|签约|自有|全职)?"
     r"(?:员工|員工|工程师|工程師|技术人员|开发人员)|"
     r"\bone of our (?:own )?(?:in-house |full[- ]time |permanent )?"
     r"(?:engineers|developers|consultants|employees|staff)|"
@@ -387,16 +397,16 @@ _DEPTH_ZERO = re.compile(
     r"(?:independent contractor|freelancer)s?\s+(?:working\s+|contracted\s+|engaged\s+)?"
     r"directly with us|"
     # "弊社で直接雇用している社員", "当社で無期雇用しているエンジニア"
-    r"(?:弊社|当社|自社)(?:で|にて)\s*(?:直接|無期|有期|正規|正社員として)?\s*雇用(?:している|しております|中)|"
+    r"(?:弊社|当社|自社)(?:で|にて|が)\s*(?:直接|無期|有期|正規|正社員として)?\s*雇用(?:している|しております|中)|"
     # "新卒で当社に入社した社員"
     r"(?:弊社|当社|自社)に[^\n、。]{0,6}?入社|"
     # "他是我们公司自己雇用的员工", "我们公司自己的同仁", "我司东京分公司直接雇用的正式员工"
     r"(?:我们|我們)?(?:公司|我司|敝司|本公司)自己(?:直接)?(?:雇用|雇佣|聘用)?的(?:正式)?(?:员|員)工|"
     # "推荐我们工作室的一位同事", "是我们自己的员工", "本公司正式签约的员工"
     r"(?:我们|我們)(?:公司|工作室|团队|團隊)?(?:自己)?的(?:一位|一名)?(?:全职|正式|在职)?"
-    r"(?:同仁|同事|员工|員工)|(?:我司|敝司|本公司|我公司)(?:正式)?签约的(?:员|員)工|"
+    r"(?:同仁|同事|员工|員工)|(?:我司|敝司|本公司|我公司)(?:正式)?签约的(?:正式|合同制|全职|在职)?(?:员|員)工|"
     # "本公司东京分公司的正式员工", "劳动合同和社保都在我们这里", "与我司签订无固定期限劳动合同"
-    r"(?:我司|敝司|本公司|我公司)[^，。,\n]{0,8}?(?:分公司|子公司|办事处|分社|支社)的"
+    r"(?:我司|敝司|本公司|我公司)[^，。,\n]{0,8}?(?:分公司|子公司|办事处|分社|支社)(?:签约|直接雇用)?的"
     r"(?:正式|在职|在籍)?(?:员|員)工|"
     r"(?:劳动合同|社保)[^。\n]{0,8}?在(?:我们这里|我们这边|我司|敝司|本公司)(?!的?(?:合作|协力|外包))|"
     r"(?:与|和|跟)(?:我司|敝司|本公司|我公司|我们)签(?:订|訂|了|有)?[^，。,\n]{0,8}?劳动合同|"
@@ -430,7 +440,7 @@ _DEPTH_ONE = re.compile(
     # "弊社が日頃からお取引している(株)ホクト情報に正社員として勤務"
     r"(?:(?:協業(?:会社|先)|(?:お)?取引先(?:企業|会社)?|パートナー(?:企業|会社)?|協力会社|BP)(?:様)?"
     r"である|(?:弊社|当社)(?:と|が)[^\n、。]{0,6}?(?:お)?取引(?:のある|がある|して(?:い|おり)|させて))"
-    r"[^\n、。]{1,30}?(?:の(?:正|契約)?社員|に\s*(?:(?:正社員|社員|契約社員)として)?(?:ご)?(?:在籍|所属|勤務))|"
+    r"[^\n、。]{1,30}?(?:の(?:正|契約)?社員|に(?:て)?\s*(?:(?:正社員|社員|契約社員)として)?(?:ご)?(?:在籍|所属|勤務))|"
     r"\ba partner (?:company|firm) of ours\b|"
     r"(?:employee|consultant|engineer) of [A-Z][\w&. ]{1,30}, our (?:[\w-]+ ){0,2}partner|"
     r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(「][^)）」\n]{1,30}[)）」])?(?:に|の)\s*"
@@ -447,7 +457,9 @@ _DEPTH_ONE = re.compile(
     # "我司合作伙伴“株式会社アオバ”的正式员工": the partner's name quoted
     r"合作(?:伙伴)?(?:公司|伙伴|方|企业|的(?:(?:一|某)家)?(?:公司|企业))"
     r"(?:[“「\"][^”」\"\n]{1,30}[”」\"])?(?:的)?[^，。,:：\n]{0,12}?"
-    r"(?:员工|員工|人员|工程师|技术人员|顾问|成员|开发)|"
+    r"(?:员工|員工|社员|社員|人员|工程师|技术人员|顾问|成员|开发)|"
+    # "我司长期协作的关西软件株式会社的在籍员工": the partner named after 协作的
+    r"(?:我司|敝司|本公司|我们)[^，。,\n的]{0,4}?协作的[^，。,\n]{1,30}?的(?:在籍|在职|正式)?(?:员工|社员)|"
     r"partner'?s?\s*(?:employee|consultant|resource|staff)|"
     r"works? (?:for|with|at) (?:our|a) partner|"
     r"(?:through|via) (?:a|our) (?:vendor|supplier)|vendor'?s? (?:employee|consultant)|"
@@ -469,6 +481,9 @@ _DEPTH_ONE = re.compile(
     r"(?:from|of|with|at) (?:our|a|one of our) partner (?:company|companies|firms?)|"
     r"employed (?:by|with) (?:our|a) partner|partner company'?s? (?:employee|engineer|consultant)|"
     r"employer\s*[:：]\s*(?:our |a )?partner|on (?:our |a )?partner'?s? payroll|"
+    # "on the payroll of our Tokyo partner company", "Employer: X, our implementation partner"
+    r"payroll of (?:our|a|one of our) (?:[\w-]+ ){0,2}partner|"
+    r"employer\s*[:：]\s*[^,\n]{1,40}?,\s*(?:our|a) (?:[\w-]+ ){0,2}partner\b|"
     r"employee of (?:our|a) (?:direct |trusted |long-?time )partner|"
     r"(?:contractor|consultant|engineer|developer|employee|resource)s?\s+(?:with|at|of|from)\s+"
     r"(?:our|a)\s+(?:[\w-]+\s+)?(?:partner|vendor)s?\b|(?:our|a) (?:partner|vendor) network|"
@@ -478,7 +493,7 @@ _DEPTH_ONE = re.compile(
     r"\b(?:one|1|a single)\s+(?:tier|level|layer|step)\s+(?:below|beneath|under|down from|"
     r"away from|removed from)\s+(?:us|our)\b|"
     r"\b(?:one|1|a single)\s+compan(?:y|ies)\s+(?:away|removed)|"
-    r"合作(?:廠商|厂商)(?:的)?(?:员工|員工|人员|人員|工程师|工程師)|[(（]\s*(?:一|1)\s*[层層]\s*[)）]|"
+    r"(?:合作|协力)(?:廠商|厂商)(?:的)?(?:正职|正式|在职)?(?:员工|員工|人员|人員|工程师|工程師)|[(（]\s*(?:一|1)\s*[层層]\s*[)）]|"
     r"弊社\s*(?:ビジネス)?(?:パートナー|BP|協力会社)|所属\s*[:：]\s*(?:协力|協力|外包|一层|一層)|"
     r"外包合作(?:方|公司)|works? (?:for|with|at) (?:our|a) (?:\w+ )?partner\b|"
     # "弊社の一次パートナー様（協力会社様）所属": a first-tier partner's person
@@ -499,7 +514,8 @@ _DEPTH_ONE = re.compile(
     # "韩工的劳动合同和社保都在我们的合作单位", "他的雇主是和我司长期合作的上海一家协力公司"
     r"(?:劳动合同|社保|雇佣关系)[^。\n]{0,8}?在(?:我们|我司|敝司|本公司)的?(?:合作|协力|外包)"
     r"(?:单位|公司|伙伴|方|厂商)|"
-    r"(?:雇主|所属公司)是[^。，,;；\n]{0,16}?(?:协力|合作|外包|供应)(?:公司|厂商|伙伴|单位|商)|"
+    r"(?:雇主|所属公司|所属的|就职的公司)是[^。，,;；\n]{0,16}?(?:协力|合作|外包|供应)"
+    r"(?:公司|厂商|伙伴|单位|商|企业)|"
     # "Ethan is their employee, not ours": the forwarding partner's
     r"\b(?:is|are) (?:their|its) (?:own )?(?:employees?|staff(?: members?)?|consultants?),? "
     r"not ours\b|"
@@ -519,7 +535,7 @@ _DEPTH_TWO = re.compile(
     r"a vendor (?:to|of) our vendor|\b(?:two|2) compan(?:y|ies) between (?:him|her|them) and us|"
     # "合作公司再下面一家公司的员工", "合作方再下游的一家"
     # "也就是隔了两家公司"
-    r"(?:中间)?隔了?\s*(?:两|兩|2)\s*(?:家|层|層)|再(?:往下|下面|下边|下游|往下面)(?:的)?\s*(?:一|1)\s*家|"
+    r"(?:中间)?隔[了着著]?\s*(?:两|兩|2)\s*(?:家|层|層)|(?:合作伙伴|合作方|合作公司|协力方)的下包|再(?:往下|下面|下边|下游|往下面)(?:的)?\s*(?:一|1)\s*家|"
     # "弊社から見ますと二つ先", "さらにお取引先にあたる", "A社がさらに外注しているB社"
     r"(?:二|2|ふた)つ(?:先|下)|さらに(?:その)?(?:お)?取引先|さらに(?:業務を)?(?:外注|契約|委託|お願い|依頼|発注)|"
     # "二つ下の階層", "2階層先", "もう一社挟む", "he sits two companies down",
@@ -577,7 +593,13 @@ _DEPTH_TWO = re.compile(
 # "商流：弊社→BP→本人": the companies written between the sender and the engineer.
 _CHAIN_LABELS = r"商流|契約形態|契約経路|合作链|合作鏈|chain|contract chain|supply chain"
 # (a box-drawing rule "エンド様 ─ 貴社 ─ 弊社" is an arrow too)
-_CHAIN_ARROW = re.compile(r"\s*(?:→|->|⇒|=>|＞|>|―|—|–|─|━|\s-\s)\s*")
+_CHAIN_ARROW = re.compile(r"\s*(?:→|->|⇒|⇔|↔|=>|＞|>|―|—|–|─|━|\s-\s)\s*")
+# "契約関係：弊社⇔貴社⇔技術者の所属会社、まで": a limit written as the chain it allows; the links
+# after the reader are the companies let in (the engineer himself is none).
+_CHAIN_LIMIT = re.compile(
+    r"(?:弊社|当社)\s*(?:→|⇒|⇔|↔)\s*(?:貴社|御社)((?:\s*(?:→|⇒|⇔|↔)\s*[^→⇒⇔↔\n、。]+?)+)"
+    r"\s*[、,]?\s*(?:まで|迄)"
+)
 # "■商流（念のため明記いたします）\n　エンド様 ─ 貴社 ─ 弊社 ─ …": the chain on the line under
 # its heading
 _CHAIN_HEADING = re.compile(
@@ -592,6 +614,14 @@ _CHAIN_PERSON = re.compile(
     r"(?:个人|個人)?(?:事業主|フリーランス|freelancer))(?!\s*(?:の|が)?\s*(?:所属|所屬|在籍))",
     re.I,
 )
+
+
+def _chain_limit(fields: str) -> int | None:
+    found = _CHAIN_LIMIT.search(fields)
+    if not found:
+        return None
+    parts = [p.strip(" ()（）") for p in _CHAIN_ARROW.split(found.group(1)) if p.strip()]
+    return len(parts) - 1 if _CHAIN_PERSON.match(parts[-1]) else len(parts)
 
 
 def _chain_depth(fields: str) -> int | None:
@@ -614,13 +644,16 @@ def _chain_depth(fields: str) -> int | None:
 # "距敝司兩層": the count of layers from the sender, said outright.
 _LAYERS_FROM_US = re.compile(
     # "离我司隔着两家公司"
-    r"(?:距|离|離)(?:離|离)?\s*(?:敝司|我司|本司|本公司|我们|我們|弊社)\s*(?:隔[了着著]?)?\s*"
+    r"(?:距|离|離)(?:離|离)?\s*(?:敝司|我司|本司|本公司|我们|我們|弊社)\s*(?:隔[了着著]?|有)?\s*"
     r"(?<![\d十])([一二两兩三123])\s*(?:[层層]|家)|"
     # "与我司之间隔了两层", "和我们中间隔了一家"
     r"(?:与|和|跟)\s*(?:敝司|我司|本司|本公司|我们|我們)\s*(?:之间|中间)?\s*隔[了着著]?\s*"
     r"(?<![\d十])([一二两兩三123])\s*(?:[层層]|家)|"
     # "弊社から見て1階層下", "当社から2社先"
-    r"(?:弊社|当社)から(?:見て|見ると|見ますと)?\s*([一二三123])\s*(?:階層|社)\s*(?:下|先)"
+    r"(?:弊社|当社)から(?:見て|見ると|見ますと|数えて)?\s*([一二三123])\s*(?:階層|社)\s*(?:下|先|目)|"
+    # "从我司算起，本人属于第二家公司": the employer's place counted from the sender
+    r"(?:从|由)(?:我司|敝司|本公司|我们)(?:算起|数起|开始算|开始数)[，,]?[^。\n]{0,12}?第\s*"
+    r"([一二两兩三123])\s*家"
 )
 
 
@@ -699,7 +732,7 @@ _NONE_BETWEEN = re.compile(
     r"\bno (?:other company|sub-?vendors?|subcontractors?|intermediar(?:y|ies)|"
     r"third[- ]part(?:y|ies)) (?:is |are |was )?involved\b|"
     r"他社(?:は|が)?(?:一切)?介在して(?:おりません|いません)|中间不经过任何其他公司|"
-    r"中间没有(?:任何)?(?:其他|别的|其它)?(?:公司|第三方)|不经过任何(?:第三方|其他公司|其它公司)",
+    r"中间没有(?:任何)?(?:其他|别的|其它)?(?:公司|第三方)|不经过(?:任何)?(?:第三方|其他公司|其它公司)",
     re.I,
 )
 # "图言是我司的直接合作方，中间没有别的公司": nobody between the writer and a partner named
