@@ -891,7 +891,6 @@ def test_the_citizenship_taken_not_the_one_turned_away(text: str, expected: str)
         ("国籍：中华民国（台湾）", "TW"),
         ("国籍：越南。持有永住签证，护照仍为越南护照，未入日本籍", "VN"),  # not naturalised
         ("国籍：韩国，已入日本籍", "JP"),
-        ("弊社の契約社員（ベトナム出身、31歳）をご紹介します。", None),  # an origin only
         ("弊社社員（日本人、40歳）です。", "JP"),
         ("Greetings from Lionheart IT Services (Singapore). Our engineer lives in Chiba.", None),
         ("Candidate: Arjun K. (Indian, 33)", "IN"),  # a person's brackets still

@@ -386,10 +386,10 @@ _NATURALISED_US = re.compile(
     r"became\s+(?:a|an)\s+(?:U\.\s?S\.|US|American)\s+(?:citizen|national)|加入美国国籍|取得美国国籍",
     re.I,
 )
-# "中国人、30代", "日本人・男性": the person's country, not "日本人と同等の日本語"; nor where
-# they are from ("社員（中国出身、43歳）" says the origin, not the passport held now).
+# "中国人、30代", "日本人・男性", "ベトナム出身": the person's country, not "日本人と同等の日本語"
+# (an origin stands for the nationality unless the mail says the passport changed).
 _PEOPLE = re.compile(
-    r"(?<![一-龥ァ-ヴー])([一-龥ァ-ヴー]{2,6}?)(?:人(?![材員员数月日才士力と並同程遜相])|の方(?!と))"
+    r"(?<![一-龥ァ-ヴー])([一-龥ァ-ヴー]{2,6}?)(?:人(?![材員员数月日才士力と並同程遜相])|出身|の方(?!と))"
 )
 # "K.S／35歳／ベトナム／N2", "Kenji T. (Japanese, 35)": a bare country or demonym between
 # separators, the way one-line profiles and hotlists write it.
