@@ -944,3 +944,21 @@ def test_a_window_that_opens_is_a_start() -> None:
 )
 def test_can_join_from_and_a_start_date_cell_on_its_own_line(text: str, expected: date) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "She is wrapping up a rollout, so the earliest she could start anything new is "
+            "3 May 2026.",
+            date(2026, 5, 3),
+        ),
+        ("His notice runs long: June 8, 2026 is the earliest he can start.", date(2026, 6, 8)),
+        ("月薪 60万日元，5/18 起即可上工", date(2026, 5, 18)),
+    ],
+)
+def test_the_earliest_start_said_either_way_round_and_a_day_then_jike(
+    text: str, expected: date
+) -> None:
+    assert start_date(text, REFERENCE) == expected

@@ -151,3 +151,28 @@ def test_a_currency_code_wrapped_away_from_its_amount_is_read() -> None:
 
 def test_dollars_written_in_katakana_are_dollars() -> None:
     assert parse_money("・単価：時給70ドル", "ja") == Money(70.0, 70.0, "USD", "hour")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("● 時薪：US$70/hr（C2C）", "zh", Money(70, 70, "USD", "hour")),
+        ("希望報酬：月額22,000人民元", "ja", Money(22000, 22000, "CNY", "month")),
+        ("‧ 時薪：¥3,800 – ¥4,200（按實際工時）", "zh", Money(3800, 4200, "JPY", "hour")),
+        # Shift_JIS mail decodes its yen sign as a backslash
+        ("□ 単価：\\550,000～\\650,000／月", "ja", Money(550000, 650000, "JPY", "month")),
+        (
+            "Java dev | Osaka | ¥600K-700K/month | our own employees only | 1 interview",
+            "en",
+            Money(600000, 700000, "JPY", "month"),
+        ),
+    ],
+)
+def test_us_dollars_renminbi_in_japanese_an_hourly_yen_and_the_shift_jis_yen(
+    text: str, language: str, expected: Money
+) -> None:
+    assert parse_money(text, language) == expected
+
+
+def test_a_head_count_is_still_no_rate() -> None:
+    assert parse_money("Founded 2009, 120 employees, capital 10,000,000 JPY", "en") is None

@@ -89,3 +89,21 @@ def test_a_home_said_as_dingju_beats_the_clients_city() -> None:
 def test_a_home_said_as_the_citys_jitaku_beats_the_office_it_refuses() -> None:
     text = "名古屋の自宅から全日リモートでの参画を前提とします。日本橋へ出向く形は難しい状況です。"
     assert find_place(text, HOME_LABELS) == "Aichi"
+
+
+def test_a_home_under_kyoju_or_zhuzhi_beats_the_projects_city_above_it() -> None:
+    text = "東京の案件を拝見しました。\n居住：宮城県名取市\n勤務：東京への出社はできかねます"
+    assert find_place(text, HOME_LABELS) == "Miyagi"
+    text = "您好，看到东京的案件。\n住址：大阪府吹田市（江坂）\n开始：1月"
+    assert find_place(text, HOME_LABELS) == "Osaka"
+
+
+def test_a_home_as_one_item_of_a_one_line_profile() -> None:
+    text = "北京云途推荐：Java 8年 / 日语N2 / 住埼玉县川口市 / 可全远程 / 单价55万"
+    assert find_place(text, HOME_LABELS) == "Saitama"
+
+
+def test_san_diego_and_arlington_in_the_ways_mail_writes_them() -> None:
+    assert find_place("所在地：圣地亚哥，可以每周去两天", HOME_LABELS) == "San Diego"
+    assert find_place("彼はサンディエゴに住んでいます。", HOME_LABELS) == "San Diego"
+    assert find_place("Location: Arlington, VA - onsite", WORK_LABELS) == "Washington DC"

@@ -256,3 +256,19 @@ def test_a_start_said_below_the_profiles_closing_rule_is_read_and_the_signature_
     profile = extract_candidate("推荐", body, "zh", date(2027, 5, 10))
     assert profile.available_from == date(2027, 8, 16)
     assert profile.nationality is None  # not the（日本）of the sender's company name
+
+
+def test_terms_said_below_the_profiles_closing_rule_are_the_offers() -> None:
+    body = (
+        "弊社社員をご紹介いたします。\n\n"
+        "━━━━━━━━━━━━━━━━\n"
+        "氏名：K.T\n"
+        "スキル：Java（6年）\n"
+        "単価：60万円\n"
+        "━━━━━━━━━━━━━━━━\n\n"
+        "週3日程度の出社は問題ございません。\n\n"
+        "株式会社サンプル 田中\n"
+        "TEL 03-0000-0000\n"
+    )
+    profile = extract_candidate("【人材】Java 6年", body, "ja", date(2026, 10, 1))
+    assert profile.remote == "partial"

@@ -705,3 +705,27 @@ def test_remote_only_said_as_home_only_or_no_client_site(text: str) -> None:
 )
 def test_world_twenty_ones_office_and_home_wordings(text: str, expected: str) -> None:
     assert remote(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("作業場所は客先（名古屋駅前）で、リモートワークはございません。", "none"),
+        ("場所　　渋谷区（出社週3・在宅週2）", "partial"),
+        ("地點：香港島中環，每星期返 office 2日，其餘 WFH", "partial"),
+        ("Location: Reston, VA - onsite 5 days, no remote or hybrid option", "none"),
+        ("Osaka | 3 days office / 2 days WFH | Start: March", "partial"),
+        ("勤務：フルリモート希望ですが、月に数日なら出社も可能です", "partial"),
+        ("远程或到场都可以，听从客户安排。", "partial"),
+        ("【工作方式】可以接受每周2天驻场", "partial"),
+        ("週の半分くらいの出社であれば問題ありません。", "partial"),
+        ("He lives in Kobe and can come in every Tuesday.", "partial"),
+    ],
+)
+def test_world_twenty_twos_office_and_home_wordings(text: str, expected: str) -> None:
+    assert remote(text) == expected
+
+
+def test_home_only_with_travel_refused_is_remote_only() -> None:
+    text = "勤務：完全在宅のみ（札幌からの移動は不可）"
+    assert (remote(text), remote_only(text)) == ("full", True)

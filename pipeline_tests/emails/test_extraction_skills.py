@@ -342,3 +342,21 @@ def test_figures_after_one_with_its_unit_share_it() -> None:
 def test_shares_of_a_total_given_a_line_below_it() -> None:
     text = "Infrastructure engineer, 9 years in total\n  6 of those years on AWS, 4 on Terraform"
     assert years_of_experience(text).per_skill == {"AWS": 6.0, "Terraform": 4.0}
+
+
+def test_a_one_line_offers_cells_keep_required_apart_from_the_preferred_cell() -> None:
+    line = "Rust 4年以上 / 嵌入式Linux / 大阪驻场 / 2027年1月开始 / 会 Python、Go 优先 / 面试1次"
+    assert split_skills(line) == (["Rust", "Linux"], ["Python", "Go"])
+
+
+def test_a_skill_name_cut_by_the_line_wrap_is_one_skill() -> None:
+    text = (
+        "She has run the firewall estate for a regional bank for years, mostly on Check\n"
+        "Point appliances, and some Fortinet boxes as well."
+    )
+    assert "Check Point" in extract_skills(text)
+
+
+def test_shell_scripts_written_with_a_space_and_pi_po_alone() -> None:
+    assert canonical_skill("Shell 脚本") == "Shell Script"
+    assert canonical_skill("PI/PO") == "SAP PI/PO"

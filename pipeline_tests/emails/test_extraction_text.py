@@ -142,3 +142,11 @@ def test_a_rule_around_a_forward_word_marks_a_forward() -> None:
         "——以下轉寄自客戶窗口——", "> 物流客戶要把批次處理改寫成 Dataflow 串流管線。",
     ]  # fmt: skip
     assert unquoted_lines(lines) == lines
+
+
+def test_a_profile_table_whose_header_says_xianzhu_it_jingyan_and_zhuyao_jineng() -> None:
+    text = (
+        "国籍 | 年龄 | 现住 | IT经验 | 主要技能 | 日语 | 单价 | 可开始\n"
+        "中国 | 35 | 千叶县 | 9年 | Java 9年 / Spring 5年 | N1 | 65万日元/月 | 2027年3月1日"
+    )
+    assert "可开始: 2027年3月1日" in fields_form(text).splitlines()

@@ -171,7 +171,7 @@ _EN_DAY = (
 # Who joins whom: "start", "start with you", "join a new team", "join you".
 _JOINS = (
     r"(?:start|move|join|begin|work)(?:\s+with\s+(?:you|us|a new \w+|your \w+)|"
-    r"\s+(?:you|a new \w+|your \w+))?"
+    r"\s+(?:you|a new \w+|your \w+|(?:anything|something) new))?"  # "start anything new"
 )
 _STATED_FIRST_DAY = re.compile(
     # "The start date is Monday, January 4, 2027", "the earliest she could start with a new
@@ -187,8 +187,9 @@ _STATED_FIRST_DAY = re.compile(
     rf"({_EN_DAY})\s+(?:would|will)\s+be\s+(?:his|her|their|my)\s+first\s+day|"
     rf"\b(?:could|can)\s+(?:start|begin|join)(?:\s+with\s+you|\s+(?:you|your)(?:\s+(?:project|team))?)?"
     rf"\s+(?:from|on)\s+({_EN_DAY})|"
-    # "August 2, 2027 is the first day she could start with you"
-    rf"({_EN_DAY})\s+(?:is|would be|will be)\s+the\s+first\s+day\s+"
+    # "August 2, 2027 is the first day she could start with you", "January 15, 2028 is the
+    # earliest he can start"
+    rf"({_EN_DAY})\s+(?:is|would be|will be)\s+the\s+(?:first\s+day|earliest(?:\s+date)?)\s+"
     r"(?:she|he|they|I)\s+(?:can|could)|"
     # "first day with you Nov 16" (in a table row that goes on from "runs until mid-")
     rf"\bfirst day with you\s*(?:is|would be|will be|[:：-])?\s*({_EN_DAY})|"
@@ -214,9 +215,9 @@ _STATED_FIRST_DAY = re.compile(
     # "ご参画は本日から2ヶ月ほど先、11月16日以降となる見込み", "ご参画は2027年2月1日からとなります"
     r"(?:参画|稼[働動]|合流|ジョイン)(?:開始)?は[^\n。]{0,20}?"
     r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:以降|から|より)|"
-    # "延长到了11月中旬，所以11月16日起才能进场"
-    r"(\d{1,2}\s*月\s*\d{1,2}\s*[日号號])\s*(?:起|开始|以后|以後)\s*(?:才|就)?\s*(?:能|可以|可)\s*"
-    r"(?:进场|進場|到[岗崗]|入[场場]|开始|開始)|"
+    # "延长到了11月中旬，所以11月16日起才能进场", "11/15 起即可上工"
+    r"(\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|\d{1,2}/\d{1,2}(?![\d/]))\s*(?:起|开始|以后|以後)\s*"
+    r"(?:才|就|即)?\s*(?:能|可以|可)\s*(?:进场|進場|到[岗崗]|入[场場]|开始|開始|上工)|"
     # "所以最早二月份才能过去", "最早明年1月1日才能进场"
     r"最[早快]\s*(?:只能|也要|要|才能)?\s*(?:明年|今年)?\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號])?)\s*"
     r"(?:[(（][^)）\n]{1,4}[)）])?\s*(?:份)?\s*(?:以后|以後|之后|之後)?\s*(?:才)?\s*"
@@ -412,7 +413,7 @@ _IMMEDIATE = re.compile(
     re.I,
 )
 # "本月底即可入场", "一个月后即可入场": 即可 after a date is "then", not "at once"
-_THEN_CAN = re.compile(r"(?<=[底末初旬月日号號后後])\s*即可")
+_THEN_CAN = re.compile(r"(?<=[底末初旬月日号號后後起])\s*即可")  # "11/15 起即可上工" too
 # "本日から", "明日からでも入れます", "今天起", "start tomorrow": the mail's day or the next ones
 _DAY_WORD = re.compile(
     r"(本日|今日|今天|当日|當日|\btoday\b)|(明日|明天|\btomorrow\b)|(明後日|あさって|后天|後天)",

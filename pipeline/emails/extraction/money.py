@@ -60,7 +60,7 @@ _AMOUNT = (  # "2.5W" is 2.5万 in Chinese mail
     r"(?P<mult{n}>万|千|[kK](?![a-z])|[mM](?=\b|/)|[wW](?=\s*(?:/|元|每|以|起|左右|$|[-~])))?"
 )
 _UNIT = (
-    r"(?P<unit{n}>万日元|万日円|万日圆|万円|日元|日圆|日币|円|yen|JPY|美元|美金|元|人民币|RMB|CNY|"
+    r"(?P<unit{n}>万日元|万日円|万日圆|万円|日元|日圆|日币|円|yen|JPY|美元|美金|人民元|元|人民币|RMB|CNY|"
     r"USD|dollars?|ドル|\$)?"
 )
 _RANGE = r"\s*(?:~|-|–|—|〜|から|到|至|to|ー)\s*"
@@ -86,8 +86,14 @@ _LABEL = re.compile(
 )
 # Lines whose figures are not a rate: company facts, settlement hours, headcounts, dates.
 _NOT_RATE = re.compile(
-    r"資本金|资本金|売上|従業員|注册资本|capital|revenue|employees|設立|成立", re.I
+    # (a head count: "120 employees", not "own employees only" in a one-line posting)
+    r"資本金|资本金|売上|従業員|注册资本|capital|revenue|\d[\d,]*\+?\s*employees|employees\s*[:：]\s*\d|"
+    r"設立|成立",
+    re.I,
 )
+# Shift_JIS and ISO-2022-JP write the yen sign with the byte of the backslash, which decodes
+# as one: "単価：\600,000～\700,000／月" is yen.
+_BACKSLASH_YEN = re.compile(r"\\(?=\s*\d)")
 _NEGOTIABLE = re.compile(
     r"スキル見合い|応相談|面議|面议|可议|negotiable|\bDOE\b|TBD|"
     # "Rate: open", "単価：ご相談", "薪资：面谈" (after a money label only: 面談 is an interview)
@@ -121,7 +127,7 @@ _JPY_UNITS = {
     "¥",
     "￥",
 }
-_CNY_UNITS = {"元", "人民币", "rmb", "cny"}
+_CNY_UNITS = {"元", "人民币", "人民元", "rmb", "cny"}
 _USD_UNITS = {"usd", "dollar", "dollars", "$", "us$", "美元", "美金", "ドル"}
 _PERIODS = {
     "人月": "month", "月額": "month", "ヶ月": "month", "か月": "month", "月": "month",
@@ -139,8 +145,10 @@ _LABEL_PERIODS = (
     (re.compile(r"月額|月単価|月薪|人月|monthly|per month", re.I), "month"),
 )
 _FOREIGN = re.compile(
-    r"港[币幣元]|HKD|HK\$|新?台[币幣]|NTD|TWD|NT\$|SGD|S\$|EUR|€|£|GBP|INR|₹|\bLPA\b|lakhs?|"
-    r"VND|₫|AUD|A\$|CAD|C\$|MYR|THB|฿|KRW|₩|欧元|英镑|卢比|越南盾|韩元|澳元|加元|新加坡元",
+    # (S$, A$, C$ alone: "US$85/hr" is dollars)
+    r"港[币幣元]|HKD|HK\$|新?台[币幣]|NTD|TWD|NT\$|SGD|(?<![A-Za-z])S\$|EUR|€|£|GBP|INR|₹|\bLPA\b|"
+    r"lakhs?|VND|₫|AUD|(?<![A-Za-z])A\$|CAD|(?<![A-Za-z])C\$|MYR|THB|฿|KRW|₩|欧元|英镑|卢比|越南盾|"
+    r"韩元|澳元|加元|新加坡元",
     re.I,
 )
 _LANGUAGE_CURRENCY = {"ja": "JPY", "zh": "CNY", "en": "USD"}
@@ -169,6 +177,8 @@ def _written_currency(text: str) -> str | None:
 def parse_money(text: str | Prepared, language: str | None) -> Money | None:
     """The first rate/budget: rate-labelled lines first, then any line with a money unit."""
     prepared = prepare(text)
+    if "\\" in prepared.text:
+        prepared = Prepared(_BACKSLASH_YEN.sub("¥", prepared.text))
     written = _written_currency(prepared.text)
     fallback = _Fallback(
         written or _LANGUAGE_CURRENCY.get(language or "", "USD"),
@@ -353,9 +363,10 @@ def _implied_man(m: re.Match[str], prefix: str, after: str, fallback: _Fallback)
 
 def _plausible_currency(currency: str, period: str, amount: float) -> str:
     """A figure in no written currency, read in the mail's language's, that no one is paid in
-    it: "单价：65万" a month is yen, not 650,000 yuan; "Rate: 700,000/month" is not dollars."""
+    it: "单价：65万" a month is yen, not 650,000 yuan ("時薪 ¥4,000" an hour neither); "Rate:
+    700,000/month" is not dollars."""
     monthly = _monthly(amount, period) or 0
-    if currency == "CNY" and monthly >= 150_000 and period in ("month", "day"):
+    if currency == "CNY" and monthly >= 150_000 and period in ("month", "day", "hour"):
         return "JPY"
     if currency == "USD" and monthly >= 100_000 and period == "month":
         return "JPY"

@@ -79,7 +79,8 @@ WORK_LABELS = (
     r"office(?: location)?|work ?site|where"
 )
 HOME_LABELS = (
-    r"居住地|現住所|住所|住まい|在住|最寄(?:り)?駅|最寄|现住址|现居住地|居住城市|现居|所在地|所在城市|"
+    r"居住(?:地|先)?|現住所|住所|住まい|在住|最寄(?:り)?駅|最寄|现住址|住址|现居住地|居住城市|现居|所在地|"
+    r"所在城市|"
     r"current location|based in|located in|residence|location|city|"
     r"(?<![\w%] )(?<![\w%])home(?: base| town| city)?"  # "Home: Ikoma", not "from home: no"
 )
@@ -93,7 +94,9 @@ _LIVES = re.compile(
     # "福岡市早良区にお住まいです", "横浜市に住んでいます"
     r"([^\s、,。()]{2,12}?)に(?:お住まい|お住い|住んで|居住)|"
     # "名古屋の自宅から全日リモート", "熊本の自宅を離れずに"
-    r"([^\s、,。()はがも]{2,8}?)の(?:ご)?自宅(?:から|を|で|に)",
+    r"([^\s、,。()はがも]{2,8}?)の(?:ご)?自宅(?:から|を|で|に)|"
+    # "… / 经验10年 / 住千叶县船桥市 / 全远程": 住 opening one item of a one-line profile
+    r"(?:^|[/／|｜])\s*住\s*([^\s/／|｜、,，。()]{2,10})",
     re.I,
 )
 _SENTENCE = re.compile(

@@ -218,7 +218,9 @@ _CONTACT = re.compile(r"TEL|電話|电话|〒|E-?mail|Mail|邮箱|URL|https?://|
 _OFFER = re.compile(
     r"単価|单价|予算|预算|スキル|必須|要件|技能|要求|\b(?:rate|budget|skills?|requirements?)\b|"
     # the start, said below the profile's closing rule: "到岗时间需要说明：…8月16日以后才能进场"
-    r"到[岗崗]|[进進入]场|[进進入]場|開始|稼[働動]|参画|\b(?:available|availability|start)\b",
+    r"到[岗崗]|[进進入]场|[进進入]場|開始|稼[働動]|参画|\b(?:available|availability|start)\b|"
+    # and the terms: "週の半分程度の出社は問題ございません" below the profile's rule
+    r"出社|在宅|リモート|常駐|[远遠]程|[驻駐]场|\b(?:remote|on-?site|hybrid)\b|国籍|日本語|日语|商流",
     re.I,
 )
 

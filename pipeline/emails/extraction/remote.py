@@ -28,6 +28,9 @@ _REMOTE_PARTIAL = re.compile(
     r"週\s*\d(?:\s*[~-]\s*\d)?\s*日?\s*(?:程度)?\s*(?:の|は)?\s*(?:リモート|出社|在宅)|"
     r"ハイブリッド|在宅併用|出社併用|hybrid|remote\s*\d\s*days|"
     r"\d\s*days?\s*(?:a |per )?(?:week\s*)?(?:onsite|on-site|remote|in(?: the)? office)|"
+    # "2 days office / 3 days WFH", "出社週2・在宅週3"
+    r"\b[1-4]\s*days?\s*(?:a |per )?(?:week\s*)?(?:office|WFH)\b|"
+    r"(?:出社|在宅|リモート)\s*週\s*[1-4](?!\d)|"
     r"(?:onsite|on-site|in[- ]office)\s*[1-4]\s*days?\s*(?:/|a|per)\s*(?:week|wk)|"
     r"(?:mostly|partially|partly)\s*remote|remote\s*(?:with|\+)\s*(?:occasional|some)|"
     # "出社は火・水・木、月・金は在宅", "月水金はオフィス、火木は自宅で作業", "出社は毎週金曜のみ"
@@ -60,7 +63,7 @@ _REMOTE_PARTIAL = re.compile(
     # "每周可以有一天在家", "一周在公司三天，两天居家"
     r"每[周週]\s*(?:可以|可)?\s*(?:有)?\s*[一两二三四1-4]\s*天\s*(?:居家|在家)|"
     r"(?:每|一)[周週]\s*(?:在|去|到)(?:公司|现场|現場|办公室|辦公室)\s*[一两二三四1-4]\s*天|"
-    r"(?:[远遠][程端]|居家|在家)(?:办公|辦公|工作)?\s*(?:和|或|与|/|、|及)\s*(?:现场|現場|驻场|駐場|到岗|到公司|坐班)"
+    r"(?:[远遠][程端]|居家|在家)(?:办公|辦公|工作)?\s*(?:和|或|与|/|、|及)\s*(?:现场|現場|驻场|駐場|到岗|到公司|坐班|到场|到場)"
     r"(?:办公|辦公|工作)?\s*(?:均可|都可|皆可|都行|结合|結合)|"
     r"(?:现场|現場|驻场|駐場)(?:办公|辦公|工作)?\s*(?:和|或|与|/|、|及)\s*[远遠][程端](?:办公|辦公|工作)?\s*"
     r"(?:均可|都可|皆可|都行|结合|結合)|"
@@ -80,7 +83,7 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:いずれも|どちらも|両方|どちらでも)|\bhome on (?:the )?other days\b|"
     rf"\boffice every {_WEEKDAY}|"
     # "每星期返品川寫字樓兩日": back at the office two days a week (Hong Kong)
-    r"(?:返|回)[^\n，,。]{0,8}?(?:寫字樓|写字楼|写字樓|公司|辦公室|办公室)\s*[一两兩二三四1-4]\s*[日天]|"
+    r"(?:返|回)[^\n，,。]{0,8}?(?:寫字樓|写字楼|写字樓|公司|辦公室|办公室|office)\s*[一两兩二三四1-4]\s*[日天]|"
     # "three days a week at the desk, two at home", "Two days a week from home are allowed"
     r"\b(?:one|two|three|four)\s*days?\s*(?:a |per |/)?week[^.\n]{0,20}?"
     r"(?:office|on-?site|remote|at the desk|(?:at|from) home)|"
@@ -147,7 +150,9 @@ _REMOTE_PARTIAL = re.compile(
     # "on Mondays and Thursdays and works from home", "the team comes in on Tuesdays",
     # "每周至少来现场三天"
     r"(?:Mon|Tues|Wednes|Thurs|Fri)days? and (?:Mon|Tues|Wednes|Thurs|Fri)days?|"
-    r"comes? in on (?:Mon|Tues|Wednes|Thurs|Fri)days?|"
+    r"comes? in (?:on|every) (?:Mon|Tues|Wednes|Thurs|Fri)days?|"
+    # "週の半分程度の出社は問題ございません"
+    r"週の半分(?:程度|くらい|ぐらい|ほど)?(?:の)?(?:出社|出勤|常駐)|"
     r"每[周週]\s*(?:至少)?\s*(?:来|去|到)(?:现场|公司|办公室)\s*[一两二三四1-4]\s*天|"
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri)days? (?:at|from) home|"
     r"其余(?:[一两二三四五1-5]\s*天|时间|時間|天数|几天|日子)?\s*(?:在|到|去)?\s*(?:客户)?"
@@ -175,7 +180,7 @@ _REMOTE_PARTIAL = re.compile(
     r"\boffice/home split\b|\bsite and home\b|\ba mix of office and home\b|"
     rf"\b{_WEEKDAY}/{_WEEKDAY}\s+(?:in the office|on-?site)|"
     # "一週三天進場沒有問題", "每週三天進駐", "按每周3天出勤", "每周两天到 NOC", "週3日の現場勤務可"
-    r"[周週]\s*[一两兩二三四1-4]\s*天\s*(?:[进進]场|[进進]場|[进進]駐|进驻|出勤|[进進]\s*(?:办公室|辦公室)|到\s*\S)|"
+    r"[周週]\s*[一两兩二三四1-4]\s*天\s*(?:[进進]场|[进進]場|[进進]駐|进驻|驻场|駐場|出勤|[进進]\s*(?:办公室|辦公室)|到\s*\S)|"
     r"每[周週][^\n，。,]{0,6}?(?:现场|現場)\s*[一两兩二三四1-4]\s*天|"
     # "一周三天去大手町没问题"
     r"一[周週]\s*[一两兩二三四1-4]\s*天\s*(?:去|到|进|進)[^\n，。,]{0,8}?(?:没问题|沒問題|可以|OK)|"
@@ -201,7 +206,7 @@ _REMOTE_PARTIAL = re.compile(
 _REMOTE_NONE = re.compile(
     r"リモート\s*(?:不可|なし|無し|NG|×)|フル出社|完全出社|常駐|出社のみ|基本出社|在宅不可|"
     # "在宅勤務はありません（フル出社）", "※客先常駐、在宅勤務はありません"
-    r"(?:在宅|リモート|テレワーク)(?:勤務|作業)?(?:は|の予定は)?\s*(?:ありません|ございません|なし|無し)|"
+    r"(?:在宅|リモート|テレワーク)(?:勤務|作業|ワーク)?(?:は|の予定は)?\s*(?:ありません|ございません|なし|無し)|"
     r"on-?site(?:\s*only)?|in[- ]office|work\s*from\s*office|\bWFO\b|no\s*remote|not\s*remote|"
     r"[驻駐][场場]|常驻|坐班|[现現][场場](?:办公|辦公)|"
     r"[:：]\s*现场|不可远程|不支持远程|"
@@ -540,14 +545,18 @@ _NO_ONSITE = re.compile(
 _ONSITE_ALL_WEEK = re.compile(
     r"\b(?:five|5|full)\s*days?\s*(?:a|per|/)\s*week\s*(?:in the office|at the office|on-?site|"
     r"at the client(?:'s)?(?: site| office)?)|(?:in the office|on-?site)\s*(?:five|5)\s*days?\s*"
-    r"(?:a|per|/)\s*week|(?:does not|doesn't|do not|don't|won't|will not|cannot|can't)\s+"
+    r"(?:a|per|/)\s*week|(?:on-?site|in the office)\s*(?:five|5)\s*days\b|"
+    # "no remote or hybrid option": hybrid named to be refused
+    r"\bno\s+(?:remote|WFH)\s*(?:or|/|,|and)\s*hybrid(?:\s+options?)?|\bno\s+hybrid\b|"
+    r"(?:does not|doesn't|do not|don't|won't|will not|cannot|can't)\s+"
     r"(?:want|wish|like|intend)?\s*(?:to\s+)?(?:work\s+(?:from\s+home|remotely)|WFH)|"
     r"每[周週]\s*(?:五|5)\s*天\s*(?:到岗|到崗|到公司|进公司|進公司|到办公室|到辦公室|到现场|到現場|驻场|駐場|"
     r"(?:在|去|到|进|進)?\s*(?:客户|客戶)?(?:现场|現場|公司|办公室|辦公室))|"
     r"週\s*5\s*日?\s*(?:出社|常駐)|"
     # remote named to be refused: "在宅NG", "在宅での作業を希望しておりません", "リモートの案件は
     # 希望されていません", "不接受居家办公", "will not take remote work", "not looking for remote"
-    r"(?:在宅|リモート|テレワーク)(?:(?!出社|常駐|オンサイト|通勤|国籍|以外|でなければ|でないと)[^\n。、・/／|｜【】\s]){0,12}?"
+    r"(?:在宅|リモート|テレワーク)(?:(?!出社|常駐|オンサイト|通勤|国籍|以外|でなければ|でないと|のみ|だけ|限定)"
+    r"[^\n。、・/／|｜【】\s]){0,12}?"
     r"(?:NG|不可|希望(?:されて|して|され)?(?:おりません|いません|ない)|希望(?:致し|いたし|し)ません|"
     r"希望せず|しない|できない|できません|不要)|"
     # "在宅はできません", "在宅日はありません": no remote day at all
@@ -613,8 +622,8 @@ def remote(text: str | Prepared) -> str | None:
         return "full"
     onsite = _REMOTE_NONE.search(body)
     rest = _REMOTE_NONE.sub(" ", body)  # "リモート不可" names remote only to refuse it
-    if _REMOTE_FULL.search(rest):
-        return "partial" if onsite else "full"
+    if _REMOTE_FULL.search(rest):  # "フルリモート希望ですが、必要時は出社も可能です" is partial
+        return "partial" if onsite or _ONSITE_OK.search(body) else "full"
     if re.search(r"\bremote\b|[远遠][程端]|リモート|在宅", rest, re.I):
         return "partial" if onsite or "リモート" in rest else "full"
     return "none" if onsite else None

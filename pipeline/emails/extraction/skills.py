@@ -207,7 +207,7 @@ def extract_skills(text: str | Prepared) -> list[str]:
     """
     order: list[str] = []
     named: set[str] = set()  # mentioned as a skill at least once, not only as a role
-    for line in prepare(text).lines:
+    for line in prepare(text).prose.splitlines():  # a name cut by a wrap ("Check\nPoint")
         for _, end, name in skill_hits(line):
             if name not in order:
                 order.append(name)
@@ -317,7 +317,10 @@ def _clauses(line: str) -> list[str]:
     marker = _PREFERRED.search(line)
     if marker is None or not skill_hits(line[: marker.start()]):
         return [line]
-    return [c for c in _CLAUSE.split(line) if c.strip()] or [line]
+    clauses = _CLAUSE.split(line)
+    if line.count(" / ") >= 3:  # "VHDL 5年以上 / FPGA设计 / … / 会 Verilog、C 优先": cells
+        clauses = [cell for clause in clauses for cell in clause.split(" / ")]
+    return [c for c in clauses if c.strip()] or [line]
 
 
 def _skills_of_clause(line: str, mode: str, required: list[str], preferred: list[str]) -> str:

@@ -178,6 +178,7 @@ _KNOWN_LABEL = re.compile(
     r"initials|age|gender|country|city|area|based in|base location|(?:nearest )?station|"
     r"main skills|tech stack|total experience|monthly rate|avail\.?|work preference|affiliation|"
     r"company|role|notes|remarks|居住|城市|[经經]验|[备備]注|[备備]註|[远遠]端|可到[职職]|日[语語]|[报報][价價]|"
+    r"现住|現住|IT\s*(?:[经經]验|経験)|主要技能|"
     r"consultant|candidate|engineer|total|work auth(?:orization)?|"
     r"(?:window|engagement|contract|assignment|project) (?:opens|begins|starts|commences))",
     re.I,
