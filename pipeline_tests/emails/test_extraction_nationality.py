@@ -934,3 +934,98 @@ def test_a_mother_tongue_a_meeting_without_trouble_and_a_quoted_ask(
 )
 def test_a_team_of_nationals_and_non_citizens_turned_away(text: str, expected: bool | None) -> None:
     assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a connective, before a stay in another country that grants no citizenship
+        (
+            "ただし国籍は日本で、米国にはL-1ビザで滞在しております。米国市民権は持っておりません",
+            "JP",
+        ),
+        ("氏名: M.H（38歳・女性） 【国籍】日本 【居住】福岡県春日市", "JP"),  # a label mid-line
+        ("|氏名    N.V.H（32歳・男性）\n|国籍    ベトナム\n|日本語   JLPT N1", "VN"),  # a box's row
+        ("J.Qさんは日本（帰化）籍のエンジニアで、経験は10年です。", "JP"),
+        ("対象者は上海市長寧区在住の中国籍エンジニア（32歳）です。", "CN"),  # not the place before
+        ("日本在住の外国籍エンジニアです。", None),
+    ],
+)
+def test_a_nationality_after_a_connective_a_label_mid_line_and_the_country_before_seki(
+    text: str, expected: str | None
+) -> None:
+    assert nationality(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Daniel Kruger (D.K.), a South African national, has lived in Nagoya for years.", "ZA"),
+        ("Mr. N. Perera is a Sri Lankan national living in Hakata-ku, Fukuoka.", "LK"),
+        ("Her rate is USD 58 an hour. She is a Portuguese citizen.", "PT"),
+        ("Tanya Okafor, Raleigh NC, works remotely, American by birth.", "US"),
+        ("She is an employee of our company; nationality Indian.", "IN"),
+        ("Japanese: native speaker (she is Japanese)", "JP"),
+        ("T.M., male, 36, Japanese (native speaker)", "JP"),  # a cell, then the language
+    ],
+)
+def test_a_two_word_demonym_a_nationality_by_birth_and_one_said_in_english_prose(
+    text: str, expected: str
+) -> None:
+    assert nationality(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是鼎峰资訊(日本)股份有限公司的业务陳柏宇。",  # a firm's name
+        "瀚川信息技術(日本)株式会社",
+        "陈佳\n杭州云栈科技 日本法人",  # a firm's branch
+        "  Japanese - JLPT N1",  # a language's label
+        "Tableau - 5 years | SQL - 8 years | Japanese - JLPT N2 (comfortable in meetings)",
+        "Japanese (JLPT N1) | Lives in Osaka",
+        "Sandeep Kulkarni\nAccount Manager - Japan",  # the sender's territory
+        "Base: Bangalore, India - remote only, no relocation",  # where, not who
+        "14F, 311 Teheran-ro, Gangnam-gu, Seoul 06151, Korea",  # a signature's address
+        "Looker developer - fully remote (Japan) - 1 December start",
+    ],
+)
+def test_no_nationality_from_a_firm_a_language_label_a_territory_or_a_place(text: str) -> None:
+    assert nationality(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "expected"),
+    [
+        (
+            "・日本人、52歳男性\n・日本生まれ日本育ちで、日本語はもちろん問題ありません",
+            False,
+            "native",
+        ),
+        ("日本人で、日本語での会議・資料作成はもちろん問題ございません。", False, "native"),
+        ("お客様は日本人で、日本語での会話が必要です", False, None),  # not the person
+        ("日本語 :業務上問題ございません", False, "business"),
+        ("日语: 生活和工作都没问题", False, "business"),
+        # the sender's own Japanese, still being learnt
+        ("I am writing in English as I am still learning Japanese business writing.", True, None),
+    ],
+)
+def test_a_japanese_born_person_is_native_and_work_without_trouble_is_business(
+    text: str, minimum: bool, expected: str | None
+) -> None:
+    assert japanese_level(text, minimum=minimum) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国籍は問いませんが、上記の日本語要件は厳守でお願いいたします。", True),
+        ("◇国籍：上記の日本語要件を満たしていれば、どちらの国の方でも歓迎です", True),
+        ("Nationality: the client does not mind where the engineer comes from", True),
+        ("■Nationality: foreign nationality OK", True),
+        ("國籍：歡迎外籍人士，只要日文達標即可", True),
+        ("Foreign nationality OK?", None),  # a question, no answer
+    ],
+)
+def test_foreign_nationals_welcome_whatever_the_country(text: str, expected: bool | None) -> None:
+    assert foreign_nationals_ok(text) is expected

@@ -37,6 +37,16 @@ _JLPT = re.compile(
 _OLD_LEVEL = re.compile(
     r"(?:日本語|日语|日語|JLPT|能力考试)[^\n,，、;；。]{0,8}?([1-4一二三四])\s*[級级]"
 )
+# A sentence on Japanese that says the person is Japanese: "日本人ですので、日本語での設計書作成も
+# 問題ございません", "他是日本人，日语没有问题", "日本人で、日本語での会議も問題ございません",
+# "日本生まれ日本育ちで", "born and raised in Japan" (not "日本人のためのサービス", "客户是日本人";
+# nor English, whose "he is a Japanese national" names no language).
+_JAPANESE_PERSON = (
+    r"日本人(?:です|なので|ですので|であり|のため(?!の))|(?:他|她|本人)是日本人|"
+    # (opening the sentence, or of the person: not "お客様は日本人で、")
+    r"(?:^|(?<=[。、,，・\s(（])|(?<=本人は)|(?<=彼は)|(?<=彼女は))日本人で(?=[、,，])|"
+    r"日本生まれ[、・]?日本育ち|日本で生まれ育|\b(?:born and raised|grew up) in Japan\b"
+)
 _DESCRIPTIVE = (
     (
         "native",
@@ -47,16 +57,15 @@ _DESCRIPTIVE = (
         # "日本語は第一言語です", "日语是第一语言", "日本語は生まれたときから使っている言葉",
         # "从小说日语长大", "has spoken Japanese since birth"
         r"第一(?:言語|语言|語言)|生まれ(?:た時から|たときから|てからずっと)|"
-        r"从小(?:就)?(?:说|講|讲)|從小(?:就)?(?:說|講)|since birth|from birth|"
-        # a sentence on Japanese that says the person is Japanese: "日本人ですので、日本語での
-        # 設計書作成も問題ございません", "他是日本人，日语没有问题" (not "日本人のためのサービス",
-        # "客户是日本人"; nor English, whose "he is a Japanese national" names no language)
-        r"日本人(?:です|なので|ですので|であり|のため(?!の))|(?:他|她|本人)是日本人",
+        r"从小(?:就)?(?:说|講|讲)|從小(?:就)?(?:說|講)|since birth|from birth|" + _JAPANESE_PERSON,
     ),
     (
         "business",
         r"ビジネス|business|商务|商務|流暢|流利|fluent|上級|高级|熟练|无障碍|精通|proficient|堪能|"
-        r"(?:問題|支障|不自由)(?:なし|ありません)|"
+        # "業務上問題ございません"
+        r"(?:問題|支障|不自由)(?:なし|ありません|ございません)|"
+        # "生活和工作都没问题", "工作上沒有問題"
+        r"(?:工作|业务|業務|会议|會議|开会|開會)(?:上|中)?(?:也|都)?(?:完全)?(?:没|沒)(?:有)?(?:问题|問題)|"
         # "仕事で不自由のないレベル", "業務上支障のない日本語", "会議でも問題がない",
         # "打ち合わせを日本語で不自由なくこなせる方" (not "日本語で問題なく日常会話ができる")
         # "仕事の場面で不自由なく日本語を使える方"
@@ -156,7 +165,9 @@ _ASPIRED_LEVEL = re.compile(
 _DENIED_LEVEL = re.compile(
     r"(?:ビジネス|business|商务|商務|流暢|fluent)[^\n、。,，()（）]{0,14}?"
     r"(?:難しい|むずかしい|厳しい|不可|できません|できない|不行|不够|不夠|困难|困難|吃力)|"
-    r"\bnot (?:yet )?(?:at )?(?:a )?(?:business|fluent)",
+    r"\bnot (?:yet )?(?:at )?(?:a )?(?:business|fluent)|"
+    # "I am still learning Japanese business writing"
+    r"\b(?:learning|studying)\s+(?:japanese\s+)?(?:business|fluen)",
     re.I,
 )
 _LEVEL_RANK = {"native": 0, "N1": 1, "business": 2, "N2": 3, "conversational": 4, "N3": 5,
@@ -218,6 +229,15 @@ def _levels(read: list[str], lines: list[str], minimum: bool) -> list[str]:
             for clause in clauses or ([line] if _about_japanese(line) else []):
                 clause = _DENIED_LEVEL.sub(" ", clause)
                 levels += [lvl for lvl, pat in _DESCRIPTIVE if re.search(pat, clause, re.I)]
+        if not minimum:  # "日本生まれ日本育ちで、日本語はもちろん問題ありません": a sentence on
+            # Japanese that says the person is Japanese says native, whatever its clause on
+            # Japanese says
+            levels += [
+                "native"
+                for line in lines
+                for sentence in _SENTENCE_BREAK.split(line)
+                if _about_japanese(sentence) and re.search(_JAPANESE_PERSON, sentence, re.I)
+            ]
     if not levels:  # "Japanese citizen, native speaker": the level in the clause after
         levels = [lvl for line in lines for lvl in _level_after_japanese(line)]
     if not levels:  # "日語: 能用日語開會、寫週報，商務程度": a later clause of the sentence
@@ -308,6 +328,8 @@ _COUNTRIES = {
     "UZ": r"烏茲別克|ウズベキスタン|乌兹别克|uzbekistan|uzbek",
     "PE": r"秘魯|ペルー|秘鲁|peru|peruvian",
     "IE": r"愛爾蘭|アイルランド|爱尔兰|ireland|irish",
+    "ZA": r"南アフリカ|南非|south africa|south african",
+    "PT": r"ポルトガル|葡萄牙|portugal|portuguese",
 }
 _ANY_COUNTRY = re.compile(
     "|".join(f"(?P<{code}>{pattern})" for code, pattern in _COUNTRIES.items()), re.I
@@ -358,11 +380,19 @@ def country_code(value: str) -> str | None:
 # colon.
 # (not the topic: "国籍方面先跟您说明：他在日本生活了十二年", "国籍について")
 _NATIONALITY_SAID = re.compile(
-    # (a bulleted row too: "◉ 国籍  日本", "■国籍 中国")
-    r"(?:^|\n|[。、,，(（]|(?:ご)?本人の)\s*[・\-◉●○■□◆◇▼▽▶►•*※]?\s*(?:国籍|出身(?:国|地)?)"
-    r"\s*(?:は|が|[ \t]+)?\s*"
+    # (a bulleted row too: "◉ 国籍  日本", "■国籍 中国", a box's row "|国籍    ベトナム"; a
+    # bracketed label mid-line: "氏名: M.H（38歳） 【国籍】日本 【居住】…"; after a connective:
+    # "ただし国籍は日本で、米国にはL-1ビザで滞在しております")
+    r"(?:^|\n|[。、,，(（【]|(?:ご)?本人の|(?:ただし|但し|なお|尚|また|ちなみに|因みに))"
+    r"\s*[・\-◉●○■□◆◇▼▽▶►•*※|│┃｜]?\s*(?:国籍|出身(?:国|地)?)"
+    r"\s*(?:は|が|】|[ \t]+)?\s*"
     r"(?!方面|について|に(?:関|つい)|关于|關於|上|的(?:问题|問題|事))"
-    r"([^\n、,。]{1,16})"
+    r"([^\n、,。【]{1,16})"
+)
+# The same in English prose: "She is an employee of our company; nationality Indian.", "his
+# nationality is Vietnamese" (a country by itself, not "nationality is not a condition").
+_NATIONALITY_SAID_EN = re.compile(
+    r"\b(?i:nationality|citizenship)(?:\s+is)?\s+((?:South |North |New |Sri |Hong )?[A-Z][a-z]+)\b"
 )
 _FOREIGN_OF = re.compile(r"外国籍\s*[(（]\s*([^)）\n]{1,12})\s*[)）]")
 # The passport held: "持中国护照", "护照仍然是中国护照", "ベトナムのパスポートを所持",
@@ -376,7 +406,9 @@ _PASSPORT_HELD = re.compile(
 # "帰化済", "帰化しており", "已归化日本", "入籍日本，现为日本国籍", "naturalized", "現在は日本国籍":
 # Japanese now, whatever the origin ("帰化申請中" is not).
 _NATURALISED_NOW = re.compile(
-    rf"{_NOT_NATURALISED}(?:帰化(?:済|済み|しており|しています|した|しました|取得)|(?:已|已经)?归化|"
+    # (and in brackets: "日本（帰化）籍のエンジニア", "韓国（帰化）")
+    rf"{_NOT_NATURALISED}(?:帰化(?:済|済み|しており|しています|した|しました|取得|[)）])|"
+    r"(?:已|已经)?归化|"
     r"入籍済|入籍日本|naturali[sz]ed|現在(?:は|の国籍は)?日本国籍|日本国籍を取得|"
     r"现(?:在)?(?:为|是|已是)日本(?:国)?籍|(?:取得|获得|加入)(?:了)?日本(?:国|國)?籍)",
     re.I,
@@ -389,7 +421,9 @@ _NATURALISED_US = re.compile(
 # "中国人、30代", "日本人・男性", "ベトナム出身": the person's country, not "日本人と同等の日本語"
 # (an origin stands for the nationality unless the mail says the passport changed).
 _PEOPLE = re.compile(
-    r"(?<![一-龥ァ-ヴー])([一-龥ァ-ヴー]{2,6}?)(?:人(?![材員员数月日才士力と並同程遜相])|出身|の方(?!と))"
+    # (not a firm's "法人": "杭州云栈科技日本法人")
+    r"(?<![一-龥ァ-ヴー])([一-龥ァ-ヴー]{2,6}?)(?:(?<!法)人(?![材員员数月日才士力と並同程遜相])|出身|"
+    r"の方(?!と))"
 )
 # "K.S／35歳／ベトナム／N2", "Kenji T. (Japanese, 35)": a bare country or demonym between
 # separators, the way one-line profiles and hotlists write it.
@@ -424,6 +458,9 @@ def nationality(text: str | Prepared) -> str | None:
     said = _NATIONALITY_SAID.search(fields)
     if said and country_code(said.group(1)):
         return country_code(said.group(1))
+    for said in _NATIONALITY_SAID_EN.finditer(fields):
+        if code := _exact_country(said.group(1)):
+            return code
     foreign = _FOREIGN_OF.search(fields)
     if foreign and country_code(foreign.group(1)):
         return country_code(foreign.group(1))
@@ -431,6 +468,19 @@ def nationality(text: str | Prepared) -> str | None:
         if code := country_code(next(g for g in held.groups() if g)):
             return code
     return _nationality_in_prose(fields)
+
+
+# The country right before 籍: "上海市長寧区在住の中国籍エンジニア" is CN, whatever place the
+# words before it name ("日本在住の中国籍" is not JP).
+_COUNTRY_BEFORE_SEKI = re.compile(rf"(?:{_ANY_COUNTRY.pattern})(?=\s*の?\s*(?:国|國)?\s*籍$)", re.I)
+
+
+def _country_before_seki(words: str) -> str | None:
+    """The country of "…中国籍" (naturalised is JP, as `country_code` reads it)."""
+    if _NATURALISED.search(words):
+        return country_code(words)
+    found = _COUNTRY_BEFORE_SEKI.search(words)
+    return found.lastgroup if found else None
 
 
 def _nationality_in_prose(fields: str) -> str | None:
@@ -442,7 +492,11 @@ def _nationality_in_prose(fields: str) -> str | None:
         r"\b([A-Z][A-Za-z]+)\s+(?:national|citizen)s?\b|([^\s、,]{1,6})人(?:エンジニア|技術者|工程师)",
         fields,
     ):
-        if code := country_code(next(g for g in match.groups() if g)):
+        if match.group(1):  # the country that 籍 closes, not a place before it
+            code = _country_before_seki(match.group(0))
+        else:
+            code = country_code(next(g for g in match.groups() if g))
+        if code:
             return code
     for pattern in (_ENGLISH_NATIONAL, _ENGLISH_DEMONYM, _PEOPLE):
         for found in pattern.finditer(fields):
@@ -457,6 +511,12 @@ def _nationality_in_prose(fields: str) -> str | None:
                 continue
             if _FIRM_BEFORE.search(before):  # "Merlion QA Services (Singapore)": the firm's desk
                 continue
+            after = line[found.end(1) :]
+            # "杭州启衡网络(日本)株式会社" is a firm's name; "Japanese - JLPT N2" a language
+            if _FIRM_AFTER.match(after) or _LEVEL_AFTER.match(after):
+                continue
+            if _TITLE_BEFORE.search(before):  # "Account Manager - Japan": the sender's territory
+                continue
             if _SIGNATURE_LINE.search(line):  # "Client Partner - Japan, Vardhan Datasystems Ltd."
                 continue
             code = _exact_country(found.group(1))
@@ -468,8 +528,11 @@ def _nationality_in_prose(fields: str) -> str | None:
 _PLACE_WORDS = re.compile(
     # (and a signature's address: "27 Residency Road, Bengaluru 560025, India", "12/F, Kowloon
     # Bay Centre, Hong Kong")
-    r"location|based|live|living|resid|address|office|site|city|road|street|avenue|floor|bldg|"
-    r"building|suite|unit|centre|center|tower|plaza|\d+/F\b|勤務地|場所|住所|所在|居住|在住|最寄|"
+    # ("14F, 311 Teheran-ro, Gangnam-gu, Seoul 06151, Korea": a floor, a postcode; "Base:
+    # Bangalore, India - remote only"; "fully remote (Japan)")
+    r"location|based|\bbase\b|live|living|resid|address|office|site|city|road|street|avenue|"
+    r"floor|bldg|building|suite|unit|centre|center|tower|plaza|\d+/F\b|\b\d+F\b|"
+    r"\b\d{4,}(?:-\d+)?\s*,\s*$|\b(?:remote|onsite|on-site|hybrid)\s*[(（]?\s*$|勤務地|場所|住所|所在|居住|在住|最寄|"
     r"地点|地址|现住|工作地|常驻|驻场|\b(?:in|at|near)\b",
     re.I,
 )
@@ -492,6 +555,27 @@ _FIRM_BEFORE = re.compile(
 )
 
 
+# A firm's legal form right after a country in brackets: "鼎峰资訊(日本)股份有限公司".
+_FIRM_AFTER = re.compile(
+    r"[ \t]*[)）][ \t]*(?:株式会社|股份有限公司|有限公司|合同会社|有限会社|"
+    r"(?:Co\.|Ltd|Inc|LLC|Pte|Pvt|GmbH|K\.K|G\.K)\b)",
+    re.I,
+)
+# A language's level right after the word: "Japanese - JLPT N2", "Japanese (JLPT N1)" (not a
+# profile's next cell, "T.N / 31 / Vietnamese / N2", nor "male, 36, Japanese (native speaker)").
+_LEVEL_AFTER = re.compile(
+    r"[ \t]*(?:[-–:：][ \t]*(?:JLPT|N[1-5]\b|native|fluent|business|conversational|basic|"
+    r"ネイティブ|ビジネス|日常会話)|[(（][ \t]*(?:JLPT|N[1-5]\b))",
+    re.I,
+)
+# A sales title right before a country: the sender's territory in a signature ("Account Manager -
+# Japan", "Country Head, India"), not a candidate's role ("Project Manager / Vietnamese").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:(?:account|sales|country|regional|branch|client|delivery|talent|business development)"
+    r"\s+(?:manager|director|partner|executive|head|lead|representative)|managing director|"
+    r"representative director)\s*[-–,]\s*$",
+    re.I,
+)
 # Words before a country that make it a language or a residence, not a nationality.
 _LANGUAGE_WORDS = re.compile(
     r"languages?|speaks?|spoken|fluent|言語|语言|語言|会話|JLPT|permanent resident|永住",
@@ -508,14 +592,15 @@ def _exact_country(token: str) -> str | None:
 # "US Citizen", "holds Japanese citizenship", "Chinese passport holder".
 _ENGLISH_NATIONAL = re.compile(
     # "holds British and Irish passports only - no US citizenship": the first named, not a denied
-    # "a U.S. citizen (born in Ohio)"
-    r"(?<!\bno )(?<!\bnot )(?<!\bwithout )\b(U\.S\.|U\.K\.|[A-Za-z]{2,12})"
+    # "a U.S. citizen (born in Ohio)", "a South African national", "a Sri Lankan national"
+    r"(?<!\bno )(?<!\bnot )(?<!\bwithout )"
+    r"\b(U\.S\.|U\.K\.|(?:(?:South|North|New|Sri|Hong|Saudi)\s+)?[A-Za-z]{2,12})"
     r"(?:\s+(?:and|or)\s+[A-Za-z]{2,12})?"
     r"\s+(?:national|citizen|citizenship|nationality|passport)s?\b|"
     r"\b(?:citizen|national) of (?:the )?(?:(?:People's )?Republic of )?"
     r"([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)|"
-    # "Japanese by birth and by citizenship"
-    r"\b([A-Z][a-z]{3,12}) by (?:birth and (?:by )?)?(?:nationality|citizenship)",
+    # "Japanese by birth and by citizenship", "American by birth"
+    r"\b([A-Z][a-z]{3,12}) by (?:birth and (?:by )?)?(?:nationality|citizenship|birth)\b",
     re.I,
 )
 # "He is Japanese.", "a Vietnamese developer", "Korean engineer, ...": a demonym after is / a /
@@ -523,7 +608,9 @@ _ENGLISH_NATIONAL = re.compile(
 _ENGLISH_DEMONYM = re.compile(
     r"(?:\b(?:[Ii]s|[Aa]re|[Aa]n?|(?:[Ss]he|[Hh]e)'s)\s+|^|(?<=\n)|[.;]\s+)"
     r"((?:South |North )?[A-Z][a-z]{3,12})"
-    r"(?=[,.;]|\s+(?:and|with|but|who|living|based)\b|\s*[(（]|"
+    # (and at a bracket's end: "Japanese: native speaker (she is Japanese)")
+    # (not a language's level in brackets: "Japanese (JLPT N1)")
+    r"(?=[,.;)）]|\s+(?:and|with|but|who|living|based)\b|\s*[(（](?!\s*(?:JLPT|N[1-5]\b))|"
     # "a British full-stack engineer": up to two words before the trade
     r"(?:\s+[\w-]+){0,2}?\s+(?:engineer|developer|consultant|programmer|architect|tester|designer|"
     r"analyst|manager|lead|specialist|man|woman|male|female|"
@@ -770,7 +857,14 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         # "国籍制限なし", "无国籍限制", "nationality: no restriction", "外国人也可以"
         r"国籍(?:制限|要求|限制)?\s*[:：]?\s*(?:なし|無し|問わない|不問|不限)|"
         r"[无無](?:国籍|國籍)(?:限制|要求)|"
-        r"[国國]籍[无無](?:限制|要求)|国籍\s*[:：]?\s*(?:問いません|問わず)|"
+        r"[国國]籍[无無](?:限制|要求)|国籍\s*(?:[:：]|は|を|も)?\s*(?:問いません|問わず)|"
+        # "国籍：…どちらの国の方でも歓迎です", "どの国籍の方でもご提案いただけます"
+        r"(?:どちら|どこ|どの)の?国(?:籍)?の方(?:でも|も)\s*(?:歓迎|可|OK|ご提案|参画)|"
+        # "國籍：歡迎外籍人士", "欢迎外国籍工程师"
+        r"(?:欢迎|歡迎|歓迎)外(?:国|國)?籍|"
+        # "Nationality: the client does not mind where the engineer comes from"
+        r"(?:does not|doesn't|do not|don't) mind (?:where (?:the|a|an|our|your) [\w-]+ "
+        r"(?:is|comes) from|(?:the |their |a candidate's |the engineer's )?nationality)|"
         # "外国籍の方も、日本語が日常会話レベル以上であればご提案いただけます": accepted on terms
         r"外国籍(?:の方)?(?:も|は)?[^\n。]{0,30}?(?:であれば|なら|の場合)[^\n。]{0,6}?"
         r"(?:可|OK|ご提案(?:いただけます|可能|ください)|歓迎|受け入れ)|"
@@ -791,7 +885,8 @@ def foreign_nationals_ok(text: str | Prepared) -> bool | None:
         r"(?:we |can |happy to )(?:accept|consider|welcome)\s+(?:foreign(?:ers|\s+nationals?|"
         r"\s+candidates?|\s+engineers?)|non-japanese)|"
         r"外[国國]人(?:也|も)?(?:可以|可|OK|歓迎)|"
-        r"(?:non-japanese|foreign(?:ers|\s+(?:engineers?|candidates?|nationals?|talent)))\s*"
+        # ("■Nationality: foreign nationality OK")
+        r"(?:non-japanese|foreign(?:ers|\s+(?:engineers?|candidates?|nationals?|nationality|talent)))\s*"
         r"(?:candidates?|engineers?|nationals?)?\s*(?:are\s+)?(?:ok|welcome|accepted|fine|considered)",
         fields,
         re.I,
