@@ -958,3 +958,159 @@ def test_new_forms_that_are_not_a_depth_or_a_limit() -> None:
     assert commercial_depth("从我司算起第三个月开始可以入场") is None
     # a partner named as the client, not as the employer
     assert commercial_depth("协力厂商的项目经验丰富") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer's own people, in Japanese
+        ("AKSの募集を拝見し、弊社駐在員の大西をご紹介させていただきます。", 0),
+        ("本町のPI/PO案件、うちの社員の宮内がスキル的にはぴったりです。", 0),
+        ("会員アプリの件、弊社の正規雇用の社員をご提案いたします。", 0),
+        ("◇ 弊社との関係：弊社の直接雇用", 0),
+        ("12月から動ける弊社雇用のエンジニア（日本国籍）がおります。", 0),
+        ("Req 4471につきまして、弊社直雇用のエンジニアをご提案いたします。", 0),
+        ("WebLogic 基盤更改の件、当社のエンジニア（自社雇用）がちょうど空きます", 0),
+        ("Backbone.jsのご案件、弊社大連拠点の社員が条件に合いそうです。", 0),
+        ("弊社大連オフィス所属の社員を1名ご紹介いたします。", 0),
+        ("弊社と契約社員として雇用契約を結んでいるL.Qをご紹介いたします。", 0),
+        ("監視基盤案件について、当社に籍を置く社員をご紹介いたします。", 0),
+        ("Notes エンジニア（弊社の登録技術者ではなく、社員です）をご紹介します。", 0),
+        ("横浜の IDMS 移行のお話、ちょうど合いそうな社員がおりました。", 0),
+        ("OutSystems案件、弊社メンバーに条件の合う者がおりますのでご紹介させてください。", 0),
+        # a freelancer under the writer is a company of their own: no 0
+        ("弊社所属のフリーランスエンジニアをご紹介いたします。", None),
+    ],
+)
+def test_depth_of_the_writers_own_people_in_japanese(text: str, expected: int | None) -> None:
+    assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer's own people, in Chinese
+        ("我司有一位员工背景很匹配：他住在横滨市港北区。", 0),
+        ("看到贵司品川的ETL案件，推荐我司一名正式员工给您参考。", 0),
+        ("我司（杭州智汇通软件日本株式会社）有一位员工正好合适：", 0),
+        ("我司（上海云帆信息技术）在日员工一名，简历如下：", 0),
+        ("本公司有一位同仁条件相符，资料如下。", 0),
+        ("所属：我司正社员", 0),
+        ("・身份：本公司正式职员", 0),
+        ("◆ 身分：敝司正职", 0),
+        ("身份：本公司在编正式员工，劳动合同直接与我司签订", 0),
+        ("他是我们公司自己的社员，不是外包过来的。", 0),
+        ("推荐我们自己公司的一位员工：", 0),
+        ("针对大阪的NetSuite岗位，我们推荐自己公司的员工周工：", 0),
+        ("各位好，提供一名我司自有的前端工程师：", 0),
+        ("推荐一位我们自己的顾问：", 0),
+        ("关于名古屋的VBScript案件，我们有一位自家员工想推荐给您：", 0),
+        ("是本公司自己聘用的正职员工（不是向合作伙伴借调的人）", 0),
+        ("推荐我司自己雇佣的工程师一名（没有中间公司）：", 0),
+        ("推荐我们公司直接雇用的一位工程师。", 0),
+        ("推荐本公司正式雇用的一位工程师：", 0),
+        ("所属：本公司直接聘用", 0),
+        ("▸ 所属：和我们公司签的劳动合同", 0),
+        ("推荐一位我们这边的全职员工，基本情况如下：", 0),
+        ("推荐我们公司的一名老员工（正式社员）。", 0),
+        ("贵司的远程Power BI项目，我们想推荐一位同事：", 0),
+        ("我们有一位同仁很适合：", 0),
+        ("这位在福冈的同事正在找下一个项目。", 0),
+        ("想推荐我司派遣在外的一位正式员工吴先生。", 0),
+        ("推荐敝司派驻日本的同仁一位：", 0),
+        # a colleague who wrote the profile is not the engineer
+        ("下面是我们同事整理的候选人资料，我直接转给您。", None),
+        # nobody between the writer and a partner named before: the partner's person
+        ("我司长期合作伙伴“株式会社アオバ”的正式员工，我司与该公司之间没有其他公司。", 1),
+    ],
+)
+def test_depth_of_the_writers_own_people_in_chinese(text: str, expected: int | None) -> None:
+    assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer's own people, in English
+        ("He is on a contract with us directly (our own contractor, no intermediaries).", 0),
+        ("Tomasz is a full-time consultant of ours.", 0),
+        ("We'd like to put forward Y.C., a salaried analytics engineer of ours.", 0),
+        ("・Oliver Pennington, a direct hire of ours", 0),
+        ("・Employment: a permanent staff member of ours", 0),
+        ("She is a salaried engineer on our own team.", 0),
+        ("J. Tran has been with us as a salaried employee for four years.", 0),
+        ("Mr. D.L. has worked for us as a permanent employee since 2020.", 0),
+        ("He has been with our company as a full-time employee for six years.", 0),
+        ("He has been a salaried engineer with us for four years.", 0),
+        ("She is a full-time employee here at Tidewater Systems, not a contractor.", 0),
+        ("A quick profile of one of the consultants we employ directly:", 0),
+        ("I would like to propose Jae-hoon P., whom we employ full-time.", 0),
+        ("-- Engagement: through our company directly", 0),
+        ("He would come to you directly from our company with no partner in between.", 0),
+        ("・Employment: full-time staff of Northwind, on our books, not a contractor", 0),
+        ("We'd like to put forward Aya, a permanent member of our own engineering staff.", 0),
+        ("Here is a consultant from our Shanghai bench.", 0),
+        # the project, not the engineer, came through the partner
+        (
+            "I saw your Adabas migration project through a partner and would like to introduce "
+            "one of our employees.",
+            0,
+        ),
+        ("We saw your order-platform opening through our partner network.", None),
+        ("He joined the project through a partner.", 1),  # the engineer's own route
+        # a partner's people
+        ("Our partner asked us to share their employee, Ms. Ana Ribeiro, for your role.", 1),
+        ("Forwarding a profile from our partner Hoang Recruiting, who employs him.", 1),
+    ],
+)
+def test_depth_of_the_writers_own_people_in_english(text: str, expected: int | None) -> None:
+    assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the employer named is the writer's company when the closing lines carry its name
+        ("  Employment .......... a full-time hire on Kestrel's own books\n", 0),
+        ("  Salaried staff at Kestrel Bridge (not a contractor of ours)\n", 0),
+        (
+            "Mr. Tran, a permanent staff member directly employed\n"
+            "by the Japan branch of Kestrel.\n",
+            0,
+        ),
+    ],
+)
+def test_an_employer_named_in_new_ways_is_the_signing_company(text: str, expected: int) -> None:
+    signed = f"Hi,\n\n{text}\nKind regards,\nMarcus Teo\nAccount Director, Kestrel Bridge K.K.\n"
+    assert commercial_depth(signed) == expected
+    assert commercial_depth(signed.replace("Kestrel Bridge K.K.", "Other Works K.K.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a partner's people and a partner's partner's
+        ("◆所属：弊社BP（株式会社アルテ）の、さらに協力会社の社員になります", 2),
+        ("他是我们合作伙伴公司的正职，不是本公司员工（也就是隔一层）。", 1),
+        ("所属は弊社と直接取引のある協力会社で、その会社の社員です。", 1),
+        ("天神のRAG案件に、当社と直接取引のある協力企業所属のエンジニアをご提案します。", 1),
+        ("所属：与我司直接签约的一家软件公司的在职员工", 1),
+    ],
+)
+def test_depth_of_a_bracketed_partners_partner_and_a_partners_regular(
+    text: str, expected: int
+) -> None:
+    assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【商　　流】限贵司员工或贵司一社先人员，再往下请勿推荐", 1),  # the Japanese 社先
+        ("・商流：貴社のパートナーのそのまたパートナーまで可（それ以上はご遠慮ください）", 2),
+    ],
+)
+def test_limits_in_companies_ahead_of_the_reader_and_a_partners_partner(
+    text: str, expected: int
+) -> None:
+    assert max_commercial_depth(text) == expected

@@ -49,6 +49,8 @@ _HOP_ALLOWED = re.compile(
     # "貴司員工，或貴司下面再一家公司的人員為止"
     r"(?:贵司|贵公司)(?:的)?(?:下面|以下|之下|下游|下)(?:的)?\s*(?:再)?\s*(?:第)?\s*"
     r"(?<![\d十])([一二两兩三123])\s*(?:[层層]|家)|"
+    # "限贵司员工或贵司一社先人员": the Japanese 社先 counted from the reader
+    r"(?:贵司|贵公司)(?:的)?\s*([一二两兩三123])\s*社[先下]|"
     r"\b(one|1|single|a single)\s*(?:level|layer|tier)\s*of\s*(?:subcontract|sub-?vendor|vendor)|"
     rf"{_HOP_COUNT}\s*{_HOP_UNIT}[^\n、。,，;；不\d一二三]{{0,10}}?"
     r"(?:まで|迄|为止|為止|以内|以下|OK|(?<!不)可(?!能)|可能|max(?:imum)?\b|at most|allowed|"
@@ -282,8 +284,8 @@ _PARTNER_WORD = re.compile(
 
 
 _PARTNERS_PARTNER = re.compile(
-    # "貴社お取引先の協力会社まで"
-    r"(?:BP|協力会社|パートナー|(?:お)?取引先)(?:様|企業|会社)?\s*の\s*"
+    # "貴社お取引先の協力会社まで", "貴社のパートナーのそのまたパートナーまで"
+    r"(?:BP|協力会社|パートナー|(?:お)?取引先)(?:様|企業|会社)?\s*の\s*(?:その)?(?:また|さらに|更に)?\s*"
     r"(?:BP|協力会社|パートナー|(?:お)?取引先|先)",
     re.I,
 )
@@ -347,28 +349,72 @@ def _reader_or_partner_limit(fields: str) -> int | None:
 
 
 _DEPTH_ZERO = re.compile(
-    r"弊社\s*(?:社員|正社員|プロパー|契約社員|所属|直接雇用|個人事業主|専属|エンジニア|技術者)|自社社員|"
+    # (not "弊社所属のフリーランスエンジニア": a freelancer is a company of their own)
+    r"弊社\s*(?:社員|正社員|プロパー|契約社員|所属(?!の?\s*(?:フリーランス|個人事業主))|直接雇用|個人事業主|専属|"
+    r"エンジニア|技術者|駐在員)|自社社員|"
+    # "うちの社員の宮内", "うちのプロパー": the casual うち is the sender
+    r"うちの\s*(?:正社員|社員|プロパー)|"
     # "当社所属のアーティスト" (not "当社エンジニアをご紹介": an introduction, no chain stated)
     r"当社\s*(?:社員|正社員|プロパー|契約社員|所属|直接雇用|専属)|"
     # "弊社と有期雇用契約を結んでいる社員", "自社エンジニア",
     # "弊社大連開発センターに正社員として勤務"
-    r"(?:弊社|当社)と(?:の)?\s*(?:有期|無期)?雇用契約|自社(?:の)?(?:エンジニア|技術者|要員)|"
+    # "弊社と契約社員として雇用契約を結んでいる"
+    r"(?:弊社|当社)と(?:の)?\s*(?:(?:正社員|契約社員|社員)として)?\s*(?:有期|無期)?雇用契約|"
+    r"自社(?:の)?(?:エンジニア|技術者|要員)|"
+    # "弊社の正規雇用の社員", "弊社との関係：弊社の直接雇用", "弊社直雇用のエンジニア", "(自社雇用)"
+    r"(?:弊社|当社|自社)\s*(?:の)?\s*(?:正規雇用|直接雇用|直雇用|雇用)(?=\s*(?:の|[)）\n]|$))|"
+    # "弊社大連拠点の社員", "弊社大連オフィス所属の社員"
+    r"(?:弊社|当社)(?:(?!BP|協力|パートナー|取引|協業)[^\n、。]){0,10}?"
+    r"(?:拠点|オフィス|支社|支店|事業所|営業所|センター)(?:所属|在籍)?の\s*(?:正)?社員|"
+    # "弊社に籍を置く社員", "当社に籍がある者"
+    r"(?:弊社|当社|自社)に\s*(?:籍を置|籍があ|籍のあ)|"
+    # "弊社メンバーに条件の合う者がおります" (not "弊社メンバー(BP含む)")
+    r"(?:弊社|当社)(?:の)?メンバー(?!\s*[(（]?\s*(?:BP|協力|パートナー))|"
+    # "(弊社の登録技術者ではなく、社員です)": not a registered freelancer but an employee
+    r"ではなく[、,]\s*(?:弊社|当社)?の?(?:正)?社員(?:です|でございます|となります|になります)|"
+    # "ちょうど合いそうな社員がおりました": a person of the writer's, by 社員 alone
+    # (not "BP先の社員がおります")
+    r"(?<!の)社員がおり(?:ます|ました)|"
     r"(?:弊社|当社)[^\n、。]{0,12}?に\s*(?:正社員|社員|契約社員)として\s*(?:在籍|勤務|所属)|"
     r"所属\s*[:：]\s*(?:弊社|自社|当社)|(?:我司|本司|我公司|本公司|敝司|弊司)(?:的)?(?:正式|正职)?员工|"
     r"自有员工|"
     r"our\s*(?:own\s*)?(?:full[- ]time\s*)?(?:w-?2\s*)?(?:employee|consultant|bench)|"
-    r"on\s*our\s*(?:own\s*)?(?:payroll|w-?2)|in-house|directly employed by us|"
-    r"(?:我司|本司|我公司|本公司|敝司|弊司|我们公司)(?:的)?(?:正式|正职|在职|在籍|签约|自有|契约|契約|合同)?"
+    # "a consultant from our Shanghai bench", "on our books, not a contractor"
+    r"\bfrom our [A-Z][\w-]+ bench\b|"
+    r"on\s*our\s*(?:own\s*)?(?:payroll|w-?2|books)|in-house|directly employed by us|"
+    # "我司(杭州智汇通软件日本株式会社)有一位员工", "我司(上海云帆信息技术)在日员工一名"
+    r"(?:我司|本司|我公司|本公司|敝司|弊司|敝公司|我们公司)(?:[(（][^)）\n]{1,30}[)）])?(?:的|有)?"
+    r"(?:正式|正职|在职|在籍|签约|自有|契约|契約|合同|在日)?"
     r"(?:员|員)工|"
     r"自社(?:正)?社員|当社(?:正)?社員|w-?2 with us|employed (?:with|by) us|我方(?:的)?(?:员|員)工|"
     r"(?:贵司|我司)直属|(?:弊社|当社|自社)\s*(?:に)?在籍|"
     r"弊社(?:と)?(?:直接)?(?:の)?(?:業務委託|専属|準委任)(?:契約)?(?:の)?(?:フリーランス|個人事業主|エンジニア)|"
     r"(?:敝司|我司|本司|我们|我們)(?:的)?(?:正式|全职|正职|签约|自有)(?:员|員)工|"
     r"\bworks? (?:for|with) us\b|\b(?:is|are) (?:with|on) our (?:team|bench|payroll)|"
-    r"member of our (?:own )?team|\bdirect(?:ly employed)? employee|employee of ours|"
+    # "a permanent member of our own engineering staff", "a salaried engineer on our own team"
+    r"member of our (?:own )?(?:(?!partner|vendor)[\w-]+ )?(?:team|staff)\b|\bon our own team\b|"
+    r"\bdirect(?:ly employed)? employee|"
+    # "a full-time consultant of ours", "a direct hire of ours", "a permanent staff member of ours"
+    r"(?<!partner )(?<!vendor )\b(?:employee|consultant|engineer|developer|hire|staff member|"
+    r"analyst|architect|tester|designer)s? of ours\b|"
+    # "who has been with us as a salaried employee", "has worked for us as a permanent employee",
+    # "has been with our company as a full-time employee", "a salaried engineer with us"
+    r"\b(?:been|worked|working) (?:with|for) (?:us|our (?:company|firm)) as (?:an? )?"
+    r"(?:full[- ]time |salaried |permanent |regular )?(?:employee|staff|engineer|consultant|"
+    r"developer|member of staff)|"
+    r"\b(?:salaried|permanent|full[- ]time) "
+    r"(?:engineer|employee|consultant|developer|staff member) with us\b|"
+    # "a full-time employee here at Tidewater Systems"
+    r"\b(?:employee|staff member|engineer|consultant|developer)s? here at\b|"
+    # "one of the consultants we employ directly", "Jae-hoon P., whom we employ full-time"
+    r"\b(?:who|whom|that) we (?:directly )?employ\b|\bwe employ directly\b|"
+    # "Engagement: through our company directly", "directly from our company"
+    r"\b(?:through|via) our (?:company|firm) directly\b|"
+    r"\bdirectly (?:through|via|from) our (?:company|firm)\b|"
     r"our (?:direct |own )?(?:employee|staff|resource)s?\b|"
     r"our own (?:engineer|developer|consultant)s?\b|"  # "full-time staff of X (our own engineer)"
-    r"(?:敝|本|我)(?:公司|司|社)(?:的)?(?:正式|正职|在职|在编|签约|自有|全职)?"
+    # "本公司在编正式员工": two qualifiers
+    r"(?:敝|本|我)(?:公司|司|社)(?:的)?(?:正式|正职|在职|在编|签约|自有|全职){0,2}"
     r"(?:员工|員工|工程师|工程師|技术人员|开发人员)|"
     r"\bone of our (?:own )?(?:in-house |full[- ]time |permanent )?"
     r"(?:engineers|developers|consultants|employees|staff)|"
@@ -384,13 +430,17 @@ _DEPTH_ZERO = re.compile(
     r"(?:所属|隶属|隸屬|所屬)\s*[:：]\s*(?:我司|敝司|本司|我公司|本公司)\s*(?=$|[(（,，。\n])|"
     r"(?:与|和|與)?(?:我司|敝司|本公司|我们|我們)直签|"
     # "由我司直接雇佣并发薪的工程师"
-    r"(?:由)?(?:我司|敝司|本司|本公司|我公司)直接(?:雇佣|雇用|聘用)(?:并发薪|並發薪)?的|"
+    # "我们公司直接雇用的一位工程师", "本公司正式雇用的", "| 所属 | 本公司直接聘用 |"
+    r"(?:由)?(?:我司|敝司|本司|本公司|我公司|敝公司|我们公司)\s*(?:直接|正式)\s*(?:雇佣|雇用|聘用)"
+    r"(?:并发薪|並發薪)?(?:的|\s*(?=$|[|,，。]))|"
     # "hired by us directly"
     r"W-?2 with our (?:company|firm)|(?:employed|hired) directly by us|"
     r"(?:employed|hired) by us directly|"
     r"(?:H-?1B|W-?2|full[- ]time|employed|salaried)\s+with us\b|works? directly (?:for|with) us|"
     r"(?:we are|we're) (?:his|her|their) (?:direct )?employer|直签(?:的)?(?:员工|員工|人员|人員)|"
-    r"(?:我司|敝司|本司|我公司|本公司)(?:的)?(?:正式|正职|在职)?社[员員]|"
+    r"(?:我司|敝司|本司|我公司|本公司)(?:的)?(?:正式|正职|在职)?正?社[员員]|"  # "所属：我司正社员"
+    # "敝司正职", "本公司正式职员": the job title of an employee
+    r"(?:我司|敝司|本司|我公司|本公司|敝公司)(?:的)?(?:正式|在编|在职)?(?:职员|職員|正职(?!工作))|"
     r"employed (?:directly )?(?:by|with|at) our (?:own )?(?:company|firm)|"
     r"(?:W-?2 )?employee of our(?:\s+(?:own\s+)?(?:company|firm))?\b"
     r"(?!\s*(?:partner|vendor|client))|employer\s*[:：]\s*(?:our (?:company|firm)|us)\b|"
@@ -401,16 +451,29 @@ _DEPTH_ZERO = re.compile(
     # "新卒で当社に入社した社員"
     r"(?:弊社|当社|自社)に[^\n、。]{0,6}?入社|"
     # "他是我们公司自己雇用的员工", "我们公司自己的同仁", "我司东京分公司直接雇用的正式员工"
-    r"(?:我们|我們)?(?:公司|我司|敝司|本公司)自己(?:直接)?(?:雇用|雇佣|聘用)?的(?:正式)?(?:员|員)工|"
+    # "我们自己公司的一位员工", "自己公司的员工", "我们公司自己的社员", "我司自有的前端工程师",
+    # "我们有一位自家员工", "一位我们自己的顾问", "本公司自己聘用的正职员工"
+    r"(?:(?:我们|我們|我司|敝司|本公司|敝公司|我公司)(?:公司)?(?:自己|自家|自有)(?:公司)?|自己公司|自家)"
+    r"(?:直接)?(?:雇用|雇佣|聘用|聘请)?(?:的)?(?:一位|一名)?[^,，。\n的]{0,8}?(?:正式|正职|在职|全职)?"
+    r"(?:员工|員工|社员|社員|职员|同仁|同事|顾问|工程师|工程師)|"
+    # "我们想推荐一位同事", "我们有一位同仁很合适", "这位在福冈的同事": a colleague of the writer's
+    r"(?:我们|我們)(?:这边|公司)?[^,，。\n]{0,4}?(?:有|推荐)(?:一位|一名)同(?:事|仁)|"
+    r"这位(?:(?!合作|协力|外包|伙伴)[^,，。\n]){0,8}?的同事|"
+    # "我司派遣在外的一位正式员工", "敝司派驻日本的同仁"
+    r"(?:我司|敝司|本公司|我公司)(?:派驻|派遣|外派)[^,，。\n]{0,8}?的(?:一位|一名)?(?:正式|正职|在职)?"
+    r"(?:员工|員工|同仁|同事|职员|工程师)|"
     # "推荐我们工作室的一位同事", "是我们自己的员工", "本公司正式签约的员工"
-    r"(?:我们|我們)(?:公司|工作室|团队|團隊)?(?:自己)?的(?:一位|一名)?(?:全职|正式|在职)?"
+    r"(?:我们|我們)(?:公司|工作室|团队|團隊|这边)?(?:自己)?的(?:一位|一名)?(?:全职|正式|在职|老)?"
     r"(?:同仁|同事|员工|員工)|(?:我司|敝司|本公司|我公司)(?:正式)?签约的(?:正式|合同制|全职|在职)?(?:员|員)工|"
     # "本公司东京分公司的正式员工", "劳动合同和社保都在我们这里", "与我司签订无固定期限劳动合同"
     r"(?:我司|敝司|本公司|我公司)[^，。,\n]{0,8}?(?:分公司|子公司|办事处|分社|支社)(?:签约|直接雇用)?的"
     r"(?:正式|在职|在籍)?(?:员|員)工|"
     r"(?:劳动合同|社保)[^。\n]{0,8}?在(?:我们这里|我们这边|我司|敝司|本公司)(?!的?(?:合作|协力|外包))|"
-    r"(?:与|和|跟)(?:我司|敝司|本公司|我公司|我们)签(?:订|訂|了|有)?[^，。,\n]{0,8}?劳动合同|"
-    r"(?:我司|敝司|本公司)[^，。,\n]{0,6}?直接(?:雇用|雇佣|聘用)的|(?:我司|敝司)的一(?:位|名)(?:员|員)工|"
+    r"(?:与|和|跟)(?:我司|敝司|本公司|我公司|我们(?:公司)?)签(?:订|訂|了|有)?[^，。,\n]{0,8}?劳动合同|"
+    r"(?:我司|敝司|本公司)[^，。,\n]{0,6}?直接(?:雇用|雇佣|聘用)的|"
+    # "我司有一位员工", "推荐我司一名正式员工"
+    r"(?:我司|敝司|本公司|我公司)(?:[(（][^)）\n]{1,30}[)）])?(?:的|有)?(?:一|1)\s*(?:位|名)"
+    r"(?:正式|正职|在职|全职)?(?:(?:员|員)工|同仁|同事)|"  # "本公司有一位同仁"
     # "billed by us with no other company in between", "(no intermediary)",
     # "他社は介在しておりません"
     # "We employ him directly", "employed by our Japan entity", "an employee of X, our subsidiary",
@@ -430,7 +493,8 @@ _DEPTH_ONE = re.compile(
     # a person of a partner, not the greeting "協力会社各位" / "各位合作伙伴" / "Dear partners"
     r"弊社\s*BP|協力会社(?:様)?(?:の)?(?:社員|所属|要員|エンジニア|技術者|プロパー)|"
     # "パートナー企業に正社員として在籍", "協力会社（バンガロールのVistara Data社）所属"
-    r"中间(?:只)?隔(?:了)?(?:这)?\s*(?:一|1)\s*家|"
+    # "中间只隔一家", "也就是隔一层"
+    r"(?:中间)?(?:只)?隔(?:了)?(?:这)?\s*(?:一|1)\s*(?:家|[层層])|"
     # "協業会社（株式会社ホクトリンク）の社員"
     r"協業(?:会社|先)(?:「[^」\n]{1,30}」|[（(][^)）\n]{1,30}[)）])?の社員|"
     # "協業先である株式会社ナニワシステムズの社員",
@@ -440,7 +504,9 @@ _DEPTH_ONE = re.compile(
     # "弊社が日頃からお取引している(株)ホクト情報に正社員として勤務"
     r"(?:(?:協業(?:会社|先)|(?:お)?取引先(?:企業|会社)?|パートナー(?:企業|会社)?|協力会社|BP)(?:様)?"
     r"である|(?:弊社|当社)(?:と|が)[^\n、。]{0,6}?(?:お)?取引(?:のある|がある|して(?:い|おり)|させて))"
-    r"[^\n、。]{1,30}?(?:の(?:正|契約)?社員|に(?:て)?\s*(?:(?:正社員|社員|契約社員)として)?(?:ご)?(?:在籍|所属|勤務))|"
+    # "当社と直接取引のある協力企業所属のエンジニア"
+    r"[^\n、。]{1,30}?(?:の(?:正|契約)?社員|に(?:て)?\s*(?:(?:正社員|社員|契約社員)として)?(?:ご)?(?:在籍|所属|勤務)|"
+    r"(?:会社|企業)所属の)|"
     r"\ba partner (?:company|firm) of ours\b|"
     r"(?:employee|consultant|engineer) of [A-Z][\w&. ]{1,30}, our (?:[\w-]+ ){0,2}partner|"
     r"(?:パートナー|協力会社|BP|取引先)(?:企業|会社)?(?:様)?(?:[（(「][^)）」\n]{1,30}[)）」])?(?:に|の)\s*"
@@ -452,12 +518,21 @@ _DEPTH_ONE = re.compile(
     r"パートナー(?:企業|会社)?(?:様)?(?:[（(「][^)）」\n]{1,30}[)）」])?(?:の)?(?:正|契約)?社員|"
     r"(?:一|1)\s*社[先下]|BP(?:社員|要員|様(?!各位))|"
     # "所属：BP", "所属は弊社のパートナー企業"
-    r"所属(?:会社|先|企業)?\s*(?:[:：]|は)\s*(?:弊社の?\s*)?(?:BP|協力会社|パートナー|合作)|"
+    # "所属は弊社と直接取引のある協力会社で、その会社の社員です"
+    r"所属(?:会社|先|企業)?\s*(?:[:：]|は)\s*(?:弊社(?:の|と[^\n、。]{0,10}?ある)?\s*)?"
+    r"(?:BP|協力会社|パートナー|合作)|"
+    # "所属：与我司直接签约的一家软件公司的在职员工": a company under contract with the writer
+    r"(?:与|和|跟)(?:我司|敝司|本公司|我们)(?:直接)?(?:签|簽)约的[^,，。\n的]{0,10}?(?:公司|企业|厂商)的"
+    r"(?:在职|正式|正职)?(?:员工|員工|人员|工程师)|"
+    # "Our partner asked us to share their employee", "from our partner Hoang Recruiting, who
+    # employs him"
+    r"\bour partner\b[^.\n]{0,40}?\btheir (?:own )?(?:employee|consultant|engineer|staff)|"
+    r"\bpartner (?:[A-Z][\w&-]*\s?){1,4},? (?:who|which) employs (?:him|her|them)\b|"
     # "合作公司的员工", "和我们长期合作的一家公司的员工"
     # "我司合作伙伴“株式会社アオバ”的正式员工": the partner's name quoted
     r"合作(?:伙伴)?(?:公司|伙伴|方|企业|的(?:(?:一|某)家)?(?:公司|企业))"
     r"(?:[“「\"][^”」\"\n]{1,30}[”」\"])?(?:的)?[^，。,:：\n]{0,12}?"
-    r"(?:员工|員工|社员|社員|人员|工程师|技术人员|顾问|成员|开发)|"
+    r"(?:员工|員工|社员|社員|人员|工程师|技术人员|顾问|成员|开发|正职)|"  # "合作伙伴公司的正职"
     # "我司长期协作的关西软件株式会社的在籍员工": the partner named after 协作的
     r"(?:我司|敝司|本公司|我们)[^，。,\n的]{0,4}?协作的[^，。,\n]{1,30}?的(?:在籍|在职|正式)?(?:员工|社员)|"
     r"partner'?s?\s*(?:employee|consultant|resource|staff)|"
@@ -574,7 +649,9 @@ _DEPTH_TWO = re.compile(
     r"tier[- ]?(?:2|two) (?:vendor|partner|supplier)|"
     r"弊社BP(?:様)?の(?:BP|さらに先|先)|二次外包|再外包|"
     # "弊社の取引先のさらに先の会社の社員"
-    r"(?:BP|パートナー|協力会社|(?:お)?取引先)(?:様)?の\s*(?:(?:さらに|更に|その)?\s*(?:先の)?\s*"
+    # "弊社BP(株式会社アルテ)の、さらに協力会社の社員": the partner named in brackets
+    r"(?:BP|パートナー|協力会社|(?:お)?取引先)(?:様)?(?:[(（][^)）\n]{1,30}[)）])?の[、,]?\s*"
+    r"(?:(?:さらに|更に|その)?\s*(?:先の)?\s*"
     r"(?:BP|パートナー|協力会社|(?:お)?取引先)|(?:さらに|更に)\s*先)|"
     # "我们合作方的协力公司派出的人员"
     r"合作(?:公司|伙伴|方)的(?:合作|协力|協力)(?:公司|伙伴|方)|(?<![\d十])(?:二|两|2)\s*层(?!以内)|第二层|"
@@ -728,11 +805,16 @@ _NOT_THIS = re.compile(
 # "中间没有其他公司", "他社は介在しておりません": nobody between the writer and the engineer, said
 # outright; it outweighs a partner word it carries ("no sub-vendor").
 _NONE_BETWEEN = re.compile(
-    r"\bno (?:other )?(?:compan(?:y|ies)|firms?) (?:in )?between\b|\(no intermediar(?:y|ies)\)|"
+    # "(our own contractor, no intermediaries)"
+    # "directly from our company with no partner in between"
+    r"\bno (?:other )?(?:compan(?:y|ies)|firms?|partners?|vendors?) (?:in )?between\b|"
+    r"\bno intermediar(?:y|ies)\b|"
     r"\bno (?:other company|sub-?vendors?|subcontractors?|intermediar(?:y|ies)|"
     r"third[- ]part(?:y|ies)) (?:is |are |was )?involved\b|"
     r"他社(?:は|が)?(?:一切)?介在して(?:おりません|いません)|中间不经过任何其他公司|"
-    r"中间没有(?:任何)?(?:其他|别的|其它)?(?:公司|第三方)|不经过(?:任何)?(?:第三方|其他公司|其它公司)",
+    r"中间没有(?:任何)?(?:其他|别的|其它)?(?:公司|第三方)|不经过(?:任何)?(?:第三方|其他公司|其它公司)|"
+    # "没有经过其他公司", "(没有中间公司)"
+    r"没有经过(?:任何)?(?:其他|别的|其它)(?:的)?公司|没有中间公司",
     re.I,
 )
 # "图言是我司的直接合作方，中间没有别的公司": nobody between the writer and a partner named
@@ -742,9 +824,15 @@ _PARTNER_BEFORE = re.compile(
 )
 # "a full-time employee of Vistaar Infosolutions" signed "Vistaar Infosolutions Pvt. Ltd.": the
 # employer named is the writer's own company when the closing lines carry its name.
+# "Salaried staff at Kestrel Bridge", "a full-time hire on Kestrel's own books", "directly employed
+# by the Japan branch of Song Hong Tech": the same.
 _NAMED_EMPLOYER = re.compile(
-    r"\b(?:employee|member of staff|staff member) (?:of|at) ([A-Z][\w&-]+(?: [A-Z][\w&-]+)?)|"
-    r"\bemployed (?:directly )?by ([A-Z][\w&-]+(?: [A-Z][\w&-]+)?)"
+    r"\b(?:employee|member of staff|staff member|[Ss]taff) (?:of|at) "
+    r"([A-Z][\w&-]+(?: [A-Z][\w&-]+)?)|"
+    r"\bemployed\s+(?:directly\s+)?by\s+"
+    r"(?:the (?:[\w-]+ ){0,3}?(?:branch|office|entity|subsidiary) of )?"
+    r"([A-Z][\w&-]+(?: [A-Z][\w&-]+)?)|"
+    r"\bon ([A-Z][\w&-]+(?: [A-Z][\w&-]+)?)'s (?:own )?(?:books|payroll)\b"
 )
 
 
@@ -760,10 +848,20 @@ def _employer_is_writer(fields: str) -> bool:
     )
 
 
+# "I saw your Adabas project through a partner": how the project reached the writer, not the
+# engineer's chain.
+_PROJECT_ROUTE = re.compile(
+    r"\byour (?:[\w-]+ ){0,3}?(?:project|opening|posting|role|requirement|position|vacancy) "
+    r"(?:through|via|from) "
+    r"(?:a |an |our |one of our )?(?:partner|vendor)s?(?: network)?\b",
+    re.I,
+)
+
+
 def _depth(fields: str) -> tuple[int | None, bool]:
     """(companies between the writer and the engineer, whether the words counted from the
     writer), (None, False) when not stated."""
-    fields = _NOT_THIS.sub(" ", fields)
+    fields = _PROJECT_ROUTE.sub(" ", _NOT_THIS.sub(" ", fields))
     chain = _chain_depth(fields)
     if chain is not None:
         return chain, True
