@@ -962,3 +962,21 @@ def test_the_earliest_start_said_either_way_round_and_a_day_then_jike(
     text: str, expected: date
 ) -> None:
     assert start_date(text, REFERENCE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Start: May 4, 2026 / 6 months", date(2026, 5, 4)),  # not 2026/6
+        ("▼時期\n2026年6月1日〜（長期）", date(2026, 6, 1)),
+        ("可入场时间：目前项目做到5月中旬，5月18日以后才能参加", date(2026, 5, 18)),
+    ],
+)
+def test_a_length_after_the_year_a_start_heading_over_its_day_and_canjia(
+    text: str, expected: date
+) -> None:
+    assert start_date(text, REFERENCE) == expected
+
+
+def test_a_length_heading_over_its_months_is_no_start() -> None:
+    assert start_date("▼期間\n6ヶ月", REFERENCE) is None

@@ -176,3 +176,8 @@ def test_us_dollars_renminbi_in_japanese_an_hourly_yen_and_the_shift_jis_yen(
 
 def test_a_head_count_is_still_no_rate() -> None:
     assert parse_money("Founded 2009, 120 employees, capital 10,000,000 JPY", "en") is None
+
+
+def test_a_skill_that_spells_rate_is_no_rate_label() -> None:
+    line = "李工 / MicroStrategy 6年、SQL 10年 / 日语N1 / 4月1日到岗 / 期望65万日元每月"
+    assert parse_money(line, "zh") == Money(650000, 650000, "JPY", "month")

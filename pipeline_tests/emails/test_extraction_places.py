@@ -107,3 +107,13 @@ def test_san_diego_and_arlington_in_the_ways_mail_writes_them() -> None:
     assert find_place("所在地：圣地亚哥，可以每周去两天", HOME_LABELS) == "San Diego"
     assert find_place("彼はサンディエゴに住んでいます。", HOME_LABELS) == "San Diego"
     assert find_place("Location: Arlington, VA - onsite", WORK_LABELS) == "Washington DC"
+
+
+def test_world_twenty_threes_homes_and_a_cantonese_work_place() -> None:
+    text = "Please see one engineer for the Osaka project.\nLives in: Naka-ku, Yokohama\nRate: 70"
+    assert find_place(text, HOME_LABELS) == "Kanagawa"
+    assert find_place("您好，看到东京的项目。\n■ 现住：大阪市淀川区", HOME_LABELS) == "Osaka"
+    text = "我哋係香港的公司，客戶嘅工作地點係名古屋市中區，每日返工。"
+    assert find_place(text, WORK_LABELS) == "Aichi"
+    assert find_place("▼居住地：バージニア州アーリントン", HOME_LABELS) == "Washington DC"
+    assert find_place("- 所在地：威斯康星州密尔沃基（Milwaukee）", HOME_LABELS) == "Milwaukee"

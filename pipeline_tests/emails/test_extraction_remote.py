@@ -729,3 +729,20 @@ def test_world_twenty_twos_office_and_home_wordings(text: str, expected: str) ->
 def test_home_only_with_travel_refused_is_remote_only() -> None:
     text = "勤務：完全在宅のみ（札幌からの移動は不可）"
     assert (remote(text), remote_only(text)) == ("full", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Work style: OK with office 2 days + home 3 days", "partial"),
+        ("■工作方式：進辦公室或遠端皆可配合", "partial"),
+        ("办公方式：每周2天出社没问题", "partial"),
+        ("Working on site every day is fine with him.", "none"),
+        (
+            "He can only take fully remote work, so he cannot come in on Mondays and Fridays.",
+            "full",
+        ),
+    ],
+)
+def test_world_twenty_threes_office_and_home_wordings(text: str, expected: str) -> None:
+    assert remote(text) == expected

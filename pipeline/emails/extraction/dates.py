@@ -217,7 +217,7 @@ _STATED_FIRST_DAY = re.compile(
     r"((?:20\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:以降|から|より)|"
     # "延长到了11月中旬，所以11月16日起才能进场", "11/15 起即可上工"
     r"(\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|\d{1,2}/\d{1,2}(?![\d/]))\s*(?:起|开始|以后|以後)\s*"
-    r"(?:才|就|即)?\s*(?:能|可以|可)\s*(?:进场|進場|到[岗崗]|入[场場]|开始|開始|上工)|"
+    r"(?:才|就|即)?\s*(?:能|可以|可)\s*(?:进场|進場|到[岗崗]|入[场場]|开始|開始|上工|参加|參加|加入)|"
     # "所以最早二月份才能过去", "最早明年1月1日才能进场"
     r"最[早快]\s*(?:只能|也要|要|才能)?\s*(?:明年|今年)?\s*(\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号號])?)\s*"
     r"(?:[(（][^)）\n]{1,4}[)）])?\s*(?:份)?\s*(?:以后|以後|之后|之後)?\s*(?:才)?\s*"
@@ -502,7 +502,7 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
         found = parse_date(next(g for g in match.groups() if g), reference)
         if found:
             return found
-    lines = fields.splitlines()
+    lines = _headings_joined(fields.splitlines())
     for question, answer in pairwise(lines):
         if _START_ASKED.match(question):  # "> Start date and rate?" / "Monday, November 16."
             found = parse_date(answer, reference)
@@ -544,6 +544,20 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
     if immediate is None and _IDLE_NOW.search(fields):
         return reference  # "現在待機中", "on the bench", "目前空闲": free now
     return immediate
+
+
+# A start label on a line of its own, the value on the next: "▼時期" over "2028年3月1日〜（長期）".
+_START_HEADING = re.compile(rf"[^\w\s]{{0,3}}\s*(?:{START_LABELS})\s*[^\w\s:：]{{0,3}}", re.I)
+
+
+def _headings_joined(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and _START_HEADING.fullmatch(out[-1].strip()) and line.strip():
+            out[-1] = f"{out[-1].strip()}: {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 # A part of a month, then its exact day in brackets: "10月中旬（10/19〜）", "mid-October (Oct 19)".
@@ -666,7 +680,13 @@ def parse_date(value: str, reference: date) -> date | None:
         if month and 1 <= month <= 12:
             ended = _upcoming(month, 1, reference)
             return _first_of_next_month(ended) if ended else None
-    full = re.search(r"(20\d{2})\s*[年/.-]\s*(\d{1,2})(?:\s*[月/.-]\s*(\d{1,2}))?", value)
+    # (not "Feb 21, 2028 / 6 months": a length after the year)
+    full = re.search(
+        r"(20\d{2})\s*[年/.-]\s*(\d{1,2})(?!\d|\s*(?:months?|mos?\b|ヶ月|か月|カ月|个月|個月))"
+        r"(?:\s*[月/.-]\s*(\d{1,2}))?",
+        value,
+        re.I,
+    )
     exact = re.search(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", value[full.end() :]) if full else None
     if full and not full.group(3) and exact and int(exact.group(1)) == int(full.group(2)):
         return _safe_date(int(full.group(1)), int(full.group(2)), int(exact.group(2)))

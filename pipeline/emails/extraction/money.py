@@ -80,8 +80,9 @@ _MONEY = re.compile(
 _LABEL = re.compile(
     r"単価|希望単価|予算|報酬|金額|月額|時給|日給|精算額|想定|上限|单价|预算|預算|薪资|薪資|薪酬|薪水|月薪|時薪|"
     r"日薪|时薪|日单价|"
-    r"年薪|期望|费用|报价|价格|待遇|rate|budget|salary|pay|compensation|expected|ctc|"
-    r"billing|bill rate",
+    # (an English label as a word: not the "rate" of "MicroStrategy" or "integrate")
+    r"年薪|期望|费用|报价|价格|待遇|(?<![A-Za-z])(?:rate|budget|salary|pay|compensation|expected|ctc|"
+    r"billing|bill rate)",
     re.I,
 )
 # Lines whose figures are not a rate: company facts, settlement hours, headcounts, dates.

@@ -79,9 +79,9 @@ WORK_LABELS = (
     r"office(?: location)?|work ?site|where"
 )
 HOME_LABELS = (
-    r"居住(?:地|先)?|現住所|住所|住まい|在住|最寄(?:り)?駅|最寄|现住址|住址|现居住地|居住城市|现居|所在地|"
-    r"所在城市|"
-    r"current location|based in|located in|residence|location|city|"
+    r"居住(?:地|先)?|現住所|住所|住まい|在住|最寄(?:り)?駅|最寄|现住址|住址|现居住地|居住城市|现居|现住|現住|"
+    r"所在地|所在城市|"
+    r"current location|based in|located in|lives? in|residence|location|city|"
     r"(?<![\w%] )(?<![\w%])home(?: base| town| city)?"  # "Home: Ikoma", not "from home: no"
 )
 # Where a person lives, said outright: for a candidate it beats "your role is based in Hakata".
@@ -109,7 +109,9 @@ _SENTENCE = re.compile(
     r"([^\s、,。()]{2,12}?)に(?:住んで|居住して)|"  # "沖縄県那覇市に住んでおり"
     r"(?:位于|在)\s*([^\s,，。()]{2,8})(?:工作|办公|驻场)|"
     # "場所は渋谷区ですが", "工作地点为上海": a work-place label in a sentence
-    r"(?:勤務地|作業場所|就業場所|勤務場所|場所|工作地点|办公地点|地点)\s*(?:は|为|為|在)\s*([^\s、,，。()]{2,12})",
+    # ("工作地點係福岡市博多區": 係 is Cantonese for "is")
+    r"(?:勤務地|作業場所|就業場所|勤務場所|場所|工作地点|办公地点|地点)\s*(?:は|为|為|在|係|是)\s*"
+    r"([^\s、,，。()]{2,12})",
     re.I,
 )
 # A company's name ("大连星海软件有限公司", "上海某某科技", "Lion City Tech Pte Ltd") names where
