@@ -1114,3 +1114,34 @@ def test_limits_in_companies_ahead_of_the_reader_and_a_partners_partner(
     text: str, expected: int
 ) -> None:
     assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sender's own people: a US W-2 employee said in Chinese, a branch or centre of its own
+        ("推荐一位候选人，他是我司的 W2 全职员工。", 0),
+        ("他是我司W2员工。", 0),
+        ("贵司的项目，我司大连开发中心有一位员工可以参与。", 0),
+        ("我司深圳研发中心的正式员工一名：", 0),
+        ("我司合作中心有一位员工", None),  # (no branch of the sender's)
+        # "no subvendor" beside the employer: nobody between
+        ("* Employment: full-time employee of Cebu Lantern Tech (no subvendor)", 0),
+        ("Employer: our partner Kaiyo Tech (no subcontractor beyond them)", 1),
+    ],
+)
+def test_depth_of_a_w2_employee_a_branch_centre_and_no_subvendor(
+    text: str, expected: int | None
+) -> None:
+    assert commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("| Commercial flow | Your company's direct employees ONLY (no partner staff) |", 0),
+        ("Chain: your own full-time staff only", 0),
+    ],
+)
+def test_a_limit_to_the_readers_direct_employees(text: str, expected: int) -> None:
+    assert max_commercial_depth(text) == expected

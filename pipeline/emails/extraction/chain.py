@@ -152,8 +152,10 @@ _OWN_ONLY = re.compile(
     r"[^。\n]{0,12}?(?:不要|请勿|不接受|恕不|不可|不能)|"
     r"(?:direct|prime)\s*(?:vendors?|partners?|suppliers?)\s*only|"
     r"商流\s*[:：]\s*(?:仅限|限于?|只限)?\s*(?:贵司|贵公司|貴社)(?:的)?(?:正式)?(?:员工|員工|社員)|"
+    # "Your company's direct employees ONLY"
     r"(?:employees? of your (?:own )?(?:company|firm)|your (?:own |company'?s? |firm'?s? )?"
-    r"(?:employees|staff|people|engineers|consultants))\s*only|no re-?sub-?contract|"
+    r"(?:direct |own |full[- ]time )?(?:employees|staff|people|engineers|consultants))\s*only|"
+    r"no re-?sub-?contract|"
     r"no\s*sub-?contract|subcontract(?:ing|ors?)?\s*[:：]?\s*(?:is\s+|are\s+)?"
     r"(?:not allowed|not permitted|not accepted|prohibited|no\b)",
     re.I,
@@ -389,7 +391,8 @@ _DEPTH_ZERO = re.compile(
     r"自社(?:正)?社員|当社(?:正)?社員|w-?2 with us|employed (?:with|by) us|我方(?:的)?(?:员|員)工|"
     r"(?:贵司|我司)直属|(?:弊社|当社|自社)\s*(?:に)?在籍|"
     r"弊社(?:と)?(?:直接)?(?:の)?(?:業務委託|専属|準委任)(?:契約)?(?:の)?(?:フリーランス|個人事業主|エンジニア)|"
-    r"(?:敝司|我司|本司|我们|我們)(?:的)?(?:正式|全职|正职|签约|自有)(?:员|員)工|"
+    # "他是我司的 W2 全职员工": a US W-2 employee said in Chinese
+    r"(?:敝司|我司|本司|我们|我們)(?:的)?\s*(?:W-?2\s*(?:正式|全职)?|正式|全职|正职|签约|自有)\s*(?:员|員)工|"
     r"\bworks? (?:for|with) us\b|\b(?:is|are) (?:with|on) our (?:team|bench|payroll)|"
     # "a permanent member of our own engineering staff", "a salaried engineer on our own team"
     r"member of our (?:own )?(?:(?!partner|vendor)[\w-]+ )?(?:team|staff)\b|\bon our own team\b|"
@@ -466,8 +469,10 @@ _DEPTH_ZERO = re.compile(
     r"(?:我们|我們)(?:公司|工作室|团队|團隊|这边)?(?:自己)?的(?:一位|一名)?(?:全职|正式|在职|老)?"
     r"(?:同仁|同事|员工|員工)|(?:我司|敝司|本公司|我公司)(?:正式)?签约的(?:正式|合同制|全职|在职)?(?:员|員)工|"
     # "本公司东京分公司的正式员工", "劳动合同和社保都在我们这里", "与我司签订无固定期限劳动合同"
-    r"(?:我司|敝司|本公司|我公司)[^，。,\n]{0,8}?(?:分公司|子公司|办事处|分社|支社)(?:签约|直接雇用)?的"
-    r"(?:正式|在职|在籍)?(?:员|員)工|"
+    # "我司大连开发中心有一位员工": a branch or centre of the sender's, not a partner's
+    r"(?:我司|敝司|本公司|我公司)(?:(?!合作|协力|協力|外包|伙伴)[^，。,\n]){0,8}?"
+    r"(?:分公司|子公司|办事处|分社|支社|(?:开发|研发|交付|离岸)?中心|事业部)(?:签约|直接雇用)?"
+    r"(?:的|有)(?:一|1)?(?:位|名)?(?:正式|在职|在籍)?(?:员|員)工|"
     r"(?:劳动合同|社保)[^。\n]{0,8}?在(?:我们这里|我们这边|我司|敝司|本公司)(?!的?(?:合作|协力|外包))|"
     r"(?:与|和|跟)(?:我司|敝司|本公司|我公司|我们(?:公司)?)签(?:订|訂|了|有)?[^，。,\n]{0,8}?劳动合同|"
     r"(?:我司|敝司|本公司)[^，。,\n]{0,6}?直接(?:雇用|雇佣|聘用)的|"
@@ -809,6 +814,8 @@ _NONE_BETWEEN = re.compile(
     # "directly from our company with no partner in between"
     r"\bno (?:other )?(?:compan(?:y|ies)|firms?|partners?|vendors?) (?:in )?between\b|"
     r"\bno intermediar(?:y|ies)\b|"
+    # "full-time employee of Cebu Lantern Tech (no subvendor)"
+    r"\bno (?:sub-?vendors?|subcontractors?|middlem[ae]n)(?=\s*(?:$|[).,;）\n]))|"
     r"\bno (?:other company|sub-?vendors?|subcontractors?|intermediar(?:y|ies)|"
     r"third[- ]part(?:y|ies)) (?:is |are |was )?involved\b|"
     r"他社(?:は|が)?(?:一切)?介在して(?:おりません|いません)|中间不经过任何其他公司|"
