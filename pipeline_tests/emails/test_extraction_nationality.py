@@ -1029,3 +1029,26 @@ def test_a_japanese_born_person_is_native_and_work_without_trouble_is_business(
 )
 def test_foreign_nationals_welcome_whatever_the_country(text: str, expected: bool | None) -> None:
     assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # naturalised in the country named after the verb, not in Japan
+        ("2）身份：出生于四川成都，2016 年入籍美国，现为美国公民（可提供护照复印件）", "US"),
+        ("国籍：中国（2018年入籍加拿大）", "CA"),
+        ("他原来是中国国籍，后来加入了英国国籍。", "GB"),
+        ("韓国出身で、2012年にアメリカに帰化しております。", "US"),
+        ("Ama is a naturalised British citizen, born in Accra.", "GB"),
+        ("He was born in Pune and naturalized in Canada in 2014.", "CA"),
+        ("原为中国籍，2016年入籍日本，现为日本国籍。", "JP"),
+        ("中国籍で、米国籍を取得予定です。", "CN"),  # not yet
+        ("越南国籍，没有入籍美国，持H-1B签证。", "VN"),
+        # a one-line profile's cell
+        ("K.F／39歳男性／福岡市早良区在住／国籍 日本／NW経験11年／単価65万", "JP"),
+    ],
+)
+def test_naturalised_in_a_named_country_and_a_nationality_cell_of_a_one_line_profile(
+    text: str, expected: str
+) -> None:
+    assert nationality(text) == expected

@@ -363,12 +363,56 @@ _NATURALISED = re.compile(
 )
 
 
+# Naturalised in a country it names: "2016 年入籍美国，现为美国公民", "归化加拿大",
+# "加入了英国国籍", "a naturalised British citizen", "naturalized in Canada", "became a U.S.
+# citizen"; the country before: "アメリカに帰化", "米国籍を取得" (not "没有入籍美国",
+# "申请入籍美国", "米国籍を取得予定").
+_COUNTRY_NAMES = "|".join(_COUNTRIES.values())
+_NOT_YET = (
+    r"(?!\s*(?:申請|申请|予定|見込|手続|手续|を目指|する予定|"
+    r"は?して(?:いない|いません|おらず|おりません)))"
+)
+_NATURALISED_INTO = re.compile(
+    rf"{_NOT_NATURALISED}(?<!申请)(?<!申請)(?<!准备)(?<!準備)(?<!打算)"
+    rf"(?:(?:入籍|归化|歸化)(?:了|到|为|為|成为|成為)?\s*({_COUNTRY_NAMES})|"
+    rf"(?:加入|取得|获得|獲得)(?:了)?\s*({_COUNTRY_NAMES})\s*(?:国籍|國籍|籍)|"
+    rf"\bnaturali[sz]ed\s+(?:(?:as|in)\s+)?(?:an?\s+|the\s+)?({_COUNTRY_NAMES})|"
+    rf"\bbecame\s+(?:a|an)\s+({_COUNTRY_NAMES})\s+(?:citizen|national)){_NOT_YET}",
+    re.I,
+)
+# Where a verb of it starts (入籍, 归化, 加入, 取得, naturalized, became), to try the pattern only
+# there: it opens with lookbehinds, that no scan skips; a first character set scans fast.
+_NATURALISING = re.compile(r"[入归歸加取获獲NnBb](?:籍|化|入|得|aturali[sz]ed|ecame)")
+_NATURALISED_AFTER = re.compile(rf"(?:に|へ)帰化{_NOT_YET}|籍を取得{_NOT_YET}")
+_COUNTRY_AT_END = re.compile(
+    rf"({_COUNTRY_NAMES})\s*(?:(?:に|へ)帰化|の?(?:国|國)?籍を取得)$", re.I
+)
+
+
+def _naturalised_in(text: str) -> str | None:
+    """The country a naturalisation names, Japan included ("入籍日本"); None when it names none."""
+    found = [
+        (verb.start(), next(g for g in into.groups() if g))
+        for verb in _NATURALISING.finditer(text)
+        if (into := _NATURALISED_INTO.match(text, verb.start()))
+    ]
+    for after in _NATURALISED_AFTER.finditer(text):
+        if before := _COUNTRY_AT_END.search(text[max(0, after.start() - 16) : after.end()]):
+            found.append((after.start(), before.group(1)))
+    for _, country in sorted(found):
+        if code := _exact_country(country):
+            return code
+    return None
+
+
 _US_NAMED = re.compile(r"美国|美國|米国|アメリカ|\bU\.\s?S\.|\bUSA?\b|United States|American", re.I)
 
 
 def country_code(value: str) -> str | None:
     """ISO alpha-2 for a nationality as written (中国, Chinese, ベトナム); naturalised -> JP
     ("韓国（2010年帰化）"), unless the value says it was in the US ("美国。2016年在加州入籍")."""
+    if code := _naturalised_in(value):  # "中国（2018年入籍加拿大）"
+        return code
     if _NATURALISED.search(value):
         in_the_us = _US_NAMED.search(value) and not re.search(r"日本|japan", value, re.I)
         return "US" if in_the_us else "JP"
@@ -382,12 +426,13 @@ def country_code(value: str) -> str | None:
 _NATIONALITY_SAID = re.compile(
     # (a bulleted row too: "◉ 国籍  日本", "■国籍 中国", a box's row "|国籍    ベトナム"; a
     # bracketed label mid-line: "氏名: M.H（38歳） 【国籍】日本 【居住】…"; after a connective:
-    # "ただし国籍は日本で、米国にはL-1ビザで滞在しております")
-    r"(?:^|\n|[。、,，(（【]|(?:ご)?本人の|(?:ただし|但し|なお|尚|また|ちなみに|因みに))"
+    # "ただし国籍は日本で、米国にはL-1ビザで滞在しております"; a one-line profile's cell:
+    # "K.F／39歳男性／福岡市早良区在住／国籍 日本／NW経験11年")
+    r"(?:^|\n|[。、,，(（【／/]|(?:ご)?本人の|(?:ただし|但し|なお|尚|また|ちなみに|因みに))"
     r"\s*[・\-◉●○■□◆◇▼▽▶►•*※|│┃｜]?\s*(?:国籍|出身(?:国|地)?)"
     r"\s*(?:は|が|】|[ \t]+)?\s*"
     r"(?!方面|について|に(?:関|つい)|关于|關於|上|的(?:问题|問題|事))"
-    r"([^\n、,。【]{1,16})"
+    r"([^\n、,。【／/]{1,16})"
 )
 # The same in English prose: "She is an employee of our company; nationality Indian.", "his
 # nationality is Vietnamese" (a country by itself, not "nationality is not a condition").
@@ -411,11 +456,6 @@ _NATURALISED_NOW = re.compile(
     r"(?:已|已经)?归化|"
     r"入籍済|入籍日本|naturali[sz]ed|現在(?:は|の国籍は)?日本国籍|日本国籍を取得|"
     r"现(?:在)?(?:为|是|已是)日本(?:国)?籍|(?:取得|获得|加入)(?:了)?日本(?:国|國)?籍)",
-    re.I,
-)
-_NATURALISED_US = re.compile(
-    r"naturali[sz]ed\s+(?:as\s+)?(?:an?\s+)?(?:U\.\s?S\.|US\b|American\b)|"
-    r"became\s+(?:a|an)\s+(?:U\.\s?S\.|US|American)\s+(?:citizen|national)|加入美国国籍|取得美国国籍",
     re.I,
 )
 # "中国人、30代", "日本人・男性", "ベトナム出身": the person's country, not "日本人と同等の日本語"
@@ -442,9 +482,9 @@ def nationality(text: str | Prepared) -> str | None:
     if value:
         iso = re.match(r"\s*([A-Z]{2})\b", value)  # "Nationality: JP"
         return iso.group(1) if iso and iso.group(1) in _COUNTRIES else country_code(value)
-    # "a naturalized U.S. citizen (born in Busan)": naturalised somewhere else than Japan
-    if _NATURALISED_US.search(fields):
-        return "US"
+    # "a naturalized U.S. citizen (born in Busan)", "2016 年入籍美国": the country naturalised in
+    if code := _naturalised_in(fields):
+        return code
     # Naturalised is Japanese now, whatever the origin the same sentence names ("元は韓国籍").
     if _NATURALISED_NOW.search(fields):
         return "JP"
