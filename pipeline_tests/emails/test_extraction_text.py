@@ -150,3 +150,22 @@ def test_a_profile_table_whose_header_says_xianzhu_it_jingyan_and_zhuyao_jineng(
         "中国 | 35 | 千叶县 | 9年 | Java 9年 / Spring 5年 | N1 | 65万日元/月 | 2027年3月1日"
     )
     assert "可开始: 2027年3月1日" in fields_form(text).splitlines()
+
+
+def test_an_html_tables_header_block_pairs_with_its_values_whole() -> None:
+    # the cells render as a block of header lines over a block of value lines; the header goes
+    # on in cells the label vocabulary does not know (a skill, "Salary ask")
+    text = (
+        "Consultant\nCitizenship\nBased in\nOracle\nSalary ask\nAvailable\n\n"
+        "M. Reyes\nCanada\nSendai\n7 years\nCAD 95,000 / year\nOctober 5"
+    )
+    lines = fields_form(text).splitlines()
+    assert "Citizenship: Canada" in lines and "Available: October 5" in lines
+
+
+def test_a_value_that_spells_a_label_still_pairs_in_a_wide_row() -> None:
+    text = (
+        "Candidate\nResidence\nNationality\nSkills\nRate\nStart\n\n"
+        "K. Sato\nChiba\nJapanese\nGo 5 yrs\nJPY 700,000 / month\n1 March"
+    )
+    assert "Nationality: Japanese" in fields_form(text).splitlines()

@@ -279,15 +279,17 @@ def _cells(line: str) -> list[str] | None:
 _UNIT_NOTE = re.compile(r"\s*[(（][^)）]{1,8}[)）]\s*$")
 
 
-def _header_values(header: list[str], values: list[str]) -> list[str] | None:
+def _header_values(header: list[str], values: list[str], share: float = 0.75) -> list[str] | None:
     """'label: value' lines when `header` is all labels and `values` as many plain cells."""
     if len(header) < 2 or len(values) != len(header):
         return None
     # (every header cell a label, or all but a quarter of a wide one: "Work status", "Exp")
     labels = sum(_is_label(_UNIT_NOTE.sub("", h.strip(" :："))) for h in header)
-    if labels < len(header) and (len(header) < 4 or labels * 4 < len(header) * 3):
+    if labels < len(header) and (len(header) < 4 or labels < len(header) * share):
         return None
-    if any(_is_label(v) for v in values):
+    # (values that are labels are a second header; one of a wide row may be a value that a
+    # label spells, "Japanese" under Nationality)
+    if sum(_is_label(v) for v in values) * 4 > len(values):
         return None
     return [f"{h.strip(' :：')}: {v}" for h, v in zip(header, values, strict=True)]
 
@@ -331,7 +333,13 @@ def _label_block(lines: list[str], start: int) -> tuple[list[str], int] | None:
     """(pairs, next index) for a run of label lines followed by as many value lines: a run of
     known labels, or else of short lines most of which are ("Consultant", "SAP MM", "Available"
     as an HTML table's header cells render)."""
-    for heads in (_label_lines(lines, start), _short_lines(lines, start)):
+    known, short = _label_lines(lines, start), _short_lines(lines, start)
+    if known >= 2 and short > known:
+        # The header goes on in cells the vocabulary does not know ("Consultant", "Citizenship",
+        # "Based in", then "SAP MM", "Salary ask"): all its cells head the values, not the
+        # first known ones the cells after them.
+        return _values_under(lines, start, short, share=0.5)
+    for heads in (known, short):
         block = _values_under(lines, start, heads)
         if block:
             return block
@@ -352,7 +360,9 @@ def _short_lines(lines: list[str], start: int) -> int:
     return end - start
 
 
-def _values_under(lines: list[str], start: int, count: int) -> tuple[list[str], int] | None:
+def _values_under(
+    lines: list[str], start: int, count: int, share: float = 0.75
+) -> tuple[list[str], int] | None:
     if count < 2:
         return None
     first = start + count
@@ -361,7 +371,7 @@ def _values_under(lines: list[str], start: int, count: int) -> tuple[list[str], 
     values = [v.strip() for v in lines[first : first + count]]
     if len(values) < count or not all(values):
         return None
-    pairs = _header_values([line.strip() for line in lines[start : start + count]], values)
+    pairs = _header_values([line.strip() for line in lines[start : start + count]], values, share)
     return (pairs, first + count) if pairs else None
 
 
