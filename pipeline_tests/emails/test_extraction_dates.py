@@ -980,3 +980,17 @@ def test_a_length_after_the_year_a_start_heading_over_its_day_and_canjia(
 
 def test_a_length_heading_over_its_months_is_no_start() -> None:
     assert start_date("▼期間\n6ヶ月", REFERENCE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("［稼働］現案件が5月中旬まで延長となったため、5月25日以降で参画可", date(2026, 5, 25)),
+        ("▼開始可能日　2026年6月15日", date(2026, 6, 15)),
+        ("She can't start anything new before June 1, 2026.", date(2026, 6, 1)),
+    ],
+)
+def test_a_day_after_an_extension_a_kaishi_kanoubi_heading_and_anything_new(
+    text: str, expected: date
+) -> None:
+    assert start_date(text, REFERENCE) == expected

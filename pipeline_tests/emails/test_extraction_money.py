@@ -181,3 +181,9 @@ def test_a_head_count_is_still_no_rate() -> None:
 def test_a_skill_that_spells_rate_is_no_rate_label() -> None:
     line = "李工 / MicroStrategy 6年、SQL 10年 / 日语N1 / 4月1日到岗 / 期望65万日元每月"
     assert parse_money(line, "zh") == Money(650000, 650000, "JPY", "month")
+
+
+def test_a_period_written_before_its_figure_and_a_count_that_is_no_budget() -> None:
+    assert parse_money("▽単価：1日 800元", "zh") == Money(800, 800, "CNY", "day")
+    text = "Build a gateway for ~25k concurrent connections.\nRate: $60-75/hr C2C"
+    assert parse_money(text, "en") == Money(60, 75, "USD", "hour")

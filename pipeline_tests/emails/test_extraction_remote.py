@@ -746,3 +746,24 @@ def test_home_only_with_travel_refused_is_remote_only() -> None:
 )
 def test_world_twenty_threes_office_and_home_wordings(text: str, expected: str) -> None:
     assert remote(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("札幌市中央区、週1リモ可／9月〜長期", "partial"),
+        ("Location: Sendai. On site Tue–Fri, remote on Mondays", "partial"),
+        ("where: Umeda office on Thursdays only - everything else WFH", "partial"),
+        ("需要全程驻场，客户不接受任何形式的远程。", "none"),
+        ("Place -> Sapporo - fully on site (the client does not allow remote access)", "none"),
+        ("9月〜稼働OK。在宅は週2で問題なしとのこと。", "partial"),
+        ("8．出勤：可以每周去品川3天", "partial"),
+        ("大阪市在住で、金曜日の梅田出社も問題ございません。", "partial"),
+        ("办公：周一到周三驻场OK", "partial"),
+        ("| Work mode | onsite 3 days a week is OK |", "partial"),
+        ("勤務形態　：月〜水の出社可", "partial"),
+        ("Office: Tuesdays in Umeda are OK", "partial"),
+    ],
+)
+def test_world_twenty_fours_office_and_home_wordings(text: str, expected: str) -> None:
+    assert remote(text) == expected

@@ -169,3 +169,9 @@ def test_a_value_that_spells_a_label_still_pairs_in_a_wide_row() -> None:
         "K. Sato\nChiba\nJapanese\nGo 5 yrs\nJPY 700,000 / month\n1 March"
     )
     assert "Nationality: Japanese" in fields_form(text).splitlines()
+
+
+def test_a_space_aligned_table_with_a_dashed_rule_under_its_header() -> None:
+    text = "姓名    年龄    国籍    日语\n----    ----    ----    ----\n刘某    34      中国    N2"
+    lines = fields_form(text).splitlines()
+    assert "国籍: 中国" in lines and "日语: N2" in lines

@@ -194,7 +194,8 @@ _STATED_FIRST_DAY = re.compile(
     # "first day with you Nov 16" (in a table row that goes on from "runs until mid-")
     rf"\bfirst day with you\s*(?:is|would be|will be|[:：-])?\s*({_EN_DAY})|"
     # "can't start before Monday, November 16"
-    rf"\b(?:can't|cannot|can not|won't be able to|is not able to)\s+start\s+before\s+({_EN_DAY})|"
+    rf"\b(?:can't|cannot|can not|won't be able to|is not able to)\s+start\s+"
+    rf"(?:(?:anything|something) new\s+)?before\s+({_EN_DAY})|"
     # "Available from February 2027" (beats "she will not be free until next year" before it)
     rf"\b(?:available|free)\s+(?:from|starting)\s+({_EN_DAY}|{_MONTH_WORD}\s+20\d{{2}})|"
     # "貴社案件へ合流できるのは2027年4月1日以降", "参画可能になるのは12月から"
@@ -519,8 +520,10 @@ def start_date(text: str | Prepared, reference: date) -> date | None:
         if value:
             # "Available from February 2027 (committed to her client until the end of January)"
             opening = _OPENS_WITH_DATE.match(value)
-            found = _start_after_an_end(value, reference) or parse_date(
-                opening.group(1) if opening else value, reference
+            found = (
+                _start_after_an_end(value, reference)
+                or _start_after_an_extension(value, reference)
+                or parse_date(opening.group(1) if opening else value, reference)
             )
             if found:
                 return found
@@ -593,6 +596,15 @@ _END_WORD = re.compile(r"结束|結束|終わ|終了|満了|完了|到期|区切
 
 _THEREAFTER = re.compile(r"[^\n，,、。]{0,3}[，,、\s]*(?:之后|之後|以后|以後|その後|after that)")
 _BARE_DAY = re.compile(r"(?<![\d/月])(\d{1,2})\s*[日号號](?!\s*[間间])()")
+
+
+def _start_after_an_extension(value: str, reference: date) -> date | None:
+    """ "現案件が8月中旬まで延長となったため、8月20日以降で参画可": the day a sentence names after
+    the engagement runs on until, not the end of it."""
+    sentence = _JA_SENTENCE.search(value)
+    if sentence is None or not re.search(r"まで|迄", value[: sentence.start()]):
+        return None
+    return parse_date(next(g for g in sentence.groups() if g), reference)
 
 
 def _start_after_an_end(value: str, reference: date, sentences_only: bool = False) -> date | None:

@@ -153,6 +153,18 @@ _FOREIGN = re.compile(
     re.I,
 )
 _LANGUAGE_CURRENCY = {"ja": "JPY", "zh": "CNY", "en": "USD"}
+# What a bare figure may count instead of money: "~40k concurrent connections", "2M users".
+_COUNTED = re.compile(
+    r"\s*(?:concurrent|connections?|users?|requests?|records?|rows?|transactions?|devices?|"
+    r"sessions?|[TQR]PS|messages?|events?|people|members?|lines|repos(?:itories)?|servers?|"
+    r"nodes?|stores?|customers?|tickets?)\b",
+    re.I,
+)
+# "単価：1日 950元", "1ヶ月 60万円": the period before the figure.
+_PERIOD_FIRST = re.compile(
+    r"(?<![\d.,])(?:1|一)\s*(日|天|時間|小时|ヶ月|か月|カ月|个月|月)\s*(?:あたり|当たり)?\s*[:：]?\s*"
+    r"(\d[\d,.]*\s*(?:万|千|[kK])?\s*(?:円|元|日元|人民币|ドル|美元|USD|JPY|CNY)?)"
+)
 
 
 def _currency(units: list[str]) -> str | None:
@@ -245,6 +257,7 @@ def _parse_line(line: str, fallback: _Fallback, needs_unit: bool) -> tuple[Money
             r"精算[^\n]*?\d{2,3}\s*(?:h|H|時間)?\s*[~-]\s*\d{2,3}\s*(?:h|H|時間)?", "", body
         )
     body = _BETWEEN.sub(r"\1 - ", _KANJI_AMOUNT.sub(_kanji_amount, body))
+    body = _PERIOD_FIRST.sub(r"\2/\1", body)
     body = _PER_EACH.sub(r"\g<a> \g<r> \g<b>/\g<p>", _TEN_THOUSANDS_AND.sub(_ten_thousands, body))
     prefix = line[: label.end()] if label and not needs_unit else ""
     first: tuple[Money, bool] | None = None
@@ -273,6 +286,8 @@ def _money(
     if per in ("年", "ヶ月", "か月") and not units and not mults:
         return None  # "3年" / "6ヶ月" is experience or duration
     if re.match(r"\s*(?:歳|岁|名|人(?!月|天|日|民)|回|社|%|件|時|分|号|階|番|代|位)", after):
+        return None
+    if not units and _COUNTED.match(after):  # "~40k concurrent connections" is no budget
         return None
     implied = _implied_man(m, prefix, after, fallback) if not units and not mults else None
     if not units and not mults and not implied and (needs_unit or not per):

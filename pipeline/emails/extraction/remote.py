@@ -25,7 +25,8 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri)(?:day)?s?\b"
 _FEW_DAYS = r"(?:one|two|three|four|[1-4](?:\s*[-–~]\s*[1-4])?|a couple of|a few)"
 _REMOTE_PARTIAL = re.compile(
     r"リモート併用|一部リモート|リモート可|"
-    r"週\s*\d(?:\s*[~-]\s*\d)?\s*日?\s*(?:程度)?\s*(?:の|は)?\s*(?:リモート|出社|在宅)|"
+    # "週3日出社", "週2リモ可"
+    r"週\s*\d(?:\s*[~-]\s*\d)?\s*日?\s*(?:程度)?\s*(?:の|は)?\s*(?:リモート|リモ|出社|在宅)|"
     r"ハイブリッド|在宅併用|出社併用|hybrid|remote\s*\d\s*days|"
     r"\d\s*days?\s*(?:a |per )?(?:week\s*)?(?:onsite|on-site|remote|in(?: the)? office)|"
     # "2 days office / 3 days WFH", "出社週2・在宅週3", "office 3 days + home 2 days"
@@ -131,7 +132,17 @@ _REMOTE_PARTIAL = re.compile(
     r"(?:现场|現場|驻场|駐場)[^\n。]{0,10}?(?:也|亦|或者?)[^\n。]{0,6}?[远遠][程端]|"
     r"(?<!fully )(?<!full )(?<!100% )\bremote\s*(?:is\s*|work\s*)?"
     r"(?:possible|ok|friendly|allowed)\b|"
-    r"(?:in[- ]office|on-?site)\s+(?:Mon|Tue|Wed|Thu)[a-z]*\s*[-–~/&]\s*(?:Tue|Wed|Thu|Fri)[a-z]*|"
+    r"(?:in[- ]office|on[- ]?site)\s+(?:Mon|Tue|Wed|Thu)[a-z]*\s*[-–~/&]\s*"
+    r"(?:Tue|Wed|Thu|Fri)[a-z]*|"
+    # "remote on Fridays", "Shibuya office on Wednesdays only - everything else WFH"
+    rf"\bremote on {_WEEKDAY}|\boffice\s*(?:on\s+|[:：]\s*)?{_WEEKDAY}|"
+    r"\beverything else (?:is )?(?:WFH|remote|from home)\b|"
+    # "在宅は週1で問題なし", "可以每周去豊洲2天", "水曜日の渋谷出社も問題ございません",
+    # "周一到周四驻场OK"
+    r"(?:在宅|リモート)は\s*週\s*[1-4]\s*(?:日)?\s*(?:で|程度|なら)|"
+    r"每[周週]\s*(?:去|到)[^\n，。,]{1,6}?[一两兩二三四1-4]\s*天|"
+    r"[月火水木金]曜(?:日)?の[^\n、。]{0,6}?出社(?:も|は)?\s*(?:問題|可|OK|大丈夫)|"
+    r"周[一二三]\s*(?:到|至|~|-)\s*周[二三四]\s*(?:驻场|到岗|到公司|现场|出社|进场|去公司)|"
     # "Tuesdays and Thursdays in the office, the rest from home";
     # "每周可以居家办公一天，其余时间在现场"
     r"\b(?:Mon|Tue|Wed|Thu|Fri)[a-z]*s?\s+(?:and|&|/)\s+(?:Mon|Tue|Wed|Thu|Fri)[a-z]*s?\s+"
@@ -162,7 +173,7 @@ _REMOTE_PARTIAL = re.compile(
     r"[周週][一二三四五](?:\s*[、,和及与]\s*[周週]?[一二三四五])*\s*(?:可以|可)?\s*(?:居家|在家|远程)|"
     # "月〜水は出社、木金は在宅", "一周三天在我们办公室，另外两天可以远程", "每周到办公室两次",
     # "three days on site, two remote"
-    r"[月火水木金]\s*[〜~・]\s*[月火水木金]?\s*(?:曜日?)?\s*は?\s*出社|"
+    r"[月火水木金]\s*[〜~・]\s*[月火水木金]?\s*(?:曜日?)?\s*(?:は|の)?\s*出社|"
     r"另外(?:[一两二三四1-4]\s*天)?\s*(?:可以)?\s*(?:远程|居家|在家)|"
     r"每[周週]\s*(?:到|去|进)\s*(?:办公室|公司|现场)\s*[一两二三四1-4]\s*次|"
     r"\b(?:one|two|three|four|[1-4])\s+days?\s+on[- ]?site,?\s+(?:one|two|three|four|[1-4])\s+"
@@ -216,6 +227,7 @@ _REMOTE_NONE = re.compile(
     r"现场工作|到现场|客户现场|驻点|駐點|到公司上班|進公司|客先常駐|オンサイト|出社必須|"
     r"in[- ]person|must be local|local (?:candidates|consultants) only|"
     r"(?:不可|不能|无法|不支持|不接受|不考虑|不做)\s*[远遠][程端]|"
+    r"(?:不接受|不允许|不允許|不提供)任何(?:形式|方式)?的?\s*[远遠][程端]|"  # 不接受任何形式的远程
     # "全部现场", "现场作业", "需到公司办公", "在大连公司内办公": the work is at the office
     r"(?:全部|全程|全天)\s*[现現][场場]|[现現][场場](?:作业|作業|上班)|全程(?:驻场|駐場)|"
     r"不能(?:在家|居家|远程)(?:办公|辦公|工作)?|"
@@ -579,7 +591,10 @@ _ONSITE_ALL_WEEK = re.compile(
     r"not interested in|not open to|no interest in)\s+(?:take\s+|do\s+|work\s+|any\s+|a\s+)*"
     r"(?:fully\s+)?remote(?:ly)?"
     r"(?:\s+(?:work|roles?|jobs?|positions?|projects?|options?))?|"
-    r"(?:a\s+)?fully\s+on-?site\s+(?:role|position|project|work)",
+    r"(?:a\s+)?fully\s+on-?site\s+(?:role|position|project|work)|"
+    # "fully on site (the bank does not allow remote access)"
+    r"\bfully on[- ]site\b|(?:does not|doesn't|do not|don't|will not|won't)\s+(?:allow|permit)\s+"
+    r"(?:any\s+)?remote(?:\s+(?:work|access|days?))?",
     re.I,
 )
 
@@ -597,7 +612,9 @@ _WORK_STYLE_LABELS = (
 _ONSITE_STYLE = re.compile(
     r"(?:フル|完全)?(?:出社|客先常駐|常駐|オンサイト|on-?site|in[- ]office|"
     r"现场|現場|驻场|駐場|坐班|到[岗崗](?:办公|辦公|上班))"
-    r"(?![^\n]*(?:リモート|在宅|自宅|テレワーク|remote|hybrid|[远遠][程端距]|居家|混合|可|併用))",
+    # (not "onsite 4 days a week is OK": some days, not all)
+    r"(?![^\n]*(?:リモート|在宅|自宅|テレワーク|remote|hybrid|[远遠][程端距]|居家|混合|可|併用|"
+    r"\b[1-4]\s*days?\b))",
     re.I,
 )
 

@@ -152,7 +152,7 @@ _DOT_LEADER = re.compile(
 # Labels a table cell or a line of its own may hold ("国籍" above "日本" in an HTML table).
 _KNOWN_LABEL = re.compile(
     r"(?:氏名|名前|イニシャル|年齢|性別|国籍|最寄(?:り)?駅?|住所|居住地|現住所|(?:主要|保有)?スキル|"
-    r"技術|言語|経験|経験年数|開発経験|(?:希望)?単価|金額|予算|報酬|開始(?:時期|日)?|"
+    r"技術|言語|経験|経験年数|開発経験|(?:希望)?単価|金額|予算|報酬|開始(?:可能)?(?:時期|日)?|"
     r"稼働(?:開始|可能日|時期|日)?|勤務(?:地|形態)?(?:希望)?|基本情報|"
     r"参画(?:可能日|時期)?|期間|場所|作業場所|リモート|在宅|商流|所属|面談(?:回数)?|外国籍|"
     r"日本語(?:レベル|能力)?|資格|備考|(?:必須|尚可|歓迎)(?:スキル|要件)?|(?:業務)?内容|案件名|精算|"
@@ -294,7 +294,10 @@ def _header_values(header: list[str], values: list[str], share: float = 0.75) ->
     return [f"{h.strip(' :：')}: {v}" for h, v in zip(header, values, strict=True)]
 
 
-_MARKDOWN_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
+# (or dashes under space-aligned columns: "----   ----   ----")
+_MARKDOWN_RULE = re.compile(
+    r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$|^[ \t]*-{3,}(?:[ \t]{2,}-{3,})+[ \t]*$"
+)
 
 
 def transpose_tables(lines: list[str]) -> list[str]:
