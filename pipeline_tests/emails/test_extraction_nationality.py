@@ -1052,3 +1052,38 @@ def test_naturalised_in_a_named_country_and_a_nationality_cell_of_a_one_line_pro
     text: str, expected: str
 ) -> None:
     assert nationality(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("●　其他：不限國籍", True),  # no limit, not 限國籍
+        ("国籍：不限国籍，日语N2以上", True),
+        ("国籍：客户要求日本国籍（已归化的可以），持外国护照的人员不行", False),
+        ("客户要求日本国籍。", False),
+        ("持外国护照的人员不行", False),
+        ("本项目不要求日本国籍。", None),  # no condition
+        ("The bill rate is $70-80/hr, C2C or W2, and H-1B transfers are fine.", True),
+        ("Foreigners -> welcome", True),
+        ("Foreigners -> no", False),
+    ],
+)
+def test_no_nationality_limit_a_japanese_nationality_asked_and_foreigners_under_an_arrow(
+    text: str, expected: bool | None
+) -> None:
+    assert foreign_nationals_ok(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japanese: JLPT N2. He is comfortable in meetings but reads long Japanese design "
+            "documents slowly, so document-heavy work at N1 level would be a stretch for him.",
+            "N2",
+        ),
+        ("Japanese: N2 (N1 is beyond her for now)", "N2"),
+    ],
+)
+def test_a_level_said_to_be_a_stretch_is_not_held(text: str, expected: str) -> None:
+    assert japanese_level(text) == expected
