@@ -1145,3 +1145,54 @@ def test_depth_of_a_w2_employee_a_branch_centre_and_no_subvendor(
 )
 def test_a_limit_to_the_readers_direct_employees(text: str, expected: int) -> None:
     assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the reader's own staff, its partner's refused beside them
+        ("注意商流限制：只接受贵司正式员工，贵司协力公司的人员不接受（再委托不可）。", 0),
+        # the reader's direct partner's people let in, the next company refused
+        ("商流：贵司自己的人、或贵司直接合作方的人可以，再往下就不行了", 1),
+        ("供应商要求：只收贵司自有员工，或贵司直接合作伙伴派出的人员；再往下转包的一律不收", 1),
+        (
+            "Proposals welcome (your own staff, or one company beyond you - no deeper than that).",
+            1,
+        ),
+        # a car maker's tier-1 supplier is the client, no limit
+        ("敝司承接日本车厂一级供应商的仪表板 HMI 项目", None),
+    ],
+)
+def test_limits_with_a_refused_partner_a_direct_partners_people_and_a_client_tier(
+    text: str, expected: int | None
+) -> None:
+    assert max_commercial_depth(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EMPLOYMENT: our contract employee", 0),
+        ("看到贵司的职缺，想推荐敝公司的一位正职工程师。", 0),
+        ("推薦我哋公司嘅全職同事一位：", 0),  # Cantonese
+        ("ご案内の案件に、弊社W2社員をご紹介いたします。", 0),
+        ("• Employer: Hakata Codeworks (our direct partner; he is their employee)", 1),
+    ],
+)
+def test_depth_of_a_contract_employee_a_qualified_one_of_ours_and_a_bracketed_partner(
+    text: str, expected: int
+) -> None:
+    assert commercial_depth(text) == expected
+
+
+def test_a_forwarded_summary_closed_by_a_rule_above_the_forwarders_signature() -> None:
+    mail = (
+        "Hi Ms. Qian,\nPlease see our designer below.\n"
+        "-------- Forwarded summary --------\n"
+        "Designer: Nguyen Thi Mai\nStatus: full-time employee of Saigon Pixel Works\n"
+        "-----------------------------------\n"
+        "Warm regards,\nTran Minh Khoa\nBusiness Development, Saigon Pixel Works JSC\n"
+    )
+    assert commercial_depth(mail) == 0
+    # without the closing rule the forwarded writer's employee is the forwarder's partner's
+    assert commercial_depth(mail.replace("-----------------------------------\n", "")) == 1

@@ -54,6 +54,7 @@ _HOP_ALLOWED = re.compile(
     r"\b(one|1|single|a single)\s*(?:level|layer|tier)\s*of\s*(?:subcontract|sub-?vendor|vendor)|"
     rf"{_HOP_COUNT}\s*{_HOP_UNIT}[^\n、。,，;；不\d一二三]{{0,10}}?"
     r"(?:まで|迄|为止|為止|以内|以下|OK|(?<!不)可(?!能)|可能|max(?:imum)?\b|at most|allowed|"
+    r"no (?:deeper|further)\b|"  # "one company beyond you - no deeper than that"
     r"permitted|ok\b|(?<!not )(?:fine|acceptable)\b)|"  # "one hop from you is fine"
     r"(?:最多|最大|至多|最高|仅限|只限|只接受|(?<![不無无])可接受|(?<![不無无可])接受|(?<![不無无])限|"
     r"up to|max(?:imum)?\.?|"
@@ -167,7 +168,9 @@ _PARTNER_OK = re.compile(
     r"協力会社(?:様)?(?:の)?(?:社員|所属|方)?(?:様)?\s*(?:まで|迄)|"
     # "可接受贵司协力厂商所属的人员", "an employee of a company you contract with directly",
     # "employed by you or by a partner who contracts with you directly"
-    r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:协力|合作)(?:厂商|公司|方|伙伴)(?:所属)?的(?:人员|员工|工程师)|"
+    # "贵司直接合作方的人可以", "贵司直接合作伙伴派出的人员" (not "贵司协力公司的人员不接受")
+    r"(?:贵司|贵公司)(?:的)?(?:直接)?(?:协力|合作)(?:厂商|公司|方|伙伴)(?:所属|派出|派来)?的"
+    r"(?:人员|员工|工程师|人)(?![^。；;,，\n]{0,10}?(?:不可|不行|不接受|不考虑|NG))|"
     # "与贵司直接签约的公司的员工都可以", "与贵司直接签约的合作公司的员工",
     # "a company you have a direct contract with", "staff of a sub you hold the contract with",
     # "engineers employed by you, or by your direct subcontractor"
@@ -308,9 +311,16 @@ def _reader_limit(fields: str) -> int | None:
 _TABLE_CONTINUATION = re.compile(r"[ \t]*\|[ \t]*\n[ \t]*\|[ \t]*\|[ \t]*")
 
 
+# "敝司承接日本车厂一级供应商的仪表板项目": a car maker's tier-1 supplier is the client, no limit.
+_CLIENT_TIER = re.compile(
+    r"(?:车厂|车企|整车厂|主机厂|汽车厂商?|车商|OEM)(?:的)?\s*(?:一|二|1|2)\s*[级級]\s*(?:供应|供應)商"
+)
+
+
 def max_commercial_depth(text: str | Prepared) -> int | None:
     """商流制限: companies allowed between the reader and the engineer (貴社社員まで = 0)."""
     fields = _TABLE_CONTINUATION.sub(" ", prepare(text).prose_fields)
+    fields = _CLIENT_TIER.sub(" ", fields)
     allowed, cap = _hops(fields)
     if allowed is None:
         allowed = _chain_limit(fields)
@@ -352,7 +362,7 @@ def _reader_or_partner_limit(fields: str) -> int | None:
 
 _DEPTH_ZERO = re.compile(
     # (not "弊社所属のフリーランスエンジニア": a freelancer is a company of their own)
-    r"弊社\s*(?:社員|正社員|プロパー|契約社員|所属(?!の?\s*(?:フリーランス|個人事業主))|直接雇用|個人事業主|専属|"
+    r"弊社\s*(?:W-?2\s*)?(?:社員|正社員|プロパー|契約社員|所属(?!の?\s*(?:フリーランス|個人事業主))|直接雇用|個人事業主|専属|"
     r"エンジニア|技術者|駐在員)|自社社員|"
     # "うちの社員の宮内", "うちのプロパー": the casual うち is the sender
     r"うちの\s*(?:正社員|社員|プロパー)|"
@@ -380,7 +390,7 @@ _DEPTH_ZERO = re.compile(
     r"(?:弊社|当社)[^\n、。]{0,12}?に\s*(?:正社員|社員|契約社員)として\s*(?:在籍|勤務|所属)|"
     r"所属\s*[:：]\s*(?:弊社|自社|当社)|(?:我司|本司|我公司|本公司|敝司|弊司)(?:的)?(?:正式|正职)?员工|"
     r"自有员工|"
-    r"our\s*(?:own\s*)?(?:full[- ]time\s*)?(?:w-?2\s*)?(?:employee|consultant|bench)|"
+    r"our\s*(?:own\s*)?(?:full[- ]time\s*|contract\s*)?(?:w-?2\s*)?(?:employee|consultant|bench)|"
     # "a consultant from our Shanghai bench", "on our books, not a contractor"
     r"\bfrom our [A-Z][\w-]+ bench\b|"
     r"on\s*our\s*(?:own\s*)?(?:payroll|w-?2|books)|in-house|directly employed by us|"
@@ -417,7 +427,9 @@ _DEPTH_ZERO = re.compile(
     r"our (?:direct |own )?(?:employee|staff|resource)s?\b|"
     r"our own (?:engineer|developer|consultant)s?\b|"  # "full-time staff of X (our own engineer)"
     # "本公司在编正式员工": two qualifiers
-    r"(?:敝|本|我)(?:公司|司|社)(?:的)?(?:正式|正职|在职|在编|签约|自有|全职){0,2}"
+    # "敝公司的一位正职工程师" (not "我司一名工程师": a qualifier says the employment)
+    r"(?:敝|本|我)(?:公司|司|社)(?:的)?(?:(?:一|1)\s*(?:位|名)(?=正式|正职|在职|在编|全职))?"
+    r"(?:正式|正职|在职|在编|签约|自有|全职){0,2}"
     r"(?:员工|員工|工程师|工程師|技术人员|开发人员)|"
     r"\bone of our (?:own )?(?:in-house |full[- ]time |permanent )?"
     r"(?:engineers|developers|consultants|employees|staff)|"
@@ -466,7 +478,8 @@ _DEPTH_ZERO = re.compile(
     r"(?:我司|敝司|本公司|我公司)(?:派驻|派遣|外派)[^,，。\n]{0,8}?的(?:一位|一名)?(?:正式|正职|在职)?"
     r"(?:员工|員工|同仁|同事|职员|工程师)|"
     # "推荐我们工作室的一位同事", "是我们自己的员工", "本公司正式签约的员工"
-    r"(?:我们|我們)(?:公司|工作室|团队|團隊|这边)?(?:自己)?的(?:一位|一名)?(?:全职|正式|在职|老)?"
+    # (Cantonese "我哋公司嘅全职同事")
+    r"(?:我们|我們|我哋)(?:公司|工作室|团队|團隊|这边)?(?:自己)?(?:的|嘅)(?:一位|一名)?(?:全职|全職|正式|在职|老)?"
     r"(?:同仁|同事|员工|員工)|(?:我司|敝司|本公司|我公司)(?:正式)?签约的(?:正式|合同制|全职|在职)?(?:员|員)工|"
     # "本公司东京分公司的正式员工", "劳动合同和社保都在我们这里", "与我司签订无固定期限劳动合同"
     # "我司大连开发中心有一位员工": a branch or centre of the sender's, not a partner's
@@ -563,7 +576,8 @@ _DEPTH_ONE = re.compile(
     r"employer\s*[:：]\s*(?:our |a )?partner|on (?:our |a )?partner'?s? payroll|"
     # "on the payroll of our Tokyo partner company", "Employer: X, our implementation partner"
     r"payroll of (?:our|a|one of our) (?:[\w-]+ ){0,2}partner|"
-    r"employer\s*[:：]\s*[^,\n]{1,40}?,\s*(?:our|a) (?:[\w-]+ ){0,2}partner\b|"
+    # "Employer: Hakata Codeworks (our direct partner; he is their employee)"
+    r"employer\s*[:：]\s*[^,(（\n]{1,40}?(?:,|\s*[(（])\s*(?:our|a) (?:[\w-]+ ){0,2}partner\b|"
     r"employee of (?:our|a) (?:direct |trusted |long-?time )partner|"
     r"(?:contractor|consultant|engineer|developer|employee|resource)s?\s+(?:with|at|of|from)\s+"
     r"(?:our|a)\s+(?:[\w-]+\s+)?(?:partner|vendor)s?\b|(?:our|a) (?:partner|vendor) network|"
@@ -762,15 +776,31 @@ def commercial_depth(text: str | Prepared) -> int | None:
     body = prepare(text).text
     marker = FORWARD_MARKER.search(body)
     if marker:
-        own_part = prepare(body[: marker.start()]).prose_fields
+        forwarded = body[marker.end() :]
+        end = _FORWARD_END.search(forwarded)
+        tail = forwarded[end.end() :] if end else ""  # the forwarder's lines under the block
+        forwarded = forwarded[: end.start()] if end else forwarded
+        own_part = prepare(body[: marker.start()] + "\n" + tail).prose_fields
         own, _ = _depth(own_part)
         if own is not None:
             return own
-        theirs, anchored = _depth(prepare(body[marker.end() :]).prose_fields)
+        forwarded_fields = prepare(forwarded).prose_fields
+        if tail and _employer_is_writer(forwarded_fields, tail):
+            return 0  # "employee of Saigon Pixel Works" above the forwarder's own signature
+        theirs, anchored = _depth(forwarded_fields)
         # "Forwarding my colleague's note": the same company wrote both, nothing to add
         anchored = anchored and not _COLLEAGUE.search(own_part)
         return None if theirs is None else theirs + anchored
     return _depth(prepare(text).prose_fields)[0]
+
+
+# "-------- Forwarded summary -------- … -----------------------------------", "--- 转发结束 ---":
+# a bare rule (or an end word) closes the forwarded block; the forwarder signs under it.
+_FORWARD_END = re.compile(
+    r"^[^\S\n]*(?:-{5,}|[-—–―=]{2,}[^\n]{0,16}?(?:[转轉][发發寄]结束|転送ここまで|"
+    r"end (?:of )?forwarded (?:message|summary))[^\n]{0,16}?[-—–―=]{2,})[^\S\n]*$",
+    re.I | re.M,
+)
 
 
 # A forward from inside the sender's own company: "my colleague's note", "同僚からの連絡".
@@ -843,13 +873,16 @@ _NAMED_EMPLOYER = re.compile(
 )
 
 
-def _employer_is_writer(fields: str) -> bool:
+def _employer_is_writer(fields: str, closing_text: str | None = None) -> bool:
+    """Whether an employer named is in the writer's closing lines (the fields' own last lines, or
+    the closing_text a forwarder signs under a forwarded block)."""
     fields = fields.strip()
     closing = len(fields) - len("\n".join(fields.splitlines()[-6:]))
     return any(
         re.search(
             rf"\b{re.escape(next(g for g in m.groups() if g))}\b",
-            fields[max(closing, m.end()) :],  # the closing lines, not the words themselves
+            # the closing lines, not the words themselves
+            fields[max(closing, m.end()) :] if closing_text is None else closing_text,
         )
         for m in _NAMED_EMPLOYER.finditer(fields)
     )
