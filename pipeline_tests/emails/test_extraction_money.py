@@ -187,3 +187,7 @@ def test_a_period_written_before_its_figure_and_a_count_that_is_no_budget() -> N
     assert parse_money("▽単価：1日 800元", "zh") == Money(800, 800, "CNY", "day")
     text = "Build a gateway for ~25k concurrent connections.\nRate: $60-75/hr C2C"
     assert parse_money(text, "en") == Money(60, 75, "USD", "hour")
+
+
+def test_the_first_of_a_month_beside_a_rate_is_no_period() -> None:
+    assert parse_money("開始: 10月1日 60万円", "ja") == Money(600000, 600000, "JPY", "month")

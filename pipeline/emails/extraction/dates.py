@@ -599,8 +599,8 @@ _BARE_DAY = re.compile(r"(?<![\d/月])(\d{1,2})\s*[日号號](?!\s*[間间])()")
 
 
 def _start_after_an_extension(value: str, reference: date) -> date | None:
-    """ "現案件が8月中旬まで延長となったため、8月20日以降で参画可": the day a sentence names after
-    the engagement runs on until, not the end of it."""
+    """The day a sentence names after the end an engagement was extended to ("現案件が8月中旬まで
+    延長となったため、8月20日以降で参画可" is the 20th), not the end itself."""
     sentence = _JA_SENTENCE.search(value)
     if sentence is None or not re.search(r"まで|迄", value[: sentence.start()]):
         return None

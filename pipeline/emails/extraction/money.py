@@ -160,9 +160,10 @@ _COUNTED = re.compile(
     r"nodes?|stores?|customers?|tickets?)\b",
     re.I,
 )
-# "単価：1日 950元", "1ヶ月 60万円": the period before the figure.
+# "単価：1日 950元", "1ヶ月 60万円": the period before the figure (not the 1st of a month,
+# "10月1日 60万円", nor January).
 _PERIOD_FIRST = re.compile(
-    r"(?<![\d.,])(?:1|一)\s*(日|天|時間|小时|ヶ月|か月|カ月|个月|月)\s*(?:あたり|当たり)?\s*[:：]?\s*"
+    r"(?<![\d.,月/])(?:1|一)\s*(日|天|時間|小时|ヶ月|か月|カ月|个月)\s*(?:あたり|当たり)?\s*[:：]?\s*"
     r"(\d[\d,.]*\s*(?:万|千|[kK])?\s*(?:円|元|日元|人民币|ドル|美元|USD|JPY|CNY)?)"
 )
 
